@@ -1,0 +1,55 @@
+/**
+ * The one catalogue of error codes. Clients switch on `code`, never on message text, so a code,
+ * once published, keeps its meaning. The HTTP status of every code is decided here and nowhere else.
+ */
+export const errorCatalogue = {
+  // Request shape
+  INVALID_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'Request body is not valid JSON' },
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不合法', en: 'Request failed validation' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'Request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed on this route' },
+  MALFORMED_EVENT: { status: 400, zh: '函数计算事件格式错误', en: 'Malformed Function Compute event' },
+
+  // Identity and access
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Authentication required' },
+  TOKEN_INVALID: { status: 401, zh: '登录凭证无效', en: 'Session token is invalid' },
+  TOKEN_EXPIRED: { status: 401, zh: '登录已过期,请重新登录', en: 'Session token has expired' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'Not allowed for this role' },
+  DEV_LOGIN_DISABLED: { status: 403, zh: '开发登录未开启', en: 'Dev login is disabled' },
+  TENANT_NOT_FOUND: { status: 404, zh: '商户不存在', en: 'No such merchant' },
+
+  // Domain
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  CONVERSATION_NOT_FOUND: { status: 404, zh: '会话不存在', en: 'No such conversation' },
+  CONVERSATION_CLOSED: { status: 409, zh: '会话已结束', en: 'Conversation is closed' },
+  ALREADY_CLAIMED: { status: 409, zh: '该会话已被其他客服接入', en: 'Conversation already claimed by another agent' },
+  NOT_ASSIGNEE: { status: 409, zh: '该会话不在你的名下', en: 'Conversation is not assigned to you' },
+  IDEMPOTENCY_CONFLICT: { status: 409, zh: '消息 ID 已用于不同的内容', en: 'Message id already used with different content' },
+  CONFLICT: { status: 409, zh: '数据已被修改,请重试', en: 'Concurrent modification, retry' },
+
+  // Understanding (shared/nlp)
+  TEXT_EMPTY: { status: 400, zh: '文本为空', en: 'Text is empty' },
+  TEXT_TOO_LONG: { status: 400, zh: '文本过长', en: 'Text is too long' },
+  TEXT_INVALID: { status: 400, zh: '文本包含无法识别的内容', en: 'Text contains invalid characters' },
+  INVALID_NOW: { status: 400, zh: '参考时间格式错误', en: 'Reference time (now) is not a valid ISO 8601 time' },
+
+  // Platform
+  STORE_CONDITION_FAILED: { status: 409, zh: '数据已被修改,请重试', en: 'Conditional write failed' },
+  CONFIG_INVALID: { status: 500, zh: '服务配置错误', en: 'Invalid configuration' },
+  PORT_IN_USE: { status: 500, zh: '端口已被占用', en: 'Port already in use' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests' },
+  INTERNAL: { status: 500, zh: '服务暂时不可用,请稍后再试', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorCatalogue, value);
+}

@@ -1,0 +1,2 @@
+export { errorCatalogue, statusOf, isErrorCode, type ErrorCode } from './errorCatalogue';
+export { KefuError, isKefuError } from './KefuError';
