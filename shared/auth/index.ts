@@ -1,0 +1,2 @@
+export { hashPassword, verifyPassword } from './passwordHash';
+export { SessionTokens, type Principal, type Role } from './sessionToken';

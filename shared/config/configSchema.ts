@@ -1,0 +1,39 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every setting Kefu reads from its environment, in one schema. Names are the environment keys;
+ * values arrive as strings and are coerced (ajv `coerceTypes`) before validation.
+ */
+export const configSchema = Type.Object(
+  {
+    NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+      default: 'development',
+    }),
+    HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+    PORT: Type.Integer({ default: 8787, minimum: 0, maximum: 65535 }),
+    KEFU_STORE: Type.Union([Type.Literal('sqlite'), Type.Literal('memory'), Type.Literal('tablestore')], {
+      default: 'sqlite',
+    }),
+    /** Where the embedded store and local secrets live. */
+    KEFU_DATA_DIR: Type.String({ default: '.data', minLength: 1 }),
+    /**
+     * HMAC secret for session tokens (at least 32 characters). Required in production; in
+     * development a random one is generated once and kept in the data folder.
+     */
+    KEFU_TOKEN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+    KEFU_SESSION_TTL_SECONDS: Type.Integer({ default: 43200, minimum: 60, maximum: 2592000 }),
+    /** The dev-only user login; off unless explicitly enabled, and refused in production. */
+    KEFU_DEV_LOGIN: Type.Boolean({ default: false }),
+    KEFU_BODY_LIMIT_BYTES: Type.Integer({ default: 65536, minimum: 1024, maximum: 10485760 }),
+    KEFU_LONGPOLL_TIMEOUT_MS: Type.Integer({ default: 25000, minimum: 100, maximum: 60000 }),
+    KEFU_LOG_LEVEL: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+    KEFU_TABLESTORE_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_TABLESTORE_INSTANCE: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: true },
+);
+
+export type RawConfig = Static<typeof configSchema>;

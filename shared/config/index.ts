@@ -1,0 +1,2 @@
+export { loadConfig, type KefuConfig } from './loadConfig';
+export { configSchema } from './configSchema';

@@ -1,0 +1,40 @@
+import { KefuError } from '../errors';
+import { loadConfig } from './loadConfig';
+
+describe('loadConfig', () => {
+  it('applies defaults: local sqlite on 127.0.0.1:8787, dev login off', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, store: 'sqlite', devLogin: false, bodyLimitBytes: 65536 });
+  });
+
+  it('coerces strings from the environment', () => {
+    const c = loadConfig({ PORT: '9000', KEFU_DEV_LOGIN: 'true' });
+    expect(c.port).toBe(9000);
+    expect(c.devLogin).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ KEFU_STORE: 'mysql' }, 'KEFU_STORE'],
+    [{ KEFU_TOKEN_SECRET: 'short' }, 'KEFU_TOKEN_SECRET'],
+    [{ NODE_ENV: 'production' }, 'KEFU_TOKEN_SECRET'],
+    [{ NODE_ENV: 'production', KEFU_TOKEN_SECRET: 'x'.repeat(32), KEFU_DEV_LOGIN: '1' }, 'KEFU_DEV_LOGIN'],
+    [{ KEFU_STORE: 'tablestore' }, 'KEFU_TABLESTORE_ENDPOINT'],
+  ])('fails fast naming the key for %j', (env, key) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(KefuError);
+    expect((caught as KefuError).code).toBe('CONFIG_INVALID');
+    expect((caught as KefuError).details).toEqual({ key });
+    expect((caught as KefuError).message).toContain(key);
+  });
+
+  it('lets explicit overrides win over the environment', () => {
+    expect(loadConfig({ PORT: '1' }, { PORT: '2' }).port).toBe(2);
+  });
+});

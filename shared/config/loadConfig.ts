@@ -1,0 +1,75 @@
+import Ajv from 'ajv';
+import { KefuError } from '../errors';
+import { configSchema, type RawConfig } from './configSchema';
+
+/** The parsed configuration, with friendly names. Nothing outside shared/config reads `process.env`. */
+export interface KefuConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly store: 'sqlite' | 'memory' | 'tablestore';
+  readonly dataDir: string;
+  readonly tokenSecret: string | undefined;
+  readonly sessionTtlSeconds: number;
+  readonly devLogin: boolean;
+  readonly bodyLimitBytes: number;
+  readonly longPollTimeoutMs: number;
+  readonly logLevel: string;
+  readonly tablestore: { readonly endpoint: string; readonly instance: string } | undefined;
+}
+
+const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
+const booleanWords: Record<string, string> = { '1': 'true', yes: 'true', on: 'true', '0': 'false', no: 'false', off: 'false' };
+const validate = ajv.compile<RawConfig>(configSchema);
+
+/**
+ * Parses the environment once at start. A missing or invalid key fails fast with CONFIG_INVALID and
+ * names the key, so a deploy with a typo never starts half-configured.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Readonly<Record<string, string>> = {},
+): KefuConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.properties)) {
+    const value = overrides[key] ?? env[key];
+    if (value === undefined || value === '') continue;
+    const property = (configSchema.properties as Record<string, { type?: string }>)[key];
+    // ajv only coerces "true"/"false"; operators also write 1/0, yes/no, on/off.
+    raw[key] = property?.type === 'boolean' ? (booleanWords[value.toLowerCase()] ?? value) : value;
+  }
+  if (!validate(raw)) {
+    const first = validate.errors?.[0];
+    const key = first?.instancePath.replace(/^\//, '') || String(first?.params?.['missingProperty'] ?? 'config');
+    throw new KefuError('CONFIG_INVALID', `配置项 ${key} 无效: ${first?.message ?? 'invalid'}`, { key });
+  }
+  const c = raw as unknown as RawConfig;
+  if (c.NODE_ENV === 'production' && !c.KEFU_TOKEN_SECRET) {
+    throw new KefuError('CONFIG_INVALID', '生产环境必须设置 KEFU_TOKEN_SECRET', { key: 'KEFU_TOKEN_SECRET' });
+  }
+  if (c.NODE_ENV === 'production' && c.KEFU_DEV_LOGIN) {
+    throw new KefuError('CONFIG_INVALID', '生产环境不允许开启 KEFU_DEV_LOGIN', { key: 'KEFU_DEV_LOGIN' });
+  }
+  if (c.KEFU_STORE === 'tablestore') {
+    for (const key of ['KEFU_TABLESTORE_ENDPOINT', 'KEFU_TABLESTORE_INSTANCE'] as const) {
+      if (!c[key]) throw new KefuError('CONFIG_INVALID', `KEFU_STORE=tablestore 需要设置 ${key}`, { key });
+    }
+  }
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    store: c.KEFU_STORE,
+    dataDir: c.KEFU_DATA_DIR,
+    tokenSecret: c.KEFU_TOKEN_SECRET,
+    sessionTtlSeconds: c.KEFU_SESSION_TTL_SECONDS,
+    devLogin: c.KEFU_DEV_LOGIN,
+    bodyLimitBytes: c.KEFU_BODY_LIMIT_BYTES,
+    longPollTimeoutMs: c.KEFU_LONGPOLL_TIMEOUT_MS,
+    logLevel: c.KEFU_LOG_LEVEL,
+    tablestore:
+      c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE
+        ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE }
+        : undefined,
+  };
+}

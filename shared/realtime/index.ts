@@ -1,0 +1,3 @@
+export type { Notifier, Subscription } from './Notifier';
+export { createInProcessNotifier } from './inProcessNotifier';
+export { waitFor, type WaitForOptions } from './waitFor';

@@ -1,0 +1,21 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Static, TSchema } from '@sinclair/typebox';
+
+/** One ajv instance for all schemas: compiled validators are cached per schema object. */
+export const ajv = addFormats(new Ajv({ allErrors: false, strict: true, removeAdditional: false }), [
+  'date-time',
+  'uri',
+]);
+
+const cache = new WeakMap<TSchema, ValidateFunction>();
+
+/** The compiled validator of a TypeBox schema, typed with the schema's static type. */
+export function validatorFor<S extends TSchema>(schema: S): ValidateFunction<Static<S>> {
+  let fn = cache.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    cache.set(schema, fn);
+  }
+  return fn as ValidateFunction<Static<S>>;
+}

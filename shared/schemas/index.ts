@@ -1,0 +1,5 @@
+export { ajv, validatorFor } from './ajv';
+export * from './messageSchema';
+export * from './conversationSchema';
+export * from './requestSchemas';
+export * from './logRecordSchema';

@@ -1,0 +1,50 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Longest text a user or agent may send in one message (characters). */
+export const MAX_TEXT_LENGTH = 2000;
+
+export const TextBody = Type.Object(
+  { type: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) },
+  { additionalProperties: false },
+);
+
+/** A notice from the system (queue status, assignment, resolution); never typed by a person. */
+export const SystemBody = Type.Object(
+  {
+    type: Type.Literal('system'),
+    event: Type.Union([Type.Literal('queued'), Type.Literal('assigned'), Type.Literal('resolved'), Type.Literal('notice')]),
+    text: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The one message body union shared by mini-program, functions and console. Later issues add
+ * voice, image, faqCard and rating variants here, so every layer learns them at once.
+ */
+export const MessageBody = Type.Union([TextBody, SystemBody]);
+export type MessageBody = Static<typeof MessageBody>;
+
+export const SenderRole = Type.Union([
+  Type.Literal('user'),
+  Type.Literal('agent'),
+  Type.Literal('bot'),
+  Type.Literal('system'),
+]);
+export type SenderRole = Static<typeof SenderRole>;
+
+export const Message = Type.Object(
+  {
+    id: Type.String(),
+    conversationId: Type.String(),
+    /** Position in the conversation's event log; the cursor of `events?after=`. */
+    seq: Type.Integer({ minimum: 1 }),
+    sender: Type.Object({ role: SenderRole, id: Type.String(), name: Type.Optional(Type.String()) }),
+    /** The id the client chose, which makes retries idempotent. */
+    clientMessageId: Type.Optional(Type.String()),
+    body: MessageBody,
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type Message = Static<typeof Message>;

@@ -1,0 +1,35 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { MAX_TEXT_LENGTH } from './messageSchema';
+import { Channel } from './conversationSchema';
+
+const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
+
+export const DevLoginRequest = Type.Object(
+  { tenant: Id, userId: Id, name: Type.Optional(Type.String({ maxLength: 64 })) },
+  { additionalProperties: false },
+);
+export type DevLoginRequest = Static<typeof DevLoginRequest>;
+
+export const StaffLoginRequest = Type.Object(
+  { tenant: Id, username: Id, password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export type StaffLoginRequest = Static<typeof StaffLoginRequest>;
+
+export const CreateConversationRequest = Type.Object(
+  { channel: Type.Optional(Channel) },
+  { additionalProperties: false },
+);
+export type CreateConversationRequest = Static<typeof CreateConversationRequest>;
+
+/** A text message from a user or agent; `clientMessageId` makes retries idempotent. */
+export const SendTextRequest = Type.Object(
+  {
+    clientMessageId: Id,
+    text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+export type SendTextRequest = Static<typeof SendTextRequest>;
+
+export const EmptyRequest = Type.Object({}, { additionalProperties: false });
