@@ -1,0 +1,4 @@
+export type { Columns, Condition, Key, KeyPart, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
+export { ConditionFailedError, isConditionFailed } from './ConditionFailedError';
+export { createMemoryStore } from './memoryStore';
+export { createSqliteStore, type SqliteStoreOptions } from './sqliteStore';

@@ -1,0 +1,143 @@
+import { KefuError } from '../errors';
+import type { Condition, Key, RangeOptions } from './Store';
+
+/**
+ * Key encoding shared by the drivers: one string per key that sorts (by UTF-16 code units, as
+ * SQLite's BINARY collation and JS `<` do) exactly like the key parts. Strings are escaped so the
+ * part separator \u0001 never occurs inside a part; numbers are fixed-width. A prefix encoding
+ * ends with the separator, so ['a'] never matches ['ab'].
+ */
+const SEP = '\u0001';
+const NUM_WIDTH = 16;
+
+export const MAX_LIMIT = 1000;
+export const DEFAULT_LIMIT = 100;
+
+function encodePart(part: unknown): string {
+  if (typeof part === 'number') {
+    if (!Number.isSafeInteger(part) || part < 0) {
+      throw new KefuError('VALIDATION_FAILED', `key part must be a non-negative safe integer, got ${part}`, { reason: 'key' });
+    }
+    // 'n' sorts numbers together; zero-padding makes 2 < 10.
+    return `n${String(part).padStart(NUM_WIDTH, '0')}`;
+  }
+  if (typeof part === 'string') {
+    if (part.includes('\u0000') || part.includes(SEP)) {
+      throw new KefuError('VALIDATION_FAILED', 'key part may not contain \\u0000 or \\u0001', { reason: 'key' });
+    }
+    return `s${part}`;
+  }
+  throw new KefuError('VALIDATION_FAILED', 'key part must be a string or a number', { reason: 'key' });
+}
+
+function decodePart(encoded: string): string | number {
+  return encoded.startsWith('n') ? Number(encoded.slice(1)) : encoded.slice(1);
+}
+
+/** Encodes a full key (at least one part). */
+export function encodeKey(key: Key): string {
+  if (!Array.isArray(key) || key.length === 0) {
+    throw new KefuError('VALIDATION_FAILED', 'key must have at least one part', { reason: 'key' });
+  }
+  return key.map(encodePart).join(SEP) + SEP;
+}
+
+/** Encodes a prefix (possibly empty): every key starting with it sorts in [prefix, prefixEnd). */
+export function encodePrefix(prefix: Key): { low: string; high: string } {
+  const low = prefix.map(encodePart).join(SEP) + (prefix.length ? SEP : '');
+  return { low, high: low + '\uffff' };
+}
+
+export function decodeKey(encoded: string): Key {
+  return encoded.slice(0, -1).split(SEP).map(decodePart);
+}
+
+export function checkTable(table: string): void {
+  if (typeof table !== 'string' || !/^[A-Za-z][\w]{0,63}$/.test(table)) {
+    throw new KefuError('VALIDATION_FAILED', `invalid table name ${String(table)}`, { reason: 'table' });
+  }
+}
+
+export function checkTenant(tenant: string): void {
+  if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128) {
+    throw new KefuError('VALIDATION_FAILED', 'tenant id must be a non-empty string', { reason: 'tenant' });
+  }
+}
+
+/** Whether a row with `version` (undefined = missing) satisfies the condition. */
+export function conditionHolds(condition: Condition | undefined, version: number | undefined): boolean {
+  if (condition === undefined) return true;
+  if (condition === 'exists') return version !== undefined;
+  if (condition === 'notExists') return version === undefined;
+  return version === condition.version;
+}
+
+export function describeCondition(condition: Condition | undefined): string {
+  return typeof condition === 'object' ? `version=${condition.version}` : String(condition);
+}
+
+export interface RangeBounds {
+  readonly low: string;
+  readonly high: string;
+  readonly forward: boolean;
+  readonly limit: number;
+  /** Resume point: going forward rows > after (or >= start), going backward rows < after (or <= start). */
+  readonly from?: { readonly key: string; readonly inclusive: boolean };
+}
+
+/**
+ * Turns range options into encoded bounds. The token is the last key of the previous page, so a
+ * page boundary never repeats or skips a row even if rows are written between pages.
+ */
+export function rangeBounds(table: string, prefix: Key, options: RangeOptions = {}): RangeBounds {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new KefuError('VALIDATION_FAILED', `limit must be 1-${MAX_LIMIT}`, { reason: 'limit' });
+  }
+  const { low, high } = encodePrefix(prefix);
+  const forward = (options.direction ?? 'forward') === 'forward';
+  let from: RangeBounds['from'];
+  if (options.token !== undefined) {
+    from = { key: decodeToken(options.token, table, low), inclusive: false };
+  } else if (options.start !== undefined) {
+    from = { key: encodeKey(options.start), inclusive: true };
+  }
+  return { low, high, forward, limit, ...(from ? { from } : {}) };
+}
+
+interface TokenBody {
+  t: string;
+  p: string;
+  k: string;
+}
+
+export function encodeToken(table: string, prefixLow: string, lastKey: string): string {
+  const body: TokenBody = { t: table, p: prefixLow, k: lastKey };
+  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+}
+
+function decodeToken(token: string, table: string, prefixLow: string): string {
+  try {
+    const body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;
+    // A token only continues the range it came from.
+    if (body.t === table && body.p === prefixLow && typeof body.k === 'string' && body.k.startsWith(prefixLow)) return body.k;
+  } catch {
+    // fall through
+  }
+  throw new KefuError('VALIDATION_FAILED', 'invalid continuation token', { reason: 'token' });
+}
+
+/** Deep copy through JSON: what a store returns can never alias what it keeps. */
+export function cloneColumns<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Applies an update: set columns, null removes a column. */
+export function applyUpdate(previous: Record<string, unknown> | undefined, set: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...previous };
+  for (const [column, value] of Object.entries(set)) {
+    if (value === null) delete next[column];
+    else if (value !== undefined) next[column] = value;
+  }
+  return next;
+}

@@ -1,0 +1,4 @@
+import { createMemoryStore } from './memoryStore';
+import { describeStoreContract } from './storeContract';
+
+describeStoreContract('memory', () => createMemoryStore());
