@@ -43,7 +43,7 @@ export function loadConfig(
     const key = first?.instancePath.replace(/^\//, '') || String(first?.params?.['missingProperty'] ?? 'config');
     throw new KefuError('CONFIG_INVALID', `配置项 ${key} 无效: ${first?.message ?? 'invalid'}`, { key });
   }
-  const c = raw as unknown as RawConfig;
+  const c = raw;
   if (c.NODE_ENV === 'production' && !c.KEFU_TOKEN_SECRET) {
     throw new KefuError('CONFIG_INVALID', '生产环境必须设置 KEFU_TOKEN_SECRET', { key: 'KEFU_TOKEN_SECRET' });
   }

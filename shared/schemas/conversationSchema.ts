@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Message } from './messageSchema';
+import { Ticket } from './ticketSchema';
 
 /** The lifecycle of ARCHITECTURE.md: bot -> queued -> assigned -> resolved -> rated (+ abandoned). */
 export const ConversationStatus = Type.Union([
@@ -30,6 +31,8 @@ export const Conversation = Type.Object(
     queuedAt: Type.Optional(Type.String({ format: 'date-time' })),
     assignedAt: Type.Optional(Type.String({ format: 'date-time' })),
     resolvedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    /** Pre-filled from the user's messages by the understanding step. */
+    ticket: Type.Optional(Ticket),
     /** Masked preview of the latest user message, for inboxes. */
     lastMessagePreview: Type.Optional(Type.String()),
   },

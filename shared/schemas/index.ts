@@ -3,3 +3,4 @@ export * from './messageSchema';
 export * from './conversationSchema';
 export * from './requestSchemas';
 export * from './logRecordSchema';
+export * from './ticketSchema';

@@ -1,0 +1,33 @@
+import type { KefuConfig } from '../../shared/config';
+import type { Logger } from '../../shared/log';
+import type { Store } from '../../shared/store';
+import type { Notifier } from '../../shared/realtime';
+import type { Principal, SessionTokens } from '../../shared/auth';
+import type { AccountService } from '../../shared/accounts';
+import type { ConversationService } from '../../shared/conversation';
+
+/** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
+export interface AppDeps {
+  readonly config: KefuConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly tokens: SessionTokens;
+  readonly accounts: AccountService;
+  readonly conversations: ConversationService;
+}
+
+/** Per-request values set by the middleware. */
+export interface AppVariables {
+  requestId: string;
+  logger: Logger;
+  /** `service_type` of the request's log line: the function that owns the route. */
+  service: string;
+  principal: Principal | undefined;
+  /** Masked by the logger; what the user asked, when the request carries a question. */
+  issue: string;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { isKefuError } from '../../shared/errors';
+import type { AppDeps, AppEnv } from './AppDeps';
+import { errorResponse } from './errorResponse';
+
+/** Registers one function's routes on an app. */
+export type RouteGroup = (app: Hono<AppEnv>, deps: AppDeps) => void;
+
+/** Marks the routes of a group with its function name, for the `service_type` of the log line. */
+export function service(name: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('service', name);
+    await next();
+  };
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * The app of one function (or, in the dev server, of all of them): request id, access log, body
+ * limit, and the mapping of every failure to `{ code, message, requestId }` with a 4xx/5xx from the
+ * catalogue. Unknown routes are ROUTE_NOT_FOUND, known routes with another method METHOD_NOT_ALLOWED.
+ */
+export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteGroup[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id') ?? c.req.header('x-fc-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const started = performance.now();
+    c.set('requestId', requestId);
+    c.set('service', name);
+    c.set('principal', undefined);
+    c.set('issue', '');
+    c.set('logger', deps.logger.child({ request_id: requestId }));
+    await next();
+    c.header('x-request-id', requestId);
+    const status = c.res.status;
+    const line = {
+      service_type: c.get('service'),
+      issue_description: c.get('issue'),
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (status >= 500) c.get('logger').error(line, 'request failed');
+    else c.get('logger').info(line, 'request');
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c: Context<AppEnv>) => errorResponse('BODY_TOO_LARGE', c.get('requestId'), `请求体超过 ${deps.config.bodyLimitBytes} 字节`),
+    }),
+  );
+
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const res = errorResponse('METHOD_NOT_ALLOWED', c.get('requestId'));
+        res.headers.set('allow', methods.join(', '));
+        return res;
+      },
+    }),
+  );
+
+  for (const group of groups) group(app, deps);
+
+  app.notFound((c) => errorResponse('ROUTE_NOT_FOUND', c.get('requestId') ?? randomUUID()));
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId') ?? randomUUID();
+    if (isKefuError(err)) return errorResponse(err.code, requestId, err.message, err.details);
+    (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
+    return errorResponse('INTERNAL', requestId);
+  });
+
+  return app;
+}

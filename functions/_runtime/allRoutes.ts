@@ -1,0 +1,13 @@
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { authRoutes } from '../auth/authRoutes';
+import { messageRoutes } from '../message/messageRoutes';
+import { pushRoutes } from '../push/pushRoutes';
+import { agentRoutes } from '../agent/agentRoutes';
+
+/** Every function's routes, as the dev server mounts them together. Add new functions here. */
+export const allRoutes: Readonly<Record<string, RouteGroup>> = {
+  auth: authRoutes,
+  message: messageRoutes,
+  push: pushRoutes,
+  agent: agentRoutes,
+};

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { KefuConfig } from '../../shared/config';
+import { KefuError } from '../../shared/errors';
+import { createLogger, type Logger } from '../../shared/log';
+import { createMemoryStore, createSqliteStore, type Store } from '../../shared/store';
+import { createInProcessNotifier } from '../../shared/realtime';
+import { SessionTokens } from '../../shared/auth';
+import { AccountService } from '../../shared/accounts';
+import { ConversationService } from '../../shared/conversation';
+import type { AppDeps } from '../_http/AppDeps';
+
+export interface CreateDepsOptions {
+  /** Use this store instead of the configured one (tests). */
+  readonly store?: Store;
+  readonly logger?: Logger;
+  /** Used when the config has no KEFU_TOKEN_SECRET (the dev server keeps one in the data folder). */
+  readonly tokenSecret?: string;
+  /** Recheck interval of long-polls for writes from other processes. */
+  readonly recheckMs?: number;
+}
+
+/** The composition root: the only place that picks drivers for ports. */
+export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}): AppDeps {
+  const logger = options.logger ?? createLogger({ service: 'kefu', level: config.logLevel });
+  const store = options.store ?? openStore(config);
+  const secret = config.tokenSecret ?? options.tokenSecret;
+  if (!secret) throw new KefuError('CONFIG_INVALID', '缺少 KEFU_TOKEN_SECRET', { key: 'KEFU_TOKEN_SECRET' });
+  const tokens = new SessionTokens(secret, config.sessionTtlSeconds);
+  const notifier = createInProcessNotifier();
+  return {
+    config,
+    logger,
+    store,
+    notifier,
+    tokens,
+    accounts: new AccountService(store, tokens),
+    conversations: new ConversationService({
+      store,
+      notifier,
+      longPollTimeoutMs: config.longPollTimeoutMs,
+      ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
+    }),
+  };
+}
+
+function openStore(config: KefuConfig): Store {
+  switch (config.store) {
+    case 'sqlite':
+      return createSqliteStore({ file: path.resolve(config.dataDir, 'kefu.sqlite') });
+    case 'memory':
+      return createMemoryStore();
+    case 'tablestore':
+      // The Tablestore driver arrives with the cloud integration issue; refuse clearly until then.
+      throw new KefuError('CONFIG_INVALID', 'KEFU_STORE=tablestore 尚未支持', { key: 'KEFU_STORE' });
+  }
+}

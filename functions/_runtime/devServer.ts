@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { KefuConfig } from '../../shared/config';
+import { KefuError } from '../../shared/errors';
+import type { Logger } from '../../shared/log';
+import type { Store } from '../../shared/store';
+import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
+import { createFunctionApp } from '../_http/createFunctionApp';
+import type { AppDeps } from '../_http/AppDeps';
+import { allRoutes } from './allRoutes';
+import { createDeps } from './createDeps';
+import { devIndexRoutes } from './devIndexRoutes';
+
+export interface DevServer {
+  readonly url: string;
+  readonly deps: AppDeps;
+  /** True when this start seeded the demo merchant (first start on an empty data folder). */
+  readonly seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  readonly logger?: Logger;
+  readonly store?: Store;
+  readonly recheckMs?: number;
+}
+
+/**
+ * The local system: every function's routes in one Node server on the embedded store, exactly the
+ * apps that are deployed, plus the demo merchant on first start.
+ */
+export async function startDevServer(config: KefuConfig, options: DevServerOptions = {}): Promise<DevServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const deps = createDeps(config, {
+    tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
+    ...options,
+  });
+  const seeded = await seedDemoTenant(deps.accounts);
+  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes);
+
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config.host, config.port);
+  } catch (err) {
+    await deps.store.close();
+    throw err;
+  }
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    deps,
+    seeded,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Long-polls would hold the server open for up to their timeout; cut them now.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }).then(() => deps.store.close());
+      return closing;
+    },
+  };
+}
+
+function listen(fetch: (req: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') {
+        reject(new KefuError('PORT_IN_USE', `端口 ${port} 已被占用 (${hostname}:${port})。请先停止另一个实例,或用 PORT=其他端口 npm run dev`, { port }));
+      } else {
+        reject(err);
+      }
+    });
+  });
+}
+
+/** A random session secret kept in the data folder, so restarts keep everyone logged in. */
+function localTokenSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'token-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,29 @@
+import { KefuError } from '../../shared/errors';
+import { DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { service } from '../_http/createFunctionApp';
+import { readJson } from '../_http/readJson';
+import { authenticate, staffRoles } from '../_http/authenticate';
+
+/** `auth`: console login for staff, the dev-only user login, and who-am-I. */
+export const authRoutes: RouteGroup = (app, deps) => {
+  const svc = service('auth');
+
+  app.post('/v1/auth/login', svc, async (c) => {
+    const body = await readJson(c, StaffLoginRequest);
+    const session = await deps.accounts.staffLogin(body.tenant, body.username, body.password);
+    return c.json(session);
+  });
+
+  app.post('/v1/auth/dev-login', svc, async (c) => {
+    // Checked before reading the body, so a disabled endpoint reveals nothing about its input.
+    if (!deps.config.devLogin) throw new KefuError('DEV_LOGIN_DISABLED');
+    const body = await readJson(c, DevLoginRequest);
+    return c.json(await deps.accounts.devUserLogin(body.tenant, body.userId, body.name));
+  });
+
+  app.get('/v1/auth/me', svc, async (c) => {
+    const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    return c.json({ principal });
+  });
+};

@@ -1,0 +1,47 @@
+import { CreateConversationRequest, SendTextRequest } from '../../shared/schemas';
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { service } from '../_http/createFunctionApp';
+import { readJson } from '../_http/readJson';
+import { authenticate, staffRoles } from '../_http/authenticate';
+import { intQuery } from '../_http/queryParams';
+
+/** `message`: the user's side of a conversation: open it, write, read history. */
+export const messageRoutes: RouteGroup = (app, deps) => {
+  const svc = service('message');
+
+  app.post('/v1/conversations', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, CreateConversationRequest);
+    return c.json(await deps.conversations.create(user, body.channel), 201);
+  });
+
+  app.get('/v1/conversations', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 20;
+    return c.json({ conversations: await deps.conversations.listForUser(user, limit) });
+  });
+
+  app.get('/v1/conversations/:id', svc, async (c) => {
+    const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    return c.json(await deps.conversations.get(principal, c.req.param('id')));
+  });
+
+  app.post('/v1/conversations/:id/messages', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, SendTextRequest);
+    c.set('issue', body.text);
+    const message = await deps.conversations.sendUserText(user, c.req.param('id'), body.clientMessageId, body.text);
+    return c.json(message, 201);
+  });
+
+  app.get('/v1/conversations/:id/messages', svc, async (c) => {
+    const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    const before = intQuery(c, 'before', { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const limit = intQuery(c, 'limit', { min: 1, max: 100 });
+    const page = await deps.conversations.messages(principal, c.req.param('id'), {
+      ...(before !== undefined ? { before } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    });
+    return c.json(page);
+  });
+};

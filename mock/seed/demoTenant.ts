@@ -1,0 +1,28 @@
+/**
+ * The demo merchant seeded on the first `npm run dev`: staff with different skills, and end users of
+ * whom some are VIP. Credentials are for local use only and are printed at start.
+ */
+export const DEMO_TENANT = 'demo';
+export const DEMO_PASSWORD = 'Kefu@2026';
+
+export const demoStaff = [
+  { username: 'xiaowang', displayName: '小王', role: 'agent', skills: ['支付', '转账', '退款'], level: 'normal', maxConcurrent: 5 },
+  { username: 'xiaoli', displayName: '小李', role: 'agent', skills: ['理财', '花呗借呗', '生活缴费'], level: 'normal', maxConcurrent: 5 },
+  { username: 'laozhang', displayName: '老张', role: 'agent', skills: ['账户安全', '投诉', 'VIP'], level: 'expert', maxConcurrent: 3 },
+  { username: 'chenzhuguan', displayName: '陈主管', role: 'supervisor', skills: [], level: 'expert', maxConcurrent: 3 },
+  { username: 'admin', displayName: '商户管理员', role: 'admin', skills: [], level: 'normal', maxConcurrent: 0 },
+] as const;
+
+const names = [
+  '张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄勇', '周婷', '吴强',
+  '徐丽', '孙杰', '胡军', '朱琳', '高鹏', '林涛', '何雪', '郭斌', '马超', '罗欣',
+];
+
+/** VIP tiers: 3 = 钻石, 2 = 铂金, 1 = 黄金, 0 = 普通. Six of the twenty are VIP. */
+const vipTiers: Record<number, number> = { 1: 3, 4: 2, 7: 1, 10: 1, 13: 2, 17: 1 };
+
+export const demoUsers = names.map((name, i) => ({
+  id: `u${String(i + 1).padStart(3, '0')}`,
+  name,
+  vipTier: vipTiers[i + 1] ?? 0,
+}));

@@ -1,0 +1,17 @@
+import type { AccountService } from '../../shared/accounts';
+import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from './demoTenant';
+
+/**
+ * Seeds the demo merchant once. Returns false when it already exists, so a restart keeps whatever
+ * the developer changed since.
+ */
+export async function seedDemoTenant(accounts: AccountService): Promise<boolean> {
+  if (await accounts.tenantExists(DEMO_TENANT)) return false;
+  for (const staff of demoStaff) {
+    await accounts.putStaff(DEMO_TENANT, { ...staff, skills: [...staff.skills], password: DEMO_PASSWORD });
+  }
+  for (const user of demoUsers) await accounts.putUser(DEMO_TENANT, user);
+  // The tenant row goes last: if seeding is interrupted, the next start seeds again.
+  await accounts.createTenant(DEMO_TENANT, '演示商户');
+  return true;
+}

@@ -1,0 +1,133 @@
+import { KefuError } from '../errors';
+import { hashPassword, verifyPassword, type Principal, type Role, type SessionTokens } from '../auth';
+import type { Store, TenantStore } from '../store';
+
+/** The system tenant holds the registry of merchants; it is never a merchant itself. */
+export const SYSTEM_TENANT = '_system';
+
+export type StaffRole = Exclude<Role, 'user'>;
+
+export interface StaffRecord {
+  [column: string]: unknown;
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  skills: string[];
+  level: 'normal' | 'expert';
+  maxConcurrent: number;
+  passwordHash: string;
+}
+
+export interface UserRecord {
+  [column: string]: unknown;
+  id: string;
+  name: string;
+  /** 0 = not VIP; higher tiers are served first once routing lands. */
+  vipTier: number;
+  createdAt: string;
+}
+
+export interface NewStaff {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly password: string;
+  readonly skills?: string[];
+  readonly level?: 'normal' | 'expert';
+  readonly maxConcurrent?: number;
+}
+
+export interface Session {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly principal: Principal;
+}
+
+/**
+ * Merchants, their staff and their end users, and the logins that turn them into sessions.
+ * Staff ids are their usernames, unique within a merchant.
+ */
+export class AccountService {
+  constructor(
+    private readonly store: Store,
+    private readonly tokens: SessionTokens,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private system(): TenantStore {
+    return this.store.tenant(SYSTEM_TENANT);
+  }
+
+  async createTenant(tenant: string, name: string): Promise<void> {
+    await this.system().put('tenant', [tenant], { id: tenant, name, createdAt: this.clock().toISOString() });
+  }
+
+  async tenantExists(tenant: string): Promise<boolean> {
+    if (tenant === SYSTEM_TENANT) return false;
+    return (await this.system().get('tenant', [tenant])) !== undefined;
+  }
+
+  async putStaff(tenant: string, staff: NewStaff): Promise<StaffRecord> {
+    const record: StaffRecord = {
+      id: staff.username,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      skills: staff.skills ?? [],
+      level: staff.level ?? 'normal',
+      maxConcurrent: staff.maxConcurrent ?? 5,
+      passwordHash: await hashPassword(staff.password),
+    };
+    await this.store.tenant(tenant).put('staff', [record.id], record);
+    return record;
+  }
+
+  async getStaff(tenant: string, id: string): Promise<StaffRecord | undefined> {
+    return (await this.store.tenant(tenant).get<StaffRecord>('staff', [id]))?.value;
+  }
+
+  async putUser(tenant: string, user: { id: string; name: string; vipTier?: number }): Promise<UserRecord> {
+    const record: UserRecord = { id: user.id, name: user.name, vipTier: user.vipTier ?? 0, createdAt: this.clock().toISOString() };
+    await this.store.tenant(tenant).put('user', [user.id], record);
+    return record;
+  }
+
+  async getUser(tenant: string, id: string): Promise<UserRecord | undefined> {
+    return (await this.store.tenant(tenant).get<UserRecord>('user', [id]))?.value;
+  }
+
+  /**
+   * Console login. Unknown merchant, unknown user and wrong password all give the same
+   * INVALID_CREDENTIALS, so the endpoint cannot be used to discover accounts.
+   */
+  async staffLogin(tenant: string, username: string, password: string): Promise<Session> {
+    const staff = (await this.tenantExists(tenant)) ? await this.getStaff(tenant, username) : undefined;
+    // Verify against a throwaway hash when the account is missing, so timing does not tell either.
+    const ok = await verifyPassword(password, staff?.passwordHash ?? (await dummyHash()));
+    if (!staff || !ok) throw new KefuError('INVALID_CREDENTIALS');
+    return this.sessionFor({ tenant, id: staff.id, role: staff.role, name: staff.displayName });
+  }
+
+  /**
+   * The dev-only user login: trusts the user id it is given. Only mounted when KEFU_DEV_LOGIN is on;
+   * Alipay login (the integration issue) replaces it. Creates the user on first sight, as a real
+   * Alipay login would.
+   */
+  async devUserLogin(tenant: string, userId: string, name?: string): Promise<Session> {
+    if (!(await this.tenantExists(tenant))) throw new KefuError('TENANT_NOT_FOUND');
+    const user = (await this.getUser(tenant, userId)) ?? (await this.putUser(tenant, { id: userId, name: name ?? userId }));
+    return this.sessionFor({ tenant, id: user.id, role: 'user', name: user.name });
+  }
+
+  private async sessionFor(principal: Principal): Promise<Session> {
+    const { token, expiresAt } = await this.tokens.issue(principal);
+    return { token, expiresAt, principal };
+  }
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('no-such-account');
+  return dummy;
+}

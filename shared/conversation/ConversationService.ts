@@ -1,0 +1,372 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { KefuError } from '../errors';
+import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
+import { waitFor, type Notifier } from '../realtime';
+import type { Principal } from '../auth';
+import type { Conversation, ConversationEvent, ConversationStatus, Message, MessageBody } from '../schemas';
+import { mask } from '../nlp/mask';
+import type { ParseResult } from '../nlp/ParseResult';
+import { mergeTicket } from './mergeTicket';
+import { channels, tables } from './conversationTables';
+
+export interface ConversationServiceOptions {
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly clock?: () => Date;
+  /** Longest a long-poll waits for new events. */
+  readonly longPollTimeoutMs?: number;
+  /** How often a waiting long-poll re-reads the store, for writes made by other instances. */
+  readonly recheckMs?: number;
+  /**
+   * The understanding step run on every user message (`parse` of shared/nlp in production). It
+   * returns undefined for a text it rejects: such a message is still delivered, just without
+   * analysis, so nothing the user sent is lost.
+   */
+  readonly understand?: (text: string, now: Date) => ParseResult | undefined;
+}
+
+export interface EventsPage {
+  readonly events: ConversationEvent[];
+  /** Pass back as `after` to continue; equals the input when nothing new arrived. */
+  readonly cursor: number;
+}
+
+export interface MessagesPage {
+  readonly messages: Message[];
+  /** Pass back as `before` to load older messages; absent when the start is reached. */
+  readonly nextBefore?: number;
+}
+
+const OPEN: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
+const MAX_CONFLICT_RETRIES = 8;
+
+/**
+ * The conversation lifecycle and its use-cases: a user opens a conversation and writes, it waits in
+ * the merchant's queue, an agent claims it, replies and resolves it. Every write that changes state
+ * is conditional on the conversation's version, so concurrent actors cannot both win.
+ */
+export class ConversationService {
+  private readonly store: Store;
+  private readonly notifier: Notifier;
+  private readonly clock: () => Date;
+  private readonly longPollTimeoutMs: number;
+  private readonly recheckMs: number;
+  private readonly understand: (text: string, now: Date) => ParseResult | undefined;
+
+  constructor(options: ConversationServiceOptions) {
+    this.store = options.store;
+    this.notifier = options.notifier;
+    this.clock = options.clock ?? (() => new Date());
+    this.longPollTimeoutMs = options.longPollTimeoutMs ?? 25_000;
+    this.recheckMs = options.recheckMs ?? 1000;
+    this.understand = options.understand ?? (() => undefined);
+  }
+
+  async create(user: Principal, channel: Conversation['channel'] = 'miniprogram'): Promise<Conversation> {
+    assertRole(user, ['user']);
+    const db = this.store.tenant(user.tenant);
+    const now = this.clock();
+    const conversation: Conversation = {
+      id: randomUUID(),
+      tenant: user.tenant,
+      userId: user.id,
+      channel,
+      status: 'bot',
+      lastSeq: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await db.batchWrite([
+      { op: 'put', table: tables.conversation, key: [conversation.id], value: conversation, condition: 'notExists' },
+      {
+        op: 'put',
+        table: tables.userConversation,
+        key: [user.id, now.getTime(), conversation.id],
+        value: { conversationId: conversation.id },
+      },
+    ]);
+    return conversation;
+  }
+
+  /** A conversation the principal may see: its own for a user, any of the merchant's for staff. */
+  async get(principal: Principal, id: string): Promise<Conversation> {
+    return (await this.load(principal, id)).conversation;
+  }
+
+  /** The user's own conversations, newest first. */
+  async listForUser(user: Principal, limit = 20): Promise<Conversation[]> {
+    assertRole(user, ['user']);
+    const db = this.store.tenant(user.tenant);
+    const page = await db.range<{ conversationId: string }>(tables.userConversation, [user.id], { direction: 'backward', limit });
+    const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
+    return found.flatMap((r) => (r ? [r.value] : []));
+  }
+
+  /**
+   * A user's text message. Idempotent on `clientMessageId`: a retry returns the stored message
+   * instead of writing a second one; the same id with other text is IDEMPOTENCY_CONFLICT.
+   */
+  async sendUserText(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+    assertRole(user, ['user']);
+    return this.appendText(user, conversationId, clientMessageId, text);
+  }
+
+  /** An agent's reply in a conversation assigned to them. Idempotent like user messages. */
+  async reply(agent: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+    assertRole(agent, ['agent', 'supervisor', 'admin']);
+    return this.appendText(agent, conversationId, clientMessageId, text);
+  }
+
+  /** The parse result stored with each user message, oldest first (for the agent's ticket panel). */
+  async analyses(staff: Principal, conversationId: string): Promise<{ seq: number; analysis: ParseResult }[]> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    const { db } = await this.load(staff, conversationId);
+    const page = await db.range<ParseResult & Record<string, unknown>>(tables.analysis, [conversationId], { limit: 1000 });
+    return page.rows.map((r) => ({ seq: Number(r.key[1]), analysis: r.value }));
+  }
+
+  /** Events after the cursor; waits (long-poll) until one arrives or the timeout passes. */
+  async events(principal: Principal, conversationId: string, after: number, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<EventsPage> {
+    const { db } = await this.load(principal, conversationId);
+    const timeoutMs = Math.min(options.timeoutMs ?? this.longPollTimeoutMs, this.longPollTimeoutMs);
+    const read = async () =>
+      (await db.range<ConversationEvent>(tables.event, [conversationId], { start: [conversationId, after + 1], limit: 100 })).rows.map((r) => r.value);
+    const events = timeoutMs > 0
+      ? await waitFor(this.notifier, channels.conversation(principal.tenant, conversationId), read, {
+          timeoutMs,
+          recheckMs: this.recheckMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+      : await read();
+    return { events, cursor: events.length ? events[events.length - 1]!.seq : after };
+  }
+
+  /** Messages before `before` (newest first in storage, returned oldest first), `limit` per page. */
+  async messages(principal: Principal, conversationId: string, options: { before?: number; limit?: number } = {}): Promise<MessagesPage> {
+    const { db } = await this.load(principal, conversationId);
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const collected: Message[] = [];
+    let token: string | undefined;
+    let more = false;
+    const start = options.before !== undefined ? [conversationId, Math.max(options.before - 1, 0)] : undefined;
+    // Status notices share the log with messages, so keep reading pages until `limit` messages.
+    read: for (;;) {
+      const page = await db.range<ConversationEvent>(tables.event, [conversationId], {
+        direction: 'backward',
+        limit: limit + 1,
+        ...(token ? { token } : start ? { start } : {}),
+      });
+      for (const row of page.rows) {
+        if (row.value.type !== 'message') continue;
+        if (collected.length === limit) {
+          more = true;
+          break read;
+        }
+        collected.push(row.value.message);
+      }
+      if (!page.nextToken) break;
+      token = page.nextToken;
+    }
+    const oldest = collected[collected.length - 1];
+    collected.reverse();
+    return more && oldest ? { messages: collected, nextBefore: oldest.seq } : { messages: collected };
+  }
+
+  /** The merchant's waiting queue (oldest first) or the agent's own open conversations. */
+  async inbox(staff: Principal, box: 'waiting' | 'mine', limit = 50): Promise<Conversation[]> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    const db = this.store.tenant(staff.tenant);
+    const page =
+      box === 'waiting'
+        ? await db.range<{ conversationId: string }>(tables.waiting, [], { limit })
+        : await db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit });
+    const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
+    return found.flatMap((r) => (r ? [r.value] : []));
+  }
+
+  /**
+   * An agent takes a waiting conversation. Conditional on the version read, so when two agents claim
+   * at once exactly one wins and the other gets ALREADY_CLAIMED. Claiming one's own is a no-op.
+   */
+  async claim(agent: Principal, conversationId: string): Promise<Conversation> {
+    assertRole(agent, ['agent', 'supervisor', 'admin']);
+    return this.transition(agent, conversationId, (c) => {
+      if (c.status === 'assigned' && c.assigneeId === agent.id) return undefined;
+      if (c.status === 'assigned') throw new KefuError('ALREADY_CLAIMED');
+      if (!OPEN.includes(c.status)) throw new KefuError('CONVERSATION_CLOSED');
+      const name = agent.name ?? agent.id;
+      return {
+        status: 'assigned',
+        set: { assigneeId: agent.id, assigneeName: name, assignedAt: this.clock().toISOString() },
+        notice: { event: 'assigned', text: `客服${name}已接入,正在为您服务` },
+        extraOps: (c2) => [
+          ...(c2.queuedAt ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c2.queuedAt), c2.id] }] : []),
+          { op: 'put' as const, table: tables.assigned, key: [agent.id, c2.id], value: { conversationId: c2.id } },
+        ],
+      };
+    });
+  }
+
+  /** Ends the conversation; by its assignee, or by a supervisor/admin. */
+  async resolve(staff: Principal, conversationId: string): Promise<Conversation> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    return this.transition(staff, conversationId, (c) => {
+      if (!OPEN.includes(c.status)) throw new KefuError('CONVERSATION_CLOSED');
+      if (staff.role === 'agent' && c.assigneeId !== staff.id) throw new KefuError('NOT_ASSIGNEE');
+      return {
+        status: 'resolved',
+        set: { resolvedAt: this.clock().toISOString() },
+        notice: { event: 'resolved', text: '本次会话已结束,感谢您的耐心' },
+        extraOps: (c2) => [
+          ...(c2.queuedAt && c2.status === 'queued' ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c2.queuedAt), c2.id] }] : []),
+          ...(c2.assigneeId ? [{ op: 'delete' as const, table: tables.assigned, key: [c2.assigneeId, c2.id] }] : []),
+        ],
+      };
+    });
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private async load(principal: Principal, id: string): Promise<{ db: TenantStore; conversation: Conversation; version: number }> {
+    const db = this.store.tenant(principal.tenant);
+    const row = await db.get<Conversation>(tables.conversation, [id]);
+    // Another user's conversation is reported as missing, not forbidden: existence is not leaked.
+    if (!row || (principal.role === 'user' && row.value.userId !== principal.id)) {
+      throw new KefuError('CONVERSATION_NOT_FOUND');
+    }
+    return { db, conversation: row.value, version: row.version };
+  }
+
+  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+    const fingerprint = createHash('sha256').update(text).digest('base64url');
+    for (let attempt = 0; ; attempt++) {
+      const { db, conversation, version } = await this.load(author, conversationId);
+      const previous = await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, author.id, clientMessageId]);
+      if (previous) return this.replayed(db, conversationId, previous.value, fingerprint);
+      if (!OPEN.includes(conversation.status)) throw new KefuError('CONVERSATION_CLOSED');
+      if (author.role !== 'user' && !(conversation.status === 'assigned' && conversation.assigneeId === author.id)) {
+        throw new KefuError('NOT_ASSIGNEE');
+      }
+      // The FAQ bot (a later issue) answers here first; until it exists every conversation that
+      // receives a user message goes straight to the human queue.
+      const queueNow = author.role === 'user' && conversation.status === 'bot';
+      const seqs = nextSeqs(conversation, queueNow ? 2 : 1);
+      const now = this.clock();
+      const message: Message = {
+        id: randomUUID(),
+        conversationId,
+        seq: seqs[0]!,
+        sender: { role: author.role === 'user' ? 'user' : 'agent', id: author.id, ...(author.name ? { name: author.name } : {}) },
+        clientMessageId,
+        body: { type: 'text', text },
+        createdAt: now.toISOString(),
+      };
+      const ops: WriteOp[] = [
+        { op: 'put', table: tables.clientMessage, key: [conversationId, author.id, clientMessageId], value: { seq: message.seq, fingerprint }, condition: 'notExists' },
+        { op: 'put', table: tables.event, key: [conversationId, message.seq], value: { seq: message.seq, type: 'message', message }, condition: 'notExists' },
+      ];
+      const patch: Partial<Conversation> = { updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
+      if (author.role === 'user') {
+        patch.lastMessagePreview = mask(text).slice(0, 60);
+        const analysis = this.understand(text, now);
+        if (analysis) {
+          ops.push({ op: 'put', table: tables.analysis, key: [conversationId, message.seq], value: { ...analysis } });
+          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId: message.id, seq: message.seq, at: message.createdAt });
+        }
+      }
+      if (queueNow) {
+        patch.status = 'queued';
+        patch.queuedAt = now.toISOString();
+        ops.push(
+          { op: 'put', table: tables.waiting, key: [now.getTime(), conversationId], value: { conversationId } },
+          this.noticeOp(conversationId, seqs[1]!, now, { event: 'queued', text: '正在为您转接人工客服,请稍候' }),
+        );
+      }
+      ops.push({ op: 'update', table: tables.conversation, key: [conversationId], set: patch, condition: { version } });
+      try {
+        await db.batchWrite(ops);
+      } catch (err) {
+        // Lost a race (a retry of the same message, or a concurrent state change): re-read and redo.
+        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
+        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
+        throw err;
+      }
+      this.notifier.notify(channels.conversation(author.tenant, conversationId));
+      if (queueNow) this.notifier.notify(channels.inbox(author.tenant));
+      return message;
+    }
+  }
+
+  private async replayed(db: TenantStore, conversationId: string, previous: { seq: number; fingerprint: string }, fingerprint: string): Promise<Message> {
+    if (previous.fingerprint !== fingerprint) throw new KefuError('IDEMPOTENCY_CONFLICT');
+    const event = await db.get<ConversationEvent>(tables.event, [conversationId, previous.seq]);
+    if (event?.value.type !== 'message') throw new KefuError('CONFLICT');
+    return event.value.message;
+  }
+
+  private noticeOp(conversationId: string, seq: number, now: Date, body: Omit<Extract<MessageBody, { type: 'system' }>, 'type'>): WriteOp {
+    const message: Message = {
+      id: randomUUID(),
+      conversationId,
+      seq,
+      sender: { role: 'system', id: 'system' },
+      body: { type: 'system', ...body },
+      createdAt: now.toISOString(),
+    };
+    return { op: 'put', table: tables.event, key: [conversationId, seq], value: { seq, type: 'message', message }, condition: 'notExists' };
+  }
+
+  /**
+   * Applies a state change decided by `decide` from the current conversation, conditional on its
+   * version, retrying on concurrent changes (the decision is re-made on fresh data each time).
+   */
+  private async transition(
+    actor: Principal,
+    conversationId: string,
+    decide: (c: Conversation) =>
+      | {
+          status: ConversationStatus;
+          set: Partial<Conversation>;
+          notice: { event: 'assigned' | 'resolved'; text: string };
+          extraOps: (c: Conversation) => WriteOp[];
+        }
+      | undefined,
+  ): Promise<Conversation> {
+    for (let attempt = 0; ; attempt++) {
+      const { db, conversation, version } = await this.load(actor, conversationId);
+      const change = decide(conversation);
+      if (!change) return conversation;
+      const now = this.clock();
+      const [seq] = nextSeqs(conversation, 1);
+      const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seq! };
+      const ops: WriteOp[] = [
+        { op: 'put', table: tables.conversation, key: [conversationId], value: updated, condition: { version } },
+        ...change.extraOps(conversation),
+        this.noticeOp(conversationId, seq!, now, change.notice),
+      ];
+      try {
+        await db.batchWrite(ops);
+      } catch (err) {
+        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
+        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
+        throw err;
+      }
+      this.notifier.notify(channels.conversation(actor.tenant, conversationId));
+      this.notifier.notify(channels.inbox(actor.tenant));
+      return updated;
+    }
+  }
+}
+
+/**
+ * Sequence numbers come from the conversation row itself and every append is conditional on that
+ * row's version, so appends are serialised: events commit in seq order with no gaps, and a
+ * long-poll cursor can never skip an event that commits late.
+ */
+function nextSeqs(conversation: Conversation, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => conversation.lastSeq + 1 + i);
+}
+
+function assertRole(principal: Principal, roles: readonly Principal['role'][]): void {
+  if (!roles.includes(principal.role)) throw new KefuError('FORBIDDEN');
+}

@@ -1,0 +1,2 @@
+export { ConversationService, type ConversationServiceOptions, type EventsPage, type MessagesPage } from './ConversationService';
+export { tables as conversationTables, channels as conversationChannels } from './conversationTables';

@@ -1,0 +1,32 @@
+import type { Ticket } from '../schemas';
+import { mask } from '../nlp/mask';
+import type { ParseResult } from '../nlp/ParseResult';
+
+/** Fields whose values are personal data: the ticket keeps only their masked text. */
+const personal = new Set(['phone', 'bankCard', 'idCard']);
+const fields = ['orderNo', 'amount', 'time', 'cardTail', 'phone', 'bankCard', 'idCard'] as const;
+
+/**
+ * Folds one message's parse result into the conversation's ticket: for every field the latest
+ * value wins, remembering the message it came from. A message classified `other` (e.g. "谢谢")
+ * does not erase a category learned earlier.
+ */
+export function mergeTicket(
+  ticket: Ticket | undefined,
+  parsed: ParseResult,
+  source: { messageId: string; seq: number; at: string },
+): Ticket {
+  const next: Ticket = { ...ticket };
+  if (parsed.category !== 'other' || !next.category) {
+    next.category = { value: parsed.category, confidence: parsed.confidence, ...source };
+  }
+  for (const field of fields) {
+    const found = parsed.entities.filter((e) => e.type === field);
+    const latest = found[found.length - 1];
+    if (!latest) continue;
+    next[field] = personal.has(field)
+      ? { value: mask(latest.text), text: mask(latest.text), ...source }
+      : { value: latest.value, text: latest.text, ...source };
+  }
+  return next;
+}

@@ -1,0 +1,37 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Where a ticket field came from: the message, so the agent can jump to it. */
+const Source = {
+  messageId: Type.String(),
+  seq: Type.Integer({ minimum: 1 }),
+  at: Type.String({ format: 'date-time' }),
+};
+
+const EntityField = Type.Object({
+  /** The entity's value (for personal data: the masked text only). */
+  value: Type.Unknown(),
+  /** The words in the message it was read from (masked for personal data). */
+  text: Type.String(),
+  ...Source,
+});
+
+/**
+ * What the machine learned about the issue, filled from every user message's parse result: the
+ * latest value of each field wins. Agents see it pre-filled; routing reads its category.
+ */
+export const Ticket = Type.Object(
+  {
+    category: Type.Optional(
+      Type.Object({ value: Type.String(), confidence: Type.Number(), ...Source }),
+    ),
+    orderNo: Type.Optional(EntityField),
+    amount: Type.Optional(EntityField),
+    time: Type.Optional(EntityField),
+    cardTail: Type.Optional(EntityField),
+    phone: Type.Optional(EntityField),
+    bankCard: Type.Optional(EntityField),
+    idCard: Type.Optional(EntityField),
+  },
+  { additionalProperties: false },
+);
+export type Ticket = Static<typeof Ticket>;
