@@ -25,7 +25,9 @@ describe('SessionTokens', () => {
     let now = 1_800_000_000_000;
     const tokens = new SessionTokens(secret, 60, () => now);
     const { token } = await tokens.issue({ tenant: 'demo', id: 'u1', role: 'user' });
+    await expect(tokens.verify(token)).resolves.toMatchObject({ id: 'u1' });
     now += 61_000;
+    // Also when the token was verified (and cached) while it was still valid.
     expect(await codeOf(tokens.verify(token))).toBe('TOKEN_EXPIRED');
   });
 

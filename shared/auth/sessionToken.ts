@@ -29,6 +29,13 @@ const roles: readonly Role[] = ['user', 'agent', 'supervisor', 'admin'];
  * token without a store read.
  */
 export class SessionTokens {
+  /**
+   * Tokens already verified, so a busy client does not pay an HMAC per request. Bounded, and expiry
+   * is still checked on every use.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expMs: number }>();
+  private static readonly CACHE_SIZE = 10_000;
+
   constructor(
     private readonly secret: string,
     private readonly ttlSeconds: number,
@@ -47,6 +54,11 @@ export class SessionTokens {
 
   /** The principal of a valid token; TOKEN_EXPIRED or TOKEN_INVALID otherwise. */
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (cached.expMs <= this.clock()) throw new KefuError('TOKEN_EXPIRED');
+      return cached.principal;
+    }
     let payload: Record<string, unknown>;
     try {
       // The library's exp check uses the wall clock; we check exp ourselves against our clock.
@@ -59,6 +71,9 @@ export class SessionTokens {
       throw new KefuError('TOKEN_INVALID');
     }
     if (exp * 1000 <= this.clock()) throw new KefuError('TOKEN_EXPIRED');
-    return { tenant: ten, id: sub, role: role as Role, ...(typeof name === 'string' ? { name } : {}) };
+    const principal: Principal = { tenant: ten, id: sub, role: role as Role, ...(typeof name === 'string' ? { name } : {}) };
+    if (this.verified.size >= SessionTokens.CACHE_SIZE) this.verified.clear();
+    this.verified.set(token, { principal, expMs: exp * 1000 });
+    return principal;
   }
 }
