@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ConditionFailedError } from './ConditionFailedError';
 import {
   applyUpdate,
@@ -33,7 +33,11 @@ interface RawRow {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.file !== ':memory:') mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  const db = new Database(options.file);
+  // Loaded on first use, not at import: deployed functions bundle this module but run on
+  // Tablestore and ship without the native SQLite binding.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const SqliteDatabase = require('better-sqlite3') as typeof Database;
+  const db = new SqliteDatabase(options.file);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
   db.pragma('synchronous = NORMAL');
