@@ -20,7 +20,6 @@ export interface AppDeps {
 /** Per-request values set by the middleware. */
 export interface AppVariables {
   requestId: string;
-  logger: Logger;
   /** `service_type` of the request's log line: the function that owns the route. */
   service: string;
   principal: Principal | undefined;

@@ -13,7 +13,6 @@ export async function authenticate(c: Context<AppEnv>, deps: AppDeps, roles: rea
   if (!match?.[1]) throw new KefuError('UNAUTHENTICATED');
   const principal = await deps.tokens.verify(match[1]);
   c.set('principal', principal);
-  c.set('logger', c.get('logger').child({ user_id: principal.id }));
   if (!roles.includes(principal.role)) throw new KefuError('FORBIDDEN');
   return principal;
 }

@@ -35,11 +35,14 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     c.set('service', name);
     c.set('principal', undefined);
     c.set('issue', '');
-    c.set('logger', deps.logger.child({ request_id: requestId }));
     await next();
     c.header('x-request-id', requestId);
     const status = c.res.status;
+    // One line per request with every required field given explicitly: cheaper than a child
+    // logger per request, which was a tenth of a message's CPU.
     const line = {
+      request_id: requestId,
+      user_id: c.get('principal')?.id ?? '-',
       service_type: c.get('service'),
       issue_description: c.get('issue'),
       method: c.req.method,
@@ -47,8 +50,8 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (status >= 500) c.get('logger').error(line, 'request failed');
-    else c.get('logger').info(line, 'request');
+    if (status >= 500) deps.logger.error(line, 'request failed');
+    else deps.logger.info(line, 'request');
   });
 
   app.use(
@@ -78,7 +81,7 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? randomUUID();
     if (isKefuError(err)) return errorResponse(err.code, requestId, err.message, err.details);
-    (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
+    deps.logger.error({ err, request_id: requestId, user_id: c.get('principal')?.id ?? '-', service_type: c.get('service') ?? name }, 'unhandled error');
     return errorResponse('INTERNAL', requestId);
   });
 

@@ -14,6 +14,17 @@ export interface LoggerOptions {
 /** Fields every line must carry; absent ones get a neutral value so log queries never miss them. */
 const requiredDefaults = { request_id: '-', user_id: '-', issue_description: '' } as const;
 
+/** Keys bound on a (child) logger, parsed once per logger rather than on every line. */
+const boundKeyCache = new WeakMap<object, Set<string>>();
+function boundKeys(logger: PinoLogger): Set<string> {
+  let keys = boundKeyCache.get(logger);
+  if (!keys) {
+    keys = new Set(Object.keys(logger.bindings()));
+    boundKeyCache.set(logger, keys);
+  }
+  return keys;
+}
+
 /** Masks every string inside a log object, so personal data cannot reach a log by any field. */
 function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return mask(value);
@@ -49,12 +60,11 @@ export function createLogger(options: LoggerOptions): Logger {
         log: (object) => maskDeep(object) as Record<string, unknown>,
       },
       mixin(mergeObject, _level, logger) {
-        const bound = logger.bindings();
-        const missing: Record<string, string> = {};
+        let missing: Record<string, string> | undefined;
         for (const [key, fallback] of Object.entries(requiredDefaults)) {
-          if (!(key in mergeObject) && !(key in bound)) missing[key] = fallback;
+          if (!(key in mergeObject) && !boundKeys(logger).has(key)) (missing ??= {})[key] = fallback;
         }
-        return missing;
+        return missing ?? {};
       },
       hooks: {
         logMethod(args, method) {

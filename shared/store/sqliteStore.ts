@@ -52,6 +52,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   ) WITHOUT ROWID`);
 
   const getStmt = db.prepare<[string, string, string], { v: string; ver: number }>('SELECT v, ver FROM rows WHERE tbl = ? AND tenant = ? AND k = ?');
+  const versionStmt = db.prepare<[string, string, string], { ver: number }>('SELECT ver FROM rows WHERE tbl = ? AND tenant = ? AND k = ?');
   const upsertStmt = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO rows (tbl, tenant, k, v, ver) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, tenant, k) DO UPDATE SET v = excluded.v, ver = excluded.ver',
   );
@@ -79,14 +80,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   function writeOne(tenant: string, op: WriteOp): number {
     checkTable(op.table);
     const key = encodeKey(op.key);
-    const existing = current(op.table, tenant, key);
-    if (!conditionHolds(op.condition, existing?.version)) throw new ConditionFailedError(op.table, describeCondition(op.condition));
+    // Only an update needs the old value; put and delete only need its version.
+    const existing = op.op === 'update' ? current(op.table, tenant, key) : undefined;
+    const previousVersion = op.op === 'update' ? existing?.version : versionStmt.get(op.table, tenant, key)?.ver;
+    if (!conditionHolds(op.condition, previousVersion)) throw new ConditionFailedError(op.table, describeCondition(op.condition));
     if (op.op === 'delete') {
       deleteStmt.run(op.table, tenant, key);
       return 0;
     }
     const value = op.op === 'put' ? op.value : applyUpdate(existing?.value, op.set);
-    const version = (existing?.version ?? 0) + 1;
+    const version = (previousVersion ?? 0) + 1;
     upsertStmt.run(op.table, tenant, key, JSON.stringify(value), version);
     return version;
   }
