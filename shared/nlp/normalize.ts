@@ -1,0 +1,135 @@
+import { Converter } from 'opencc-js';
+
+/**
+ * Normalised text plus, for every normalised character, the index of the original character it
+ * came from: `offsets[i]` for char i, and `offsets[text.length] === original.length`, so a span
+ * [s, e) of the normalised text is [offsets[s], offsets[e]) of the original.
+ */
+export interface Normalized {
+  readonly text: string;
+  readonly offsets: number[];
+}
+
+const toSimplified = Converter({ from: 'hk', to: 'cn' });
+const simplifiedCache = new Map<string, string>();
+
+/** Traditional -> simplified one character at a time, so the mapping stays 1:1. */
+function simplify(ch: string): string {
+  let out = simplifiedCache.get(ch);
+  if (out === undefined) {
+    const converted = toSimplified(ch);
+    out = converted.length === ch.length ? converted : ch;
+    simplifiedCache.set(ch, out);
+  }
+  return out;
+}
+
+/** Full-width ASCII (U+FF01-FF5E) and the ideographic space to their half-width forms. */
+function halfWidth(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3000) return 0x20;
+  return code;
+}
+
+/**
+ * Colloquial and dialect words users really type, mapped to standard Mandarin before matching.
+ * Longest first at each position.
+ */
+export const colloquialWords: Readonly<Record<string, string>> = {
+  咋整: '怎么办',
+  咋办: '怎么办',
+  咋弄: '怎么弄',
+  咋个: '怎么',
+  咋滴: '怎么',
+  咋: '怎么',
+  啷个: '怎么',
+  肿么: '怎么',
+  为啥: '为什么',
+  弄啥: '做什么',
+  干哈: '干什么',
+  搞么子: '干什么',
+  神马: '什么',
+  啥: '什么',
+  乜嘢: '什么',
+  咩: '什么',
+  莫得: '没有',
+  没得: '没有',
+  么得: '没有',
+  冇得: '没有',
+  木有: '没有',
+  米有: '没有',
+  冇: '没有',
+  嘅: '的',
+  俺: '我',
+  佢: '他',
+  畀: '给',
+  唔该: '谢谢',
+  晓不得: '不知道',
+  晓得: '知道',
+  酱紫: '这样子',
+  嗰: '那',
+};
+const maxColloquialLength = Math.max(...Object.keys(colloquialWords).map((w) => w.length));
+
+const PUNCTUATION = new Set('!?.,;:~，。！？；：、…~-—'.split(''));
+
+/**
+ * Normalises a user message for matching: full-width to half-width, traditional to simplified,
+ * colloquial and dialect words to standard forms, runs of the same punctuation collapsed. Emoji and
+ * other symbols pass through untouched. Linear in the length of the text.
+ */
+export function normalize(original: string): Normalized {
+  // Pass 1: per-character, length-preserving.
+  let base = '';
+  for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      base += original[i];
+      continue;
+    }
+    const half = halfWidth(code);
+    const ch = String.fromCharCode(half);
+    base += half >= 0x3400 ? simplify(ch) : ch;
+  }
+
+  // Pass 2: words and punctuation runs; lengths may change, offsets follow.
+  let text = '';
+  const offsets: number[] = [];
+  let i = 0;
+  while (i < base.length) {
+    let replaced = false;
+    for (let len = Math.min(maxColloquialLength, base.length - i); len >= 1; len--) {
+      const target = colloquialWords[base.slice(i, i + len)];
+      if (target === undefined) continue;
+      for (let k = 0; k < target.length; k++) {
+        text += target[k];
+        offsets.push(i + Math.min(k, len - 1));
+      }
+      i += len;
+      replaced = true;
+      break;
+    }
+    if (replaced) continue;
+    const ch = base[i]!;
+    if (PUNCTUATION.has(ch) && text.endsWith(ch)) {
+      i++;
+      continue;
+    }
+    text += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(original.length);
+  return { text, offsets };
+}
+
+/**
+ * Maps a span of the normalised text back to the original: from the original character of its first
+ * character to just past the original character of its last (collapsed punctuation after it is
+ * not included).
+ */
+export function toOriginalSpan(normalized: Normalized, start: number, end: number): { start: number; end: number } {
+  const from = normalized.offsets[start] ?? 0;
+  const last = normalized.offsets[Math.max(end - 1, start)] ?? from;
+  return { start: from, end: Math.max(last + 1, from) };
+}
