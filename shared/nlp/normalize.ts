@@ -1,4 +1,7 @@
-import { Converter } from 'opencc-js';
+// opencc-js ships a CommonJS (UMD) build but declares its types as ESM only, which a CommonJS
+// project cannot import; load the CommonJS build with the one signature we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Converter } = require('opencc-js') as { Converter: (options: { from: string; to: string }) => (text: string) => string };
 
 /**
  * Normalised text plus, for every normalised character, the index of the original character it
@@ -84,7 +87,7 @@ export function normalize(original: string): Normalized {
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) {
-      base += original[i];
+      base += original.charAt(i);
       continue;
     }
     const half = halfWidth(code);
