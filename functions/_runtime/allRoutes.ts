@@ -3,6 +3,7 @@ import { authRoutes } from '../auth/authRoutes';
 import { messageRoutes } from '../message/messageRoutes';
 import { pushRoutes } from '../push/pushRoutes';
 import { agentRoutes } from '../agent/agentRoutes';
+import { parseRoutes } from '../parse/parseRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
 export const allRoutes: Readonly<Record<string, RouteGroup>> = {
@@ -10,4 +11,5 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   message: messageRoutes,
   push: pushRoutes,
   agent: agentRoutes,
+  parse: parseRoutes,
 };

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { KefuConfig } from '../../shared/config';
-import { KefuError } from '../../shared/errors';
 import { createLogger, type Logger } from '../../shared/log';
 import { createMemoryStore, createSqliteStore, type Store } from '../../shared/store';
 import { createInProcessNotifier } from '../../shared/realtime';
 import { SessionTokens } from '../../shared/auth';
 import { AccountService } from '../../shared/accounts';
 import { ConversationService } from '../../shared/conversation';
+import { KefuError, isKefuError } from '../../shared/errors';
+import { parse } from '../../shared/nlp';
 import type { AppDeps } from '../_http/AppDeps';
 
 export interface CreateDepsOptions {
@@ -38,9 +39,20 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
       store,
       notifier,
       longPollTimeoutMs: config.longPollTimeoutMs,
+      understand: understandOrSkip,
       ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
     }),
   };
+}
+
+/** The understanding step for the pipeline: a text the parser rejects is delivered without analysis. */
+function understandOrSkip(text: string, now: Date) {
+  try {
+    return parse(text, { now });
+  } catch (err) {
+    if (isKefuError(err)) return undefined;
+    throw err;
+  }
 }
 
 function openStore(config: KefuConfig): Store {

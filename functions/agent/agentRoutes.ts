@@ -32,6 +32,11 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     return c.json(await deps.conversations.reply(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
+  app.get('/v1/agent/conversations/:id/analysis', svc, async (c) => {
+    const staff = await authenticate(c, deps, staffRoles);
+    return c.json({ analyses: await deps.conversations.analyses(staff, c.req.param('id')) });
+  });
+
   app.post('/v1/agent/conversations/:id/resolve', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     await readJson(c, EmptyRequest);

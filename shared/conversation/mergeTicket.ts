@@ -4,12 +4,14 @@ import type { ParseResult } from '../nlp/ParseResult';
 
 /** Fields whose values are personal data: the ticket keeps only their masked text. */
 const personal = new Set(['phone', 'bankCard', 'idCard']);
+/** Below this, a later message's category does not replace the ticket's. */
+export const CATEGORY_MIN_CONFIDENCE = 0.6;
 const fields = ['orderNo', 'amount', 'time', 'cardTail', 'phone', 'bankCard', 'idCard'] as const;
 
 /**
  * Folds one message's parse result into the conversation's ticket: for every field the latest
- * value wins, remembering the message it came from. A message classified `other` (e.g. "谢谢")
- * does not erase a category learned earlier.
+ * value wins, remembering the message it came from. The category is replaced only by a confident
+ * classification: "谢谢" or "是400元" say nothing about the kind of issue and must not erase it.
  */
 export function mergeTicket(
   ticket: Ticket | undefined,
@@ -17,7 +19,7 @@ export function mergeTicket(
   source: { messageId: string; seq: number; at: string },
 ): Ticket {
   const next: Ticket = { ...ticket };
-  if (parsed.category !== 'other' || !next.category) {
+  if (!next.category || (parsed.category !== 'other' && parsed.confidence >= CATEGORY_MIN_CONFIDENCE)) {
     next.category = { value: parsed.category, confidence: parsed.confidence, ...source };
   }
   for (const field of fields) {

@@ -1,0 +1,30 @@
+import { Type } from '@sinclair/typebox';
+import { KefuError } from '../../shared/errors';
+import { parse, parseIsoInstant, toParseOutput } from '../../shared/nlp';
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { service } from '../_http/createFunctionApp';
+import { readJson } from '../_http/readJson';
+import { authenticate, staffRoles } from '../_http/authenticate';
+
+const ParseRequest = Type.Object(
+  {
+    id: Type.Optional(Type.String({ maxLength: 128 })),
+    // Length limits are the parser's own (TEXT_EMPTY / TEXT_TOO_LONG), so HTTP and CLI share codes.
+    text: Type.String(),
+    /** ISO 8601 reference time with an offset; defaults to now. */
+    now: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** `parse`: the understanding step for one text: the same JSON as one line of `kefu parse`. */
+export const parseRoutes: RouteGroup = (app, deps) => {
+  app.post('/v1/parse', service('parse'), async (c) => {
+    await authenticate(c, deps, ['user', ...staffRoles]);
+    const body = await readJson(c, ParseRequest);
+    const now = body.now === undefined ? new Date() : parseIsoInstant(body.now);
+    if (!now) throw new KefuError('INVALID_NOW');
+    c.set('issue', body.text);
+    return c.json(toParseOutput(body.id ?? null, parse(body.text, { now })));
+  });
+};

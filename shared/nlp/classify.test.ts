@@ -1,0 +1,52 @@
+import { categories, type Category } from './Entity';
+import { categoryExamples } from './categoryExamples';
+import { classify, stripNegated, trainModel } from './classify';
+import { normalize } from './normalize';
+
+describe('classify', () => {
+  it('has at least 40 original examples per category', () => {
+    for (const c of categories) expect(categoryExamples[c].length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('scores well on a held-out fifth of the examples (trained on the other four fifths)', () => {
+    const train = {} as Record<Category, string[]>;
+    const test: [string, Category][] = [];
+    for (const c of categories) {
+      train[c] = [];
+      categoryExamples[c].forEach((text, i) => (i % 5 === 4 ? test.push([text, c]) : train[c].push(text)));
+    }
+    const model = trainModel(train);
+    const right = test.filter(([text, c]) => classify(normalize(text).text, model).category === c).length;
+    const accuracy = right / test.length;
+    expect(test.length).toBeGreaterThanOrEqual(90);
+    expect(accuracy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ['不是转账,是退款', 'refund'],
+    ['不是花呗的问题,是余额宝转出没到账', 'wealth'],
+    ['并非付款问题,而是账户被盗了', 'account'],
+    ['我昨天给朋友转了350块对方说没收到', 'transfer'],
+    ['花呗怎么分期还款', 'credit'],
+    ['水电燃气费交不了', 'life'],
+    ['收钱码的费率是多少', 'merchant'],
+    ['想导出交易记录', 'bill'],
+    ['境外消费被拒付', 'payment'],
+    ['谢谢你', 'other'],
+    ['咋个查账单嘛', 'bill'],
+  ])('%s -> %s', (text, category) => {
+    expect(classify(normalize(text).text).category).toBe(category);
+  });
+
+  it('gives a confidence and a different runner-up', () => {
+    const r = classify('退款');
+    expect(r.confidence).toBeGreaterThan(0.5);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(r.runnerUp.category).not.toBe(r.category);
+    expect(r.runnerUp.confidence).toBeLessThanOrEqual(r.confidence);
+  });
+
+  it('drops negated clauses only', () => {
+    expect(stripNegated('不是转账,是退款')).toBe(' ,是退款');
+  });
+});
