@@ -49,46 +49,48 @@ function features(text: string): string[] {
 }
 
 interface Model {
-  readonly logPrior: Record<Category, number>;
-  readonly logLikelihood: Record<Category, Map<string, number>>;
-  readonly logUnseen: Record<Category, number>;
+  readonly logPrior: Float64Array;
+  /** Per feature, its log-likelihood under each category (in `categories` order). */
+  readonly weights: Map<string, Float64Array>;
+  readonly logUnseen: Float64Array;
 }
 
 /** Multinomial naive Bayes over character unigrams and bigrams, Laplace-smoothed. */
 export function trainModel(examples: Readonly<Record<Category, readonly string[]>>): Model {
-  const counts = {} as Record<Category, Map<string, number>>;
-  const totals = {} as Record<Category, number>;
-  const vocab = new Set<string>();
-  let docs = 0;
-  for (const c of categories) {
-    const map = new Map<string, number>();
-    let total = 0;
+  const k = categories.length;
+  const counts = new Map<string, Float64Array>();
+  const totals = new Float64Array(k);
+  const docs = new Float64Array(k);
+  categories.forEach((c, ci) => {
     for (const text of examples[c]) {
+      docs[ci]!++;
       for (const f of features(text)) {
-        map.set(f, (map.get(f) ?? 0) + 1);
-        vocab.add(f);
-        total++;
+        let row = counts.get(f);
+        if (!row) counts.set(f, (row = new Float64Array(k)));
+        row[ci]!++;
+        totals[ci]!++;
       }
     }
-    counts[c] = map;
-    totals[c] = total;
-    docs += examples[c].length;
-  }
+  });
   const alpha = 0.5;
-  const v = vocab.size;
-  const logPrior = {} as Record<Category, number>;
-  const logLikelihood = {} as Record<Category, Map<string, number>>;
-  const logUnseen = {} as Record<Category, number>;
-  for (const c of categories) {
-    logPrior[c] = Math.log(examples[c].length / docs);
-    const denom = totals[c] + alpha * v;
-    const ll = new Map<string, number>();
-    for (const [f, n] of counts[c]) ll.set(f, Math.log((n + alpha) / denom));
-    logLikelihood[c] = ll;
-    logUnseen[c] = Math.log(alpha / denom);
-  }
-  return { logPrior, logLikelihood, logUnseen };
+  const allDocs = docs.reduce((a, b) => a + b, 0);
+  const denom = totals.map((t) => t + alpha * counts.size);
+  const logPrior = docs.map((d) => Math.log(d / allDocs));
+  const logUnseen = denom.map((d) => Math.log(alpha / d));
+  const weights = new Map<string, Float64Array>();
+  for (const [f, row] of counts) weights.set(f, row.map((n, ci) => Math.log((n + alpha) / denom[ci]!)));
+  return { logPrior, weights, logUnseen };
 }
+
+/** One pass over the text finds every cue; longer cues first so 收款码 beats 收款. */
+const CUE_PATTERN = new RegExp(
+  [...new Set(Object.values(CUES).flat())].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
+const CUE_CATEGORIES = new Map<string, number[]>();
+categories.forEach((c, ci) => {
+  for (const cue of CUES[c]) CUE_CATEGORIES.set(cue, [...(CUE_CATEGORIES.get(cue) ?? []), ci]);
+});
 
 const defaultModel = trainModel(categoryExamples);
 
@@ -100,13 +102,19 @@ export function classify(normalisedText: string, model: Model = defaultModel): C
   // "支付宝" is the app's name, not a payment cue.
   const text = stripNegated(normalisedText).replace(/支付宝/g, '宝');
   const feats = features(text);
-  const scores = categories.map((c) => {
-    let s = model.logPrior[c];
-    const ll = model.logLikelihood[c];
-    for (const f of feats) s += ll.get(f) ?? model.logUnseen[c];
-    for (const cue of CUES[c]) if (text.includes(cue)) s += CUE_WEIGHT * cue.length;
-    return { category: c, score: s };
-  });
+  const totals = Float64Array.from(model.logPrior);
+  for (const f of feats) {
+    const w = model.weights.get(f) ?? model.logUnseen;
+    for (let ci = 0; ci < totals.length; ci++) totals[ci]! += w[ci]!;
+  }
+  // Each distinct cue counts once, like the old per-cue `includes` check.
+  const seen = new Set<string>();
+  for (const m of text.matchAll(CUE_PATTERN)) {
+    if (seen.has(m[0])) continue;
+    seen.add(m[0]);
+    for (const ci of CUE_CATEGORIES.get(m[0]) ?? []) totals[ci]! += CUE_WEIGHT * m[0].length;
+  }
+  const scores = categories.map((category, ci) => ({ category, score: totals[ci]! }));
   // Without any known signal the honest answer is "other" with low confidence.
   if (feats.length === 0) return { category: 'other', confidence: 1, runnerUp: { category: 'payment', confidence: 0 } };
   // Softmax with a temperature: NB log-odds are overconfident, so spread them by the length.

@@ -137,10 +137,23 @@ const RULES: Rule[] = [
   { re: /(?:到|至|~|～|—|-)(?=\S)/y, make: () => [{ k: 'range' }] },
 ];
 
+/** Characters a time token can start with; other positions are skipped without trying the rules. */
+const STARTERS = new Set([
+  ...'0123456789零〇一二两三四五六七八九十半',
+  ...Object.keys(REL_DAYS).map((w) => w[0]!),
+  ...Object.keys(REL_DAY_PARTS).map((w) => w[0]!),
+  ...Object.keys(PARTS).map((w) => w[0]!),
+  ...'上这本下周星礼前去今明后到至~～—-',
+]);
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
+    if (!STARTERS.has(text[i]!)) {
+      i++;
+      continue;
+    }
     let matched: Token | undefined;
     for (const rule of RULES) {
       rule.re.lastIndex = i;
