@@ -11,7 +11,6 @@ import { extractTimes } from '../shared/nlp/extractTimes';
 import { normalize, toOriginalSpan } from '../shared/nlp/normalize';
 import { parse } from '../shared/nlp/parse';
 import { fromLocal, toShanghaiIso } from '../shared/nlp/shanghaiTime';
-import type { AmountValue, ApproxAmountValue } from '../shared/nlp/Entity';
 import {
   dataAvailable,
   dataDir,
