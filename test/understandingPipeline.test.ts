@@ -66,3 +66,30 @@ describe('understanding in the conversation pipeline', () => {
     expect((await server.call('POST', '/v1/parse', { body: { text: 'x' } })).status).toBe(401);
   });
 });
+
+describe('personal data shown to agents', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('agents see users’ phone, card and ID numbers masked; supervisors and the user see them', async () => {
+    const user = await userLogin(server, 'u012');
+    const id = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    const raw = '我的手机13812345678,卡号6222021234567890128,身份证11010519491231002X';
+    await server.call('POST', `/v1/conversations/${id}/messages`, { token: user, body: { clientMessageId: 'pii', text: raw } });
+    const texts = async (token: string, route: string) => JSON.stringify((await server.call('GET', route, { token })).json);
+    const agent = await staffLogin(server, 'xiaowang');
+    for (const route of [`/v1/conversations/${id}/messages`, `/v1/conversations/${id}/events?timeout=0`, '/v1/agent/inbox']) {
+      const seen = await texts(agent, route);
+      expect(seen).not.toContain('13812345678');
+      expect(seen).not.toContain('6222021234567890128');
+      expect(seen).not.toContain('11010519491231002X');
+    }
+    expect(await texts(agent, `/v1/conversations/${id}/messages`)).toContain('138****5678');
+    const supervisor = await staffLogin(server, 'chenzhuguan');
+    expect(await texts(supervisor, `/v1/conversations/${id}/messages`)).toContain('13812345678');
+    expect(await texts(user, `/v1/conversations/${id}/messages`)).toContain('13812345678');
+  });
+});

@@ -138,7 +138,7 @@ export class ConversationService {
           ...(options.signal ? { signal: options.signal } : {}),
         })
       : await read();
-    return { events, cursor: events.length ? events[events.length - 1]!.seq : after };
+    return { events: events.map((e) => (e.type === 'message' ? { ...e, message: this.visibleTo(principal, e.message) } : e)), cursor: events.length ? events[events.length - 1]!.seq : after };
   }
 
   /** Messages before `before` (newest first in storage, returned oldest first), `limit` per page. */
@@ -162,7 +162,7 @@ export class ConversationService {
           more = true;
           break read;
         }
-        collected.push(row.value.message);
+        collected.push(this.visibleTo(principal, row.value.message));
       }
       if (!page.nextToken) break;
       token = page.nextToken;
@@ -226,6 +226,15 @@ export class ConversationService {
   }
 
   // --- internals -------------------------------------------------------------------------------
+
+  /**
+   * Agents see personal data (phone, bank card, ID numbers) in users' messages masked; supervisors
+   * and admins, who may need it to act on a case, and the user themself see the original.
+   */
+  private visibleTo(principal: Principal, message: Message): Message {
+    if (principal.role !== 'agent' || message.sender.role !== 'user' || message.body.type !== 'text') return message;
+    return { ...message, body: { ...message.body, text: mask(message.body.text) } };
+  }
 
   private async load(principal: Principal, id: string): Promise<{ db: TenantStore; conversation: Conversation; version: number }> {
     const db = this.store.tenant(principal.tenant);
