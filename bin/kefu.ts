@@ -2,12 +2,14 @@
  * The `kefu` command line: `npm run --silent kefu -- <command> [options]`. Each command lives in
  * bin/commands/ and takes its arguments and stdio, so tests can run it in-process.
  */
+import { faqCommand, faqUsage } from './commands/faqCommand';
 import { parseCommand, parseUsage, type CommandIo } from './commands/parseCommand';
 
 type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Readonly<Record<string, { run: Command; usage: string }>> = {
   parse: { run: parseCommand, usage: parseUsage },
+  faq: { run: faqCommand, usage: faqUsage },
 };
 
 const usage = `kefu <命令>\n\n${Object.values(commands)

@@ -4,3 +4,4 @@ export * from './conversationSchema';
 export * from './requestSchemas';
 export * from './logRecordSchema';
 export * from './ticketSchema';
+export * from './faqSchema';

@@ -1,0 +1,128 @@
+/**
+ * `npm run train:faq`: trains the FAQ ranker (logistic regression over pair features) on ATEC and
+ * AFQMC *train* pairs from ../shared/data, calibrates the answer/suggest thresholds on held-out
+ * training questions, and writes shared/faq/faqRankerWeights.json. Deterministic: the same data
+ * gives the same file. Pairs that also occur in AFQMC dev (the benchmark) are left out.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalText, charTokens } from '../shared/faq/faqText';
+import { FEATURE_NAMES, buildIdf, pairFeatures, score, viewOf, type TextView } from '../shared/faq/pairFeatures';
+import { FaqMatcher } from '../shared/faq/FaqMatcher';
+import { UnionFind } from './bench/unionFind';
+import { afqmcDev, afqmcTrain, atecTrain, faqDataAvailable, faqDataDir, pairKey } from './bench/faqData';
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Stable pseudo-random split from the text itself. */
+function bucket(text: string, buckets: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) % buckets;
+}
+
+function main(): void {
+  if (!faqDataAvailable()) {
+    log(`training data not found at ${faqDataDir}; nothing trained`);
+    process.exitCode = 1;
+    return;
+  }
+  const dev = new Set(afqmcDev().map((p) => pairKey(p.s1, p.s2)));
+  const all = [...atecTrain(), ...afqmcTrain()].filter((p) => !dev.has(pairKey(p.s1, p.s2)));
+  // One tenth of the questions (by s1) is held out for calibration.
+  const train = all.filter((p) => bucket(p.s1, 10) !== 0);
+  const held = all.filter((p) => bucket(p.s1, 10) === 0);
+  log(`pairs: ${all.length} (train ${train.length}, held out ${held.length}); ${all.length - train.length - held.length} overlap`);
+
+  const views = new Map<string, TextView>();
+  const view = (s: string) => {
+    let v = views.get(s);
+    if (!v) views.set(s, (v = viewOf(canonicalText(s))));
+    return v;
+  };
+  const idf = buildIdf([...new Set(train.flatMap((p) => [p.s1, p.s2]))].map((s) => [...new Set(charTokens(view(s).canonical))]));
+  log('computing features...');
+  const X = train.map((p) => pairFeatures(view(p.s2), view(p.s1), idf));
+  const y = train.map((p) => p.label);
+
+  // Full-batch gradient descent with Adam; positives are rarer, so weight them to balance classes.
+  const positives = y.filter((v) => v === 1).length;
+  const posWeight = (y.length - positives) / Math.max(positives, 1);
+  const w = new Array<number>(FEATURE_NAMES.length).fill(0);
+  const m = new Array<number>(w.length).fill(0);
+  const v2 = new Array<number>(w.length).fill(0);
+  const lr = 0.05;
+  for (let epoch = 1; epoch <= 200; epoch++) {
+    const grad = new Array<number>(w.length).fill(0);
+    let loss = 0;
+    for (let i = 0; i < X.length; i++) {
+      const p = score(w, X[i]!);
+      const weight = y[i] === 1 ? posWeight : 1;
+      const err = (p - y[i]!) * weight;
+      for (let j = 0; j < w.length; j++) grad[j]! += err * X[i]![j]!;
+      loss -= weight * (y[i] === 1 ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+    }
+    for (let j = 0; j < w.length; j++) {
+      const g = grad[j]! / X.length + (j === 0 ? 0 : 1e-4 * w[j]!);
+      m[j] = 0.9 * m[j]! + 0.1 * g;
+      v2[j] = 0.999 * v2[j]! + 0.001 * g * g;
+      const mh = m[j]! / (1 - 0.9 ** epoch);
+      const vh = v2[j]! / (1 - 0.999 ** epoch);
+      w[j]! -= (lr * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+    if (epoch % 50 === 0) log(`epoch ${epoch}: loss ${(loss / X.length).toFixed(4)}`);
+  }
+  const weights = w.map((x) => Math.round(x * 10000) / 10000);
+
+  // Calibration: a knowledge base of held-out questions, queried with their positive paraphrases.
+  const heldPositives = held.filter((p) => p.label === 1);
+  const bank = [...new Set(held.map((p) => p.s1))];
+  const matcher = FaqMatcher.build(
+    bank.map((q, i) => ({ id: `q${i}`, question: q, similar: [], enabled: true })),
+    { weights, thresholds: { answer: 1, suggest: 1 } },
+  );
+  // A ranked question is right when it is linked to the gold one by positive pairs.
+  const links = new UnionFind();
+  for (const p of all) if (p.label === 1) links.union(p.s1, p.s2);
+  const questionOf = (id: string) => bank[Number(id.slice(1))]!;
+  const runs = heldPositives.slice(0, 3000).map((p) => {
+    const ranked = matcher.rank(p.s2, 3);
+    const right = (id: string) => links.same(questionOf(id), p.s1);
+    return { top: ranked[0]?.score ?? 0, top1: ranked[0] ? right(ranked[0].faqId) : false, top3: ranked.some((r) => right(r.faqId)) };
+  });
+  log(`calibration: top-1 ${(runs.filter((r) => r.top1).length / runs.length).toFixed(3)}, top-3 ${(runs.filter((r) => r.top3).length / runs.length).toFixed(3)} over ${runs.length} held-out queries, ${bank.length} questions`);
+  /** Lowest threshold at which the runs above it meet the precision target. */
+  const threshold = (ok: (r: (typeof runs)[number]) => boolean, precision: number) => {
+    for (let t = 0.05; t < 1; t += 0.01) {
+      const above = runs.filter((r) => r.top >= t);
+      if (above.length >= 20 && above.filter(ok).length / above.length >= precision) return Math.round(t * 100) / 100;
+    }
+    return 0.99;
+  };
+  for (let t = 0.3; t < 1; t += 0.1) {
+    const above = runs.filter((r) => r.top >= t);
+    log(`  score >= ${t.toFixed(1)}: ${above.length} queries, top-1 precision ${(above.filter((r) => r.top1).length / Math.max(1, above.length)).toFixed(3)}, top-3 precision ${(above.filter((r) => r.top3).length / Math.max(1, above.length)).toFixed(3)}`);
+  }
+  const thresholds = { answer: threshold((r) => r.top1, 0.8), suggest: threshold((r) => r.top3, 0.5) };
+  const coverage = (t: number) => Math.round((runs.filter((r) => r.top >= t).length / runs.length) * 1000) / 1000;
+  log(`thresholds: answer ${thresholds.answer} (covers ${coverage(thresholds.answer)}), suggest ${thresholds.suggest} (covers ${coverage(thresholds.suggest)})`);
+
+  const file = path.resolve(__dirname, '../shared/faq/faqRankerWeights.json');
+  const out = {
+    features: FEATURE_NAMES,
+    weights,
+    thresholds,
+    trainedOn: { pairs: train.length, positives, source: 'ATEC train + AFQMC train, minus pairs in AFQMC dev' },
+    calibration: {
+      queries: runs.length,
+      answerRule: 'lowest threshold with top-1 precision >= 0.8 on held-out questions',
+      suggestRule: 'lowest threshold with top-3 precision >= 0.5 on held-out questions',
+    },
+  };
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+main();

@@ -1,0 +1,56 @@
+import { FaqMatcher } from './FaqMatcher';
+import { canonicalText, pinyinBigrams } from './faqText';
+
+const kb = [
+  { id: 'jiebei-repay', question: '借呗怎么还款', similar: ['借呗还钱'], enabled: true },
+  { id: 'huabei-limit', question: '花呗额度怎么提升', similar: ['花呗怎么提额'], enabled: true },
+  { id: 'qr-apply', question: '收款码怎么申请', similar: [], enabled: true },
+  { id: 'refund-progress', question: '退款多久到账', similar: ['退款进度怎么查'], enabled: true },
+  { id: 'transfer-missing', question: '转账对方没收到怎么办', similar: [], enabled: true },
+  { id: 'disabled', question: '余额宝怎么转出', similar: [], enabled: false },
+];
+
+describe('faq text', () => {
+  it('rewrites synonyms and drops filler so paraphrases meet', () => {
+    expect(canonicalText('请问蚂蚁花呗怎样提额呢？')).toBe(canonicalText('花呗如何提升额度'));
+    expect(canonicalText('收钱码')).toBe('收款码');
+  });
+
+  it('gives homophone typos the same pinyin bigrams', () => {
+    expect(pinyinBigrams('借贝')).toEqual(pinyinBigrams('借呗'));
+    expect(pinyinBigrams('收款妈')).toEqual(pinyinBigrams('收款码'));
+  });
+});
+
+describe('FaqMatcher', () => {
+  const matcher = FaqMatcher.build(kb);
+
+  it.each([
+    ['借贝咋还款', 'jiebei-repay'],
+    ['蚂蚁花呗如何提额', 'huabei-limit'],
+    ['收款妈在哪申请', 'qr-apply'],
+    ['退款进度在哪里查', 'refund-progress'],
+    ['转帐了对方说没到账', 'transfer-missing'],
+  ])('ranks %s first as %s', (query, id) => {
+    expect(matcher.rank(query, 5)[0]?.faqId).toBe(id);
+  });
+
+  it('never returns disabled entries and scores in [0, 1], best first', () => {
+    const ranked = matcher.rank('余额宝转出', 5);
+    expect(ranked.map((m) => m.faqId)).not.toContain('disabled');
+    for (const m of ranked) expect(m.score).toBeGreaterThanOrEqual(0);
+    const scores = matcher.rank('借呗还款', 5).map((m) => m.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(scores[0]).toBeLessThanOrEqual(1);
+  });
+
+  it('hands off on an explicit request for a person and on an empty knowledge base', () => {
+    expect(matcher.match('借呗还款 转人工')).toMatchObject({ decision: 'handoff', reason: 'explicitRequest' });
+    expect(FaqMatcher.build([]).match('借呗怎么还款')).toEqual({ decision: 'handoff', matches: [], reason: 'emptyKnowledgeBase' });
+  });
+
+  it('saves and loads its index with the same rankings', () => {
+    const loaded = FaqMatcher.fromJSON(JSON.parse(JSON.stringify(matcher.toJSON())) as { index: unknown; size: number });
+    for (const q of ['借贝咋还款', '花呗提额', '退款到账']) expect(loaded.rank(q, 5)).toEqual(matcher.rank(q, 5));
+  });
+});

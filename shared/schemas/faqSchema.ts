@@ -1,0 +1,46 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A guide button under an answer: a page of the merchant's mini-program, or a web link. */
+export const FaqAction = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 20 }),
+    path: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^/' })),
+    url: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' })),
+  },
+  { additionalProperties: false },
+);
+export type FaqAction = Static<typeof FaqAction>;
+
+export const FaqEntryId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
+
+/** One knowledge-base entry of a merchant. */
+export const FaqEntry = Type.Object(
+  {
+    id: FaqEntryId,
+    category: Type.String({ minLength: 1, maxLength: 32 }),
+    question: Type.String({ minLength: 1, maxLength: 200 }),
+    /** Other ways users ask the same thing; matched like the question. */
+    similar: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 }),
+    answer: Type.String({ minLength: 1, maxLength: 2000 }),
+    actions: Type.Array(FaqAction, { maxItems: 5 }),
+    enabled: Type.Boolean(),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type FaqEntry = Static<typeof FaqEntry>;
+
+/** What a merchant sends to create or replace an entry; the server fills defaults and `updatedAt`. */
+export const FaqEntryInput = Type.Object(
+  {
+    id: Type.Optional(FaqEntryId),
+    category: Type.String({ minLength: 1, maxLength: 32 }),
+    question: Type.String({ minLength: 1, maxLength: 200 }),
+    similar: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 })),
+    answer: Type.String({ minLength: 1, maxLength: 2000 }),
+    actions: Type.Optional(Type.Array(FaqAction, { maxItems: 5 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type FaqEntryInput = Static<typeof FaqEntryInput>;
