@@ -77,11 +77,16 @@ function main(): void {
   const weights = w.map((x) => Math.round(x * 10000) / 10000);
 
   // Calibration: a knowledge base of held-out questions, queried with their positive paraphrases.
-  const heldPositives = held.filter((p) => p.label === 1);
-  const bank = [...new Set(held.map((p) => p.s1))];
+  // A merchant's knowledge base holds tens to a few hundred questions, not thousands of near-
+  // duplicates: calibrate on banks of 200 held-out questions with their positive paraphrases.
+  const byQuestion = new Map<string, string[]>();
+  for (const p of held) if (p.label === 1) byQuestion.set(p.s1, [...(byQuestion.get(p.s1) ?? []), p.s2]);
+  const questions = [...byQuestion.keys()].sort((a, b) => bucket(a, 1_000_003) - bucket(b, 1_000_003)).slice(0, 200);
+  const heldPositives = questions.flatMap((s1) => byQuestion.get(s1)!.map((s2) => ({ s1, s2 })));
+  const bank = questions;
   const matcher = FaqMatcher.build(
     bank.map((q, i) => ({ id: `q${i}`, question: q, similar: [], enabled: true })),
-    { weights, thresholds: { answer: 1, suggest: 1 } },
+    { weights, thresholds: { answer: 1, answerMargin: 1, suggest: 1 } },
   );
   // A ranked question is right when it is linked to the gold one by positive pairs.
   const links = new UnionFind();
@@ -90,7 +95,7 @@ function main(): void {
   const runs = heldPositives.slice(0, 3000).map((p) => {
     const ranked = matcher.rank(p.s2, 3);
     const right = (id: string) => links.same(questionOf(id), p.s1);
-    return { top: ranked[0]?.score ?? 0, top1: ranked[0] ? right(ranked[0].faqId) : false, top3: ranked.some((r) => right(r.faqId)) };
+    return { margin: (ranked[0]?.score ?? 0) - (ranked[1]?.score ?? 0), top: ranked[0]?.score ?? 0, top1: ranked[0] ? right(ranked[0].faqId) : false, top3: ranked.some((r) => right(r.faqId)) };
   });
   log(`calibration: top-1 ${(runs.filter((r) => r.top1).length / runs.length).toFixed(3)}, top-3 ${(runs.filter((r) => r.top3).length / runs.length).toFixed(3)} over ${runs.length} held-out queries, ${bank.length} questions`);
   /** Lowest threshold at which the runs above it meet the precision target. */
@@ -101,13 +106,22 @@ function main(): void {
     }
     return 0.99;
   };
-  for (let t = 0.3; t < 1; t += 0.1) {
-    const above = runs.filter((r) => r.top >= t);
-    log(`  score >= ${t.toFixed(1)}: ${above.length} queries, top-1 precision ${(above.filter((r) => r.top1).length / Math.max(1, above.length)).toFixed(3)}, top-3 precision ${(above.filter((r) => r.top3).length / Math.max(1, above.length)).toFixed(3)}`);
+  // Answer when the best entry is both good and clearly ahead of the next one: of all (score,
+  // margin) pairs whose answers are right at least 80 % of the time, the one that answers most.
+  let answer = { score: 0.99, margin: 0.99, coverage: 0, precision: 0 };
+  for (let t = 0.3; t <= 0.9; t += 0.05) {
+    for (let mg = 0; mg <= 0.5; mg += 0.01) {
+      const above = runs.filter((r) => r.top >= t && r.margin >= mg);
+      if (above.length < 20) continue;
+      const precision = above.filter((r) => r.top1).length / above.length;
+      if (precision >= 0.8 && above.length / runs.length > answer.coverage) {
+        answer = { score: Math.round(t * 100) / 100, margin: Math.round(mg * 100) / 100, coverage: above.length / runs.length, precision };
+      }
+    }
   }
-  const thresholds = { answer: threshold((r) => r.top1, 0.8), suggest: threshold((r) => r.top3, 0.5) };
-  const coverage = (t: number) => Math.round((runs.filter((r) => r.top >= t).length / runs.length) * 1000) / 1000;
-  log(`thresholds: answer ${thresholds.answer} (covers ${coverage(thresholds.answer)}), suggest ${thresholds.suggest} (covers ${coverage(thresholds.suggest)})`);
+  const suggest = threshold((r) => r.top3, 0.6);
+  const thresholds = { answer: answer.score, answerMargin: answer.margin, suggest };
+  log(`thresholds: answer at score >= ${answer.score} and margin >= ${answer.margin} (answers ${(answer.coverage * 100).toFixed(1)}% of queries, ${(answer.precision * 100).toFixed(1)}% right); suggest at >= ${suggest} (covers ${(runs.filter((r) => r.top >= suggest).length / runs.length).toFixed(3)})`);
 
   const file = path.resolve(__dirname, '../shared/faq/faqRankerWeights.json');
   const out = {
@@ -117,8 +131,11 @@ function main(): void {
     trainedOn: { pairs: train.length, positives, source: 'ATEC train + AFQMC train, minus pairs in AFQMC dev' },
     calibration: {
       queries: runs.length,
-      answerRule: 'lowest threshold with top-1 precision >= 0.8 on held-out questions',
-      suggestRule: 'lowest threshold with top-3 precision >= 0.5 on held-out questions',
+      bankSize: bank.length,
+      answerRule: 'score and margin thresholds answering the most held-out queries with top-1 precision >= 0.8',
+      suggestRule: 'lowest score with top-3 precision >= 0.6 on held-out queries',
+      answered: Math.round(answer.coverage * 1000) / 1000,
+      answerPrecision: Math.round(answer.precision * 1000) / 1000,
     },
   };
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

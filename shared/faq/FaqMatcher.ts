@@ -20,8 +20,10 @@ export interface FaqMatchResult {
 }
 
 export interface FaqThresholds {
-  /** Top score at or above which the bot answers with the entry. */
+  /** Top score at or above which the bot answers with the entry (with the margin below). */
   readonly answer: number;
+  /** How far the best entry must lead the second for an answer; a close call is a suggestion. */
+  readonly answerMargin: number;
   /** Top score at or above which the bot suggests the top 3; below it hands off. */
   readonly suggest: number;
 }
@@ -151,7 +153,8 @@ export class FaqMatcher {
     if (HUMAN_REQUEST.test(query)) return { decision: 'handoff', matches, reason: 'explicitRequest' };
     if (this.size === 0) return { decision: 'handoff', matches, reason: 'emptyKnowledgeBase' };
     const top = matches[0]?.score ?? 0;
-    if (top >= thresholds.answer) return { decision: 'answer', matches, reason: 'confident' };
+    const margin = top - (matches[1]?.score ?? 0);
+    if (top >= thresholds.answer && margin >= thresholds.answerMargin) return { decision: 'answer', matches, reason: 'confident' };
     if (top >= thresholds.suggest) return { decision: 'suggest', matches, reason: 'close' };
     return { decision: 'handoff', matches, reason: 'lowConfidence' };
   }
