@@ -30,6 +30,12 @@ export const errorCatalogue = {
   IDEMPOTENCY_CONFLICT: { status: 409, zh: '消息 ID 已用于不同的内容', en: 'Message id already used with different content' },
   CONFLICT: { status: 409, zh: '数据已被修改,请重试', en: 'Concurrent modification, retry' },
 
+  // Knowledge base (shared/faq)
+  FAQ_NOT_FOUND: { status: 404, zh: '知识条目不存在', en: 'No such knowledge-base entry' },
+  FAQ_DUPLICATE_ID: { status: 409, zh: '知识条目 id 已存在', en: 'Knowledge-base entry id already exists' },
+  IMPORT_INVALID: { status: 400, zh: '导入文件有错误,未写入任何条目', en: 'Import file has errors; nothing was imported' },
+  FAQ_NOT_OFFERED: { status: 409, zh: '该问题不在当前可选范围内', en: 'The entry was not offered in this conversation' },
+
   // Understanding (shared/nlp)
   TEXT_EMPTY: { status: 400, zh: '文本为空', en: 'Text is empty' },
   TEXT_TOO_LONG: { status: 400, zh: '文本过长', en: 'Text is too long' },

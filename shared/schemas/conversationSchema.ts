@@ -33,6 +33,26 @@ export const Conversation = Type.Object(
     resolvedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** Pre-filled from the user's messages by the understanding step. */
     ticket: Type.Optional(Ticket),
+    /** Set when the conversation ends: by the FAQ bot (the user tapped 解决了) or by an agent. */
+    resolution: Type.Optional(Type.Union([Type.Literal('selfService'), Type.Literal('agent')])),
+    /** The bot's state while it holds the conversation: how often the user said 没解决. */
+    botUnresolved: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** Why the bot passed the conversation to a human, and the entries it had considered. */
+    handoff: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.Union([
+            Type.Literal('explicitRequest'),
+            Type.Literal('lowConfidence'),
+            Type.Literal('emptyKnowledgeBase'),
+            Type.Literal('unresolvedTwice'),
+          ]),
+          at: Type.String({ format: 'date-time' }),
+          candidates: Type.Array(Type.Object({ faqId: Type.String(), question: Type.String(), score: Type.Number() }, { additionalProperties: false })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     /** Masked preview of the latest user message, for inboxes. */
     lastMessagePreview: Type.Optional(Type.String()),
   },

@@ -44,3 +44,17 @@ export const FaqEntryInput = Type.Object(
   { additionalProperties: false },
 );
 export type FaqEntryInput = Static<typeof FaqEntryInput>;
+
+/** A merchant's decision thresholds; the defaults come from the calibration run of `train:faq`. */
+export const FaqSettings = Type.Object(
+  {
+    /** Score at or above which (with `answerMargin`) the bot answers with the entry. */
+    answer: Type.Number({ minimum: 0, maximum: 1 }),
+    /** How far the best entry must lead the second to be answered rather than suggested. */
+    answerMargin: Type.Number({ minimum: 0, maximum: 1 }),
+    /** Score at or above which the bot suggests the top 3; below it hands off. */
+    suggest: Type.Number({ minimum: 0, maximum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type FaqSettings = Static<typeof FaqSettings>;

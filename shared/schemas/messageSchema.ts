@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FaqAction } from './faqSchema';
 
 /** Longest text a user or agent may send in one message (characters). */
 export const MAX_TEXT_LENGTH = 2000;
@@ -18,11 +19,35 @@ export const SystemBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The bot's answer from the knowledge base, shown with 解决了/没解决 buttons. */
+export const FaqCardBody = Type.Object(
+  {
+    type: Type.Literal('faqCard'),
+    faqId: Type.String(),
+    question: Type.String(),
+    answer: Type.String(),
+    actions: Type.Array(FaqAction),
+    /** True until the user tapped 解决了 or 没解决 on this card. */
+    feedback: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** The bot's "did you mean" list: up to 3 entries the user can tap. */
+export const FaqSuggestBody = Type.Object(
+  {
+    type: Type.Literal('faqSuggest'),
+    text: Type.String(),
+    items: Type.Array(Type.Object({ faqId: Type.String(), question: Type.String() }, { additionalProperties: false }), { maxItems: 5 }),
+  },
+  { additionalProperties: false },
+);
+
 /**
  * The one message body union shared by mini-program, functions and console. Later issues add
- * voice, image, faqCard and rating variants here, so every layer learns them at once.
+ * voice, image and rating variants here, so every layer learns them at once.
  */
-export const MessageBody = Type.Union([TextBody, SystemBody]);
+export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody]);
 export type MessageBody = Static<typeof MessageBody>;
 
 export const SenderRole = Type.Union([

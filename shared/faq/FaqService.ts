@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { KefuError } from '../errors';
+import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
+import { FaqEntryInput, FaqSettings, validatorFor, type FaqEntry } from '../schemas';
+import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
+import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
+import { faqTables as t } from './faqTables';
+
+export interface FaqListQuery {
+  /** Words to look for in the id, question, similar questions and answer. */
+  readonly q?: string;
+  readonly category?: string;
+  readonly enabled?: boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export interface FaqImportOptions {
+  /** `merge` (default) upserts by id and keeps other entries; `replace` makes the file the whole KB. */
+  readonly mode?: 'merge' | 'replace';
+  /** Called as rows are checked and written, for progress on long imports. */
+  readonly onProgress?: (done: number, total: number, phase: 'validate' | 'write') => void;
+}
+
+export interface FaqImportResult {
+  readonly created: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly total: number;
+}
+
+/** Rows per read when scanning the whole knowledge base. */
+const PAGE = 1000;
+/** Characters per stored index row: Tablestore's attribute limit is 2 MB, keep well below. */
+const INDEX_CHUNK = 512 * 1024;
+/** The problems an import reports at most; the rest are counted. */
+const MAX_PROBLEMS = 100;
+
+/**
+ * A merchant's knowledge base: entries (CRUD, search, import/export), the matcher built from the
+ * enabled ones (saved in the store so a cold start loads rather than rebuilds it), and the
+ * per-tenant decision thresholds.
+ */
+export class FaqService {
+  /** Matchers of this process, by tenant, valid while the knowledge base's version is unchanged. */
+  private readonly matchers = new Map<string, { version: number; matcher: FaqMatcher }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  // --- entries ---------------------------------------------------------------------------------
+
+  async get(tenant: string, id: string): Promise<FaqEntry> {
+    const row = await this.db(tenant).get<FaqEntry>(t.entry, [id]);
+    if (!row) throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
+    return row.value;
+  }
+
+  async create(tenant: string, input: FaqEntryInput): Promise<FaqEntry> {
+    const entry = this.toEntry(input);
+    await this.write(tenant, [{ op: 'put', table: t.entry, key: [entry.id], value: entry, condition: 'notExists' }], () => {
+      throw new KefuError('FAQ_DUPLICATE_ID', `知识条目 id ${entry.id} 已存在`);
+    });
+    return entry;
+  }
+
+  /** Replaces an existing entry (the id in the path wins over one in the body). */
+  async update(tenant: string, id: string, input: FaqEntryInput): Promise<FaqEntry> {
+    const entry = this.toEntry({ ...input, id });
+    await this.write(tenant, [{ op: 'put', table: t.entry, key: [id], value: entry, condition: 'exists' }], () => {
+      throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
+    });
+    return entry;
+  }
+
+  async setEnabled(tenant: string, id: string, enabled: boolean): Promise<FaqEntry> {
+    const entry = { ...(await this.get(tenant, id)), enabled, updatedAt: this.clock().toISOString() };
+    await this.write(tenant, [{ op: 'put', table: t.entry, key: [id], value: entry, condition: 'exists' }], () => {
+      throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
+    });
+    return entry;
+  }
+
+  async delete(tenant: string, id: string): Promise<void> {
+    await this.write(tenant, [{ op: 'delete', table: t.entry, key: [id], condition: 'exists' }], () => {
+      throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
+    });
+  }
+
+  /** Entries matching the filters, in id order, a page at a time. */
+  async list(tenant: string, query: FaqListQuery = {}): Promise<{ entries: FaqEntry[]; total: number }> {
+    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = (await this.all(tenant)).filter(
+      (e) =>
+        (query.category === undefined || e.category === query.category) &&
+        (query.enabled === undefined || e.enabled === query.enabled) &&
+        words.every((w) => [e.id, e.question, e.answer, ...e.similar].some((s) => s.toLowerCase().includes(w))),
+    );
+    const offset = query.offset ?? 0;
+    return { entries: matching.slice(offset, offset + (query.limit ?? 20)), total: matching.length };
+  }
+
+  /** Every entry of the tenant, in id order. */
+  async all(tenant: string): Promise<FaqEntry[]> {
+    const db = this.db(tenant);
+    const out: FaqEntry[] = [];
+    let token: string | undefined;
+    do {
+      const page = await db.range<FaqEntry>(t.entry, [], { limit: PAGE, ...(token ? { token } : {}) });
+      for (const row of page.rows) out.push(row.value);
+      token = page.nextToken;
+    } while (token);
+    return out;
+  }
+
+  // --- import / export -------------------------------------------------------------------------
+
+  async exportJson(tenant: string): Promise<string> {
+    return `${JSON.stringify(await this.all(tenant), null, 2)}\n`;
+  }
+
+  async exportCsv(tenant: string): Promise<string> {
+    return faqToCsv(await this.all(tenant));
+  }
+
+  /**
+   * Imports a JSON array or a CSV file. Every row is validated first; with any problem nothing is
+   * written and IMPORT_INVALID lists the problems by line (CSV) or entry number (JSON). Otherwise
+   * all rows are written in one atomic batch.
+   */
+  async importFile(tenant: string, format: 'json' | 'csv', text: string, options: FaqImportOptions = {}): Promise<FaqImportResult> {
+    const { rows, problems } = format === 'csv' ? csvToRows(text) : jsonToRows(text);
+    return this.importRows(tenant, rows, problems, format, options);
+  }
+
+  private async importRows(tenant: string, rows: readonly SourceRow[], early: ImportProblem[], format: 'json' | 'csv', options: FaqImportOptions): Promise<FaqImportResult> {
+    const problems = [...early];
+    const check = validatorFor(FaqEntryInput);
+    const seen = new Map<string, number>();
+    const entries: FaqEntry[] = [];
+    const now = this.clock().toISOString();
+    rows.forEach((row, i) => {
+      if (!check(row.value)) {
+        const err = check.errors?.[0];
+        const field = err ? err.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.params['missingProperty'] ?? err.params['additionalProperty'] ?? '') : '';
+        problems.push({ line: row.line, field, message: `${field || '条目'} 不合法: ${err?.message ?? ''}`.trim() });
+      } else {
+        const entry = { ...this.toEntry(row.value), updatedAt: now };
+        const first = seen.get(entry.id);
+        if (first !== undefined) problems.push({ line: row.line, field: 'id', message: `id ${entry.id} 与第 ${first} ${format === 'csv' ? '行' : '条'}重复` });
+        else seen.set(entry.id, row.line);
+        entries.push(entry);
+      }
+      if ((i + 1) % 1000 === 0 || i + 1 === rows.length) options.onProgress?.(i + 1, rows.length, 'validate');
+    });
+    if (problems.length) {
+      problems.sort((a, b) => a.line - b.line);
+      const unit = format === 'csv' ? '行' : '条';
+      const first = problems[0]!;
+      throw new KefuError('IMPORT_INVALID', `导入失败,共 ${problems.length} 处错误,未写入任何条目。第 ${first.line} ${unit}: ${first.message}`, {
+        problems: problems.slice(0, MAX_PROBLEMS),
+        problemCount: problems.length,
+        unit,
+      });
+    }
+    const existing = new Set((await this.all(tenant)).map((e) => e.id));
+    const ops: WriteOp[] = entries.map((e) => ({ op: 'put', table: t.entry, key: [e.id], value: e }));
+    let deleted = 0;
+    if (options.mode === 'replace') {
+      for (const id of existing) {
+        if (seen.has(id)) continue;
+        ops.push({ op: 'delete', table: t.entry, key: [id] });
+        deleted++;
+      }
+    }
+    await this.write(tenant, ops);
+    options.onProgress?.(entries.length, entries.length, 'write');
+    const updated = entries.filter((e) => existing.has(e.id)).length;
+    return { created: entries.length - updated, updated, deleted, total: entries.length };
+  }
+
+  // --- settings --------------------------------------------------------------------------------
+
+  async settings(tenant: string): Promise<FaqSettings> {
+    const row = await this.db(tenant).get<FaqSettings>(t.settings, ['thresholds']);
+    return row?.value ?? { ...defaultRanker.thresholds };
+  }
+
+  async putSettings(tenant: string, settings: FaqSettings): Promise<FaqSettings> {
+    if (settings.suggest > settings.answer) {
+      throw new KefuError('VALIDATION_FAILED', '建议阈值 suggest 不能高于回答阈值 answer', { field: 'suggest', reason: 'range' });
+    }
+    await this.db(tenant).put(t.settings, ['thresholds'], { ...settings });
+    return settings;
+  }
+
+  // --- matching --------------------------------------------------------------------------------
+
+  /** The decision for a user's question with the tenant's thresholds. */
+  async decide(tenant: string, text: string): Promise<FaqMatchResult> {
+    const [matcher, settings] = await Promise.all([this.matcher(tenant), this.settings(tenant)]);
+    return matcher.match(text, settings);
+  }
+
+  /**
+   * The tenant's matcher: from this process's cache while the knowledge base is unchanged, else
+   * loaded from the index saved in the store, else built from the entries and saved.
+   */
+  async matcher(tenant: string): Promise<FaqMatcher> {
+    const db = this.db(tenant);
+    const version = (await db.get(t.meta, ['kb']))?.version ?? 0;
+    const cached = this.matchers.get(tenant);
+    if (cached?.version === version) return cached.matcher;
+    const matcher = (await this.loadSaved(db, version)) ?? (await this.buildAndSave(db, version));
+    this.matchers.set(tenant, { version, matcher });
+    return matcher;
+  }
+
+  /** Whether the saved index matches the current knowledge base (so a cold start loads it). */
+  async savedIndexVersion(tenant: string): Promise<number | undefined> {
+    return (await this.db(tenant).get<{ kbVersion: number }>(t.index, ['current']))?.value.kbVersion;
+  }
+
+  private async loadSaved(db: TenantStore, version: number): Promise<FaqMatcher | undefined> {
+    const current = await db.get<{ kbVersion: number; chunks: number }>(t.index, ['current']);
+    if (current?.value.kbVersion !== version) return undefined;
+    const parts: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await db.range<{ data: string }>(t.indexPart, [version], { limit: 100, ...(token ? { token } : {}) });
+      for (const row of page.rows) parts.push(row.value.data);
+      token = page.nextToken;
+    } while (token);
+    if (parts.length !== current.value.chunks) return undefined;
+    return FaqMatcher.fromJSON(JSON.parse(parts.join('')) as { index: unknown; size: number });
+  }
+
+  private async buildAndSave(db: TenantStore, version: number): Promise<FaqMatcher> {
+    const matcher = FaqMatcher.build((await this.all(db.tenant)).filter((e) => e.enabled));
+    const json = JSON.stringify(matcher.toJSON());
+    const ops: WriteOp[] = [];
+    for (let i = 0, k = 0; i < json.length || k === 0; i += INDEX_CHUNK, k++) {
+      ops.push({ op: 'put', table: t.indexPart, key: [version, k], value: { data: json.slice(i, i + INDEX_CHUNK) } });
+    }
+    ops.push({ op: 'put', table: t.index, key: ['current'], value: { kbVersion: version, chunks: ops.length } });
+    // Older saved indexes are garbage once the pointer moves on.
+    const old = await db.range(t.indexPart, [], { limit: 1000 });
+    for (const row of old.rows) if (row.key[0] !== version) ops.push({ op: 'delete', table: t.indexPart, key: row.key });
+    await db.batchWrite(ops);
+    return matcher;
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private db(tenant: string): TenantStore {
+    return this.store.tenant(tenant);
+  }
+
+  private toEntry(input: FaqEntryInput): FaqEntry {
+    return {
+      id: input.id ?? `faq-${randomUUID().slice(0, 8)}`,
+      category: input.category,
+      question: input.question.trim(),
+      similar: (input.similar ?? []).map((s) => s.trim()).filter(Boolean),
+      answer: input.answer,
+      actions: input.actions ?? [],
+      enabled: input.enabled ?? true,
+      updatedAt: this.clock().toISOString(),
+    };
+  }
+
+  /** Writes entry changes together with a bump of the knowledge base's version, atomically. */
+  private async write(tenant: string, ops: WriteOp[], onConditionFailed?: () => never): Promise<void> {
+    try {
+      await this.db(tenant).batchWrite([...ops, { op: 'put', table: t.meta, key: ['kb'], value: { changedAt: this.clock().toISOString() } }]);
+    } catch (err) {
+      if (onConditionFailed && isConditionFailed(err)) onConditionFailed();
+      throw err;
+    }
+  }
+}
+
+function jsonToRows(text: string): { rows: SourceRow[]; problems: ImportProblem[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { rows: [], problems: [{ line: 1, message: `不是合法的 JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  if (!Array.isArray(parsed)) return { rows: [], problems: [{ line: 1, message: 'JSON 必须是条目数组' }] };
+  // Exports carry updatedAt; the import sets its own, so drop it instead of rejecting the file.
+  return {
+    rows: parsed.map((value: unknown, i) => {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const { updatedAt: _ignored, ...rest } = value as Record<string, unknown>;
+        return { line: i + 1, value: rest };
+      }
+      return { line: i + 1, value };
+    }),
+    problems: [],
+  };
+}

@@ -1,0 +1,113 @@
+import Papa from 'papaparse';
+import type { FaqEntry } from '../schemas';
+
+/** Columns of the CSV export, in order; the import accepts the same header (any order). */
+export const FAQ_CSV_COLUMNS = ['id', 'category', 'question', 'similar', 'answer', 'actions', 'enabled', 'updatedAt'] as const;
+
+/** Similar questions share one cell, separated by this character (rare in questions, easy to type). */
+const SIMILAR_SEPARATOR = '|';
+
+/** A record of an imported file with the line it starts on (1 = the header of a CSV). */
+export interface SourceRow {
+  readonly line: number;
+  readonly value: unknown;
+}
+
+export interface ImportProblem {
+  readonly line: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/**
+ * The knowledge base as CSV: UTF-8 with a byte-order mark so Excel opens Chinese text correctly,
+ * similar questions joined with `|`, guide buttons as JSON.
+ */
+export function faqToCsv(entries: readonly FaqEntry[]): string {
+  const rows = entries.map((e) => [
+    e.id,
+    e.category,
+    e.question,
+    e.similar.join(SIMILAR_SEPARATOR),
+    e.answer,
+    e.actions.length ? JSON.stringify(e.actions) : '',
+    e.enabled ? 'true' : 'false',
+    e.updatedAt,
+  ]);
+  return `\uFEFF${Papa.unparse({ fields: [...FAQ_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+}
+
+/**
+ * Reads a CSV export back into entry inputs, each with its line number. Cells are converted
+ * (similar split on `|`, actions parsed as JSON, enabled as true/false/是/否); anything that cannot
+ * be converted is a problem on that line. Schema validation is the caller's.
+ */
+export function csvToRows(text: string): { rows: SourceRow[]; problems: ImportProblem[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  const rows: SourceRow[] = [];
+  const problems: ImportProblem[] = [];
+  let header: string[] | undefined;
+  // Line numbers follow the parser's cursor (the end of each record), so records with quoted
+  // line breaks and skipped blank lines still report the line they start on.
+  let counted = 0;
+  let line = 1;
+  let previousEnd = 0;
+  const startLineOfRecord = (end: number): number => {
+    let start = previousEnd;
+    while (start < end && /[\s]/.test(source[start]!)) start++;
+    for (; counted < start; counted++) if (source.charCodeAt(counted) === 10) line++;
+    previousEnd = end;
+    return line;
+  };
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      const startLine = startLineOfRecord(result.meta.cursor);
+      for (const err of result.errors) problems.push({ line: startLine, message: `CSV 格式错误: ${err.message}` });
+      if (result.errors.length) return;
+      if (!header) {
+        header = result.data.map((h) => h.trim());
+        const missing = ['category', 'question', 'answer'].filter((c) => !header!.includes(c));
+        if (missing.length) problems.push({ line: startLine, message: `表头缺少列: ${missing.join(', ')}` });
+        const unknown = header.filter((h) => h && !(FAQ_CSV_COLUMNS as readonly string[]).includes(h));
+        if (unknown.length) problems.push({ line: startLine, message: `未知的列: ${unknown.join(', ')}` });
+        return;
+      }
+      if (result.data.length !== header.length) {
+        problems.push({ line: startLine, message: `列数 ${result.data.length} 与表头的 ${header.length} 列不一致` });
+        return;
+      }
+      const cells = Object.fromEntries(header.map((h, i) => [h, result.data[i] ?? '']));
+      const converted = fromCells(cells);
+      if (typeof converted === 'string') problems.push({ line: startLine, message: converted });
+      else rows.push({ line: startLine, value: converted });
+    },
+  });
+  if (!header) problems.push({ line: 1, message: '文件为空' });
+  return { rows, problems };
+}
+
+function fromCells(cells: Record<string, string>): Record<string, unknown> | string {
+  const out: Record<string, unknown> = {};
+  for (const key of ['id', 'category', 'question', 'answer'] as const) {
+    const v = cells[key]?.trim();
+    if (v) out[key] = v;
+  }
+  const similar = (cells['similar'] ?? '').split(SIMILAR_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  out['similar'] = similar;
+  const actions = (cells['actions'] ?? '').trim();
+  if (actions) {
+    try {
+      out['actions'] = JSON.parse(actions);
+    } catch {
+      return 'actions 列必须是 JSON 数组,例如 [{"label":"查看退款进度","path":"/pages/refund/index"}]';
+    }
+  }
+  const enabled = (cells['enabled'] ?? '').trim().toLowerCase();
+  if (enabled) {
+    if (['true', '1', '是', 'yes'].includes(enabled)) out['enabled'] = true;
+    else if (['false', '0', '否', 'no'].includes(enabled)) out['enabled'] = false;
+    else return `enabled 列只能是 true/false (或 是/否),收到 "${enabled}"`;
+  }
+  return out;
+}
