@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
-import { FaqEntryInput, FaqSettings, validatorFor, type FaqEntry } from '../schemas';
+import type { FaqSettings} from '../schemas';
+import { FaqEntryInput, validatorFor, type FaqEntry } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
 import { faqTables as t } from './faqTables';
