@@ -23,10 +23,10 @@ describe('conversation slice over HTTP (dev server, sqlite)', () => {
 
     const sent = await server.call('POST', `/v1/conversations/${id}/messages`, {
       token: user,
-      body: { clientMessageId: 'm-1', text: '昨天给朋友转了350块,对方说没收到' },
+      body: { clientMessageId: 'm-1', text: '昨天给朋友转了350块,对方说没收到,帮我转人工' },
     });
     expect(sent.status).toBe(201);
-    expect((sent.json as unknown as Msg).body.text).toBe('昨天给朋友转了350块,对方说没收到');
+    expect((sent.json as unknown as Msg).body.text).toBe('昨天给朋友转了350块,对方说没收到,帮我转人工');
 
     const agent = await staffLogin(server, 'xiaowang');
     const inbox = await server.call('GET', '/v1/agent/inbox?box=waiting', { token: agent });
@@ -71,7 +71,7 @@ describe('conversation slice over HTTP (dev server, sqlite)', () => {
 
     const history = await server.call('GET', `/v1/conversations/${id}/messages`, { token: user });
     const texts = (history.json['messages'] as Msg[]).map((m) => `${m.sender.role}:${m.body.text}`);
-    expect(texts[0]).toBe('user:昨天给朋友转了350块,对方说没收到');
+    expect(texts[0]).toBe('user:昨天给朋友转了350块,对方说没收到,帮我转人工');
     expect(texts).toContain('agent:您好,我帮您查一下这笔转账');
     expect(texts[texts.length - 1]).toMatch(/^system:/);
   });

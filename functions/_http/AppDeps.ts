@@ -5,6 +5,7 @@ import type { Notifier } from '../../shared/realtime';
 import type { Principal, SessionTokens } from '../../shared/auth';
 import type { AccountService } from '../../shared/accounts';
 import type { ConversationService } from '../../shared/conversation';
+import type { FaqService } from '../../shared/faq/FaqService';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -15,6 +16,7 @@ export interface AppDeps {
   readonly tokens: SessionTokens;
   readonly accounts: AccountService;
   readonly conversations: ConversationService;
+  readonly faq: FaqService;
 }
 
 /** Per-request values set by the middleware. */

@@ -8,6 +8,8 @@ import { AccountService } from '../../shared/accounts';
 import { ConversationService } from '../../shared/conversation';
 import { KefuError, isKefuError } from '../../shared/errors';
 import { parse } from '../../shared/nlp';
+import { FaqService } from '../../shared/faq/FaqService';
+import { FaqBot } from '../../shared/faq/FaqBot';
 import type { AppDeps } from '../_http/AppDeps';
 
 export interface CreateDepsOptions {
@@ -28,6 +30,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   if (!secret) throw new KefuError('CONFIG_INVALID', '缺少 KEFU_TOKEN_SECRET', { key: 'KEFU_TOKEN_SECRET' });
   const tokens = new SessionTokens(secret, config.sessionTtlSeconds);
   const notifier = createInProcessNotifier();
+  const faq = new FaqService(store);
   return {
     config,
     logger,
@@ -35,11 +38,13 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     notifier,
     tokens,
     accounts: new AccountService(store, tokens),
+    faq,
     conversations: new ConversationService({
       store,
       notifier,
       longPollTimeoutMs: config.longPollTimeoutMs,
       understand: understandOrSkip,
+      bot: new FaqBot(faq),
       ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
     }),
   };

@@ -38,7 +38,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
     ...options,
   });
-  const seeded = await seedDemoTenant(deps.accounts);
+  const seeded = await seedDemoTenant(deps);
   const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes);
 
   let server: ServerType;

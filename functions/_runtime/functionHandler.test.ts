@@ -24,7 +24,7 @@ describe('functions as deployed (FC events through functionHandler)', () => {
   it('runs the same routes as the dev server: login, open a conversation, write', async () => {
     const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_DEV_LOGIN: 'true', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
     const deps = createDeps(config, { logger: createLogger({ service: 'test', level: 'silent' }), store: createMemoryStore() });
-    await seedDemoTenant(deps.accounts);
+    await seedDemoTenant(deps);
     const auth = functionHandler('auth', [authRoutes], () => deps);
     const message = functionHandler('message', [messageRoutes], () => deps);
 

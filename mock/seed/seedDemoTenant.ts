@@ -1,16 +1,20 @@
 import type { AccountService } from '../../shared/accounts';
+import type { FaqService } from '../../shared/faq/FaqService';
+import { defaultFaq } from './defaultFaq';
 import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from './demoTenant';
 
 /**
  * Seeds the demo merchant once. Returns false when it already exists, so a restart keeps whatever
  * the developer changed since.
  */
-export async function seedDemoTenant(accounts: AccountService): Promise<boolean> {
+export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqService }): Promise<boolean> {
+  const { accounts, faq } = deps;
   if (await accounts.tenantExists(DEMO_TENANT)) return false;
   for (const staff of demoStaff) {
     await accounts.putStaff(DEMO_TENANT, { ...staff, skills: [...staff.skills], password: DEMO_PASSWORD });
   }
   for (const user of demoUsers) await accounts.putUser(DEMO_TENANT, user);
+  await faq.importFile(DEMO_TENANT, 'json', JSON.stringify(defaultFaq), { mode: 'replace' });
   // The tenant row goes last: if seeding is interrupted, the next start seeds again.
   await accounts.createTenant(DEMO_TENANT, '演示商户');
   return true;

@@ -8,6 +8,7 @@ import { mask } from '../nlp/mask';
 import type { ParseResult } from '../nlp/ParseResult';
 import { mergeTicket } from './mergeTicket';
 import { channels, tables } from './conversationTables';
+import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
 
 export interface ConversationServiceOptions {
   readonly store: Store;
@@ -23,7 +24,31 @@ export interface ConversationServiceOptions {
    * analysis, so nothing the user sent is lost.
    */
   readonly understand?: (text: string, now: Date) => ParseResult | undefined;
+  /**
+   * The first responder (the FAQ bot). Without one, every conversation that receives a user
+   * message goes straight to the human queue.
+   */
+  readonly bot?: ConversationBot;
 }
+
+/**
+ * What follows a user's message in the same atomic write: the bot's reply, a hand-off to the queue,
+ * a self-service resolution. Decided from the conversation as read, so a retry re-decides.
+ */
+interface FollowUp {
+  readonly messages: readonly { sender: Message['sender']; body: MessageBody }[];
+  readonly patch: Partial<Conversation>;
+  readonly ops: WriteOp[];
+  readonly observations: readonly BotObservation[];
+  readonly notifyInbox: boolean;
+}
+
+type Planner = (conversation: Conversation, now: Date) => Promise<FollowUp | undefined>;
+
+const BOT_SENDER: Message['sender'] = { role: 'bot', id: 'faq-bot', name: '智能助手' };
+const SYSTEM_SENDER: Message['sender'] = { role: 'system', id: 'system' };
+/** 没解决 this many times and the bot hands the conversation to a human. */
+const UNRESOLVED_HANDOFF = 2;
 
 export interface EventsPage {
   readonly events: ConversationEvent[];
@@ -52,6 +77,7 @@ export class ConversationService {
   private readonly longPollTimeoutMs: number;
   private readonly recheckMs: number;
   private readonly understand: (text: string, now: Date) => ParseResult | undefined;
+  private readonly bot: ConversationBot | undefined;
 
   constructor(options: ConversationServiceOptions) {
     this.store = options.store;
@@ -60,6 +86,7 @@ export class ConversationService {
     this.longPollTimeoutMs = options.longPollTimeoutMs ?? 25_000;
     this.recheckMs = options.recheckMs ?? 1000;
     this.understand = options.understand ?? (() => undefined);
+    this.bot = options.bot;
   }
 
   async create(user: Principal, channel: Conversation['channel'] = 'miniprogram'): Promise<Conversation> {
@@ -108,7 +135,72 @@ export class ConversationService {
    */
   async sendUserText(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
     assertRole(user, ['user']);
-    return this.appendText(user, conversationId, clientMessageId, text);
+    return this.appendText(user, conversationId, clientMessageId, text, this.botPlan(user.tenant, text));
+  }
+
+  /**
+   * The user tapped 解决了 or 没解决 under the bot's latest answer. 解决了 ends the conversation as
+   * self-service; 没解决 offers the other candidates, and the second 没解决 hands off to a human.
+   * Recorded as the user's message ("解决了"/"没解决") so the transcript shows it.
+   */
+  async faqFeedback(user: Principal, conversationId: string, clientMessageId: string, faqId: string, resolved: boolean): Promise<Message> {
+    assertRole(user, ['user']);
+    return this.appendText(user, conversationId, clientMessageId, resolved ? '解决了' : '没解决', async (c, now) => {
+      if (c.status !== 'bot') throw new KefuError('BOT_INACTIVE');
+      if (c.botLastAnswer !== faqId) throw new KefuError('FAQ_NOT_OFFERED');
+      const feedback: BotObservation = { type: 'feedback', faqId, resolved };
+      if (resolved) {
+        return {
+          messages: [{ sender: SYSTEM_SENDER, body: { type: 'system', event: 'resolved', text: '很高兴为您解决问题,本次会话已结束' } }],
+          patch: { status: 'resolved', resolution: 'selfService', resolvedAt: now.toISOString(), botLastAnswer: '' },
+          ops: [],
+          observations: [feedback],
+          notifyInbox: false,
+        };
+      }
+      const unresolved = (c.botUnresolved ?? 0) + 1;
+      const others = (c.botCandidates ?? []).filter((x) => x.faqId !== faqId);
+      if (unresolved >= UNRESOLVED_HANDOFF) {
+        const handoff = this.queueFollowUp(c, now, 'unresolvedTwice', c.botCandidates ?? [], '没解决');
+        return { ...handoff, patch: { ...handoff.patch, botUnresolved: unresolved }, observations: [feedback, ...handoff.observations] };
+      }
+      return {
+        messages: [
+          {
+            sender: BOT_SENDER,
+            body: {
+              type: 'faqSuggest',
+              text: others.length ? '抱歉没能帮到您。您想问的是不是下面这些?也可以换个说法再描述一下,或回复"转人工"' : '抱歉没能帮到您。请换个说法再描述一下,或回复"转人工"',
+              items: others.slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question })),
+            },
+          },
+        ],
+        patch: { botUnresolved: unresolved, botCandidates: others, botLastAnswer: '' },
+        ops: [],
+        observations: [feedback],
+        notifyInbox: false,
+      };
+    });
+  }
+
+  /**
+   * The user tapped a suggested or predicted (猜你想问) question: it is recorded as their message and
+   * the bot answers with that entry's card.
+   */
+  async selectFaq(user: Principal, conversationId: string, clientMessageId: string, faqId: string, source: 'suggest' | 'predicted'): Promise<Message> {
+    assertRole(user, ['user']);
+    const card = this.bot ? await this.bot.card(user.tenant, faqId) : undefined;
+    if (!card) throw new KefuError('FAQ_NOT_FOUND');
+    return this.appendText(user, conversationId, clientMessageId, card.question, async (c) => {
+      if (c.status !== 'bot') throw new KefuError('BOT_INACTIVE');
+      return {
+        messages: [{ sender: BOT_SENDER, body: card }],
+        patch: { botLastAnswer: faqId, ...this.opened(c).patch },
+        ops: [],
+        observations: [...this.opened(c).observations, { type: 'answered', faqId }, ...(source === 'predicted' ? [{ type: 'predictedClick' as const, faqId }] : [])],
+        notifyInbox: false,
+      };
+    });
   }
 
   /** An agent's reply in a conversation assigned to them. Idempotent like user messages. */
@@ -215,7 +307,7 @@ export class ConversationService {
       if (staff.role === 'agent' && c.assigneeId !== staff.id) throw new KefuError('NOT_ASSIGNEE');
       return {
         status: 'resolved',
-        set: { resolvedAt: this.clock().toISOString() },
+        set: { resolvedAt: this.clock().toISOString(), resolution: 'agent' },
         notice: { event: 'resolved', text: '本次会话已结束,感谢您的耐心' },
         extraOps: (c2) => [
           ...(c2.queuedAt && c2.status === 'queued' ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c2.queuedAt), c2.id] }] : []),
@@ -246,7 +338,7 @@ export class ConversationService {
     return { db, conversation: row.value, version: row.version };
   }
 
-  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner): Promise<Message> {
     const fingerprint = createHash('sha256').update(text).digest('base64url');
     for (let attempt = 0; ; attempt++) {
       const { db, conversation, version } = await this.load(author, conversationId);
@@ -256,11 +348,9 @@ export class ConversationService {
       if (author.role !== 'user' && !(conversation.status === 'assigned' && conversation.assigneeId === author.id)) {
         throw new KefuError('NOT_ASSIGNEE');
       }
-      // The FAQ bot (a later issue) answers here first; until it exists every conversation that
-      // receives a user message goes straight to the human queue.
-      const queueNow = author.role === 'user' && conversation.status === 'bot';
-      const seqs = nextSeqs(conversation, queueNow ? 2 : 1);
       const now = this.clock();
+      const follow = author.role === 'user' && plan ? await plan(conversation, now) : undefined;
+      const seqs = nextSeqs(conversation, 1 + (follow?.messages.length ?? 0));
       const message: Message = {
         id: randomUUID(),
         conversationId,
@@ -274,7 +364,7 @@ export class ConversationService {
         { op: 'put', table: tables.clientMessage, key: [conversationId, author.id, clientMessageId], value: { seq: message.seq, fingerprint }, condition: 'notExists' },
         { op: 'put', table: tables.event, key: [conversationId, message.seq], value: { seq: message.seq, type: 'message', message }, condition: 'notExists' },
       ];
-      const patch: Partial<Conversation> = { updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
+      let patch: Partial<Conversation> = { updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
       if (author.role === 'user') {
         patch.lastMessagePreview = mask(text).slice(0, 60);
         const analysis = this.understand(text, now);
@@ -283,13 +373,10 @@ export class ConversationService {
           patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId: message.id, seq: message.seq, at: message.createdAt });
         }
       }
-      if (queueNow) {
-        patch.status = 'queued';
-        patch.queuedAt = now.toISOString();
-        ops.push(
-          { op: 'put', table: tables.waiting, key: [now.getTime(), conversationId], value: { conversationId } },
-          this.noticeOp(conversationId, seqs[1]!, now, { event: 'queued', text: '正在为您转接人工客服,请稍候' }),
-        );
+      if (follow) {
+        follow.messages.forEach((m, i) => ops.push(this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)));
+        ops.push(...follow.ops);
+        patch = { ...patch, ...follow.patch };
       }
       ops.push({ op: 'update', table: tables.conversation, key: [conversationId], set: patch, condition: { version } });
       try {
@@ -301,9 +388,64 @@ export class ConversationService {
         throw err;
       }
       this.notifier.notify(channels.conversation(author.tenant, conversationId));
-      if (queueNow) this.notifier.notify(channels.inbox(author.tenant));
+      if (follow?.notifyInbox) this.notifier.notify(channels.inbox(author.tenant));
+      if (follow?.observations.length && this.bot) {
+        // Statistics must never fail a message that is already stored.
+        const bot = this.bot;
+        await Promise.allSettled(follow.observations.map((o) => bot.observe(author.tenant, o)));
+      }
       return message;
     }
+  }
+
+  /**
+   * The bot's turn after a user's typed message, while it holds the conversation: answer, suggest
+   * or hand off. The bot's decision is made once per message, even when the write is retried.
+   */
+  private botPlan(tenant: string, text: string): Planner {
+    let reply: ReturnType<ConversationBot['reply']> | undefined;
+    return async (c, now) => {
+      if (c.status !== 'bot') return undefined;
+      if (!this.bot) return this.queueFollowUp(c, now);
+      const decided = await (reply ??= this.bot.reply(tenant, text));
+      const opened = this.opened(c);
+      if (decided.kind === 'handoff') {
+        const q = this.queueFollowUp(c, now, decided.reason, decided.candidates, text);
+        return { ...q, patch: { ...q.patch, ...opened.patch }, observations: [...opened.observations, ...q.observations] };
+      }
+      const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
+      return {
+        messages: [{ sender: BOT_SENDER, body }],
+        patch: {
+          ...opened.patch,
+          botCandidates: [...decided.candidates],
+          botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '',
+        },
+        ops: [],
+        observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
+        notifyInbox: false,
+      };
+    };
+  }
+
+  /** The first time the bot handles a conversation counts it for the self-service rate. */
+  private opened(c: Conversation): { patch: Partial<Conversation>; observations: BotObservation[] } {
+    return c.botUnresolved === undefined ? { patch: { botUnresolved: 0 }, observations: [{ type: 'opened' }] } : { patch: {}, observations: [] };
+  }
+
+  /** Passes the conversation to the human queue, with why and what the bot had considered. */
+  private queueFollowUp(c: Conversation, now: Date, reason?: HandoffReason, candidates: readonly BotCandidate[] = [], text = ''): FollowUp {
+    return {
+      messages: [{ sender: SYSTEM_SENDER, body: { type: 'system', event: 'queued', text: '正在为您转接人工客服,请稍候' } }],
+      patch: {
+        status: 'queued',
+        queuedAt: now.toISOString(),
+        ...(reason ? { handoff: { reason, at: now.toISOString(), candidates: [...candidates] } } : {}),
+      },
+      ops: [{ op: 'put', table: tables.waiting, key: [now.getTime(), c.id], value: { conversationId: c.id } }],
+      observations: reason ? [{ type: 'handoff', reason, text }] : [],
+      notifyInbox: true,
+    };
   }
 
   private async replayed(db: TenantStore, conversationId: string, previous: { seq: number; fingerprint: string }, fingerprint: string): Promise<Message> {
@@ -314,14 +456,11 @@ export class ConversationService {
   }
 
   private noticeOp(conversationId: string, seq: number, now: Date, body: Omit<Extract<MessageBody, { type: 'system' }>, 'type'>): WriteOp {
-    const message: Message = {
-      id: randomUUID(),
-      conversationId,
-      seq,
-      sender: { role: 'system', id: 'system' },
-      body: { type: 'system', ...body },
-      createdAt: now.toISOString(),
-    };
+    return this.messageOp(conversationId, seq, now, SYSTEM_SENDER, { type: 'system', ...body });
+  }
+
+  private messageOp(conversationId: string, seq: number, now: Date, sender: Message['sender'], body: MessageBody): WriteOp {
+    const message: Message = { id: randomUUID(), conversationId, seq, sender, body, createdAt: now.toISOString() };
     return { op: 'put', table: tables.event, key: [conversationId, seq], value: { seq, type: 'message', message }, condition: 'notExists' };
   }
 

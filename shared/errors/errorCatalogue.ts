@@ -34,7 +34,8 @@ export const errorCatalogue = {
   FAQ_NOT_FOUND: { status: 404, zh: '知识条目不存在', en: 'No such knowledge-base entry' },
   FAQ_DUPLICATE_ID: { status: 409, zh: '知识条目 id 已存在', en: 'Knowledge-base entry id already exists' },
   IMPORT_INVALID: { status: 400, zh: '导入文件有错误,未写入任何条目', en: 'Import file has errors; nothing was imported' },
-  FAQ_NOT_OFFERED: { status: 409, zh: '该问题不在当前可选范围内', en: 'The entry was not offered in this conversation' },
+  BOT_INACTIVE: { status: 409, zh: '人工客服已接入或会话已结束,该按钮已失效', en: 'The bot no longer holds this conversation' },
+  FAQ_NOT_OFFERED: { status: 409, zh: '该答案不是本会话最近的回答', en: 'Feedback refers to an entry that is not the latest answer' },
 
   // Understanding (shared/nlp)
   TEXT_EMPTY: { status: 400, zh: '文本为空', en: 'Text is empty' },

@@ -15,8 +15,7 @@ export interface FaqMatch {
 export interface FaqMatchResult {
   readonly decision: FaqDecision;
   readonly matches: FaqMatch[];
-  /** Why: 'confident', 'close', 'lowConfidence', 'explicitRequest', 'emptyKnowledgeBase'. */
-  readonly reason: string;
+  readonly reason: 'confident' | 'close' | 'lowConfidence' | 'explicitRequest' | 'emptyKnowledgeBase';
 }
 
 export interface FaqThresholds {

@@ -259,6 +259,11 @@ export class FaqService {
     return this.store.tenant(tenant);
   }
 
+  /** The tenant's view of the store, for the bot's and the insight's tables of the FAQ domain. */
+  storeOf(tenant: string): TenantStore {
+    return this.db(tenant);
+  }
+
   private toEntry(input: FaqEntryInput): FaqEntry {
     return {
       id: input.id ?? `faq-${randomUUID().slice(0, 8)}`,

@@ -13,6 +13,8 @@ export const ConversationStatus = Type.Union([
 ]);
 export type ConversationStatus = Static<typeof ConversationStatus>;
 
+export const BotCandidate = Type.Object({ faqId: Type.String(), question: Type.String(), score: Type.Number() }, { additionalProperties: false });
+
 export const Channel = Type.Union([Type.Literal('miniprogram'), Type.Literal('h5'), Type.Literal('web')]);
 
 export const Conversation = Type.Object(
@@ -37,6 +39,10 @@ export const Conversation = Type.Object(
     resolution: Type.Optional(Type.Union([Type.Literal('selfService'), Type.Literal('agent')])),
     /** The bot's state while it holds the conversation: how often the user said 没解决. */
     botUnresolved: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** The entries the bot considered for the latest message, best first (for 没解决 and hand-off). */
+    botCandidates: Type.Optional(Type.Array(BotCandidate)),
+    /** The entry of the bot's latest answer card: the one 解决了/没解决 refer to. */
+    botLastAnswer: Type.Optional(Type.String()),
     /** Why the bot passed the conversation to a human, and the entries it had considered. */
     handoff: Type.Optional(
       Type.Object(
@@ -48,7 +54,7 @@ export const Conversation = Type.Object(
             Type.Literal('unresolvedTwice'),
           ]),
           at: Type.String({ format: 'date-time' }),
-          candidates: Type.Array(Type.Object({ faqId: Type.String(), question: Type.String(), score: Type.Number() }, { additionalProperties: false })),
+          candidates: Type.Array(BotCandidate),
         },
         { additionalProperties: false },
       ),

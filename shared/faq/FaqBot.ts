@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { FaqEntry } from '../schemas';
+import { mask } from '../nlp/mask';
+import type { BotCandidate, BotObservation, BotReply, ConversationBot } from '../conversation/ConversationBot';
+import type { FaqService } from './FaqService';
+import { faqTables as t } from './faqTables';
+
+/** Suggestions shown at most, as the "top 3 as buttons". */
+const SUGGESTIONS = 3;
+
+/**
+ * The FAQ bot: matches each user message against the merchant's knowledge base and answers,
+ * suggests, or hands off; records what happened so the merchant sees hits, 没解决 and gaps.
+ */
+export class FaqBot implements ConversationBot {
+  constructor(
+    private readonly faq: FaqService,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async reply(tenant: string, text: string): Promise<BotReply> {
+    const result = await this.faq.decide(tenant, text);
+    const entries = await Promise.all(result.matches.map((m) => this.entry(tenant, m.faqId)));
+    const candidates: BotCandidate[] = result.matches.flatMap((m, i) => {
+      const e = entries[i];
+      return e ? [{ faqId: m.faqId, question: e.question, score: m.score }] : [];
+    });
+    if (result.decision === 'answer' && entries[0]) return { kind: 'answer', card: cardOf(entries[0]), candidates };
+    if (result.decision === 'suggest' && candidates.length) {
+      return {
+        kind: 'suggest',
+        suggestion: {
+          type: 'faqSuggest',
+          text: '您想问的是不是下面这些问题?点击即可查看答案',
+          items: candidates.slice(0, SUGGESTIONS).map((c) => ({ faqId: c.faqId, question: c.question })),
+        },
+        candidates,
+      };
+    }
+    // A suggestion with no entry left to show is as good as no match.
+    const reason = result.reason === 'explicitRequest' || result.reason === 'emptyKnowledgeBase' ? result.reason : 'lowConfidence';
+    return { kind: 'handoff', reason, candidates };
+  }
+
+  async card(tenant: string, faqId: string) {
+    const entry = await this.entry(tenant, faqId);
+    return entry ? cardOf(entry) : undefined;
+  }
+
+  async observe(tenant: string, o: BotObservation): Promise<void> {
+    const db = this.faq.storeOf(tenant);
+    switch (o.type) {
+      case 'opened':
+        await db.increment(t.counter, ['bot'], 'conversations');
+        return;
+      case 'answered':
+        await db.increment(t.stat, [o.faqId], 'hits');
+        return;
+      case 'feedback':
+        await db.increment(t.stat, [o.faqId], o.resolved ? 'resolved' : 'unresolved');
+        if (o.resolved) await db.increment(t.counter, ['bot'], 'selfService');
+        return;
+      case 'predictedClick':
+        await db.increment(t.stat, [o.faqId], 'predictedClicks');
+        return;
+      case 'handoff':
+        await db.increment(t.counter, ['bot'], 'handoff');
+        // Only questions the knowledge base had nothing for are gaps a new entry could close.
+        if (o.reason === 'lowConfidence' || o.reason === 'emptyKnowledgeBase') {
+          await db.put(t.gap, [this.clock().getTime(), randomUUID()], { text: mask(o.text).slice(0, 200), reason: o.reason });
+        }
+        return;
+    }
+  }
+
+  private async entry(tenant: string, faqId: string): Promise<FaqEntry | undefined> {
+    const row = await this.faq.storeOf(tenant).get<FaqEntry>(t.entry, [faqId]);
+    return row?.value.enabled ? row.value : undefined;
+  }
+}
+
+function cardOf(entry: FaqEntry) {
+  return { type: 'faqCard' as const, faqId: entry.id, question: entry.question, answer: entry.answer, actions: entry.actions, feedback: true };
+}
