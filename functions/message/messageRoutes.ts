@@ -1,4 +1,4 @@
-import { CreateConversationRequest, SendTextRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, SendTextRequest } from '../../shared/schemas';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -43,5 +43,17 @@ export const messageRoutes: RouteGroup = (app, deps) => {
       ...(limit !== undefined ? { limit } : {}),
     });
     return c.json(page);
+  });
+
+  app.post('/v1/conversations/:id/faq-feedback', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, FaqFeedbackRequest);
+    return c.json(await deps.conversations.faqFeedback(user, c.req.param('id'), body.clientMessageId, body.faqId, body.resolved), 201);
+  });
+
+  app.post('/v1/conversations/:id/faq-select', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, FaqSelectRequest);
+    return c.json(await deps.conversations.selectFaq(user, c.req.param('id'), body.clientMessageId, body.faqId, body.source ?? 'suggest'), 201);
   });
 };

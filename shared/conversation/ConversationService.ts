@@ -43,7 +43,7 @@ interface FollowUp {
   readonly notifyInbox: boolean;
 }
 
-type Planner = (conversation: Conversation, now: Date) => Promise<FollowUp | undefined>;
+type Planner = (conversation: Conversation, now: Date) => FollowUp | undefined | Promise<FollowUp | undefined>;
 
 const BOT_SENDER: Message['sender'] = { role: 'bot', id: 'faq-bot', name: '智能助手' };
 const SYSTEM_SENDER: Message['sender'] = { role: 'system', id: 'system' };
@@ -145,7 +145,7 @@ export class ConversationService {
    */
   async faqFeedback(user: Principal, conversationId: string, clientMessageId: string, faqId: string, resolved: boolean): Promise<Message> {
     assertRole(user, ['user']);
-    return this.appendText(user, conversationId, clientMessageId, resolved ? '解决了' : '没解决', async (c, now) => {
+    return this.appendText(user, conversationId, clientMessageId, resolved ? '解决了' : '没解决', (c, now): FollowUp => {
       if (c.status !== 'bot') throw new KefuError('BOT_INACTIVE');
       if (c.botLastAnswer !== faqId) throw new KefuError('FAQ_NOT_OFFERED');
       const feedback: BotObservation = { type: 'feedback', faqId, resolved };
@@ -191,7 +191,7 @@ export class ConversationService {
     assertRole(user, ['user']);
     const card = this.bot ? await this.bot.card(user.tenant, faqId) : undefined;
     if (!card) throw new KefuError('FAQ_NOT_FOUND');
-    return this.appendText(user, conversationId, clientMessageId, card.question, async (c) => {
+    return this.appendText(user, conversationId, clientMessageId, card.question, (c): FollowUp => {
       if (c.status !== 'bot') throw new KefuError('BOT_INACTIVE');
       return {
         messages: [{ sender: BOT_SENDER, body: card }],

@@ -33,3 +33,21 @@ export const SendTextRequest = Type.Object(
 export type SendTextRequest = Static<typeof SendTextRequest>;
 
 export const EmptyRequest = Type.Object({}, { additionalProperties: false });
+
+/** The user tapped 解决了 (`resolved: true`) or 没解决 under the bot's answer card `faqId`. */
+export const FaqFeedbackRequest = Type.Object(
+  { clientMessageId: Id, faqId: Id, resolved: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type FaqFeedbackRequest = Static<typeof FaqFeedbackRequest>;
+
+/** The user tapped a suggested question or a predicted one (猜你想问). */
+export const FaqSelectRequest = Type.Object(
+  { clientMessageId: Id, faqId: Id, source: Type.Optional(Type.Union([Type.Literal('suggest'), Type.Literal('predicted')])) },
+  { additionalProperties: false },
+);
+export type FaqSelectRequest = Static<typeof FaqSelectRequest>;
+
+/** A question to match against the caller's knowledge base (the `faq` function). */
+export const FaqMatchRequest = Type.Object({ text: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export type FaqMatchRequest = Static<typeof FaqMatchRequest>;

@@ -1,0 +1,124 @@
+import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
+
+interface Body {
+  type: string;
+  text?: string;
+  faqId?: string;
+  question?: string;
+  answer?: string;
+  items?: { faqId: string; question: string }[];
+}
+interface Event {
+  seq: number;
+  type: string;
+  message: { sender: { role: string }; body: Body };
+}
+
+describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  async function open(userId: string): Promise<{ token: string; id: string; say: (text: string, cmid: string) => Promise<Event[]>; since: () => Promise<Event[]> }> {
+    const token = await userLogin(server, userId);
+    const id = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
+    let cursor = 0;
+    const since = async () => {
+      const page = await server.call('GET', `/v1/conversations/${id}/events?after=${cursor}&timeout=0`, { token });
+      cursor = page.json['cursor'] as number;
+      return page.json['events'] as Event[];
+    };
+    const say = async (text: string, cmid: string) => {
+      const sent = await server.call('POST', `/v1/conversations/${id}/messages`, { token, body: { clientMessageId: cmid, text } });
+      expect(sent.status).toBe(201);
+      return since();
+    };
+    return { token, id, say, since };
+  }
+
+  const bodies = (events: Event[]) => events.map((e) => `${e.message.sender.role}:${e.message.body.type}`);
+
+  it('answers a known question with a card; 解决了 resolves the conversation as self-service', async () => {
+    const c = await open('u003');
+    const events = await c.say('花呗怎么还款啊', 'm1');
+    expect(bodies(events)).toEqual(['user:text', 'bot:faqCard']);
+    const card = events[1]!.message.body;
+    expect(card).toMatchObject({ faqId: 'huabei-repay', question: '花呗怎么还款' });
+    expect(card.answer).toContain('还款');
+
+    const fb = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f1', faqId: 'huabei-repay', resolved: true } });
+    expect(fb.status).toBe(201);
+    expect(bodies(await c.since())).toEqual(['user:text', 'system:system']);
+    const conv = await server.call('GET', `/v1/conversations/${c.id}`, { token: c.token });
+    expect(conv.json).toMatchObject({ status: 'resolved', resolution: 'selfService' });
+    // Nobody human was bothered: the conversation never entered the queue.
+    const agent = await staffLogin(server, 'xiaowang');
+    const inbox = await server.call('GET', '/v1/agent/inbox?box=waiting', { token: agent });
+    expect((inbox.json['conversations'] as { id: string }[]).map((x) => x.id)).not.toContain(c.id);
+  });
+
+  it('没解决 offers the other candidates, the second 没解决 hands off with the ticket and the candidates', async () => {
+    const c = await open('u004');
+    const first = await c.say('花呗怎么还款', 'm1');
+    expect(first[1]!.message.body.faqId).toBe('huabei-repay');
+    await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f1', faqId: 'huabei-repay', resolved: false } });
+    const offered = await c.since();
+    expect(bodies(offered)).toEqual(['user:text', 'bot:faqSuggest']);
+    const items = offered[1]!.message.body.items!;
+    expect(items.map((i) => i.faqId)).not.toContain('huabei-repay');
+
+    // The user taps one of the suggestions, and it still is not what they needed.
+    const pick = items[0]!;
+    const tapped = await server.call('POST', `/v1/conversations/${c.id}/faq-select`, { token: c.token, body: { clientMessageId: 's1', faqId: pick.faqId } });
+    expect(tapped.status).toBe(201);
+    const answered = await c.since();
+    expect(answered.map((e) => e.message.body.faqId ?? e.message.body.text)).toEqual([pick.question, pick.faqId]);
+    await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f2', faqId: pick.faqId, resolved: false } });
+    const handed = await c.since();
+    expect(handed.map((e) => e.message.body.text)).toEqual(['没解决', '正在为您转接人工客服,请稍候']);
+
+    const agent = await staffLogin(server, 'xiaoli');
+    const conv = await server.call('GET', `/v1/conversations/${c.id}`, { token: agent });
+    expect(conv.json).toMatchObject({ status: 'queued', botUnresolved: 2, handoff: { reason: 'unresolvedTwice' } });
+    const handoff = conv.json['handoff'] as { candidates: { faqId: string }[] };
+    expect(handoff.candidates.length).toBeGreaterThan(0);
+    expect(conv.json['ticket']).toBeDefined();
+    // The buttons of the old card no longer act once a human has the conversation.
+    const late = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f3', faqId: pick.faqId, resolved: true } });
+    expect(late.status).toBe(409);
+    expect(late.json['code']).toBe('BOT_INACTIVE');
+  });
+
+  it('hands off at once on an explicit request, and stays silent while a human has the conversation', async () => {
+    const c = await open('u005');
+    const events = await c.say('转人工', 'm1');
+    expect(bodies(events)).toEqual(['user:text', 'system:system']);
+    const agent = await staffLogin(server, 'laozhang');
+    expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: agent })).json).toMatchObject({ status: 'queued', handoff: { reason: 'explicitRequest' } });
+    await server.call('POST', `/v1/agent/conversations/${c.id}/claim`, { token: agent });
+    await c.since();
+    // A question the bot could answer goes to the agent only.
+    expect(bodies(await c.say('花呗怎么还款', 'm2'))).toEqual(['user:text']);
+  });
+
+  it('hands off a question outside the knowledge base instead of guessing', async () => {
+    const c = await open('u006');
+    const events = await c.say('你们公司楼下的咖啡店几点开门', 'm1');
+    expect(bodies(events)).toEqual(['user:text', 'system:system']);
+    const agent = await staffLogin(server, 'xiaowang');
+    expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: agent })).json).toMatchObject({ status: 'queued', handoff: { reason: 'lowConfidence' } });
+  });
+
+  it('rejects feedback on an entry that was not the latest answer, and a tap on an unknown entry', async () => {
+    const c = await open('u007');
+    await c.say('花呗怎么还款', 'm1');
+    const wrong = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f1', faqId: 'refund-progress', resolved: true } });
+    expect([wrong.status, wrong.json['code']]).toEqual([409, 'FAQ_NOT_OFFERED']);
+    const unknown = await server.call('POST', `/v1/conversations/${c.id}/faq-select`, { token: c.token, body: { clientMessageId: 's1', faqId: 'no-such-entry' } });
+    expect([unknown.status, unknown.json['code']]).toEqual([404, 'FAQ_NOT_FOUND']);
+    const bad = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f2', faqId: 'huabei-repay', resolved: 'yes' } });
+    expect([bad.status, bad.json['code']]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
