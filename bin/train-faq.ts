@@ -98,6 +98,17 @@ function main(): void {
     return { margin: (ranked[0]?.score ?? 0) - (ranked[1]?.score ?? 0), top: ranked[0]?.score ?? 0, top1: ranked[0] ? right(ranked[0].faqId) : false, top3: ranked.some((r) => right(r.faqId)) };
   });
   log(`calibration: top-1 ${(runs.filter((r) => r.top1).length / runs.length).toFixed(3)}, top-3 ${(runs.filter((r) => r.top3).length / runs.length).toFixed(3)} over ${runs.length} held-out queries, ${bank.length} questions`);
+  const inScope = runs.length;
+  // Decisions must also stay away from questions the knowledge base does not cover: as many
+  // held-out questions unrelated to any bank entry as there are in-scope queries join the runs;
+  // answering or suggesting one of them is always wrong.
+  const bankSet = new Set(bank);
+  const outOfScope = [...new Set(held.flatMap((p) => [p.s1, p.s2]))]
+    .filter((q) => !bankSet.has(q) && !bank.some((b) => links.same(b, q)))
+    .sort((a, b) => bucket(a, 1_000_033) - bucket(b, 1_000_033))
+    .slice(0, inScope)
+    .map((q) => ({ margin: 0, top: matcher.rank(q, 1)[0]?.score ?? 0, top1: false, top3: false }));
+  runs.push(...outOfScope);
   /** Lowest threshold at which the runs above it meet the precision target. */
   const threshold = (ok: (r: (typeof runs)[number]) => boolean, precision: number) => {
     for (let t = 0.05; t < 1; t += 0.01) {
@@ -114,12 +125,13 @@ function main(): void {
       const above = runs.filter((r) => r.top >= t && r.margin >= mg);
       if (above.length < 20) continue;
       const precision = above.filter((r) => r.top1).length / above.length;
-      if (precision >= 0.8 && above.length / runs.length > answer.coverage) {
-        answer = { score: Math.round(t * 100) / 100, margin: Math.round(mg * 100) / 100, coverage: above.length / runs.length, precision };
+      if (precision >= 0.8 && above.length / inScope > answer.coverage) {
+        answer = { score: Math.round(t * 100) / 100, margin: Math.round(mg * 100) / 100, coverage: above.length / inScope, precision };
       }
     }
   }
-  const suggest = threshold((r) => r.top3, 0.6);
+  // A suggestion never needs more confidence than an answer.
+  const suggest = Math.min(threshold((r) => r.top3, 0.6), answer.score);
   const thresholds = { answer: answer.score, answerMargin: answer.margin, suggest };
   log(`thresholds: answer at score >= ${answer.score} and margin >= ${answer.margin} (answers ${(answer.coverage * 100).toFixed(1)}% of queries, ${(answer.precision * 100).toFixed(1)}% right); suggest at >= ${suggest} (covers ${(runs.filter((r) => r.top >= suggest).length / runs.length).toFixed(3)})`);
 
@@ -133,7 +145,8 @@ function main(): void {
       queries: runs.length,
       bankSize: bank.length,
       answerRule: 'score and margin thresholds answering the most held-out queries with top-1 precision >= 0.8',
-      suggestRule: 'lowest score with top-3 precision >= 0.6 on held-out queries',
+      suggestRule: 'lowest score with top-3 precision >= 0.6 on held-out queries mixed 1:1 with out-of-scope questions',
+      outOfScope: outOfScope.length,
       answered: Math.round(answer.coverage * 1000) / 1000,
       answerPrecision: Math.round(answer.precision * 1000) / 1000,
     },

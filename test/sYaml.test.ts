@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.resolve(__dirname, '../../shared/data/fc3/schema.json');
 
 /** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
-const architectureFunctions = ['auth', 'message', 'parse', 'push', 'agent'];
+const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant'];
 
 type Props = Record<string, unknown>;
 interface Resource {

@@ -54,13 +54,16 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     else deps.logger.info(line, 'request');
   });
 
-  app.use(
-    '*',
+  // Imports carry whole knowledge-base files; every other body stays small.
+  const limited = (maxSize: number): MiddlewareHandler<AppEnv> =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c: Context<AppEnv>) => errorResponse('BODY_TOO_LARGE', c.get('requestId'), `请求体超过 ${deps.config.bodyLimitBytes} 字节`),
-    }),
-  );
+      maxSize,
+      onError: (c: Context<AppEnv>) => errorResponse('BODY_TOO_LARGE', c.get('requestId'), `请求体超过 ${maxSize} 字节`),
+    });
+  const small = limited(deps.config.bodyLimitBytes);
+  const large = limited(deps.config.importLimitBytes);
+  const bySize: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith('/import') ? large(c, next) : small(c, next));
+  app.use('*', bySize);
 
   app.use(
     '*',

@@ -4,6 +4,8 @@ import { messageRoutes } from '../message/messageRoutes';
 import { pushRoutes } from '../push/pushRoutes';
 import { agentRoutes } from '../agent/agentRoutes';
 import { parseRoutes } from '../parse/parseRoutes';
+import { faqRoutes } from '../faq/faqRoutes';
+import { merchantRoutes } from '../merchant/merchantRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
 export const allRoutes: Readonly<Record<string, RouteGroup>> = {
@@ -12,4 +14,6 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   push: pushRoutes,
   agent: agentRoutes,
   parse: parseRoutes,
+  faq: faqRoutes,
+  merchant: merchantRoutes,
 };

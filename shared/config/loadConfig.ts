@@ -13,6 +13,7 @@ export interface KefuConfig {
   readonly sessionTtlSeconds: number;
   readonly devLogin: boolean;
   readonly bodyLimitBytes: number;
+  readonly importLimitBytes: number;
   readonly longPollTimeoutMs: number;
   readonly logLevel: string;
   readonly tablestore: { readonly endpoint: string; readonly instance: string } | undefined;
@@ -65,6 +66,7 @@ export function loadConfig(
     sessionTtlSeconds: c.KEFU_SESSION_TTL_SECONDS,
     devLogin: c.KEFU_DEV_LOGIN,
     bodyLimitBytes: c.KEFU_BODY_LIMIT_BYTES,
+    importLimitBytes: c.KEFU_IMPORT_LIMIT_BYTES,
     longPollTimeoutMs: c.KEFU_LONGPOLL_TIMEOUT_MS,
     logLevel: c.KEFU_LOG_LEVEL,
     tablestore:

@@ -1,0 +1,108 @@
+import type { Context } from 'hono';
+import { KefuError } from '../../shared/errors';
+import { EmptyRequest, FaqEntryInput, FaqSettings } from '../../shared/schemas';
+import { faqInsight } from '../../shared/faq/faqInsight';
+import type { Role } from '../../shared/auth';
+import type { AppEnv } from '../_http/AppDeps';
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { service } from '../_http/createFunctionApp';
+import { readJson } from '../_http/readJson';
+import { authenticate } from '../_http/authenticate';
+import { intQuery } from '../_http/queryParams';
+
+/** Who may change the merchant's knowledge base and settings. */
+const managers: readonly Role[] = ['admin', 'supervisor'];
+
+function enumQuery<T extends string>(c: Context<AppEnv>, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new KefuError('VALIDATION_FAILED', `参数 ${name} 只能是 ${allowed.join(' 或 ')}`, { field: name, reason: 'enum' });
+  }
+  return raw as T;
+}
+
+/** `merchant`: the merchant's settings and FAQ administration (CRUD, import/export, insight). */
+export const merchantRoutes: RouteGroup = (app, deps) => {
+  const svc = service('merchant');
+
+  app.get('/v1/merchant/faq', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const enabled = enumQuery(c, 'enabled', ['true', 'false', 'all'], 'all');
+    const category = c.req.query('category');
+    const q = c.req.query('q');
+    const offset = intQuery(c, 'offset', { min: 0, max: 1_000_000 }) ?? 0;
+    const limit = intQuery(c, 'limit', { min: 1, max: 200 }) ?? 20;
+    const page = await deps.faq.list(staff.tenant, {
+      offset,
+      limit,
+      ...(q ? { q } : {}),
+      ...(category ? { category } : {}),
+      ...(enabled !== 'all' ? { enabled: enabled === 'true' } : {}),
+    });
+    return c.json({ ...page, offset, limit });
+  });
+
+  app.post('/v1/merchant/faq', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.faq.create(staff.tenant, await readJson(c, FaqEntryInput)), 201);
+  });
+
+  // Static paths before `/:id`, so "export" and "insight" are never taken for ids.
+  app.get('/v1/merchant/faq/export', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const format = enumQuery(c, 'format', ['json', 'csv'], 'json');
+    const body = format === 'csv' ? await deps.faq.exportCsv(staff.tenant) : await deps.faq.exportJson(staff.tenant);
+    return c.body(body, 200, {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="faq-${staff.tenant}.${format}"`,
+    });
+  });
+
+  app.get('/v1/merchant/faq/insight', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await faqInsight(deps.faq, staff.tenant));
+  });
+
+  app.post('/v1/merchant/faq/import', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const type = c.req.header('content-type') ?? '';
+    const format = enumQuery(c, 'format', ['json', 'csv'], /csv/i.test(type) ? 'csv' : 'json');
+    const mode = enumQuery(c, 'mode', ['merge', 'replace'], 'merge');
+    return c.json(await deps.faq.importFile(staff.tenant, format, await c.req.text(), { mode }));
+  });
+
+  app.get('/v1/merchant/faq/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.faq.get(staff.tenant, c.req.param('id')));
+  });
+
+  app.put('/v1/merchant/faq/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.faq.update(staff.tenant, c.req.param('id'), await readJson(c, FaqEntryInput)));
+  });
+
+  app.delete('/v1/merchant/faq/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    await deps.faq.delete(staff.tenant, c.req.param('id'));
+    return c.json({ id: c.req.param('id'), deleted: true });
+  });
+
+  for (const [action, enabled] of [['enable', true], ['disable', false]] as const) {
+    app.post(`/v1/merchant/faq/:id/${action}`, svc, async (c) => {
+      const staff = await authenticate(c, deps, managers);
+      await readJson(c, EmptyRequest);
+      return c.json(await deps.faq.setEnabled(staff.tenant, c.req.param('id'), enabled));
+    });
+  }
+
+  app.get('/v1/merchant/settings/faq', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.faq.settings(staff.tenant));
+  });
+
+  app.put('/v1/merchant/settings/faq', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.faq.putSettings(staff.tenant, await readJson(c, FaqSettings)));
+  });
+};
