@@ -4,10 +4,12 @@ import { errorCatalogue } from '../../shared/errors';
 import { FaqMatcher } from '../../shared/faq/FaqMatcher';
 import { MAX_PARSE_LENGTH } from '../../shared/nlp';
 import type { CommandIo } from './parseCommand';
+import { faqAdminCommand, faqAdminUsage } from './faqAdminCommand';
 
 export const faqUsage = `用法: kefu faq match --kb kb.json < queries.jsonl > out.jsonl
   kb.json: 条目数组,每条至少 {id, category, question, answer} (可选 similar, enabled)
-  每行输入 {"id", "text"}; 每行输出 {"id", "decision", "matches": [{"faqId", "score"}]} (最多 5 个)`;
+  每行输入 {"id", "text"}; 每行输出 {"id", "decision", "matches": [{"faqId", "score"}]} (最多 5 个)
+${faqAdminUsage}`;
 
 interface KbEntry {
   id: string;
@@ -44,6 +46,7 @@ function readKb(file: string): KbEntry[] | string {
 /** `kefu faq match`: JSON lines in, one decision with up to 5 matches per line out, in order. */
 export async function faqCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'import' || sub === 'export') return faqAdminCommand(sub, rest, io);
   if (sub !== 'match') {
     io.stderr.write(`${faqUsage}\n`);
     return 2;
