@@ -121,4 +121,34 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
     const bad = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f2', faqId: 'huabei-repay', resolved: 'yes' } });
     expect([bad.status, bad.json['code']]).toEqual([400, 'VALIDATION_FAILED']);
   });
+
+  it('predicts questions from the demo data when the chat opens (猜你想问) and counts taps', async () => {
+    const admin = await staffLogin(server, 'admin');
+    const predicted = async (userId: string) => {
+      const c = await open(userId);
+      const res = await server.call('GET', `/v1/conversations/${c.id}/predicted-questions`, { token: c.token });
+      expect(res.status).toBe(200);
+      return { c, questions: res.json['questions'] as { faqId: string; question: string; reason: string }[] };
+    };
+    const failed = await predicted('u001');
+    expect(failed.questions[0]).toMatchObject({ faqId: 'payment-failed', question: '付款失败怎么办', reason: 'paymentFailed' });
+    expect(failed.questions.length).toBeGreaterThanOrEqual(3);
+    expect(failed.questions.length).toBeLessThanOrEqual(5);
+    expect((await predicted('u002')).questions[0]).toMatchObject({ faqId: 'refund-progress', reason: 'refundPending' });
+    const plain = await predicted('u020');
+    expect(plain.questions.every((q) => q.reason === 'mostAsked')).toBe(true);
+    // The most asked so far: huabei-repay was answered in the tests above.
+    expect(plain.questions[0]!.faqId).toBe('huabei-repay');
+
+    const clicksOf = async () =>
+      ((await server.call('GET', '/v1/merchant/faq/insight', { token: admin })).json['entries'] as { faqId: string; predictedClicks: number }[]).find((e) => e.faqId === 'payment-failed')!.predictedClicks;
+    const before = await clicksOf();
+    const tap = await server.call('POST', `/v1/conversations/${failed.c.id}/faq-select`, { token: failed.c.token, body: { clientMessageId: 'p1', faqId: 'payment-failed', source: 'predicted' } });
+    expect(tap.status).toBe(201);
+    expect(bodies(await failed.c.since())).toEqual(['user:text', 'bot:faqCard']);
+    expect(await clicksOf()).toBe(before + 1);
+    // Someone else's conversation is not found, not leaked.
+    const other = await userLogin(server, 'u019');
+    expect((await server.call('GET', `/v1/conversations/${failed.c.id}/predicted-questions`, { token: other })).status).toBe(404);
+  });
 });

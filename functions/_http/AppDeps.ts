@@ -6,6 +6,7 @@ import type { Principal, SessionTokens } from '../../shared/auth';
 import type { AccountService } from '../../shared/accounts';
 import type { ConversationService } from '../../shared/conversation';
 import type { FaqService } from '../../shared/faq/FaqService';
+import type { CustomerData } from '../../shared/customer/CustomerData';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -17,6 +18,7 @@ export interface AppDeps {
   readonly accounts: AccountService;
   readonly conversations: ConversationService;
   readonly faq: FaqService;
+  readonly customers: CustomerData;
 }
 
 /** Per-request values set by the middleware. */

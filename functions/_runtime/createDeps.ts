@@ -11,6 +11,8 @@ import { parse } from '../../shared/nlp';
 import { FaqService } from '../../shared/faq/FaqService';
 import { FaqBot } from '../../shared/faq/FaqBot';
 import type { AppDeps } from '../_http/AppDeps';
+import type { CustomerData } from '../../shared/customer/CustomerData';
+import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 
 export interface CreateDepsOptions {
   /** Use this store instead of the configured one (tests). */
@@ -18,6 +20,8 @@ export interface CreateDepsOptions {
   readonly logger?: Logger;
   /** Used when the config has no KEFU_TOKEN_SECRET (the dev server keeps one in the data folder). */
   readonly tokenSecret?: string;
+  /** The merchants' customer data; none until a merchant's systems are connected. */
+  readonly customers?: CustomerData;
   /** Recheck interval of long-polls for writes from other processes. */
   readonly recheckMs?: number;
 }
@@ -39,6 +43,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     tokens,
     accounts: new AccountService(store, tokens),
     faq,
+    customers: options.customers ?? staticCustomerData(() => []),
     conversations: new ConversationService({
       store,
       notifier,

@@ -12,6 +12,8 @@ import { createFunctionApp } from '../_http/createFunctionApp';
 import type { AppDeps } from '../_http/AppDeps';
 import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
+import { staticCustomerData } from '../../shared/customer/staticCustomerData';
+import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
 import { devIndexRoutes } from './devIndexRoutes';
 
 export interface DevServer {
@@ -36,6 +38,8 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
   mkdirSync(config.dataDir, { recursive: true });
   const deps = createDeps(config, {
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
+    // The demo merchant's systems, standing in for a merchant's customer-data API.
+    customers: staticCustomerData(demoCustomerEvents),
     ...options,
   });
   const seeded = await seedDemoTenant(deps);

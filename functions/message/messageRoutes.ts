@@ -1,4 +1,5 @@
 import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, SendTextRequest } from '../../shared/schemas';
+import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -43,6 +44,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
       ...(limit !== undefined ? { limit } : {}),
     });
     return c.json(page);
+  });
+
+  // 猜你想问: shown when the chat opens; a tap is a faq-select with source "predicted".
+  app.get('/v1/conversations/:id/predicted-questions', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    // The conversation must be the user's own (CONVERSATION_NOT_FOUND otherwise).
+    await deps.conversations.get(user, c.req.param('id'));
+    return c.json({ questions: await predictQuestions(deps.faq, deps.customers, user.tenant, user.id, new Date()) });
   });
 
   app.post('/v1/conversations/:id/faq-feedback', svc, async (c) => {
