@@ -55,7 +55,8 @@ function latency(bankSize: number, pool: string[], queries: string[]): { entries
   const buildMs = performance.now() - t0;
   const saved = JSON.stringify(matcher.toJSON());
   const t1 = performance.now();
-  const loaded = FaqMatcher.fromJSON(JSON.parse(saved) as { index: unknown; size: number });
+  const loaded = FaqMatcher.fromJSON(JSON.parse(saved));
+  if (!loaded) throw new Error("saved index did not load");
   const loadMs = performance.now() - t1;
   for (let i = 0; i < 200; i++) loaded.match(queries[i % queries.length]!); // warm-up
   const times: number[] = [];

@@ -50,7 +50,10 @@ describe('FaqMatcher', () => {
   });
 
   it('saves and loads its index with the same rankings', () => {
-    const loaded = FaqMatcher.fromJSON(JSON.parse(JSON.stringify(matcher.toJSON())) as { index: unknown; size: number });
-    for (const q of ['借贝咋还款', '花呗提额', '退款到账']) expect(loaded.rank(q, 5)).toEqual(matcher.rank(q, 5));
+    const loaded = FaqMatcher.fromJSON(JSON.parse(JSON.stringify(matcher.toJSON())));
+    expect(loaded).toBeDefined();
+    for (const q of ['借贝咋还款', '花呗提额', '退款到账']) expect(loaded!.rank(q, 5)).toEqual(matcher.rank(q, 5));
+    // A saved form of another version is refused, so the caller rebuilds instead of misreading it.
+    expect(FaqMatcher.fromJSON({ index: {}, size: 2 })).toBeUndefined();
   });
 });

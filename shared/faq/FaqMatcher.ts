@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { FaqEntry } from '../schemas';
 import { canonicalText, charBigrams, charTokens, pinyinBigrams } from './faqText';
+import { BigramIndex, type IndexedPhrasing } from './BigramIndex';
 import { buildIdf, pairFeatures, score, viewOf, type IdfTable, type TextView } from './pairFeatures';
 import rankerFile from './faqRankerWeights.json';
 
@@ -38,35 +38,16 @@ export const defaultRanker: RankerModel = { weights: rankerFile.weights, thresho
 /** A user asking for a person is handed off whatever the knowledge base holds. */
 const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
 
-interface IndexedDoc {
-  id: string;
-  entryId: string;
-  text: string;
-  py: string;
-}
-
 const CANDIDATES = 20;
 
-// Retrieval uses bigrams only: single characters like 花 or 呗 occur in most questions, and their
-// posting lists made every query touch the whole index.
-function tokenizeIndexed(text: string, field?: string): string[] {
-  return field === 'py' ? text.split(' ').filter(Boolean) : charBigrams(text);
-}
+/** Version of the saved form; a saved index of another version is rebuilt, not misread. */
+const SAVED_FORMAT = 2;
 
-function tokenizeQuery(text: string): string[] {
-  // The query is matched against both fields with one string: character bigrams hit `text`,
-  // pinyin bigrams (which contain '_') hit `py`.
-  return [...charBigrams(text), ...pinyinBigrams(text)];
-}
-
-function newIndex(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>({
-    fields: ['text', 'py'],
-    storeFields: ['entryId', 'text'],
-    tokenize: tokenizeIndexed,
-    processTerm: (t) => t,
-    searchOptions: { tokenize: tokenizeQuery, processTerm: (t) => t, combineWith: 'OR', boost: { text: 2, py: 1 } },
-  });
+/** The saved form: each phrasing's entry, canonical text and pinyin terms (the costly part). */
+interface SavedMatcher {
+  format: number;
+  size: number;
+  docs: [entryId: string, text: string, pinyin: string][];
 }
 
 /**
@@ -78,44 +59,42 @@ export class FaqMatcher {
   private readonly views = new Map<string, TextView>();
 
   private constructor(
-    private readonly index: MiniSearch<IndexedDoc>,
+    private readonly index: BigramIndex,
     private readonly idf: IdfTable,
     private readonly ranker: RankerModel,
     readonly size: number,
   ) {}
 
+  private static fromPhrasings(docs: IndexedPhrasing[], ranker: RankerModel): FaqMatcher {
+    // Retrieval uses bigrams only: single characters like 花 or 呗 occur in most questions.
+    return new FaqMatcher(new BigramIndex(docs), buildIdf(docs.map((d) => [...new Set(charTokens(d.text))])), ranker, new Set(docs.map((d) => d.entryId)).size);
+  }
+
   static build(entries: readonly Pick<FaqEntry, 'id' | 'question' | 'similar' | 'enabled'>[], ranker: RankerModel = defaultRanker): FaqMatcher {
-    const docs: IndexedDoc[] = [];
+    const docs: IndexedPhrasing[] = [];
     for (const entry of entries) {
       if (entry.enabled === false) continue;
-      [entry.question, ...(entry.similar ?? [])].forEach((q, k) => {
+      for (const q of [entry.question, ...(entry.similar ?? [])]) {
         const text = canonicalText(q);
-        if (text) docs.push({ id: `${entry.id}#${k}`, entryId: entry.id, text, py: pinyinBigrams(text).join(' ') });
-      });
+        if (text) docs.push({ entryId: entry.id, text, textTerms: charBigrams(text), pinyinTerms: pinyinBigrams(text) });
+      }
     }
-    const index = newIndex();
-    index.addAll(docs);
-    return new FaqMatcher(index, buildIdf(docs.map((d) => [...new Set(charTokens(d.text))])), ranker, new Set(docs.map((d) => d.entryId)).size);
+    return FaqMatcher.fromPhrasings(docs, ranker);
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */
-  toJSON(): object {
-    return { index: this.index.toJSON(), size: this.size };
+  toJSON(): SavedMatcher {
+    return { format: SAVED_FORMAT, size: this.size, docs: this.index.docs.map((d) => [d.entryId, d.text, d.pinyinTerms.join(' ')]) };
   }
 
-  static fromJSON(saved: { index: unknown; size: number }, ranker: RankerModel = defaultRanker): FaqMatcher {
-    const index = MiniSearch.loadJS<IndexedDoc>(saved.index as Parameters<typeof MiniSearch.loadJS>[0], {
-      fields: ['text', 'py'],
-      storeFields: ['entryId', 'text'],
-      tokenize: tokenizeIndexed,
-      processTerm: (t) => t,
-      searchOptions: { tokenize: tokenizeQuery, processTerm: (t) => t, combineWith: 'OR', boost: { text: 2, py: 1 } },
-    });
-    const texts: string[][] = [];
-    // Document frequencies come back from the stored index's documents.
-    const stored = (saved.index as { storedFields?: Record<string, { text?: string }> }).storedFields ?? {};
-    for (const f of Object.values(stored)) if (f.text) texts.push([...new Set(charTokens(f.text))]);
-    return new FaqMatcher(index, buildIdf(texts), ranker, saved.size);
+  /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
+  static fromJSON(saved: unknown, ranker: RankerModel = defaultRanker): FaqMatcher | undefined {
+    const s = saved as Partial<SavedMatcher> | null;
+    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.docs)) return undefined;
+    return FaqMatcher.fromPhrasings(
+      s.docs.map(([entryId, text, py]) => ({ entryId, text, textTerms: charBigrams(text), pinyinTerms: py ? py.split(' ') : [] })),
+      ranker,
+    );
   }
 
   private view(text: string): TextView {
@@ -133,12 +112,12 @@ export class FaqMatcher {
     const canonical = canonicalText(query);
     if (!canonical || this.size === 0) return [];
     const q = viewOf(canonical);
-    const hits = this.index.search(canonical).slice(0, CANDIDATES);
+    const hits = this.index.search(charBigrams(canonical), pinyinBigrams(canonical), CANDIDATES);
     const best = new Map<string, number>();
     for (const hit of hits) {
-      const entryId = hit['entryId'] as string;
-      const s = score(this.ranker.weights, pairFeatures(q, this.view(hit['text'] as string), this.idf));
-      if (s > (best.get(entryId) ?? -1)) best.set(entryId, s);
+      const doc = this.index.docs[hit.doc]!;
+      const s = score(this.ranker.weights, pairFeatures(q, this.view(doc.text), this.idf));
+      if (s > (best.get(doc.entryId) ?? -1)) best.set(doc.entryId, s);
     }
     return [...best]
       .map(([faqId, s]) => ({ faqId, score: Math.round(s * 10000) / 10000 }))

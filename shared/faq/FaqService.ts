@@ -235,7 +235,8 @@ export class FaqService {
       token = page.nextToken;
     } while (token);
     if (parts.length !== current.value.chunks) return undefined;
-    return FaqMatcher.fromJSON(JSON.parse(parts.join('')) as { index: unknown; size: number });
+    // A saved index of an older format is rebuilt (undefined here) rather than misread.
+    return FaqMatcher.fromJSON(JSON.parse(parts.join('')));
   }
 
   private async buildAndSave(db: TenantStore, version: number): Promise<FaqMatcher> {
