@@ -1,13 +1,16 @@
 /**
- * `npm run train:faq`: trains the FAQ ranker (logistic regression over pair features) on ATEC and
+ * `npm run train:faq`: trains the FAQ ranker (listwise, over dense pair features and term weights) on ATEC and
  * AFQMC *train* pairs from ../shared/data, calibrates the answer/suggest thresholds on held-out
  * training questions, and writes shared/faq/faqRankerWeights.json. Deterministic: the same data
  * gives the same file. Pairs that also occur in AFQMC dev (the benchmark) are left out.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalText, charTokens } from '../shared/faq/faqText';
-import { FEATURE_NAMES, buildIdf, pairFeatures, score, viewOf, type TextView } from '../shared/faq/pairFeatures';
+import { canonicalText } from '../shared/faq/faqText';
+import { FEATURE_NAMES, buildIdf, pairFeatures, viewOf, type TextView } from '../shared/faq/pairFeatures';
+
+/** Smallest term weight worth shipping. */
+const TERM_WEIGHT_FLOOR = 0.2;
 import { FaqMatcher } from '../shared/faq/FaqMatcher';
 import { UnionFind } from './bench/unionFind';
 import { afqmcDev, afqmcTrain, atecTrain, faqDataAvailable, faqDataDir, pairKey } from './bench/faqData';
@@ -42,39 +45,122 @@ function main(): void {
     if (!v) views.set(s, (v = viewOf(canonicalText(s))));
     return v;
   };
-  const idf = buildIdf([...new Set(train.flatMap((p) => [p.s1, p.s2]))].map((s) => [...new Set(charTokens(view(s).canonical))]));
-  log('computing features...');
-  const X = train.map((p) => pairFeatures(view(p.s2), view(p.s1), idf));
-  const y = train.map((p) => p.label);
+  const texts = [...new Set(train.flatMap((p) => [p.s1, p.s2]))];
+  // Term weights only for terms seen in at least 5 training questions: rarer ones would overfit.
+  const seen = new Map<string, number>();
+  for (const t of texts) for (const term of view(t).tokens) seen.set(term, (seen.get(term) ?? 0) + 1);
+  const vocab = [...seen].filter(([, n]) => n >= 5).map(([t]) => t).sort();
+  const termIndex = new Map(vocab.map((t, i) => [t, i]));
+  const D = FEATURE_NAMES.length;
+  const V = vocab.length;
+  // Column of term i: D + 3i (in both), D + 3i + 1 (only in the query), D + 3i + 2 (only in the candidate).
+  const sparseOf = (q: TextView, c: TextView): number[] => {
+    const out: number[] = [];
+    for (const x of q.tokens) {
+      const i = termIndex.get(x);
+      if (i !== undefined) out.push(D + 3 * i + (c.tokens.has(x) ? 0 : 1));
+    }
+    for (const x of c.tokens) {
+      const i = termIndex.get(x);
+      if (i !== undefined && !q.tokens.has(x)) out.push(D + 3 * i + 2);
+    }
+    return out;
+  };
 
-  // Full-batch gradient descent with Adam; positives are rarer, so weight them to balance classes.
-  const positives = y.filter((v) => v === 1).length;
-  const posWeight = (y.length - positives) / Math.max(positives, 1);
-  const w = new Array<number>(FEATURE_NAMES.length).fill(0);
-  const m = new Array<number>(w.length).fill(0);
-  const v2 = new Array<number>(w.length).fill(0);
-  const lr = 0.05;
-  for (let epoch = 1; epoch <= 200; epoch++) {
-    const grad = new Array<number>(w.length).fill(0);
-    let loss = 0;
-    for (let i = 0; i < X.length; i++) {
-      const p = score(w, X[i]!);
-      const weight = y[i] === 1 ? posWeight : 1;
-      const err = (p - y[i]!) * weight;
-      for (let j = 0; j < w.length; j++) grad[j]! += err * X[i]![j]!;
-      loss -= weight * (y[i] === 1 ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+  // Training lists mirror how the ranker is used: knowledge bases of ~1,400 training questions,
+  // each queried with a paraphrase (both directions of every positive pair); the ranker learns to
+  // put a linked question first among the 20 the index retrieves (softmax over the list).
+  log('building training lists...');
+  const links = new UnionFind();
+  for (const p of all) if (p.label === 1) links.union(p.s1, p.s2);
+  const trainPositives = train.filter((p) => p.label === 1);
+  const queriesOf = [...trainPositives, ...trainPositives.map((p) => ({ ...p, s1: p.s2, s2: p.s1 }))];
+  const bankQuestions = [...new Set(queriesOf.map((p) => p.s1))];
+  const chunks = Math.ceil(bankQuestions.length / 1400);
+  type Candidate = { dense: number[]; sparse: number[]; right: boolean };
+  const lists: Candidate[][] = [];
+  for (let c = 0; c < chunks; c++) {
+    const bank = bankQuestions.filter((q) => bucket(q, chunks) === c);
+    const inBank = new Set(bank);
+    const retriever = FaqMatcher.build(bank.map((q, i) => ({ id: String(i), question: q, similar: [], enabled: true })));
+    const bankIdf = buildIdf(bank.map((q) => [...view(q).tokens]));
+    for (const p of queriesOf) {
+      if (!inBank.has(p.s1)) continue;
+      const list = retriever.retrieve(p.s2, 20).map((id) => {
+        const q = bank[Number(id)]!;
+        return { dense: pairFeatures(view(p.s2), view(q), bankIdf), sparse: sparseOf(view(p.s2), view(q)), right: links.same(q, p.s1) };
+      });
+      if (list.some((x) => x.right) && list.some((x) => !x.right)) lists.push(list);
     }
-    for (let j = 0; j < w.length; j++) {
-      const g = grad[j]! / X.length + (j === 0 ? 0 : 1e-4 * w[j]!);
-      m[j] = 0.9 * m[j]! + 0.1 * g;
-      v2[j] = 0.999 * v2[j]! + 0.001 * g * g;
-      const mh = m[j]! / (1 - 0.9 ** epoch);
-      const vh = v2[j]! / (1 - 0.999 ** epoch);
-      w[j]! -= (lr * mh) / (Math.sqrt(vh) + 1e-8);
-    }
-    if (epoch % 50 === 0) log(`epoch ${epoch}: loss ${(loss / X.length).toFixed(4)}`);
   }
-  const weights = w.map((x) => Math.round(x * 10000) / 10000);
+  log(`${lists.length} lists, ${V} terms`);
+
+  // Listwise softmax loss with AdaGrad; a seeded shuffle keeps the run deterministic.
+  const w = new Float64Array(D + 3 * V);
+  const g2 = new Float64Array(w.length).fill(1e-8);
+  const lr = 0.05;
+  const l2 = 1e-5;
+  const z = (x: Candidate) => {
+    let v = 0;
+    for (let i = 0; i < D; i++) v += w[i]! * x.dense[i]!;
+    for (const j of x.sparse) v += w[j]!;
+    return v;
+  };
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+  const order = lists.map((_, i) => i);
+  for (let epoch = 1; epoch <= 4; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let loss = 0;
+    for (const li of order) {
+      const list = lists[li]!;
+      const zs = list.map(z);
+      const max = Math.max(...zs);
+      const e = zs.map((v) => Math.exp(v - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const rights = list.filter((x) => x.right).length;
+      list.forEach((x, k) => {
+        const g = e[k]! / sum - (x.right ? 1 / rights : 0);
+        if (x.right) loss -= Math.log(e[k]! / sum) / rights;
+        const step = (j: number, grad: number) => {
+          const gj = grad + l2 * w[j]!;
+          g2[j]! += gj * gj;
+          w[j]! -= (lr * gj) / Math.sqrt(g2[j]!);
+        };
+        for (let f = 0; f < D; f++) step(f, g * x.dense[f]!);
+        for (const j of x.sparse) step(j, g);
+      });
+    }
+    log(`epoch ${epoch}: listwise loss ${(loss / lists.length).toFixed(4)}`);
+  }
+
+  // Platt scaling: a confidence that a candidate is right, monotone in the ranking score.
+  const zs = lists.flatMap((l) => l.map((x) => ({ z: z(x), y: x.right ? 1 : 0 })));
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 300; it++) {
+    let ga = 0;
+    let gb = 0;
+    for (const { z: v, y } of zs) {
+      const p = 1 / (1 + Math.exp(-(a * v + b)));
+      ga += (p - y) * v;
+      gb += p - y;
+    }
+    a -= (0.5 * ga) / zs.length;
+    b -= (0.5 * gb) / zs.length;
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const weights = Array.from(w.subarray(0, D), round);
+  // Terms whose weights all stay near zero are dropped: they change no ranking and keep the file small.
+  const terms: Record<string, [number, number, number]> = {};
+  vocab.forEach((t, i) => {
+    const tw: [number, number, number] = [round(w[D + 3 * i]!), round(w[D + 3 * i + 1]!), round(w[D + 3 * i + 2]!)];
+    if (tw.some((x) => Math.abs(x) >= TERM_WEIGHT_FLOOR)) terms[t] = tw;
+  });
+  const model = { weights, terms, platt: { a: round(a), b: round(b) } };
 
   // Calibration: a knowledge base of held-out questions, queried with their positive paraphrases.
   // A merchant's knowledge base holds tens to a few hundred questions, not thousands of near-
@@ -86,11 +172,9 @@ function main(): void {
   const bank = questions;
   const matcher = FaqMatcher.build(
     bank.map((q, i) => ({ id: `q${i}`, question: q, similar: [], enabled: true })),
-    { weights, thresholds: { answer: 1, answerMargin: 1, suggest: 1 } },
+    { ...model, thresholds: { answer: 1, answerMargin: 1, suggest: 1 } },
   );
   // A ranked question is right when it is linked to the gold one by positive pairs.
-  const links = new UnionFind();
-  for (const p of all) if (p.label === 1) links.union(p.s1, p.s2);
   const questionOf = (id: string) => bank[Number(id.slice(1))]!;
   const runs = heldPositives.slice(0, 3000).map((p) => {
     const ranked = matcher.rank(p.s2, 3);
@@ -120,7 +204,7 @@ function main(): void {
   // Answer when the best entry is both good and clearly ahead of the next one: of all (score,
   // margin) pairs whose answers are right at least 80 % of the time, the one that answers most.
   let answer = { score: 0.99, margin: 0.99, coverage: 0, precision: 0 };
-  for (let t = 0.3; t <= 0.9; t += 0.05) {
+  for (let t = 0.1; t <= 0.9; t += 0.02) {
     for (let mg = 0; mg <= 0.5; mg += 0.01) {
       const above = runs.filter((r) => r.top >= t && r.margin >= mg);
       if (above.length < 20) continue;
@@ -138,9 +222,9 @@ function main(): void {
   const file = path.resolve(__dirname, '../shared/faq/faqRankerWeights.json');
   const out = {
     features: FEATURE_NAMES,
-    weights,
+    ...model,
     thresholds,
-    trainedOn: { pairs: train.length, positives, source: 'ATEC train + AFQMC train, minus pairs in AFQMC dev' },
+    trainedOn: { pairs: train.length, lists: lists.length, terms: V, source: 'ATEC train + AFQMC train, minus pairs in AFQMC dev' },
     calibration: {
       queries: runs.length,
       bankSize: bank.length,
@@ -151,7 +235,11 @@ function main(): void {
       answerPrecision: Math.round(answer.precision * 1000) / 1000,
     },
   };
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  // One line per term keeps the committed file compact and its diffs readable.
+  const { terms: termTable, ...rest } = out;
+  const termLines = Object.entries(termTable).map(([t, tw]) => `    ${JSON.stringify(t)}: ${JSON.stringify(tw)}`);
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  writeFileSync(file, `${head},\n  "terms": {\n${termLines.join(',\n')}\n  }\n}\n`);
   log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 

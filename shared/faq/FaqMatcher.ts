@@ -1,7 +1,7 @@
 import type { FaqEntry } from '../schemas';
 import { canonicalText, charBigrams, charTokens, pinyinBigrams } from './faqText';
 import { BigramIndex, type IndexedPhrasing } from './BigramIndex';
-import { buildIdf, pairFeatures, score, viewOf, type IdfTable, type TextView } from './pairFeatures';
+import { buildIdf, pairScore, viewOf, type IdfTable, type RankerWeights, type TextView } from './pairFeatures';
 import rankerFile from './faqRankerWeights.json';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
@@ -27,13 +27,12 @@ export interface FaqThresholds {
   readonly suggest: number;
 }
 
-export interface RankerModel {
-  readonly weights: readonly number[];
+export interface RankerModel extends RankerWeights {
   readonly thresholds: FaqThresholds;
 }
 
 /** The shipped ranker, reproduced by `npm run train:faq`. */
-export const defaultRanker: RankerModel = { weights: rankerFile.weights, thresholds: rankerFile.thresholds };
+export const defaultRanker: RankerModel = { weights: rankerFile.weights, terms: rankerFile.terms, platt: rankerFile.platt, thresholds: rankerFile.thresholds };
 
 /** A user asking for a person is handed off whatever the knowledge base holds. */
 const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
@@ -53,7 +52,7 @@ interface SavedMatcher {
 /**
  * The knowledge-base matcher: candidate questions (and their similar phrasings) are retrieved by
  * BM25 over character n-grams and pinyin bigrams of the canonical text, then re-ranked by a
- * logistic model trained on ATEC/AFQMC question pairs. An entry scores as its best phrasing.
+ * model trained on ATEC/AFQMC questions to put the right one first. An entry scores as its best phrasing.
  */
 export class FaqMatcher {
   private readonly views = new Map<string, TextView>();
@@ -107,6 +106,19 @@ export class FaqMatcher {
     return v;
   }
 
+  /** Entries in retrieval (BM25) order before re-ranking, at most `limit`: what training sees. */
+  retrieve(query: string, limit: number): string[] {
+    const canonical = canonicalText(query);
+    if (!canonical) return [];
+    const ids: string[] = [];
+    for (const hit of this.index.search(charBigrams(canonical), pinyinBigrams(canonical), limit * 2)) {
+      const id = this.index.docs[hit.doc]!.entryId;
+      if (!ids.includes(id)) ids.push(id);
+      if (ids.length === limit) break;
+    }
+    return ids;
+  }
+
   /** Ranked entries for a query (best phrasing per entry), at most `limit`. */
   rank(query: string, limit = 5): FaqMatch[] {
     const canonical = canonicalText(query);
@@ -116,7 +128,7 @@ export class FaqMatcher {
     const best = new Map<string, number>();
     for (const hit of hits) {
       const doc = this.index.docs[hit.doc]!;
-      const s = score(this.ranker.weights, pairFeatures(q, this.view(doc.text), this.idf));
+      const s = pairScore(this.ranker, q, this.view(doc.text), this.idf);
       if (s > (best.get(doc.entryId) ?? -1)) best.set(doc.entryId, s);
     }
     return [...best]

@@ -1,4 +1,4 @@
-import { charBigrams, pinyinBigrams } from './faqText';
+import { charBigrams, charTokens, pinyinBigrams } from './faqText';
 
 /** Inverse document frequencies of character bigrams, with a default for unseen ones. */
 export interface IdfTable {
@@ -24,6 +24,8 @@ export interface TextView {
   readonly bigrams: ReadonlySet<string>;
   readonly chars: ReadonlySet<string>;
   readonly pinyin: ReadonlySet<string>;
+  /** Character unigrams and bigrams, the vocabulary of the learned term weights. */
+  readonly tokens: ReadonlySet<string>;
   readonly negated: boolean;
 }
 
@@ -33,6 +35,7 @@ export function viewOf(canonical: string): TextView {
     bigrams: new Set(charBigrams(canonical)),
     chars: new Set(canonical),
     pinyin: new Set(pinyinBigrams(canonical)),
+    tokens: new Set(charTokens(canonical)),
     negated: /[不没无未别]/.test(canonical),
   };
 }
@@ -94,8 +97,48 @@ export function pairFeatures(query: TextView, candidate: TextView, idf: IdfTable
   ];
 }
 
-export function score(weights: readonly number[], features: readonly number[]): number {
+/**
+ * Learned weights of terms (character unigrams and bigrams) by where they occur in a pair:
+ * `[inBoth, onlyInQuery, onlyInCandidate]`. They let the ranker learn that 借呗 in one question and
+ * 花呗 in the other is a different question, while 请问 missing on one side is not.
+ */
+export type TermWeights = Readonly<Record<string, readonly number[]>>;
+
+/** The ranker: a linear score over dense features and term weights, squashed by Platt scaling. */
+export interface RankerWeights {
+  readonly weights: readonly number[];
+  readonly terms: TermWeights;
+  /** sigmoid(a * z + b) turns the ranking score z into a probability-like confidence. */
+  readonly platt: { readonly a: number; readonly b: number };
+}
+
+/** Term weights as a Map: a few thousand keys are far faster to look up there than on an object. */
+const termMaps = new WeakMap<TermWeights, Map<string, readonly number[]>>();
+function termMap(terms: TermWeights): Map<string, readonly number[]> {
+  let map = termMaps.get(terms);
+  if (!map) termMaps.set(terms, (map = new Map(Object.entries(terms))));
+  return map;
+}
+
+/** The unsquashed ranking score of a pair. */
+export function rankingScore(model: Pick<RankerWeights, 'weights' | 'terms'>, features: readonly number[], query: TextView, candidate: TextView): number {
   let z = 0;
-  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * features[i]!;
-  return 1 / (1 + Math.exp(-z));
+  for (let i = 0; i < features.length; i++) z += (model.weights[i] ?? 0) * features[i]!;
+  const terms = termMap(model.terms);
+  for (const t of query.tokens) {
+    const w = terms.get(t);
+    if (w) z += (candidate.tokens.has(t) ? w[0] : w[1]) ?? 0;
+  }
+  for (const t of candidate.tokens) {
+    if (query.tokens.has(t)) continue;
+    const w = terms.get(t);
+    if (w) z += w[2] ?? 0;
+  }
+  return z;
+}
+
+/** Confidence in [0, 1] that the candidate answers the query. */
+export function pairScore(model: RankerWeights, query: TextView, candidate: TextView, idf: IdfTable): number {
+  const z = rankingScore(model, pairFeatures(query, candidate, idf), query, candidate);
+  return 1 / (1 + Math.exp(-(model.platt.a * z + model.platt.b)));
 }
