@@ -1,4 +1,4 @@
-import { charBigrams, charTokens, pinyinBigrams } from './faqText';
+import { charBigrams, charTokens, domainWords, pinyinBigrams } from './faqText';
 
 /** Inverse document frequencies of character bigrams, with a default for unseen ones. */
 export interface IdfTable {
@@ -24,7 +24,7 @@ export interface TextView {
   readonly bigrams: ReadonlySet<string>;
   readonly chars: ReadonlySet<string>;
   readonly pinyin: ReadonlySet<string>;
-  /** Character unigrams and bigrams, the vocabulary of the learned term weights. */
+  /** Character unigrams and bigrams and domain words (`w:` prefixed): the learned terms. */
   readonly tokens: ReadonlySet<string>;
   readonly negated: boolean;
 }
@@ -35,7 +35,7 @@ export function viewOf(canonical: string): TextView {
     bigrams: new Set(charBigrams(canonical)),
     chars: new Set(canonical),
     pinyin: new Set(pinyinBigrams(canonical)),
-    tokens: new Set(charTokens(canonical)),
+    tokens: new Set([...charTokens(canonical), ...domainWords(canonical).map((w) => `w:${w}`)]),
     negated: /[不没无未别]/.test(canonical),
   };
 }
