@@ -7,6 +7,7 @@ import type { AccountService } from '../../shared/accounts';
 import type { ConversationService } from '../../shared/conversation';
 import type { FaqService } from '../../shared/faq/FaqService';
 import type { CustomerData } from '../../shared/customer/CustomerData';
+import type { RoutingService } from '../../shared/routing/RoutingService';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -19,6 +20,7 @@ export interface AppDeps {
   readonly conversations: ConversationService;
   readonly faq: FaqService;
   readonly customers: CustomerData;
+  readonly routing: RoutingService;
 }
 
 /** Per-request values set by the middleware. */

@@ -10,6 +10,7 @@ import { KefuError, isKefuError } from '../../shared/errors';
 import { parse } from '../../shared/nlp';
 import { FaqService } from '../../shared/faq/FaqService';
 import { FaqBot } from '../../shared/faq/FaqBot';
+import { RoutingService } from '../../shared/routing/RoutingService';
 import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
@@ -35,13 +36,16 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   const tokens = new SessionTokens(secret, config.sessionTtlSeconds);
   const notifier = createInProcessNotifier();
   const faq = new FaqService(store);
+  const accounts = new AccountService(store, tokens);
+  const routing = new RoutingService(store, accounts);
   return {
     config,
     logger,
     store,
     notifier,
     tokens,
-    accounts: new AccountService(store, tokens),
+    accounts,
+    routing,
     faq,
     customers: options.customers ?? staticCustomerData(() => []),
     conversations: new ConversationService({
@@ -50,6 +54,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
       longPollTimeoutMs: config.longPollTimeoutMs,
       understand: understandOrSkip,
       bot: new FaqBot(faq),
+      routing,
       ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
     }),
   };

@@ -26,3 +26,15 @@ export const demoUsers = names.map((name, i) => ({
   name,
   vipTier: vipTiers[i + 1] ?? 0,
 }));
+
+/** Skill groups of the demo merchant (ids are those of the default routing settings). */
+export const demoGroups = [
+  { id: 'payment', name: '支付', members: ['xiaowang'], expert: false },
+  { id: 'wealth', name: '理财', members: ['xiaoli'], expert: false },
+  { id: 'life', name: '生活服务', members: ['xiaoli'], expert: false },
+  { id: 'expert', name: '账户安全专家', members: ['laozhang', 'chenzhuguan'], expert: true },
+  { id: 'vip', name: 'VIP专席', members: ['laozhang', 'xiaowang'], expert: false },
+];
+
+/** Users of VIP tier 2 and above (铂金, 钻石) are served by the VIP seats. */
+export const demoPinnedTiers = { '2': 'vip' };

@@ -1,19 +1,22 @@
 import type { AccountService } from '../../shared/accounts';
 import type { FaqService } from '../../shared/faq/FaqService';
 import { defaultFaq } from './defaultFaq';
-import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from './demoTenant';
+import { DEMO_PASSWORD, DEMO_TENANT, demoGroups, demoPinnedTiers, demoStaff, demoUsers } from './demoTenant';
+import { defaultRoutingSettings, type RoutingService } from '../../shared/routing/RoutingService';
 
 /**
  * Seeds the demo merchant once. Returns false when it already exists, so a restart keeps whatever
  * the developer changed since.
  */
-export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqService }): Promise<boolean> {
-  const { accounts, faq } = deps;
+export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqService; routing: RoutingService }): Promise<boolean> {
+  const { accounts, faq, routing } = deps;
   if (await accounts.tenantExists(DEMO_TENANT)) return false;
   for (const staff of demoStaff) {
     await accounts.putStaff(DEMO_TENANT, { ...staff, skills: [...staff.skills], password: DEMO_PASSWORD });
   }
   for (const user of demoUsers) await accounts.putUser(DEMO_TENANT, user);
+  for (const g of demoGroups) await routing.putGroup(DEMO_TENANT, g.id, g);
+  await routing.putSettings(DEMO_TENANT, { ...defaultRoutingSettings, pinnedTiers: demoPinnedTiers });
   await faq.importFile(DEMO_TENANT, 'json', JSON.stringify(defaultFaq), { mode: 'replace' });
   // The tenant row goes last: if seeding is interrupted, the next start seeds again.
   await accounts.createTenant(DEMO_TENANT, '演示商户');

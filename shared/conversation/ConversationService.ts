@@ -9,6 +9,7 @@ import type { ParseResult } from '../nlp/ParseResult';
 import { mergeTicket } from './mergeTicket';
 import { channels, tables } from './conversationTables';
 import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
+import type { AvailableAgent, RoutingService } from '../routing/RoutingService';
 
 export interface ConversationServiceOptions {
   readonly store: Store;
@@ -29,6 +30,11 @@ export interface ConversationServiceOptions {
    * message goes straight to the human queue.
    */
   readonly bot?: ConversationBot;
+  /**
+   * Skill groups, presence and queues. Without it, handed-off conversations wait in one list for
+   * any agent to accept.
+   */
+  readonly routing?: RoutingService;
 }
 
 /**
@@ -41,6 +47,16 @@ interface FollowUp {
   readonly ops: WriteOp[];
   readonly observations: readonly BotObservation[];
   readonly notifyInbox: boolean;
+  /** The group whose queue gained the conversation: assignment is tried once the write committed. */
+  readonly dispatchGroup?: string;
+}
+
+/** A state change of `transition`, decided from the conversation as read (and re-decided on retry). */
+interface Change {
+  readonly status: ConversationStatus;
+  readonly set: Partial<Conversation>;
+  readonly notice: { event: 'assigned' | 'resolved' | 'queued' | 'notice'; text: string };
+  readonly ops: WriteOp[];
 }
 
 type Planner = (conversation: Conversation, now: Date) => FollowUp | undefined | Promise<FollowUp | undefined>;
@@ -78,6 +94,7 @@ export class ConversationService {
   private readonly recheckMs: number;
   private readonly understand: (text: string, now: Date) => ParseResult | undefined;
   private readonly bot: ConversationBot | undefined;
+  private readonly routing: RoutingService | undefined;
 
   constructor(options: ConversationServiceOptions) {
     this.store = options.store;
@@ -87,6 +104,7 @@ export class ConversationService {
     this.recheckMs = options.recheckMs ?? 1000;
     this.understand = options.understand ?? (() => undefined);
     this.bot = options.bot;
+    this.routing = options.routing;
   }
 
   async create(user: Principal, channel: Conversation['channel'] = 'miniprogram'): Promise<Conversation> {
@@ -145,7 +163,7 @@ export class ConversationService {
    */
   async faqFeedback(user: Principal, conversationId: string, clientMessageId: string, faqId: string, resolved: boolean): Promise<Message> {
     assertRole(user, ['user']);
-    return this.appendText(user, conversationId, clientMessageId, resolved ? '解决了' : '没解决', (c, now): FollowUp => {
+    return this.appendText(user, conversationId, clientMessageId, resolved ? '解决了' : '没解决', async (c, now): Promise<FollowUp> => {
       if (c.status !== 'bot') throw new KefuError('BOT_INACTIVE');
       if (c.botLastAnswer !== faqId) throw new KefuError('FAQ_NOT_OFFERED');
       const feedback: BotObservation = { type: 'feedback', faqId, resolved };
@@ -161,7 +179,7 @@ export class ConversationService {
       const unresolved = (c.botUnresolved ?? 0) + 1;
       const others = (c.botCandidates ?? []).filter((x) => x.faqId !== faqId);
       if (unresolved >= UNRESOLVED_HANDOFF) {
-        const handoff = this.queueFollowUp(c, now, 'unresolvedTwice', c.botCandidates ?? [], '没解决');
+        const handoff = await this.queueFollowUp(c, now, 'unresolvedTwice', c.botCandidates ?? [], '没解决');
         return { ...handoff, patch: { ...handoff.patch, botUnresolved: unresolved }, observations: [feedback, ...handoff.observations] };
       }
       return {
@@ -277,44 +295,138 @@ export class ConversationService {
   }
 
   /**
-   * An agent takes a waiting conversation. Conditional on the version read, so when two agents claim
-   * at once exactly one wins and the other gets ALREADY_CLAIMED. Claiming one's own is a no-op.
+   * An agent takes (accepts) a waiting conversation. Conditional on the version read, so when two
+   * agents claim at once exactly one wins and the other gets ALREADY_CLAIMED; an agent at their
+   * maximum of concurrent conversations gets AT_CAPACITY. Claiming one's own is a no-op.
    */
   async claim(agent: Principal, conversationId: string): Promise<Conversation> {
     assertRole(agent, ['agent', 'supervisor', 'admin']);
-    return this.transition(agent, conversationId, (c) => {
+    return this.transition(agent, conversationId, async (c) => {
       if (c.status === 'assigned' && c.assigneeId === agent.id) return undefined;
       if (c.status === 'assigned') throw new KefuError('ALREADY_CLAIMED');
       if (!OPEN.includes(c.status)) throw new KefuError('CONVERSATION_CLOSED');
-      const name = agent.name ?? agent.id;
-      return {
-        status: 'assigned',
-        set: { assigneeId: agent.id, assigneeName: name, assignedAt: this.clock().toISOString() },
-        notice: { event: 'assigned', text: `客服${name}已接入,正在为您服务` },
-        extraOps: (c2) => [
-          ...(c2.queuedAt ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c2.queuedAt), c2.id] }] : []),
-          { op: 'put' as const, table: tables.assigned, key: [agent.id, c2.id], value: { conversationId: c2.id } },
-        ],
-      };
+      const load = this.routing ? await this.routing.presence(agent.tenant, agent.id) : undefined;
+      // Agents are held to their capacity; a supervisor taking a case over is an override.
+      if (load && agent.role === 'agent' && load.value.active >= load.value.capacity) throw new KefuError('AT_CAPACITY');
+      return this.assignChange(c, agent.id, agent.name ?? agent.id, load ? this.routing!.loadOp(load, 1) : undefined);
     });
   }
 
-  /** Ends the conversation; by its assignee, or by a supervisor/admin. */
+  /** Ends the conversation; by its assignee, or by a supervisor/admin. The agent's seat frees up. */
   async resolve(staff: Principal, conversationId: string): Promise<Conversation> {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
-    return this.transition(staff, conversationId, (c) => {
+    let freed: { agentId: string; handledSeconds?: number } | undefined;
+    const resolved = await this.transition(staff, conversationId, async (c) => {
       if (!OPEN.includes(c.status)) throw new KefuError('CONVERSATION_CLOSED');
       if (staff.role === 'agent' && c.assigneeId !== staff.id) throw new KefuError('NOT_ASSIGNEE');
+      const now = this.clock();
+      const load = c.status === 'assigned' && c.assigneeId && this.routing ? await this.routing.presence(staff.tenant, c.assigneeId) : undefined;
+      freed = c.status === 'assigned' && c.assigneeId ? { agentId: c.assigneeId, ...(c.assignedAt ? { handledSeconds: (now.getTime() - Date.parse(c.assignedAt)) / 1000 } : {}) } : undefined;
       return {
         status: 'resolved',
-        set: { resolvedAt: this.clock().toISOString(), resolution: 'agent' },
+        set: { resolvedAt: now.toISOString(), resolution: 'agent' },
         notice: { event: 'resolved', text: '本次会话已结束,感谢您的耐心' },
-        extraOps: (c2) => [
-          ...(c2.queuedAt && c2.status === 'queued' ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c2.queuedAt), c2.id] }] : []),
-          ...(c2.assigneeId ? [{ op: 'delete' as const, table: tables.assigned, key: [c2.assigneeId, c2.id] }] : []),
+        ops: [
+          ...this.leaveQueueOps(c),
+          ...(c.assigneeId ? [{ op: 'delete' as const, table: tables.assigned, key: [c.assigneeId, c.id] }] : []),
+          ...(load ? [this.routing!.loadOp(load, -1)] : []),
         ],
       };
     });
+    if (freed && this.routing) {
+      if (freed.handledSeconds !== undefined) await this.routing.recordHandling(staff.tenant, freed.handledSeconds);
+      await this.dispatchFor(staff.tenant, freed.agentId);
+    }
+    return resolved;
+  }
+
+  /**
+   * Assigns waiting conversations of a group to its available agents until one runs out: the
+   * queue's order (VIP lead included), the agent with the most free capacity (ties: longest idle),
+   * a conversation waiting for the agent who served the user before skipped for others until its
+   * wait runs out. Each assignment is one batch conditional on the conversation's and the agent's
+   * versions, so concurrent dispatchers never assign a conversation twice or overfill an agent.
+   */
+  async dispatch(tenant: string, groupId: string): Promise<number> {
+    if (!this.routing) return 0;
+    const routing = this.routing;
+    let assigned = 0;
+    for (let round = 0; round < 1000; round++) {
+      const [head, agents] = await Promise.all([routing.queueHead(tenant, groupId, 20), routing.availableAgents(tenant, groupId)]);
+      if (!head.length || !agents.length) break;
+      let progressed = false;
+      for (const row of head) {
+        const outcome = await this.assignFromQueue(tenant, row.value.conversationId, agents);
+        if (outcome === 'skipped') continue;
+        if (outcome === 'assigned') assigned++;
+        progressed = true;
+        break;
+      }
+      if (!progressed) break;
+    }
+    return assigned;
+  }
+
+  /** Dispatches every group the agent serves (when they free up or come online). */
+  async dispatchFor(tenant: string, agentId: string): Promise<number> {
+    if (!this.routing) return 0;
+    let n = 0;
+    for (const g of await this.routing.groupsOf(tenant, agentId)) n += await this.dispatch(tenant, g);
+    return n;
+  }
+
+  private async assignFromQueue(tenant: string, conversationId: string, agents: readonly AvailableAgent[]): Promise<'assigned' | 'skipped' | 'retry'> {
+    const db = this.store.tenant(tenant);
+    const row = await db.get<Conversation>(tables.conversation, [conversationId]);
+    const c = row?.value;
+    if (!row || !c || c.status !== 'queued' || !c.routing) {
+      // A queue row left behind by a conversation that moved on: drop it.
+      if (c?.routing) await db.delete('queue', this.routing!.queueKey(c.routing, conversationId));
+      return 'retry';
+    }
+    const now = this.clock();
+    const preferred = c.routing.preferredAgentId && c.routing.preferUntil && now.getTime() < Date.parse(c.routing.preferUntil) ? c.routing.preferredAgentId : undefined;
+    const pick = preferred ? agents.find((a) => a.presence.agentId === preferred) : agents[0];
+    if (!pick) return 'skipped';
+    const change = this.assignChange(c, pick.presence.agentId, pick.presence.name, this.routing!.loadOp(pick, 1));
+    const [seq] = nextSeqs(c, 1);
+    const updated: Conversation = { ...c, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seq! };
+    try {
+      await db.batchWrite([
+        { op: 'put', table: tables.conversation, key: [c.id], value: updated, condition: { version: row.version } },
+        ...change.ops,
+        this.noticeOp(c.id, seq!, now, change.notice),
+      ]);
+    } catch (err) {
+      if (isConditionFailed(err)) return 'retry';
+      throw err;
+    }
+    this.notifier.notify(channels.conversation(tenant, c.id));
+    this.notifier.notify(channels.inbox(tenant));
+    return 'assigned';
+  }
+
+  /** The change that gives a waiting conversation to an agent: out of the queues, onto their list. */
+  private assignChange(c: Conversation, agentId: string, name: string, loadOp: WriteOp | undefined): Change {
+    return {
+      status: 'assigned',
+      set: { assigneeId: agentId, assigneeName: name, assignedAt: this.clock().toISOString() },
+      notice: { event: 'assigned', text: `客服${name}已接入,正在为您服务` },
+      ops: [
+        ...this.leaveQueueOps(c),
+        { op: 'put', table: tables.assigned, key: [agentId, c.id], value: { conversationId: c.id } },
+        ...(loadOp ? [loadOp] : []),
+      ],
+    };
+  }
+
+  /** Removes a queued conversation from the waiting list and its group's queue. */
+  private leaveQueueOps(c: Conversation): WriteOp[] {
+    if (c.status !== 'queued') return [];
+    return [
+      ...(c.queuedAt ? [{ op: 'delete' as const, table: tables.waiting, key: [Date.parse(c.queuedAt), c.id] }] : []),
+      ...(c.routing && this.routing ? [this.routing.dequeueOp(c.routing, c.id)] : []),
+    ];
   }
 
   // --- internals -------------------------------------------------------------------------------
@@ -389,6 +501,7 @@ export class ConversationService {
       }
       this.notifier.notify(channels.conversation(author.tenant, conversationId));
       if (follow?.notifyInbox) this.notifier.notify(channels.inbox(author.tenant));
+      if (follow?.dispatchGroup) await this.dispatch(author.tenant, follow.dispatchGroup);
       if (follow?.observations.length && this.bot) {
         // Statistics must never fail a message that is already stored.
         const bot = this.bot;
@@ -406,11 +519,11 @@ export class ConversationService {
     let reply: ReturnType<ConversationBot['reply']> | undefined;
     return async (c, now) => {
       if (c.status !== 'bot') return undefined;
-      if (!this.bot) return this.queueFollowUp(c, now);
+      if (!this.bot) return this.queueFollowUp(c, now, undefined, [], text);
       const decided = await (reply ??= this.bot.reply(tenant, text));
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
-        const q = this.queueFollowUp(c, now, decided.reason, decided.candidates, text);
+        const q = await this.queueFollowUp(c, now, decided.reason, decided.candidates, text);
         return { ...q, patch: { ...q.patch, ...opened.patch }, observations: [...opened.observations, ...q.observations] };
       }
       const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
@@ -433,19 +546,34 @@ export class ConversationService {
     return c.botUnresolved === undefined ? { patch: { botUnresolved: 0 }, observations: [{ type: 'opened' }] } : { patch: {}, observations: [] };
   }
 
-  /** Passes the conversation to the human queue, with why and what the bot had considered. */
-  private queueFollowUp(c: Conversation, now: Date, reason?: HandoffReason, candidates: readonly BotCandidate[] = [], text = ''): FollowUp {
+  /**
+   * Passes the conversation to the human queue, with why and what the bot had considered, routed to
+   * a skill group's priority queue when the tenant has groups.
+   */
+  private async queueFollowUp(c: Conversation, now: Date, reason?: HandoffReason, candidates: readonly BotCandidate[] = [], text = ''): Promise<FollowUp> {
+    const routing = this.routing ? await this.routing.decide(c.tenant, c, [...(await this.userTexts(c)), text]) : undefined;
     return {
       messages: [{ sender: SYSTEM_SENDER, body: { type: 'system', event: 'queued', text: '正在为您转接人工客服,请稍候' } }],
       patch: {
         status: 'queued',
         queuedAt: now.toISOString(),
         ...(reason ? { handoff: { reason, at: now.toISOString(), candidates: [...candidates] } } : {}),
+        ...(routing ? { routing } : {}),
       },
-      ops: [{ op: 'put', table: tables.waiting, key: [now.getTime(), c.id], value: { conversationId: c.id } }],
+      ops: [
+        { op: 'put', table: tables.waiting, key: [now.getTime(), c.id], value: { conversationId: c.id } },
+        ...(routing && this.routing ? [this.routing.enqueueOp(routing, c.id)] : []),
+      ],
       observations: reason ? [{ type: 'handoff', reason, text }] : [],
       notifyInbox: true,
+      ...(routing ? { dispatchGroup: routing.groupId } : {}),
     };
+  }
+
+  /** The user's text messages so far (for escalation words), oldest first. */
+  private async userTexts(c: Conversation): Promise<string[]> {
+    const page = await this.store.tenant(c.tenant).range<ConversationEvent>(tables.event, [c.id], { limit: 200 });
+    return page.rows.flatMap((r) => (r.value.type === 'message' && r.value.message.sender.role === 'user' && r.value.message.body.type === 'text' ? [r.value.message.body.text] : []));
   }
 
   private async replayed(db: TenantStore, conversationId: string, previous: { seq: number; fingerprint: string }, fingerprint: string): Promise<Message> {
@@ -468,28 +596,17 @@ export class ConversationService {
    * Applies a state change decided by `decide` from the current conversation, conditional on its
    * version, retrying on concurrent changes (the decision is re-made on fresh data each time).
    */
-  private async transition(
-    actor: Principal,
-    conversationId: string,
-    decide: (c: Conversation) =>
-      | {
-          status: ConversationStatus;
-          set: Partial<Conversation>;
-          notice: { event: 'assigned' | 'resolved'; text: string };
-          extraOps: (c: Conversation) => WriteOp[];
-        }
-      | undefined,
-  ): Promise<Conversation> {
+  private async transition(actor: Principal, conversationId: string, decide: (c: Conversation) => Change | undefined | Promise<Change | undefined>): Promise<Conversation> {
     for (let attempt = 0; ; attempt++) {
       const { db, conversation, version } = await this.load(actor, conversationId);
-      const change = decide(conversation);
+      const change = await decide(conversation);
       if (!change) return conversation;
       const now = this.clock();
       const [seq] = nextSeqs(conversation, 1);
       const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seq! };
       const ops: WriteOp[] = [
         { op: 'put', table: tables.conversation, key: [conversationId], value: updated, condition: { version } },
-        ...change.extraOps(conversation),
+        ...change.ops,
         this.noticeOp(conversationId, seq!, now, change.notice),
       ];
       try {

@@ -37,6 +37,13 @@ export const errorCatalogue = {
   BOT_INACTIVE: { status: 409, zh: '人工客服已接入或会话已结束,该按钮已失效', en: 'The bot no longer holds this conversation' },
   FAQ_NOT_OFFERED: { status: 409, zh: '该答案不是本会话最近的回答', en: 'Feedback refers to an entry that is not the latest answer' },
 
+  // Routing (shared/routing)
+  GROUP_NOT_FOUND: { status: 404, zh: '技能组不存在', en: 'No such skill group' },
+  AGENT_NOT_FOUND: { status: 404, zh: '客服不存在', en: 'No such agent' },
+  AGENT_UNAVAILABLE: { status: 409, zh: '该客服不在线或已满负荷', en: 'Agent is offline or at capacity' },
+  AT_CAPACITY: { status: 409, zh: '你的接待量已满', en: 'You are at your maximum of concurrent conversations' },
+  NOT_QUEUED: { status: 409, zh: '会话不在排队中', en: 'Conversation is not waiting in a queue' },
+
   // Understanding (shared/nlp)
   TEXT_EMPTY: { status: 400, zh: '文本为空', en: 'Text is empty' },
   TEXT_TOO_LONG: { status: 400, zh: '文本过长', en: 'Text is too long' },

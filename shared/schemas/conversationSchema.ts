@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Message } from './messageSchema';
 import { Ticket } from './ticketSchema';
+import { RoutingInfo } from './routingSchema';
 
 /** The lifecycle of ARCHITECTURE.md: bot -> queued -> assigned -> resolved -> rated (+ abandoned). */
 export const ConversationStatus = Type.Union([
@@ -59,6 +60,8 @@ export const Conversation = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Where routing sent the conversation and why (layer, escalation reason), for the agent. */
+    routing: Type.Optional(RoutingInfo),
     /** Masked preview of the latest user message, for inboxes. */
     lastMessagePreview: Type.Optional(Type.String()),
   },

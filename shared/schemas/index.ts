@@ -5,3 +5,4 @@ export * from './requestSchemas';
 export * from './logRecordSchema';
 export * from './ticketSchema';
 export * from './faqSchema';
+export * from './routingSchema';

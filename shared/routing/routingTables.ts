@@ -1,0 +1,16 @@
+/**
+ * Tables of the routing domain and their keys:
+ *
+ * - skillGroup     [groupId]                     -> SkillGroup
+ * - presence       [agentId]                     -> AgentPresence (status, load, capacity)
+ * - queue          [groupId, rank, conversationId] -> QueueEntry; rank = arrival ms minus VIP lead
+ * - routingConfig  ['settings']                  -> RoutingSettings
+ * - routingStat    ['handling']                  -> { meanSeconds, samples }
+ */
+export const routingTables = {
+  group: 'skillGroup',
+  presence: 'presence',
+  queue: 'queue',
+  config: 'routingConfig',
+  stat: 'routingStat',
+} as const;
