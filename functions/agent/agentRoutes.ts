@@ -1,17 +1,53 @@
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, SendTextRequest } from '../../shared/schemas';
+import { EmptyRequest, EscalateRequest, PresenceRequest, SendTextRequest, TransferRequest } from '../../shared/schemas';
+import type { Context } from 'hono';
+import type { Principal } from '../../shared/auth';
+import type { AppDeps, AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 
-/** `agent`: the workbench: inbox, claim, reply, resolve. */
+/** A staff session; every workbench request also tells routing the agent is still there. */
+async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
+  const staff = await authenticate(c, deps, staffRoles);
+  await deps.routing.touch(staff.tenant, staff.id);
+  return staff;
+}
+
+/** `agent`: the workbench: presence, inbox, accept, reply, transfer, escalate, resolve. */
 export const agentRoutes: RouteGroup = (app, deps) => {
   const svc = service('agent');
 
-  app.get('/v1/agent/inbox', svc, async (c) => {
+  app.get('/v1/agent/presence', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    return c.json((await deps.routing.presence(staff.tenant, staff.id)).value);
+  });
+
+  app.put('/v1/agent/presence', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
+    const body = await readJson(c, PresenceRequest);
+    const presence = await deps.routing.setPresence(staff.tenant, staff.id, body.status);
+    // Coming online takes waiting conversations at once.
+    if (body.status === 'online') await deps.conversations.dispatchFor(staff.tenant, staff.id);
+    return c.json((await deps.routing.presence(staff.tenant, staff.id)).value ?? presence);
+  });
+
+  app.post('/v1/agent/conversations/:id/transfer', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const body = await readJson(c, TransferRequest);
+    return c.json(await deps.conversations.transfer(staff, c.req.param('id'), body));
+  });
+
+  app.post('/v1/agent/conversations/:id/escalate', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const body = await readJson(c, EscalateRequest);
+    return c.json(await deps.conversations.escalate(staff, c.req.param('id'), body.note));
+  });
+
+  app.get('/v1/agent/inbox', svc, async (c) => {
+    const staff = await staffSession(c, deps);
     const box = c.req.query('box') ?? 'waiting';
     if (box !== 'waiting' && box !== 'mine') {
       throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting 或 mine', { field: 'box', reason: 'enum' });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, FaqEntryInput, FaqSettings } from '../../shared/schemas';
+import { EmptyRequest, FaqEntryInput, FaqSettings, RoutingSettings, SkillGroupInput } from '../../shared/schemas';
 import { faqInsight } from '../../shared/faq/faqInsight';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
@@ -104,5 +104,41 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/settings/faq', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json(await deps.faq.putSettings(staff.tenant, await readJson(c, FaqSettings)));
+  });
+
+  app.get('/v1/merchant/groups', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json({ groups: await deps.routing.listGroups(staff.tenant) });
+  });
+
+  app.put('/v1/merchant/groups/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const id = c.req.param('id');
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) throw new KefuError('VALIDATION_FAILED', '技能组 id 只能包含字母、数字和 _.:-', { field: 'id', reason: 'pattern' });
+    return c.json(await deps.routing.putGroup(staff.tenant, id, await readJson(c, SkillGroupInput)));
+  });
+
+  app.delete('/v1/merchant/groups/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    await deps.routing.deleteGroup(staff.tenant, c.req.param('id'));
+    return c.json({ id: c.req.param('id'), deleted: true });
+  });
+
+  app.get('/v1/merchant/settings/routing', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.routing.settings(staff.tenant));
+  });
+
+  app.put('/v1/merchant/settings/routing', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.routing.putSettings(staff.tenant, await readJson(c, RoutingSettings)));
+  });
+
+  /** Every agent's presence and load, for supervisors. */
+  app.get('/v1/merchant/agents', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const groups = await deps.routing.listGroups(staff.tenant);
+    const ids = [...new Set(groups.flatMap((g) => g.members))].sort();
+    return c.json({ agents: await Promise.all(ids.map(async (id) => (await deps.routing.presence(staff.tenant, id)).value)) });
   });
 };

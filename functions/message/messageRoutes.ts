@@ -46,6 +46,12 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     return c.json(page);
   });
 
+  // Place in the queue and an estimated wait while the user waits for a human.
+  app.get('/v1/conversations/:id/queue', svc, async (c) => {
+    const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    return c.json(await deps.conversations.queueStatus(principal, c.req.param('id')));
+  });
+
   // 猜你想问: shown when the chat opens; a tap is a faq-select with source "predicted".
   app.get('/v1/conversations/:id/predicted-questions', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);

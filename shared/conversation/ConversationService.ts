@@ -10,6 +10,7 @@ import { mergeTicket } from './mergeTicket';
 import { channels, tables } from './conversationTables';
 import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
 import type { AvailableAgent, RoutingService } from '../routing/RoutingService';
+import type { RoutingInfo } from '../schemas';
 
 export interface ConversationServiceOptions {
   readonly store: Store;
@@ -341,6 +342,111 @@ export class ConversationService {
   }
 
   /**
+   * Moves a conversation to another agent (who must be online with a free seat) or back into a
+   * group's queue, with a note for whoever takes it. By its assignee, or a supervisor/admin.
+   */
+  async transfer(staff: Principal, conversationId: string, target: { toAgentId?: string; toGroupId?: string; note?: string }): Promise<Conversation> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    const routing = this.requireRouting();
+    if (!target.toAgentId === !target.toGroupId) {
+      throw new KefuError('VALIDATION_FAILED', '请指定 toAgentId 或 toGroupId 其中之一', { field: 'toAgentId', reason: 'oneOf' });
+    }
+    if (target.toGroupId) {
+      const group = await routing.getGroup(staff.tenant, target.toGroupId);
+      return this.requeue(staff, conversationId, (c) => ({
+        groupId: group.id,
+        layer: 'transfer',
+        reason: `转接至${group.name}`,
+        vipTier: c.routing?.vipTier ?? 0,
+        rank: c.routing?.rank ?? this.clock().getTime(),
+        ...(target.note ? { note: target.note } : {}),
+      }), `正在为您转接至${group.name},请稍候`);
+    }
+    const toAgentId = target.toAgentId!;
+    const updated = await this.transition(staff, conversationId, async (c) => {
+      this.assertCanHandOn(staff, c);
+      if (c.assigneeId === toAgentId) return undefined;
+      const to = await routing.presence(staff.tenant, toAgentId);
+      if (!routing.isAvailable(to.value)) throw new KefuError('AGENT_UNAVAILABLE', `客服 ${to.value.name} 不在线或已满负荷`, { agentId: toAgentId });
+      const from = c.status === 'assigned' && c.assigneeId ? await routing.presence(staff.tenant, c.assigneeId) : undefined;
+      const change = this.assignChange(c, toAgentId, to.value.name, routing.loadOp(to, 1));
+      return {
+        ...change,
+        set: {
+          ...change.set,
+          routing: { ...(c.routing ?? { groupId: '', vipTier: 0, rank: 0 }), layer: 'transfer', reason: `由${staff.name ?? staff.id}转接`, ...(target.note ? { note: target.note } : {}) },
+        },
+        notice: { event: 'assigned', text: `已为您转接至客服${to.value.name}` },
+        ops: [
+          ...change.ops,
+          ...(c.assigneeId ? [{ op: 'delete' as const, table: tables.assigned, key: [c.assigneeId, c.id] }] : []),
+          ...(from ? [routing.loadOp(from, -1)] : []),
+        ],
+      };
+    });
+    return updated;
+  }
+
+  /** Sends a conversation to the expert seats (layer 3) with the agent's reason. */
+  async escalate(staff: Principal, conversationId: string, note?: string): Promise<Conversation> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    const routing = this.requireRouting();
+    return this.requeue(staff, conversationId, async (c) => {
+      const info = await routing.decide(staff.tenant, c, [], { escalation: 'agentEscalation', ...(note ? { note } : {}) });
+      if (!info) throw new KefuError('GROUP_NOT_FOUND', '没有可升级的专家组');
+      return info;
+    }, '您的问题已升级至专家坐席,请稍候');
+  }
+
+  /** Puts an open conversation back into a queue (transfer to a group, escalation), freeing its agent. */
+  private async requeue(staff: Principal, conversationId: string, route: (c: Conversation) => RoutingInfo | Promise<RoutingInfo>, notice: string): Promise<Conversation> {
+    const routing = this.requireRouting();
+    let groupId = '';
+    let freedAgent: string | undefined;
+    await this.transition(staff, conversationId, async (c) => {
+      this.assertCanHandOn(staff, c);
+      const info = await route(c);
+      groupId = info.groupId;
+      const now = this.clock();
+      const from = c.status === 'assigned' && c.assigneeId ? await routing.presence(staff.tenant, c.assigneeId) : undefined;
+      freedAgent = from ? c.assigneeId : undefined;
+      return {
+        status: 'queued',
+        set: { queuedAt: now.toISOString(), routing: info, assigneeId: null as unknown as string, assigneeName: null as unknown as string },
+        notice: { event: 'queued', text: notice },
+        ops: [
+          ...this.leaveQueueOps(c),
+          ...(c.assigneeId ? [{ op: 'delete' as const, table: tables.assigned, key: [c.assigneeId, c.id] }] : []),
+          ...(from ? [routing.loadOp(from, -1)] : []),
+          { op: 'put', table: tables.waiting, key: [now.getTime(), c.id], value: { conversationId: c.id } },
+          routing.enqueueOp(info, c.id),
+        ],
+      };
+    });
+    await this.dispatch(staff.tenant, groupId);
+    if (freedAgent) await this.dispatchFor(staff.tenant, freedAgent);
+    return (await this.load(staff, conversationId)).conversation;
+  }
+
+  /** An agent may pass on only their own conversation; supervisors and admins any open one. */
+  private assertCanHandOn(staff: Principal, c: Conversation): void {
+    if (!OPEN.includes(c.status)) throw new KefuError('CONVERSATION_CLOSED');
+    if (staff.role === 'agent' && !(c.status === 'assigned' && c.assigneeId === staff.id)) throw new KefuError('NOT_ASSIGNEE');
+  }
+
+  private requireRouting(): RoutingService {
+    if (!this.routing) throw new KefuError('GROUP_NOT_FOUND', '未配置技能组');
+    return this.routing;
+  }
+
+  /** Where a waiting conversation stands: 1-based place in its group's queue and an estimated wait. */
+  async queueStatus(principal: Principal, conversationId: string): Promise<{ status: Conversation['status']; groupId?: string; position?: number; estimatedWaitSeconds?: number }> {
+    const { conversation: c } = await this.load(principal, conversationId);
+    if (c.status !== 'queued' || !c.routing || !this.routing) return { status: c.status };
+    return { status: c.status, groupId: c.routing.groupId, ...(await this.routing.position(principal.tenant, c.routing, c.id)) };
+  }
+
+  /**
    * Assigns waiting conversations of a group to its available agents until one runs out: the
    * queue's order (VIP lead included), the agent with the most free capacity (ties: longest idle),
    * a conversation waiting for the agent who served the user before skipped for others until its
@@ -461,10 +567,23 @@ export class ConversationService {
         throw new KefuError('NOT_ASSIGNEE');
       }
       const now = this.clock();
-      const follow = author.role === 'user' && plan ? await plan(conversation, now) : undefined;
+      const seq = conversation.lastSeq + 1;
+      const messageId = randomUUID();
+      let patch: Partial<Conversation> = { updatedAt: now.toISOString() };
+      const ops: WriteOp[] = [];
+      if (author.role === 'user') {
+        patch.lastMessagePreview = mask(text).slice(0, 60);
+        const analysis = this.understand(text, now);
+        if (analysis) {
+          ops.push({ op: 'put', table: tables.analysis, key: [conversationId, seq], value: { ...analysis } });
+          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString() });
+        }
+      }
+      // The follow-up (bot, routing) sees the ticket with this message already understood.
+      const follow = author.role === 'user' && plan ? await plan({ ...conversation, ...patch }, now) : undefined;
       const seqs = nextSeqs(conversation, 1 + (follow?.messages.length ?? 0));
       const message: Message = {
-        id: randomUUID(),
+        id: messageId,
         conversationId,
         seq: seqs[0]!,
         sender: { role: author.role === 'user' ? 'user' : 'agent', id: author.id, ...(author.name ? { name: author.name } : {}) },
@@ -472,19 +591,11 @@ export class ConversationService {
         body: { type: 'text', text },
         createdAt: now.toISOString(),
       };
-      const ops: WriteOp[] = [
+      ops.push(
         { op: 'put', table: tables.clientMessage, key: [conversationId, author.id, clientMessageId], value: { seq: message.seq, fingerprint }, condition: 'notExists' },
         { op: 'put', table: tables.event, key: [conversationId, message.seq], value: { seq: message.seq, type: 'message', message }, condition: 'notExists' },
-      ];
-      let patch: Partial<Conversation> = { updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
-      if (author.role === 'user') {
-        patch.lastMessagePreview = mask(text).slice(0, 60);
-        const analysis = this.understand(text, now);
-        if (analysis) {
-          ops.push({ op: 'put', table: tables.analysis, key: [conversationId, message.seq], value: { ...analysis } });
-          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId: message.id, seq: message.seq, at: message.createdAt });
-        }
-      }
+      );
+      patch.lastSeq = seqs[seqs.length - 1]!;
       if (follow) {
         follow.messages.forEach((m, i) => ops.push(this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)));
         ops.push(...follow.ops);
@@ -604,6 +715,8 @@ export class ConversationService {
       const now = this.clock();
       const [seq] = nextSeqs(conversation, 1);
       const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seq! };
+      // A field set to null in a change is removed (the conversation is no longer assigned, say).
+      for (const [k, v] of Object.entries(updated)) if (v === null) delete (updated as Record<string, unknown>)[k];
       const ops: WriteOp[] = [
         { op: 'put', table: tables.conversation, key: [conversationId], value: updated, condition: { version } },
         ...change.ops,
