@@ -12,7 +12,9 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.resolve(__dirname, '../../shared/data/fc3/schema.json');
 
 /** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
-const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant'];
+const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'jobs'];
+/** Functions driven by a timer rather than HTTP. */
+const timerFunctions = ['jobs'];
 
 type Props = Record<string, unknown>;
 interface Resource {
@@ -135,8 +137,16 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     }
   });
 
+  it('fires the jobs function every minute, with room for its sweeps', () => {
+    const triggers = triggersOf('jobs');
+    expect(triggers.map((t) => t.triggerType)).toEqual(['timer']);
+    expect(triggers[0]!.triggerConfig).toMatchObject({ cronExpression: '@every 1m', enable: true });
+    const payload = JSON.parse(String(triggers[0]!.triggerConfig['payload'])) as { sweeps: number; intervalMs: number };
+    expect(Number(effectiveProps('jobs')['timeout']) * 1000).toBeGreaterThan(payload.sweeps * payload.intervalMs);
+  });
+
   it('gives every HTTP function an anonymous HTTP trigger', () => {
-    for (const name of architectureFunctions) {
+    for (const name of architectureFunctions.filter((n) => !timerFunctions.includes(n))) {
       const triggers = triggersOf(name);
       expect(triggers.map((t) => t.triggerType)).toEqual(['http']);
       expect(triggers[0]!.triggerConfig['authType']).toBe('anonymous');

@@ -12,6 +12,7 @@ import { createFunctionApp } from '../_http/createFunctionApp';
 import type { AppDeps } from '../_http/AppDeps';
 import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
+import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
 import { devIndexRoutes } from './devIndexRoutes';
@@ -52,6 +53,20 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     await deps.store.close();
     throw err;
   }
+  // The jobs function's timer, as an interval: one sweep at a time, never overlapping itself.
+  let sweeping: Promise<void> | undefined;
+  const timer =
+    config.jobsIntervalMs > 0
+      ? setInterval(() => {
+          sweeping ??= runRoutingJobs(deps)
+            .then(() => undefined)
+            .catch((err: unknown) => deps.logger.error({ err, service_type: 'jobs', request_id: '-', user_id: '-', issue_description: '' }, 'jobs sweep failed'))
+            .finally(() => {
+              sweeping = undefined;
+            });
+        }, config.jobsIntervalMs)
+      : undefined;
+  timer?.unref();
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
   let closing: Promise<void> | undefined;
@@ -60,11 +75,14 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     deps,
     seeded,
     close() {
+      if (timer) clearInterval(timer);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Long-polls would hold the server open for up to their timeout; cut them now.
         if ('closeAllConnections' in server) server.closeAllConnections();
-      }).then(() => deps.store.close());
+      })
+        .then(() => sweeping)
+        .then(() => deps.store.close());
       return closing;
     },
   };

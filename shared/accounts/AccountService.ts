@@ -63,6 +63,18 @@ export class AccountService {
     await this.system().put('tenant', [tenant], { id: tenant, name, createdAt: this.clock().toISOString() });
   }
 
+  /** Every merchant's id (for timers that sweep all of them). */
+  async listTenants(): Promise<string[]> {
+    const ids: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.system().range<{ id: string }>('tenant', [], { limit: 1000, ...(token ? { token } : {}) });
+      for (const row of page.rows) ids.push(row.value.id);
+      token = page.nextToken;
+    } while (token);
+    return ids;
+  }
+
   async tenantExists(tenant: string): Promise<boolean> {
     if (tenant === SYSTEM_TENANT) return false;
     return (await this.system().get('tenant', [tenant])) !== undefined;

@@ -27,6 +27,8 @@ export const configSchema = Type.Object(
     KEFU_BODY_LIMIT_BYTES: Type.Integer({ default: 65536, minimum: 1024, maximum: 10485760 }),
     /** Knowledge-base imports carry whole files; FC's HTTP trigger accepts up to 32 MB. */
     KEFU_IMPORT_LIMIT_BYTES: Type.Integer({ default: 16777216, minimum: 1024, maximum: 33554432 }),
+    /** How often `npm run dev` runs the jobs function's sweep (ms); 0 turns the timers off. */
+    KEFU_JOBS_INTERVAL_MS: Type.Integer({ default: 5000, minimum: 0, maximum: 600000 }),
     KEFU_LONGPOLL_TIMEOUT_MS: Type.Integer({ default: 25000, minimum: 100, maximum: 60000 }),
     KEFU_LOG_LEVEL: Type.Union(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),

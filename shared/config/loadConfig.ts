@@ -15,6 +15,7 @@ export interface KefuConfig {
   readonly bodyLimitBytes: number;
   readonly importLimitBytes: number;
   readonly longPollTimeoutMs: number;
+  readonly jobsIntervalMs: number;
   readonly logLevel: string;
   readonly tablestore: { readonly endpoint: string; readonly instance: string } | undefined;
 }
@@ -68,6 +69,7 @@ export function loadConfig(
     bodyLimitBytes: c.KEFU_BODY_LIMIT_BYTES,
     importLimitBytes: c.KEFU_IMPORT_LIMIT_BYTES,
     longPollTimeoutMs: c.KEFU_LONGPOLL_TIMEOUT_MS,
+    jobsIntervalMs: c.KEFU_JOBS_INTERVAL_MS,
     logLevel: c.KEFU_LOG_LEVEL,
     tablestore:
       c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE

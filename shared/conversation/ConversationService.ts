@@ -58,7 +58,12 @@ interface Change {
   readonly set: Partial<Conversation>;
   readonly notice: { event: 'assigned' | 'resolved' | 'queued' | 'notice'; text: string };
   readonly ops: WriteOp[];
+  /** Messages after the notice, in the same write (the bot's suggestions of an automatic reply). */
+  readonly extraMessages?: readonly { sender: Message['sender']; body: MessageBody }[];
 }
+
+/** The principal timers and the router act as. */
+const ROUTER = (tenant: string): Principal => ({ tenant, id: 'router', role: 'admin', name: '系统' });
 
 type Planner = (conversation: Conversation, now: Date) => FollowUp | undefined | Promise<FollowUp | undefined>;
 
@@ -439,6 +444,82 @@ export class ConversationService {
     return this.routing;
   }
 
+  /**
+   * Timer: the user has waited `autoReplySeconds` — tell them their place, the estimated wait and
+   * questions they can try meanwhile. Once per wait: a second run (or instance) changes nothing.
+   */
+  async autoReply(tenant: string, conversationId: string, afterSeconds: number): Promise<boolean> {
+    const routing = this.routing;
+    let replied = false;
+    await this.transition(ROUTER(tenant), conversationId, async (c) => {
+      const now = this.clock();
+      replied = false;
+      if (c.status !== 'queued' || c.autoRepliedAt || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
+      const place = routing && c.routing ? await routing.position(tenant, c.routing, c.id) : undefined;
+      const items = (c.handoff?.candidates ?? c.botCandidates ?? []).slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question }));
+      const waitText = place ? `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。` : '客服正在忙,请稍候。';
+      replied = true;
+      return {
+        status: c.status,
+        set: { autoRepliedAt: now.toISOString() },
+        notice: { event: 'notice', text: `${waitText}您也可以留言,客服上线后会第一时间回复。` },
+        ops: [],
+        extraMessages: items.length ? [{ sender: BOT_SENDER, body: { type: 'faqSuggest' as const, text: '等待期间,您可以先看看这些问题:', items } }] : [],
+      };
+    });
+    return replied;
+  }
+
+  /**
+   * Timer: the assigned agent has not replied within `noReplySeconds` — the conversation goes to
+   * the next available agent of its group (or back to the head of its queue), and supervisors are
+   * alerted. Conditional on the conversation's version, so it happens once per assignment.
+   */
+  async reofferUnanswered(tenant: string, conversationId: string, afterSeconds: number): Promise<string | undefined> {
+    const routing = this.requireRouting();
+    let outcome: string | undefined;
+    let dispatchGroup = '';
+    await this.transition(ROUTER(tenant), conversationId, async (c) => {
+      const now = this.clock();
+      outcome = undefined;
+      if (c.status !== 'assigned' || c.agentRepliedAt || !c.assignedAt || !c.assigneeId || now.getTime() - Date.parse(c.assignedAt) < afterSeconds * 1000) return undefined;
+      const from = await routing.presence(tenant, c.assigneeId);
+      const groupId = c.routing?.groupId ?? '';
+      const next = (await routing.availableAgents(tenant, groupId)).find((a) => a.presence.agentId !== c.assigneeId);
+      const alert: WriteOp = {
+        op: 'put',
+        table: tables.alert,
+        key: [now.getTime(), c.id],
+        value: { type: 'noReply', conversationId: c.id, agentId: c.assigneeId, at: now.toISOString(), next: next?.presence.agentId ?? null },
+      };
+      const release: WriteOp[] = [{ op: 'delete', table: tables.assigned, key: [c.assigneeId, c.id] }, routing.loadOp(from, -1)];
+      if (next) {
+        outcome = next.presence.agentId;
+        const change = this.assignChange(c, next.presence.agentId, next.presence.name, routing.loadOp(next, 1));
+        return { ...change, notice: { event: 'assigned', text: `客服${next.presence.name}已接入,正在为您服务` }, ops: [...change.ops, ...release, alert] };
+      }
+      // Nobody else is free: back to the front of the group's queue (its original place).
+      outcome = 'queued';
+      dispatchGroup = groupId;
+      const info = c.routing;
+      return {
+        status: 'queued',
+        set: { queuedAt: now.toISOString(), assigneeId: null as unknown as string, assigneeName: null as unknown as string },
+        notice: { event: 'queued', text: '正在为您转接其他客服,请稍候' },
+        ops: [...release, alert, { op: 'put', table: tables.waiting, key: [now.getTime(), c.id], value: { conversationId: c.id } }, ...(info ? [routing.enqueueOp(info, c.id)] : [])],
+      };
+    });
+    if (outcome) this.notifier.notify(channels.alerts(tenant));
+    if (dispatchGroup) await this.dispatch(tenant, dispatchGroup);
+    return outcome;
+  }
+
+  /** Supervisors' alerts (agents who did not reply in time), newest first. */
+  async alerts(staff: Principal, limit = 50): Promise<Record<string, unknown>[]> {
+    assertRole(staff, ['supervisor', 'admin']);
+    return (await this.store.tenant(staff.tenant).range(tables.alert, [], { direction: 'backward', limit })).rows.map((r) => r.value);
+  }
+
   /** Where a waiting conversation stands: 1-based place in its group's queue and an estimated wait. */
   async queueStatus(principal: Principal, conversationId: string): Promise<{ status: Conversation['status']; groupId?: string; position?: number; estimatedWaitSeconds?: number }> {
     const { conversation: c } = await this.load(principal, conversationId);
@@ -516,7 +597,7 @@ export class ConversationService {
   private assignChange(c: Conversation, agentId: string, name: string, loadOp: WriteOp | undefined): Change {
     return {
       status: 'assigned',
-      set: { assigneeId: agentId, assigneeName: name, assignedAt: this.clock().toISOString() },
+      set: { assigneeId: agentId, assigneeName: name, assignedAt: this.clock().toISOString(), agentRepliedAt: null as unknown as string },
       notice: { event: 'assigned', text: `客服${name}已接入,正在为您服务` },
       ops: [
         ...this.leaveQueueOps(c),
@@ -596,6 +677,7 @@ export class ConversationService {
         { op: 'put', table: tables.event, key: [conversationId, message.seq], value: { seq: message.seq, type: 'message', message }, condition: 'notExists' },
       );
       patch.lastSeq = seqs[seqs.length - 1]!;
+      if (author.role !== 'user' && !conversation.agentRepliedAt) patch.agentRepliedAt = now.toISOString();
       if (follow) {
         follow.messages.forEach((m, i) => ops.push(this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)));
         ops.push(...follow.ops);
@@ -713,14 +795,16 @@ export class ConversationService {
       const change = await decide(conversation);
       if (!change) return conversation;
       const now = this.clock();
-      const [seq] = nextSeqs(conversation, 1);
-      const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seq! };
+      const seqs = nextSeqs(conversation, 1 + (change.extraMessages?.length ?? 0));
+      const seq = seqs[0];
+      const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
       // A field set to null in a change is removed (the conversation is no longer assigned, say).
       for (const [k, v] of Object.entries(updated)) if (v === null) delete (updated as Record<string, unknown>)[k];
       const ops: WriteOp[] = [
         { op: 'put', table: tables.conversation, key: [conversationId], value: updated, condition: { version } },
         ...change.ops,
         this.noticeOp(conversationId, seq!, now, change.notice),
+        ...(change.extraMessages ?? []).map((m, i) => this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)),
       ];
       try {
         await db.batchWrite(ops);

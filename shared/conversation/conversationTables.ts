@@ -9,6 +9,7 @@
  * - clientMessage    [conversationId, senderId, clientId]  -> { seq, fingerprint }
  * - waiting          [queuedAtMs, conversationId]          -> { conversationId }
  * - assigned         [agentId, conversationId]             -> { conversationId }
+ * - alert            [atMs, conversationId]                -> supervisor alert (agent did not reply)
  */
 export const tables = {
   conversation: 'conversation',
@@ -18,10 +19,12 @@ export const tables = {
   clientMessage: 'clientMessage',
   waiting: 'waiting',
   assigned: 'assigned',
+  alert: 'alert',
 } as const;
 
 /** Channel names of the notifier: one per conversation, one per merchant inbox. */
 export const channels = {
   conversation: (tenant: string, id: string) => `${tenant}/conversation/${id}`,
   inbox: (tenant: string) => `${tenant}/inbox`,
+  alerts: (tenant: string) => `${tenant}/alerts`,
 };

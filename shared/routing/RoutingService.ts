@@ -58,7 +58,9 @@ export const defaultRoutingSettings: RoutingSettings = {
   preferWaitSeconds: 60,
   escalationAmount: 5000,
   repeatContacts: 3,
-  vipLeadSeconds: 120,
+  vipLeadSeconds: 300,
+  autoReplySeconds: 30,
+  noReplySeconds: 90,
 };
 
 /**

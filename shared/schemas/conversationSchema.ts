@@ -62,6 +62,10 @@ export const Conversation = Type.Object(
     ),
     /** Where routing sent the conversation and why (layer, escalation reason), for the agent. */
     routing: Type.Optional(RoutingInfo),
+    /** When the waiting user got the automatic reply (once per wait). */
+    autoRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    /** When the assigned agent first replied; unset while they have not. */
+    agentRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** Masked preview of the latest user message, for inboxes. */
     lastMessagePreview: Type.Optional(Type.String()),
   },

@@ -49,6 +49,10 @@ export const RoutingSettings = Type.Object(
     repeatContacts: Type.Integer({ minimum: 2, maximum: 20 }),
     /** Seconds a VIP of tier 1 is placed ahead of a normal user who arrived at the same time (x tier). */
     vipLeadSeconds: Type.Integer({ minimum: 0, maximum: 86400 }),
+    /** A waiting user gets an automatic reply (place, estimate, suggestions) after this long. */
+    autoReplySeconds: Type.Integer({ minimum: 5, maximum: 3600 }),
+    /** An assigned agent who has not replied within this long loses the conversation to the next. */
+    noReplySeconds: Type.Integer({ minimum: 10, maximum: 3600 }),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,128 @@
+import { createMemoryStore } from '../store';
+import { createInProcessNotifier } from '../realtime';
+import { SessionTokens, type Principal } from '../auth';
+import { AccountService } from '../accounts';
+import { ConversationService } from '../conversation';
+import type { Conversation, ConversationEvent } from '../schemas';
+import { RoutingService, defaultRoutingSettings, type AgentPresence } from './RoutingService';
+import { runRoutingJobs } from './runRoutingJobs';
+import { timerHandler } from '../../functions/_runtime/timerHandler';
+import type { AppDeps } from '../../functions/_http/AppDeps';
+
+const T = 'shop';
+
+async function setup() {
+  let now = Date.parse('2026-11-25T10:00:00+08:00');
+  const clock = () => new Date(now);
+  const store = createMemoryStore();
+  const accounts = new AccountService(store, new SessionTokens('k'.repeat(32), 3600), clock);
+  const routing = new RoutingService(store, accounts, clock);
+  const conversations = new ConversationService({ store, notifier: createInProcessNotifier(), routing, clock });
+  for (const a of ['a1', 'a2']) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Secret@2026', maxConcurrent: 2 });
+  await accounts.createTenant(T, '测试商户');
+  await routing.putGroup(T, 'payment', { name: '支付', members: ['a1', 'a2'] });
+  await routing.putGroup(T, 'expert', { name: '专家', members: ['a2'] });
+  await routing.putSettings(T, { ...defaultRoutingSettings, categoryGroups: {}, defaultGroup: 'payment', expertGroup: 'expert' });
+  const deps = { store, accounts, routing, conversations, clock };
+  const advance = async (seconds: number) => {
+    now += seconds * 1000;
+    // Agents who are online keep polling.
+    for (const a of ['a1', 'a2']) {
+      const p = (await store.tenant(T).get<AgentPresence>('presence', [a]))?.value;
+      if (p?.status === 'online') await routing.touch(T, a);
+    }
+  };
+  const handoff = async (userId: string) => {
+    const user: Principal = { tenant: T, id: userId, role: 'user' };
+    const c = await conversations.create(user);
+    await conversations.sendUserText(user, c.id, 'm1', '转人工');
+    return c.id;
+  };
+  const conv = async (id: string) => (await store.tenant(T).get<Conversation>('conversation', [id]))!.value;
+  const texts = async (id: string) =>
+    (await store.tenant(T).range<ConversationEvent>('event', [id], { limit: 100 })).rows.flatMap((r) => (r.value.type === 'message' ? [r.value.message.body] : []));
+  return { deps, store, routing, conversations, advance, handoff, conv, texts, setNow: (ms: number) => (now = ms) };
+}
+
+describe('routing timers (jobs)', () => {
+  it('sends one automatic reply with place and estimate after 30 s of waiting, however often it runs', async () => {
+    const s = await setup();
+    const first = await s.handoff('u1');
+    await s.advance(1);
+    const second = await s.handoff('u2');
+    await s.advance(19);
+    expect((await runRoutingJobs(s.deps)).autoReplies).toBe(0);
+    await s.advance(11);
+    // Two sweeps at once (two instances) and one more later: still one reply per conversation.
+    const reports = await Promise.all([runRoutingJobs(s.deps), runRoutingJobs(s.deps)]);
+    expect(reports.reduce((n, r) => n + r.autoReplies, 0)).toBe(2);
+    await s.advance(30);
+    expect((await runRoutingJobs(s.deps)).autoReplies).toBe(0);
+    const notices = (await s.texts(second)).filter((b) => b.type === 'system' && b.event === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ text: expect.stringContaining('您前面还有 1 位') as string });
+    expect((await s.texts(first)).filter((b) => b.type === 'system' && b.event === 'notice')[0]).toMatchObject({ text: expect.stringContaining('您前面还有 0 位') as string });
+  });
+
+  it('re-offers a conversation whose agent has not replied in 90 s, alerts supervisors, once', async () => {
+    const s = await setup();
+    await s.routing.setPresence(T, 'a1', 'online');
+    const id = await s.handoff('u1');
+    expect(await s.conv(id)).toMatchObject({ status: 'assigned', assigneeId: 'a1' });
+    await s.routing.setPresence(T, 'a2', 'online');
+    await s.advance(60);
+    expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
+    await s.advance(31);
+    const [r1, r2] = await Promise.all([runRoutingJobs(s.deps), runRoutingJobs(s.deps)]);
+    expect(r1.reoffered + r2.reoffered).toBe(1);
+    expect(await s.conv(id)).toMatchObject({ status: 'assigned', assigneeId: 'a2' });
+    const loads = await Promise.all(['a1', 'a2'].map(async (a) => (await s.routing.presence(T, a)).value.active));
+    expect(loads).toEqual([0, 1]);
+    const alerts = await s.conversations.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
+    expect(alerts).toMatchObject([{ type: 'noReply', conversationId: id, agentId: 'a1', next: 'a2' }]);
+    // a2 answers in time: nothing moves any more.
+    await s.conversations.reply({ tenant: T, id: 'a2', role: 'agent' }, id, 'r1', '您好');
+    await s.advance(200);
+    expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
+    expect(await s.conv(id)).toMatchObject({ assigneeId: 'a2' });
+  });
+
+  it('puts an unanswered conversation back at the head of its queue when nobody else is free', async () => {
+    const s = await setup();
+    await s.routing.setPresence(T, 'a1', 'online');
+    const id = await s.handoff('u1');
+    await s.advance(91);
+    await runRoutingJobs(s.deps);
+    // a1 is the only one online, so it is offered to a1 again only through the queue.
+    const c = await s.conv(id);
+    expect(['queued', 'assigned']).toContain(c.status);
+    const alerts = await s.conversations.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
+    expect(alerts).toHaveLength(1);
+  });
+
+  it('drops agents whose session stopped polling to offline', async () => {
+    const s = await setup();
+    await s.routing.setPresence(T, 'a1', 'online');
+    await s.routing.setPresence(T, 'a2', 'online');
+    await s.advance(30);
+    expect((await runRoutingJobs(s.deps)).wentOffline).toBe(0);
+    s.setNow(Date.now() + 10 * 86_400_000);
+    expect((await runRoutingJobs(s.deps)).wentOffline).toBe(2);
+    expect((await s.routing.presence(T, 'a1')).value.status).toBe('offline');
+  });
+
+  it('the timer entry runs the sweeps its payload asks for', async () => {
+    const s = await setup();
+    const slept: number[] = [];
+    const handler = timerHandler((d) => runRoutingJobs(d), () => s.deps as unknown as AppDeps, (ms) => {
+      slept.push(ms);
+      return Promise.resolve();
+    });
+    const out = JSON.parse(await handler(Buffer.from(JSON.stringify({ triggerName: 'every-minute', payload: '{"sweeps":3,"intervalMs":10000}' })), {})) as { sweeps: { tenants: number }[] };
+    expect(out.sweeps).toHaveLength(3);
+    expect(out.sweeps[0]!.tenants).toBe(1);
+    expect(slept).toEqual([10000, 10000]);
+    // An unreadable event still runs the default sweeps.
+    expect((JSON.parse(await handler('not json', {})) as { sweeps: unknown[] }).sweeps).toHaveLength(6);
+  });
+});
