@@ -23,15 +23,47 @@ interface Cell {
  * all-or-nothing batches. Operations are synchronous inside, so each one is atomic.
  */
 export function createMemoryStore(): Store {
-  // table -> tenant -> encoded key -> cell
+  // table -> tenant -> encoded key -> cell, plus the keys in order for ranges.
   const tables = new Map<string, Map<string, Map<string, Cell>>>();
+  const orders = new WeakMap<Map<string, Cell>, string[]>();
 
   function rows(table: string, tenant: string): Map<string, Cell> {
     let byTenant = tables.get(table);
     if (!byTenant) tables.set(table, (byTenant = new Map<string, Map<string, Cell>>()));
     let cells = byTenant.get(tenant);
-    if (!cells) byTenant.set(tenant, (cells = new Map<string, Cell>()));
+    if (!cells) {
+      byTenant.set(tenant, (cells = new Map<string, Cell>()));
+      orders.set(cells, []);
+    }
     return cells;
+  }
+
+  /** First index in the sorted keys whose key is >= `key` (binary search). */
+  function lowerBound(sorted: readonly string[], key: string): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // Writes go through these two so the sorted key list stays exact: ranges are then a binary
+  // search and a slice, not a sort of the whole table per call.
+  function setCell(cells: Map<string, Cell>, key: string, cell: Cell): void {
+    if (!cells.has(key)) {
+      const sorted = orders.get(cells)!;
+      sorted.splice(lowerBound(sorted, key), 0, key);
+    }
+    cells.set(key, cell);
+  }
+
+  function deleteCell(cells: Map<string, Cell>, key: string): void {
+    if (!cells.delete(key)) return;
+    const sorted = orders.get(cells)!;
+    sorted.splice(lowerBound(sorted, key), 1);
   }
 
   function check(table: string, cells: Map<string, Cell>, key: string, condition: Condition | undefined): Cell | undefined {
@@ -51,12 +83,12 @@ export function createMemoryStore(): Store {
     const version = (current?.version ?? 0) + 1;
     if (op.op === 'delete') {
       pending.set(slot, undefined);
-      return () => (cells.delete(key), 0);
+      return () => (deleteCell(cells, key), 0);
     }
     const value = op.op === 'put' ? cloneColumns(op.value) : applyUpdate(current?.value, cloneColumns(op.set));
     const cell = { value, version };
     pending.set(slot, cell);
-    return () => (cells.set(key, cell), version);
+    return () => (setCell(cells, key, cell), version);
   }
 
   function tenantStore(tenant: string): TenantStore {
@@ -79,18 +111,22 @@ export function createMemoryStore(): Store {
           const cells = rows(table, tenant);
           const encoded = encodeKey(key);
           check(table, cells, encoded, condition);
-          cells.delete(encoded);
+          deleteCell(cells, encoded);
         }),
       range<T extends Columns = Columns>(table: string, prefix: Key, options?: RangeOptions): Promise<RangePage<T>> {
         return Promise.resolve().then(() => {
           checkTable(table);
           const b = rangeBounds(table, prefix, options);
-          let keys = [...rows(table, tenant).keys()].filter((k) => k >= b.low && k < b.high).sort();
-          if (!b.forward) keys.reverse();
+          const sorted = orders.get(rows(table, tenant))!;
+          // The window of keys in the prefix, narrowed by the start key or token.
+          let first = lowerBound(sorted, b.low);
+          let end = lowerBound(sorted, b.high);
           if (b.from) {
             const { key: from, inclusive } = b.from;
-            keys = keys.filter((k) => (b.forward ? (inclusive ? k >= from : k > from) : inclusive ? k <= from : k < from));
+            if (b.forward) first = Math.max(first, inclusive ? lowerBound(sorted, from) : lowerBound(sorted, `${from}\u0000`));
+            else end = Math.min(end, inclusive ? lowerBound(sorted, `${from}\u0000`) : lowerBound(sorted, from));
           }
+          const keys = b.forward ? sorted.slice(first, Math.min(end, first + b.limit + 1)) : sorted.slice(Math.max(first, end - b.limit - 1), end).reverse();
           const page = keys.slice(0, b.limit);
           const cells = rows(table, tenant);
           const out = page.map((k) => {
@@ -116,7 +152,7 @@ export function createMemoryStore(): Store {
           const cell = cells.get(encoded);
           const previous = cell?.value[column];
           const next = (typeof previous === 'number' ? previous : 0) + by;
-          cells.set(encoded, { value: { ...cell?.value, [column]: next }, version: (cell?.version ?? 0) + 1 });
+          setCell(cells, encoded, { value: { ...cell?.value, [column]: next }, version: (cell?.version ?? 0) + 1 });
           return next;
         });
       },
