@@ -111,4 +111,40 @@ describe('routing to humans over HTTP (demo groups)', () => {
     expect((await server.call('DELETE', '/v1/merchant/groups/night', { token: tokens['admin'] })).status).toBe(200);
     expect((await server.call('GET', '/v1/merchant/groups', { token: tokens['xiaowang'] })).status).toBe(403);
   });
+
+  it('lets a waiting user leave a message, puts a conversation on hold, and tells users outside service hours', async () => {
+    const waiting = await handoff('u014', '理财赎回的问题,转人工');
+    expect(await waiting.conv()).toMatchObject({ status: 'queued', routing: { groupId: 'wealth' } });
+    const left = await server.call('POST', `/v1/conversations/${waiting.id}/leave-message`, { token: waiting.token, body: { clientMessageId: 'l1', text: '我先去忙了,基金赎回三天还没到账,请回复我' } });
+    expect(left.status).toBe(201);
+    expect(await waiting.conv()).toMatchObject({ status: 'queued', leftMessage: true });
+
+    // Straight from the bot: the message becomes a ticket in the queue.
+    const token = await userLogin(server, 'u015');
+    const id = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${id}/leave-message`, { token, body: { clientMessageId: 'l1', text: '生活缴费的问题,有空回我' } });
+    expect((await server.call('GET', `/v1/conversations/${id}`, { token })).json).toMatchObject({ status: 'queued', leftMessage: true, handoff: { reason: 'leftMessage' } });
+
+    await presence('xiaoli', 'online');
+    const held = (await waiting.conv()).assigneeId!;
+    expect(held).toBe('xiaoli');
+    const onHold = await server.call('POST', `/v1/agent/conversations/${waiting.id}/hold`, { token: tokens['xiaoli'], body: { onHold: true } });
+    expect(onHold.json).toMatchObject({ status: 'assigned', onHold: true });
+    const notMine = await server.call('POST', `/v1/agent/conversations/${waiting.id}/hold`, { token: tokens['xiaowang'], body: { onHold: false } });
+    expect([notMine.status, notMine.json['code']]).toEqual([409, 'NOT_ASSIGNEE']);
+    await resolve('xiaoli', waiting.id);
+    await resolve('xiaoli', id);
+    await presence('xiaoli', 'offline');
+
+    // Service hours that exclude now: the user is told when service resumes.
+    const settings = (await server.call('GET', '/v1/merchant/settings/routing', { token: tokens['admin'] })).json;
+    // Every day but today (Beijing time) is a service day.
+    const today = ((Math.floor((Date.now() + 8 * 3600_000) / 86_400_000) + 3) % 7) + 1;
+    const closedNow = { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today), open: '00:00', close: '23:59' };
+    expect((await server.call('PUT', '/v1/merchant/settings/routing', { token: tokens['admin'], body: { ...settings, businessHours: closedNow } })).status).toBe(200);
+    const late = await handoff('u016', '账单有问题,转人工');
+    const events = (await server.call('GET', `/v1/conversations/${late.id}/events?after=0&timeout=0`, { token: late.token })).json['events'] as { message: { body: { text?: string } } }[];
+    expect(events.map((e) => e.message.body.text).join('|')).toMatch(/当前为非服务时间,人工客服将于明天 00:00起为您服务/);
+    await server.call('PUT', '/v1/merchant/settings/routing', { token: tokens['admin'], body: settings });
+  });
 });

@@ -1,5 +1,5 @@
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, EscalateRequest, PresenceRequest, SendTextRequest, TransferRequest } from '../../shared/schemas';
+import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TransferRequest } from '../../shared/schemas';
 import type { Context } from 'hono';
 import type { Principal } from '../../shared/auth';
 import type { AppDeps, AppEnv } from '../_http/AppDeps';
@@ -38,6 +38,17 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, TransferRequest);
     return c.json(await deps.conversations.transfer(staff, c.req.param('id'), body));
+  });
+
+  app.post('/v1/agent/conversations/:id/hold', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const body = await readJson(c, HoldRequest);
+    return c.json(await deps.conversations.hold(staff, c.req.param('id'), body.onHold));
+  });
+
+  app.get('/v1/agent/alerts', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    return c.json({ alerts: await deps.conversations.alerts(staff) });
   });
 
   app.post('/v1/agent/conversations/:id/escalate', svc, async (c) => {

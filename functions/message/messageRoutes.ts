@@ -1,4 +1,4 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, SendTextRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, SendTextRequest } from '../../shared/schemas';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -44,6 +44,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
       ...(limit !== undefined ? { limit } : {}),
     });
     return c.json(page);
+  });
+
+  // Leave a message instead of waiting (or outside service hours).
+  app.post('/v1/conversations/:id/leave-message', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, LeaveMessageRequest);
+    c.set('issue', body.text);
+    return c.json(await deps.conversations.leaveMessage(user, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   // Place in the queue and an estimated wait while the user waits for a human.

@@ -11,6 +11,7 @@ import { channels, tables } from './conversationTables';
 import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
 import type { AvailableAgent, RoutingService } from '../routing/RoutingService';
 import type { RoutingInfo } from '../schemas';
+import { describeOpening, nextOpening } from '../routing/businessHours';
 
 export interface ConversationServiceOptions {
   readonly store: Store;
@@ -203,6 +204,39 @@ export class ConversationService {
         ops: [],
         observations: [feedback],
         notifyInbox: false,
+      };
+    });
+  }
+
+  /**
+   * The user leaves a message instead of waiting (or outside service hours): it joins the queue as
+   * a ticket for the next agent, and the waiting user gets no more automatic replies.
+   */
+  async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+    assertRole(user, ['user']);
+    return this.appendText(user, conversationId, clientMessageId, text, async (c, now) => {
+      const received = { sender: SYSTEM_SENDER, body: { type: 'system' as const, event: 'notice' as const, text: '已收到您的留言,客服会尽快回复您,回复会显示在这里' } };
+      if (c.status === 'bot') {
+        const q = await this.queueFollowUp(c, now, 'leftMessage', c.botCandidates ?? [], text);
+        return { ...q, messages: [received], patch: { ...q.patch, leftMessage: true } };
+      }
+      if (c.status === 'queued') return { messages: [received], patch: { leftMessage: true }, ops: [], observations: [], notifyInbox: true };
+      return undefined;
+    });
+  }
+
+  /** The agent puts the conversation on hold while looking something up, or takes it back. */
+  async hold(staff: Principal, conversationId: string, onHold: boolean): Promise<Conversation> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    return this.transition(staff, conversationId, (c) => {
+      if (c.status !== 'assigned') throw new KefuError(OPEN.includes(c.status) ? 'NOT_ASSIGNEE' : 'CONVERSATION_CLOSED');
+      if (staff.role === 'agent' && c.assigneeId !== staff.id) throw new KefuError('NOT_ASSIGNEE');
+      if ((c.onHold ?? false) === onHold) return undefined;
+      return {
+        status: 'assigned',
+        set: { onHold },
+        notice: { event: 'notice', text: onHold ? '客服正在为您查询,请稍候' : '客服已回来,继续为您服务' },
+        ops: [],
       };
     });
   }
@@ -454,7 +488,7 @@ export class ConversationService {
     await this.transition(ROUTER(tenant), conversationId, async (c) => {
       const now = this.clock();
       replied = false;
-      if (c.status !== 'queued' || c.autoRepliedAt || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
+      if (c.status !== 'queued' || c.autoRepliedAt || c.leftMessage || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
       const place = routing && c.routing ? await routing.position(tenant, c.routing, c.id) : undefined;
       const items = (c.handoff?.candidates ?? c.botCandidates ?? []).slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question }));
       const waitText = place ? `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。` : '客服正在忙,请稍候。';
@@ -482,7 +516,7 @@ export class ConversationService {
     await this.transition(ROUTER(tenant), conversationId, async (c) => {
       const now = this.clock();
       outcome = undefined;
-      if (c.status !== 'assigned' || c.agentRepliedAt || !c.assignedAt || !c.assigneeId || now.getTime() - Date.parse(c.assignedAt) < afterSeconds * 1000) return undefined;
+      if (c.status !== 'assigned' || c.agentRepliedAt || c.onHold || !c.assignedAt || !c.assigneeId || now.getTime() - Date.parse(c.assignedAt) < afterSeconds * 1000) return undefined;
       const from = await routing.presence(tenant, c.assigneeId);
       const groupId = c.routing?.groupId ?? '';
       const next = (await routing.availableAgents(tenant, groupId)).find((a) => a.presence.agentId !== c.assigneeId);
@@ -745,8 +779,13 @@ export class ConversationService {
    */
   private async queueFollowUp(c: Conversation, now: Date, reason?: HandoffReason, candidates: readonly BotCandidate[] = [], text = ''): Promise<FollowUp> {
     const routing = this.routing ? await this.routing.decide(c.tenant, c, [...(await this.userTexts(c)), text]) : undefined;
+    const hours = this.routing ? (await this.routing.settings(c.tenant)).businessHours : undefined;
+    const opening = nextOpening(hours, now);
+    const queuedText = opening
+      ? `当前为非服务时间,人工客服将于${describeOpening(opening, now)}起为您服务。您可以直接留言,我们上班后第一时间处理。`
+      : '正在为您转接人工客服,请稍候';
     return {
-      messages: [{ sender: SYSTEM_SENDER, body: { type: 'system', event: 'queued', text: '正在为您转接人工客服,请稍候' } }],
+      messages: [{ sender: SYSTEM_SENDER, body: { type: 'system', event: 'queued', text: queuedText } }],
       patch: {
         status: 'queued',
         queuedAt: now.toISOString(),

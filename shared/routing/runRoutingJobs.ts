@@ -50,7 +50,7 @@ export async function runRoutingJobs(deps: RoutingJobsDeps): Promise<RoutingJobs
     const mine = await db.range<{ conversationId: string }>('assigned', [], { limit: 1000 });
     for (const row of mine.rows) {
       const c = (await db.get<Conversation>('conversation', [row.value.conversationId]))?.value;
-      if (!c || c.agentRepliedAt || !c.assignedAt || now - Date.parse(c.assignedAt) < settings.noReplySeconds * 1000) continue;
+      if (!c || c.agentRepliedAt || c.onHold || !c.assignedAt || now - Date.parse(c.assignedAt) < settings.noReplySeconds * 1000) continue;
       if (await deps.conversations.reofferUnanswered(tenant, c.id, settings.noReplySeconds)) reoffered++;
     }
 

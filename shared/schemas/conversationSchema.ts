@@ -53,6 +53,7 @@ export const Conversation = Type.Object(
             Type.Literal('lowConfidence'),
             Type.Literal('emptyKnowledgeBase'),
             Type.Literal('unresolvedTwice'),
+            Type.Literal('leftMessage'),
           ]),
           at: Type.String({ format: 'date-time' }),
           candidates: Type.Array(BotCandidate),
@@ -62,6 +63,10 @@ export const Conversation = Type.Object(
     ),
     /** Where routing sent the conversation and why (layer, escalation reason), for the agent. */
     routing: Type.Optional(RoutingInfo),
+    /** The user left a message instead of waiting: no automatic replies, an agent picks it up later. */
+    leftMessage: Type.Optional(Type.Boolean()),
+    /** The agent put the conversation on hold (looking something up): no re-offer meanwhile. */
+    onHold: Type.Optional(Type.Boolean()),
     /** When the waiting user got the automatic reply (once per wait). */
     autoRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the assigned agent first replied; unset while they have not. */

@@ -29,6 +29,17 @@ export type PresenceStatus = Static<typeof PresenceStatus>;
 
 export const PresenceRequest = Type.Object({ status: PresenceStatus }, { additionalProperties: false });
 
+/** Service hours in Beijing time: the days of the week (1 = Monday ... 7 = Sunday) and the hours. */
+export const BusinessHours = Type.Object(
+  {
+    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7 }),
+    open: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+    close: Type.String({ pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' }),
+  },
+  { additionalProperties: false },
+);
+export type BusinessHours = Static<typeof BusinessHours>;
+
 /** How a tenant routes: category -> group, history, pins, escalation and queue settings. */
 export const RoutingSettings = Type.Object(
   {
@@ -53,6 +64,8 @@ export const RoutingSettings = Type.Object(
     autoReplySeconds: Type.Integer({ minimum: 5, maximum: 3600 }),
     /** An assigned agent who has not replied within this long loses the conversation to the next. */
     noReplySeconds: Type.Integer({ minimum: 10, maximum: 3600 }),
+    /** When humans serve; absent means around the clock. */
+    businessHours: Type.Optional(BusinessHours),
   },
   { additionalProperties: false },
 );
@@ -96,5 +109,12 @@ export const TransferRequest = Type.Object(
   { additionalProperties: false },
 );
 export type TransferRequest = Static<typeof TransferRequest>;
+
+export const LeaveMessageRequest = Type.Object(
+  { clientMessageId: Id, text: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const HoldRequest = Type.Object({ onHold: Type.Boolean() }, { additionalProperties: false });
 
 export const EscalateRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
