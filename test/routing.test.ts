@@ -147,4 +147,32 @@ describe('routing to humans over HTTP (demo groups)', () => {
     expect(events.map((e) => e.message.body.text).join('|')).toMatch(/当前为非服务时间,人工客服将于明天 00:00起为您服务/);
     await server.call('PUT', '/v1/merchant/settings/routing', { token: tokens['admin'], body: settings });
   });
+
+  it('updates the waiting user and the workbench as things change, through long-polls', async () => {
+    const first = await handoff('u017', '花呗分期的问题,转人工');
+    const second = await handoff('u018', '借呗额度的问题,转人工');
+    expect(await second.conv()).toMatchObject({ status: 'queued', routing: { groupId: 'wealth' } });
+    const place = await server.call('GET', `/v1/conversations/${second.id}/queue`, { token: second.token });
+    expect(place.json['position']).toBe(2);
+
+    const inbox = await server.call('GET', '/v1/agent/inbox?box=mine', { token: tokens['xiaoli'] });
+    const version = inbox.json['version'] as string;
+    const started = Date.now();
+    const queueWait = server.call('GET', `/v1/conversations/${second.id}/queue?known=2&timeout=5000`, { token: second.token });
+    const inboxWait = server.call('GET', `/v1/agent/inbox?box=mine&since=${version}&timeout=5000`, { token: tokens['xiaoli'] });
+    await new Promise((r) => setTimeout(r, 100));
+    // xiaoli comes online and takes both: the user's place and her inbox change at once.
+    await presence('xiaoli', 'online');
+    const [moved, changed] = await Promise.all([queueWait, inboxWait]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // Woken by the first change: first's assignment moved second to the head (or already assigned).
+    expect(moved.json['status'] === 'assigned' || moved.json['position'] === 1).toBe(true);
+    expect(changed.json['version']).not.toBe(version);
+    expect((changed.json['conversations'] as { id: string }[]).map((c) => c.id)).toContain(first.id);
+    const now = await server.call('GET', '/v1/agent/inbox?box=mine', { token: tokens['xiaoli'] });
+    expect((now.json['conversations'] as { id: string }[]).map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
+    await resolve('xiaoli', first.id);
+    await resolve('xiaoli', second.id);
+    await presence('xiaoli', 'offline');
+  });
 });

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { waitFor } from '../../shared/realtime';
+import { channels } from '../../shared/conversation/conversationTables';
 import { KefuError } from '../../shared/errors';
 import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TransferRequest } from '../../shared/schemas';
 import type { Context } from 'hono';
@@ -64,7 +67,21 @@ export const agentRoutes: RouteGroup = (app, deps) => {
       throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting 或 mine', { field: 'box', reason: 'enum' });
     }
     const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 50;
-    return c.json({ box, conversations: await deps.conversations.inbox(staff, box, limit) });
+    // `since` (the version the workbench shows) long-polls until the inbox changes: an assignment,
+    // a transfer, a new message in one of its conversations.
+    const since = c.req.query('since');
+    const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
+    const read = async () => {
+      const conversations = await deps.conversations.inbox(staff, box, limit);
+      const version = createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url');
+      return { box, version, conversations };
+    };
+    if (since === undefined || timeoutMs === 0) return c.json(await read());
+    const [changed] = await waitFor(deps.notifier, channels.inbox(staff.tenant), async () => {
+      const now = await read();
+      return now.version === since ? [] : [now];
+    }, { timeoutMs, signal: c.req.raw.signal });
+    return c.json(changed ?? (await read()));
   });
 
   app.post('/v1/agent/conversations/:id/claim', svc, async (c) => {

@@ -57,7 +57,10 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   // Place in the queue and an estimated wait while the user waits for a human.
   app.get('/v1/conversations/:id/queue', svc, async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
-    return c.json(await deps.conversations.queueStatus(principal, c.req.param('id')));
+    // With `known` (the position on screen) it long-polls until the position changes.
+    const known = intQuery(c, 'known', { min: 0, max: 1_000_000 });
+    const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
+    return c.json(await deps.conversations.queueStatus(principal, c.req.param('id'), { ...(known !== undefined ? { known } : {}), timeoutMs, signal: c.req.raw.signal }));
   });
 
   // 猜你想问: shown when the chat opens; a tap is a faq-select with source "predicted".

@@ -554,11 +554,30 @@ export class ConversationService {
     return (await this.store.tenant(staff.tenant).range(tables.alert, [], { direction: 'backward', limit })).rows.map((r) => r.value);
   }
 
-  /** Where a waiting conversation stands: 1-based place in its group's queue and an estimated wait. */
-  async queueStatus(principal: Principal, conversationId: string): Promise<{ status: Conversation['status']; groupId?: string; position?: number; estimatedWaitSeconds?: number }> {
-    const { conversation: c } = await this.load(principal, conversationId);
-    if (c.status !== 'queued' || !c.routing || !this.routing) return { status: c.status };
-    return { status: c.status, groupId: c.routing.groupId, ...(await this.routing.position(principal.tenant, c.routing, c.id)) };
+  /**
+   * Where a waiting conversation stands: 1-based place in its group's queue and an estimated wait.
+   * With `known` (the position the client shows), waits until it changes or the timeout passes:
+   * every queue change notifies the merchant's inbox channel, which wakes the wait.
+   */
+  async queueStatus(
+    principal: Principal,
+    conversationId: string,
+    options: { known?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<{ status: Conversation['status']; groupId?: string; position?: number; estimatedWaitSeconds?: number }> {
+    type QueueStatus = { status: Conversation['status']; groupId?: string; position?: number; estimatedWaitSeconds?: number };
+    const read = async (): Promise<QueueStatus> => {
+      const { conversation: c } = await this.load(principal, conversationId);
+      if (c.status !== 'queued' || !c.routing || !this.routing) return { status: c.status };
+      return { status: c.status, groupId: c.routing.groupId, ...(await this.routing.position(principal.tenant, c.routing, c.id)) };
+    };
+    const known = options.known;
+    const timeoutMs = Math.min(options.timeoutMs ?? 0, this.longPollTimeoutMs);
+    if (known === undefined || timeoutMs <= 0) return read();
+    const [changed] = await waitFor(this.notifier, channels.inbox(principal.tenant), async () => {
+      const now = await read();
+      return now.position === known ? [] : [now];
+    }, { timeoutMs, recheckMs: this.recheckMs, ...(options.signal ? { signal: options.signal } : {}) });
+    return changed ?? read();
   }
 
   /**
@@ -727,7 +746,8 @@ export class ConversationService {
         throw err;
       }
       this.notifier.notify(channels.conversation(author.tenant, conversationId));
-      if (follow?.notifyInbox) this.notifier.notify(channels.inbox(author.tenant));
+      // Inboxes show the latest message and the queue: every append may change what they show.
+      this.notifier.notify(channels.inbox(author.tenant));
       if (follow?.dispatchGroup) await this.dispatch(author.tenant, follow.dispatchGroup);
       if (follow?.observations.length && this.bot) {
         // Statistics must never fail a message that is already stored.
