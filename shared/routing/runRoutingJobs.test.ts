@@ -125,4 +125,25 @@ describe('routing timers (jobs)', () => {
     // An unreadable event still runs the default sweeps.
     expect((JSON.parse(await handler('not json', {})) as { sweeps: unknown[] }).sweeps).toHaveLength(6);
   });
+
+  it('keeps a returning user for their previous agent for 60 s, then lets the group take them', async () => {
+    const s = await setup();
+    await s.routing.setPresence(T, 'a1', 'online');
+    const user: Principal = { tenant: T, id: 'u1', role: 'user' };
+    const before = await s.handoff('u1');
+    expect(await s.conv(before)).toMatchObject({ assigneeId: 'a1' });
+    await s.conversations.resolve({ tenant: T, id: 'a1', role: 'agent' }, before);
+    await s.routing.setPresence(T, 'a1', 'busy');
+    await s.routing.setPresence(T, 'a2', 'online');
+    await s.advance(3600);
+    const c = await s.conversations.create(user);
+    await s.conversations.sendUserText(user, c.id, 'm1', '转人工');
+    expect(await s.conv(c.id)).toMatchObject({ status: 'queued', routing: { layer: 'history', preferredAgentId: 'a1' } });
+    await s.advance(30);
+    await runRoutingJobs(s.deps);
+    expect((await s.conv(c.id)).status).toBe('queued');
+    await s.advance(31);
+    expect((await runRoutingJobs(s.deps)).assigned).toBe(1);
+    expect(await s.conv(c.id)).toMatchObject({ status: 'assigned', assigneeId: 'a2' });
+  });
 });
