@@ -31,6 +31,20 @@ export interface AvailableAgent {
   readonly version: number;
 }
 
+/** Category names as agents read them in the routing reason. */
+const CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  payment: '支付',
+  transfer: '转账',
+  refund: '退款',
+  bill: '账单',
+  credit: '花呗借呗',
+  wealth: '理财',
+  account: '账户安全',
+  life: '生活缴费',
+  merchant: '商家收款',
+  other: '其他',
+};
+
 /** An agent whose session has not polled for this long counts as offline. */
 export const PRESENCE_TIMEOUT_MS = 60_000;
 /** Writes of `lastSeenAt` are skipped when the stored one is fresher than this. */
@@ -231,7 +245,7 @@ export class RoutingService {
         preferUntil: new Date(now.getTime() + settings.preferWaitSeconds * 1000).toISOString(),
       };
     }
-    return { ...base, groupId: categoryGroup, layer: 'category', reason: category ? `问题分类: ${category}` : '默认分组' };
+    return { ...base, groupId: categoryGroup, layer: 'category', reason: category ? `问题分类: ${CATEGORY_NAMES[category] ?? category}` : '默认分组' };
   }
 
   /** The user's other conversations of the last 7 days (or the history window if longer), newest first. */
