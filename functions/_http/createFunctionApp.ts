@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { cors } from 'hono/cors';
 import { isKefuError } from '../../shared/errors';
 import type { AppDeps, AppEnv } from './AppDeps';
 import { errorResponse } from './errorResponse';
@@ -64,6 +65,10 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
   const large = limited(deps.config.importLimitBytes);
   const bySize: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith('/import') ? large(c, next) : small(c, next));
   app.use('*', bySize);
+
+  // Sessions travel as bearer tokens, never cookies, so any origin may call: the H5 page and a
+  // backup API domain are different origins.
+  app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type', 'x-request-id'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 600 }));
 
   app.use(
     '*',

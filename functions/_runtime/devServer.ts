@@ -12,6 +12,7 @@ import { createFunctionApp } from '../_http/createFunctionApp';
 import type { AppDeps } from '../_http/AppDeps';
 import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
+import { h5Routes } from './h5Routes';
 import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
@@ -44,7 +45,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     ...options,
   });
   const seeded = await seedDemoTenant(deps);
-  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes);
+  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes);
 
   let server: ServerType;
   try {

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createFunctionApp } from '../functions/_http/createFunctionApp';
+import { allRoutes } from '../functions/_runtime/allRoutes';
+import { devIndexRoutes } from '../functions/_runtime/devIndexRoutes';
+import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
+
+jest.setTimeout(90_000);
+
+const shots = path.resolve(__dirname, '../test-artifacts/h5');
+
+/**
+ * The H5 chat in real Chromium (Debian's, via playwright-core) at a phone viewport against the
+ * local system, with a second origin serving the same API as the backup domain.
+ */
+describe('H5 chat page in Chromium', () => {
+  let server: TestServer;
+  let backup: ServerType;
+  let backupUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let step = 0;
+  const shot = async (name: string) => page.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    // The page long-polls for 20 s, as it would against a deployed backend.
+    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000' });
+    const app = createFunctionApp('backup', server.deps, ...Object.values(allRoutes), devIndexRoutes);
+    backup = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    });
+    backupUrl = `http://127.0.0.1:${(backup.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => backup?.close(r));
+    await server?.stop();
+  });
+
+  const say = async (text: string) => {
+    await page.fill('#input', text);
+    await page.click('#send');
+  };
+
+  it('asks, gets the bot answer, reaches a human, and keeps working over the backup domain', async () => {
+    await page.goto(`${server.url}/h5/?tenant=demo&user=u019&backup=${encodeURIComponent(backupUrl)}`);
+    await page.getByText('猜你想问').waitFor();
+    await shot('opened');
+
+    await say('花呗怎么还款');
+    await page.locator('.card h4', { hasText: '花呗怎么还款' }).waitFor();
+    await page.getByRole('button', { name: '解决了' }).waitFor();
+    await shot('faq-answer');
+
+    // Too long: refused in the page before anything is sent.
+    await say('长'.repeat(2001));
+    await page.getByText('消息过长').waitFor();
+
+    await page.click('#human');
+    await page.getByText('正在为您转接人工客服,请稍候').waitFor();
+    await shot('queued');
+
+    const agent = await staffLogin(server, 'xiaoli');
+    const inbox = await server.call('GET', '/v1/agent/inbox?box=waiting', { token: agent });
+    const conversation = (inbox.json['conversations'] as { id: string; userId: string }[]).find((c) => c.userId === 'u019')!;
+    expect(conversation).toBeDefined();
+    await server.call('POST', `/v1/agent/conversations/${conversation.id}/claim`, { token: agent });
+    await server.call('POST', `/v1/agent/conversations/${conversation.id}/messages`, { token: agent, body: { clientMessageId: 'a1', text: '您好,我是小李,这就帮您看看花呗' } });
+    await page.getByText('您好,我是小李,这就帮您看看花呗').waitFor();
+    await shot('agent-reply');
+
+    // The primary API origin goes dark (the page itself stays loaded).
+    await page.route(`${server.url}/v1/**`, (route) => route.abort('connectionrefused'));
+    await say('网络不好,还在吗');
+    await page.getByText('网络波动,已切换备用线路').waitFor({ timeout: 30_000 });
+    const agentSees = async (text: string) => {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+        const history = await server.call('GET', `/v1/conversations/${conversation.id}/messages`, { token: agent });
+        if ((history.json['messages'] as { body: { text?: string } }[]).some((m) => m.body.text === text)) return true;
+      }
+      return false;
+    };
+    expect(await agentSees('网络不好,还在吗')).toBe(true);
+    await server.call('POST', `/v1/agent/conversations/${conversation.id}/messages`, { token: agent, body: { clientMessageId: 'a2', text: '在的,请放心' } });
+    await page.getByText('在的,请放心').waitFor({ timeout: 30_000 });
+    await shot('backup-domain');
+  });
+});
