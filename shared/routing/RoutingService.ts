@@ -72,7 +72,8 @@ export const defaultRoutingSettings: RoutingSettings = {
   preferWaitSeconds: 60,
   escalationAmount: 5000,
   repeatContacts: 3,
-  vipLeadSeconds: 300,
+  // From bench:routing at 90 % load with 10 % VIP: 300 s gave VIP/normal mean wait 0.245, 600 s 0.119.
+  vipLeadSeconds: 600,
   autoReplySeconds: 30,
   noReplySeconds: 90,
 };
