@@ -129,4 +129,18 @@ describe('merchant FAQ administration and insight over HTTP', () => {
     expect(digital?.count).toBe(2);
     expect(gaps.find((g) => g.questions.some((q) => q.includes('火锅')))?.count).toBe(1);
   });
+
+  it("serves the entry button's look publicly with a cache header, and lets the merchant change it", async () => {
+    const initial = await server.call('GET', '/v1/entry-config?tenant=demo');
+    expect(initial.status).toBe(200);
+    expect(initial.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(initial.json).toMatchObject({ placement: 'bottom-right', label: '客服', color: '#1677ff' });
+    const bad = await server.call('PUT', '/v1/merchant/entry-config', { token: admin, body: { ...initial.json, color: 'red' } });
+    expect([bad.status, bad.json['code']]).toEqual([400, 'VALIDATION_FAILED']);
+    const put = await server.call('PUT', '/v1/merchant/entry-config', { token: admin, body: { ...initial.json, placement: 'top-left', color: '#ff6a00', label: '在线客服' } });
+    expect(put.status).toBe(200);
+    expect((await server.call('GET', '/v1/entry-config?tenant=demo')).json).toMatchObject({ placement: 'top-left', color: '#ff6a00', label: '在线客服' });
+    const unknown = await server.call('GET', '/v1/entry-config?tenant=nobody');
+    expect([unknown.status, unknown.json['code']]).toEqual([404, 'TENANT_NOT_FOUND']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, FaqEntryInput, FaqSettings, RoutingSettings, SkillGroupInput } from '../../shared/schemas';
+import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, RoutingSettings, SkillGroupInput, defaultEntryConfig } from '../../shared/schemas';
 import { faqInsight } from '../../shared/faq/faqInsight';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
@@ -140,5 +140,24 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     const groups = await deps.routing.listGroups(staff.tenant);
     const ids = [...new Set(groups.flatMap((g) => g.members))].sort();
     return c.json({ agents: await Promise.all(ids.map(async (id) => (await deps.routing.presence(staff.tenant, id)).value)) });
+  });
+
+  /**
+   * The entry button's look, read by every mini-program launch: public (the mini-program shows the
+   * button before anyone logs in), cached for 5 minutes so a merchant's change shows without a release.
+   */
+  app.get('/v1/entry-config', svc, async (c) => {
+    const tenant = c.req.query('tenant') ?? '';
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(tenant) || !(await deps.accounts.tenantExists(tenant))) throw new KefuError('TENANT_NOT_FOUND');
+    const row = await deps.store.tenant(tenant).get<EntryConfig>('merchantConfig', ['entry']);
+    c.header('cache-control', 'public, max-age=300');
+    return c.json({ ...defaultEntryConfig, ...row?.value });
+  });
+
+  app.put('/v1/merchant/entry-config', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const config = await readJson(c, EntryConfig);
+    await deps.store.tenant(staff.tenant).put('merchantConfig', ['entry'], { ...config });
+    return c.json(config);
   });
 };

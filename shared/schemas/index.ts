@@ -6,3 +6,4 @@ export * from './logRecordSchema';
 export * from './ticketSchema';
 export * from './faqSchema';
 export * from './routingSchema';
+export * from './merchantSchema';

@@ -1,0 +1,28 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** How the floating service button looks in the merchant's mini-program (kf-entry). */
+export const EntryConfig = Type.Object(
+  {
+    placement: Type.Union([Type.Literal('top-left'), Type.Literal('top-right'), Type.Literal('bottom-left'), Type.Literal('bottom-right')]),
+    /** Distance from the two edges of the corner, in rpx. */
+    offsetX: Type.Integer({ minimum: 0, maximum: 750 }),
+    offsetY: Type.Integer({ minimum: 0, maximum: 2000 }),
+    /** An https image URL, or empty for the built-in headset icon. */
+    icon: Type.String({ maxLength: 500, pattern: '^(https://.*)?$' }),
+    color: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
+    label: Type.String({ maxLength: 8 }),
+    showBadge: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type EntryConfig = Static<typeof EntryConfig>;
+
+export const defaultEntryConfig: EntryConfig = {
+  placement: 'bottom-right',
+  offsetX: 32,
+  offsetY: 160,
+  icon: '',
+  color: '#1677ff',
+  label: '客服',
+  showBadge: true,
+};
