@@ -43,6 +43,10 @@ describe('predictQuestions (猜你想问)', () => {
     const questions = await predictQuestions(faq, customers({ a: [{ type: 'paymentFailed', at: ago(5) }] }), 'm2', 'a', now);
     expect(questions[0]).toMatchObject({ faqId: 'pay-fail', reason: 'paymentFailed' });
     expect(questions.length).toBe(3);
+    // A merchant without statistics gets one question from each of the most asked categories.
+    const fresh = new FaqService(createMemoryStore());
+    await fresh.importFile('m3', 'json', JSON.stringify(defaultFaq));
+    expect((await predictQuestions(fresh, customers({}), 'm3', 'x', now)).map((q) => q.faqId.split('-')[0])).toEqual(['transfer', 'payment', 'refund']);
     // An empty knowledge base predicts nothing rather than failing.
     expect(await predictQuestions(faq, customers({}), 'empty', 'a', now)).toEqual([]);
   });

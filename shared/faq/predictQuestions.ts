@@ -23,6 +23,9 @@ const RULES: readonly { type: CustomerEventType; withinMs: number; faqId: string
 ];
 const LONGEST = Math.max(...RULES.map((r) => r.withinMs));
 
+/** Categories by how often Alipay users ask about them, for a merchant without statistics yet. */
+const CATEGORY_ORDER = ['transfer', 'payment', 'refund', 'credit', 'account', 'bill', 'wealth', 'life', 'merchant', 'other'];
+
 export const PREDICTED_MAX = 5;
 const PREDICTED_MIN = 3;
 
@@ -56,10 +59,16 @@ export async function predictQuestions(faq: FaqService, customers: CustomerData,
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.hits - a.hits || a.id.localeCompare(b.id));
   for (const s of popular) add(enabled.get(s.id), 'mostAsked');
-  // A new merchant has no statistics yet: its first entries stand in for the most asked.
-  for (const entry of enabled.values()) {
-    if (out.length >= PREDICTED_MIN) break;
-    add(entry, 'mostAsked');
+  // A new merchant has no statistics yet: one entry from each of the categories Alipay users ask
+  // about most stands in for the most asked.
+  const byCategory = new Map<string, FaqEntry[]>();
+  for (const e of enabled.values()) byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), e]);
+  const order = [...CATEGORY_ORDER.filter((c) => byCategory.has(c)), ...[...byCategory.keys()].filter((c) => !CATEGORY_ORDER.includes(c))];
+  for (let i = 0; out.length < PREDICTED_MIN && order.some((c) => byCategory.get(c)!.length > i); i++) {
+    for (const c of order) {
+      if (out.length >= PREDICTED_MIN) break;
+      add(byCategory.get(c)![i], 'mostAsked');
+    }
   }
   return out;
 }
