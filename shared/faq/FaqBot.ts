@@ -19,8 +19,7 @@ export class FaqBot implements ConversationBot {
   ) {}
 
   async reply(tenant: string, text: string): Promise<BotReply> {
-    const result = await this.faq.decide(tenant, text);
-    const entries = await Promise.all(result.matches.map((m) => this.entry(tenant, m.faqId)));
+    const { result, entries } = await this.faq.decideWithEntries(tenant, text);
     const candidates: BotCandidate[] = result.matches.flatMap((m, i) => {
       const e = entries[i];
       return e ? [{ faqId: m.faqId, question: e.question, score: m.score }] : [];
@@ -43,7 +42,7 @@ export class FaqBot implements ConversationBot {
   }
 
   async card(tenant: string, faqId: string) {
-    const entry = await this.entry(tenant, faqId);
+    const entry = await this.faq.enabledEntry(tenant, faqId);
     return entry ? cardOf(entry) : undefined;
   }
 
@@ -71,11 +70,6 @@ export class FaqBot implements ConversationBot {
         }
         return;
     }
-  }
-
-  private async entry(tenant: string, faqId: string): Promise<FaqEntry | undefined> {
-    const row = await this.faq.storeOf(tenant).get<FaqEntry>(t.entry, [faqId]);
-    return row?.value.enabled ? row.value : undefined;
   }
 }
 
