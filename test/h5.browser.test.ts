@@ -49,7 +49,7 @@ describe('H5 chat page in Chromium', () => {
     await page.click('#send');
   };
 
-  it('asks, gets the bot answer, reaches a human, and keeps working over the backup domain', async () => {
+  it('asks, gets the bot answer, reaches a human, keeps working over the backup domain, and rates', async () => {
     await page.goto(`${server.url}/h5/?tenant=demo&user=u019&backup=${encodeURIComponent(backupUrl)}`);
     await page.getByText('猜你想问').waitFor();
     await shot('opened');
@@ -91,5 +91,19 @@ describe('H5 chat page in Chromium', () => {
     await server.call('POST', `/v1/agent/conversations/${conversation.id}/messages`, { token: agent, body: { clientMessageId: 'a2', text: '在的,请放心' } });
     await page.getByText('在的,请放心').waitFor({ timeout: 30_000 });
     await shot('backup-domain');
+
+    // The agent ends the conversation; the user rates it (still over the backup domain).
+    await server.call('POST', `/v1/agent/conversations/${conversation.id}/resolve`, { token: agent });
+    await page.getByText('请为本次服务评价').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '4 星' }).click();
+    await page.fill('#rating-comment', '回复很快');
+    await shot('rating');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('感谢您的评价').waitFor({ timeout: 30_000 });
+    // Rated: the card is gone.
+    await page.getByText('请为本次服务评价').waitFor({ state: 'detached', timeout: 30_000 });
+    await shot('rated');
+    const rated = await server.call('GET', `/v1/conversations/${conversation.id}`, { token: agent });
+    expect(rated.json).toMatchObject({ status: 'rated', rating: { stars: 4, comment: '回复很快', complaint: false } });
   });
 });

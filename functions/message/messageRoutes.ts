@@ -1,4 +1,4 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, SendTextRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, RatingRequest, SendTextRequest } from '../../shared/schemas';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -44,6 +44,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
       ...(limit !== undefined ? { limit } : {}),
     });
     return c.json(page);
+  });
+
+  // After the conversation: 1-5 stars, tags, comment, complaint flag; once.
+  app.post('/v1/conversations/:id/rating', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, RatingRequest);
+    if (body.comment) c.set('issue', body.comment);
+    return c.json(await deps.conversations.rate(user, c.req.param('id'), body));
   });
 
   // Leave a message instead of waiting (or outside service hours).

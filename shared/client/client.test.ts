@@ -161,6 +161,12 @@ describe('shared/client: API client, outbox, reducer and event loop', () => {
     s = conversationReducer(s, { type: 'events', events: [{ seq: 3, type: 'status', status: 'assigned', assigneeId: 'a1', at: '2026-11-25T10:01:00.000Z' }], cursor: 3 });
     expect(s.status).toBe('assigned');
     expect(s.queue).toBeUndefined();
+    s = conversationReducer(s, {
+      type: 'events',
+      events: [{ seq: 4, type: 'message', message: { ...message(4, ''), body: { type: 'rating', stars: 5, tags: [], comment: '', complaint: false } } }],
+      cursor: 4,
+    });
+    expect(s.status).toBe('rated');
     s = conversationReducer(s, { type: 'sending', item: { conversationId: 'c1', clientMessageId: 'k9', text: 'x', createdAt: 9 } });
     s = conversationReducer(s, { type: 'rejected', clientMessageId: 'k9', error: '文本过长' });
     expect(s.pending).toEqual([{ clientMessageId: 'k9', text: 'x', state: 'failed', error: '文本过长' }]);

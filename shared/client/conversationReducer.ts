@@ -54,13 +54,17 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
       const incoming = action.events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
       const lastStatus = [...action.events].reverse().find((e) => e.type === 'status');
       const messages = merge(state.messages, incoming);
-      const statusFromNotice = [...incoming].reverse().find((m) => m.body.type === 'system' && ['queued', 'assigned', 'resolved'].includes(m.body.event));
-      const status =
+      // Status changes arrive as status events or as the notices that announce them; a rating
+      // in the transcript means the conversation is rated.
+      const statusFromMessage = [...incoming].reverse().find((m) => m.body.type === 'rating' || (m.body.type === 'system' && ['queued', 'assigned', 'resolved'].includes(m.body.event)));
+      const status: ConversationStatus | undefined =
         lastStatus?.type === 'status'
           ? lastStatus.status
-          : statusFromNotice?.body.type === 'system'
-            ? (statusFromNotice.body.event as ConversationStatus)
-            : state.status;
+          : statusFromMessage?.body.type === 'rating'
+            ? 'rated'
+            : statusFromMessage?.body.type === 'system'
+              ? (statusFromMessage.body.event as ConversationStatus)
+              : state.status;
       return {
         ...state,
         messages,

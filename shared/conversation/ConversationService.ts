@@ -61,6 +61,8 @@ interface Change {
   readonly ops: WriteOp[];
   /** Messages after the notice, in the same write (the bot's suggestions of an automatic reply). */
   readonly extraMessages?: readonly { sender: Message['sender']; body: MessageBody }[];
+  /** Messages before the notice (the rating the notice thanks the user for). */
+  readonly leadMessages?: readonly { sender: Message['sender']; body: MessageBody }[];
 }
 
 /** The principal timers and the router act as. */
@@ -204,6 +206,28 @@ export class ConversationService {
         ops: [],
         observations: [feedback],
         notifyInbox: false,
+      };
+    });
+  }
+
+  /**
+   * The user rates a resolved conversation once: stars, tags, comment and whether it is a
+   * complaint. The rating joins the transcript (so agents and supervisors see it) and the
+   * conversation becomes `rated`.
+   */
+  async rate(user: Principal, conversationId: string, rating: { stars: number; tags?: string[]; comment?: string; complaint?: boolean }): Promise<Conversation> {
+    assertRole(user, ['user']);
+    const body = { type: 'rating' as const, stars: rating.stars, tags: rating.tags ?? [], comment: rating.comment ?? '', complaint: rating.complaint ?? false };
+    return this.transition(user, conversationId, (c) => {
+      if (c.status === 'rated') throw new KefuError('ALREADY_RATED');
+      if (c.status !== 'resolved') throw new KefuError('NOT_RESOLVED');
+      const { type: _type, ...stored } = body;
+      return {
+        status: 'rated',
+        set: { rating: stored, ratedAt: this.clock().toISOString() },
+        notice: { event: 'notice', text: body.complaint ? '已收到您的评价和投诉,我们会在 24 小时内联系您' : '感谢您的评价' },
+        ops: [],
+        leadMessages: [{ sender: { role: 'user', id: user.id, ...(user.name ? { name: user.name } : {}) }, body }],
       };
     });
   }
@@ -854,16 +878,18 @@ export class ConversationService {
       const change = await decide(conversation);
       if (!change) return conversation;
       const now = this.clock();
-      const seqs = nextSeqs(conversation, 1 + (change.extraMessages?.length ?? 0));
-      const seq = seqs[0];
+      const lead = change.leadMessages ?? [];
+      const seqs = nextSeqs(conversation, lead.length + 1 + (change.extraMessages?.length ?? 0));
+      const seq = seqs[lead.length];
       const updated: Conversation = { ...conversation, ...change.set, status: change.status, updatedAt: now.toISOString(), lastSeq: seqs[seqs.length - 1]! };
       // A field set to null in a change is removed (the conversation is no longer assigned, say).
       for (const [k, v] of Object.entries(updated)) if (v === null) delete (updated as Record<string, unknown>)[k];
       const ops: WriteOp[] = [
         { op: 'put', table: tables.conversation, key: [conversationId], value: updated, condition: { version } },
         ...change.ops,
+        ...lead.map((m, i) => this.messageOp(conversationId, seqs[i]!, now, m.sender, m.body)),
         this.noticeOp(conversationId, seq!, now, change.notice),
-        ...(change.extraMessages ?? []).map((m, i) => this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)),
+        ...(change.extraMessages ?? []).map((m, i) => this.messageOp(conversationId, seqs[lead.length + i + 1]!, now, m.sender, m.body)),
       ];
       try {
         await db.batchWrite(ops);

@@ -34,6 +34,8 @@ export const errorCatalogue = {
   FAQ_NOT_FOUND: { status: 404, zh: '知识条目不存在', en: 'No such knowledge-base entry' },
   FAQ_DUPLICATE_ID: { status: 409, zh: '知识条目 id 已存在', en: 'Knowledge-base entry id already exists' },
   IMPORT_INVALID: { status: 400, zh: '导入文件有错误,未写入任何条目', en: 'Import file has errors; nothing was imported' },
+  NOT_RESOLVED: { status: 409, zh: '会话结束后才能评价', en: 'Only a resolved conversation can be rated' },
+  ALREADY_RATED: { status: 409, zh: '本次会话已评价', en: 'Conversation already rated' },
   BOT_INACTIVE: { status: 409, zh: '人工客服已接入或会话已结束,该按钮已失效', en: 'The bot no longer holds this conversation' },
   FAQ_NOT_OFFERED: { status: 409, zh: '该答案不是本会话最近的回答', en: 'Feedback refers to an entry that is not the latest answer' },
 

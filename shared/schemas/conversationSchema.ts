@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Message } from './messageSchema';
+import { Message, RatingBody } from './messageSchema';
 import { Ticket } from './ticketSchema';
 import { RoutingInfo } from './routingSchema';
 
@@ -67,6 +67,9 @@ export const Conversation = Type.Object(
     leftMessage: Type.Optional(Type.Boolean()),
     /** The agent put the conversation on hold (looking something up): no re-offer meanwhile. */
     onHold: Type.Optional(Type.Boolean()),
+    /** The user's rating, once the conversation is resolved (status `rated`). */
+    rating: Type.Optional(Type.Omit(RatingBody, ['type'])),
+    ratedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the waiting user got the automatic reply (once per wait). */
     autoRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the assigned agent first replied; unset while they have not. */

@@ -43,11 +43,24 @@ export const FaqSuggestBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The user's rating of a finished conversation: stars, quick tags, a comment, and a complaint flag. */
+export const RatingBody = Type.Object(
+  {
+    type: Type.Literal('rating'),
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 }),
+    comment: Type.String({ maxLength: 500 }),
+    complaint: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
 /**
  * The one message body union shared by mini-program, functions and console. Later issues add
- * voice, image and rating variants here, so every layer learns them at once.
+ * voice and image variants here, so every layer learns them at once.
  */
-export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody]);
+export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody]);
 export type MessageBody = Static<typeof MessageBody>;
 
 export const SenderRole = Type.Union([

@@ -51,3 +51,15 @@ export type FaqSelectRequest = Static<typeof FaqSelectRequest>;
 /** A question to match against the caller's knowledge base (the `faq` function). */
 export const FaqMatchRequest = Type.Object({ text: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 export type FaqMatchRequest = Static<typeof FaqMatchRequest>;
+
+/** The user rates a resolved conversation, once. */
+export const RatingRequest = Type.Object(
+  {
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 })),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    complaint: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type RatingRequest = Static<typeof RatingRequest>;

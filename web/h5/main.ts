@@ -84,6 +84,9 @@ function renderMessage(m: Message): HTMLElement {
     for (const i of body.items) chips.append(button(i.question, () => void select(i.faqId, 'suggest')));
     bubble.append(chips);
   }
+  else if (body.type === 'rating') {
+    bubble.textContent = `${'★'.repeat(body.stars)}${'☆'.repeat(5 - body.stars)}${body.comment ? ` ${body.comment}` : ''}${body.complaint ? '(投诉)' : ''}`;
+  }
   if (m.sender.role === 'agent' && m.sender.name) bubble.prepend(el('div', 'notice', `客服 ${m.sender.name}`));
   row.append(bubble);
   return row;
@@ -109,6 +112,7 @@ function render(): void {
     row.append(bubble);
     list.append(row);
   }
+  if (state.status === 'resolved') list.append(ratingCard());
   const banner = $('banner');
   const texts: Record<ConnectionState, string> = { primary: '', backup: '网络波动,已切换备用线路', degraded: DEGRADED_TEXT };
   banner.textContent = texts[state.connection];
@@ -117,6 +121,41 @@ function render(): void {
   queue.textContent = state.queue ? `您前面还有 ${state.queue.position - 1} 位,预计等待约 ${Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))} 分钟` : '';
   queue.classList.toggle('show', !!state.queue && state.status === 'queued');
   if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+let stars = 0;
+let complaint = false;
+
+/** After a human resolved the conversation: 1-5 stars, a complaint flag, a comment, then submit. */
+function ratingCard(): HTMLElement {
+  const card = el('div', 'bubble card rating');
+  card.append(el('h4', '', '请为本次服务评价'));
+  const row = el('div', 'chips');
+  for (let i = 1; i <= 5; i++) {
+    const b = button(i <= stars ? '★' : '☆', () => {
+      stars = i;
+      render();
+    });
+    b.setAttribute('aria-label', `${i} 星`);
+    row.append(b);
+  }
+  const flag = button(complaint ? '☑ 投诉' : '☐ 投诉', () => {
+    complaint = !complaint;
+    render();
+  });
+  const comment = document.createElement('textarea');
+  comment.id = 'rating-comment';
+  comment.placeholder = '说说您的感受(选填)';
+  comment.maxLength = 500;
+  const submit = button('提交评价', () => {
+    if (!stars) {
+      $('error').textContent = '请先选择星级';
+      return;
+    }
+    void guarded(() => api.call('POST', `/v1/conversations/${conversationId}/rating`, { stars, comment: comment.value, complaint }));
+  });
+  card.append(row, flag, comment, submit);
+  return card;
 }
 
 async function send(text: string): Promise<void> {
