@@ -645,7 +645,7 @@ export class ConversationService {
     const c = row?.value;
     if (!row || !c || c.status !== 'queued' || !c.routing) {
       // A queue row left behind by a conversation that moved on: drop it.
-      if (c?.routing) await db.delete('queue', this.routing!.queueKey(c.routing, conversationId));
+      if (c?.routing) await db.batchWrite([this.routing!.dequeueOp(c.routing, conversationId)]);
       return 'retry';
     }
     const now = this.clock();

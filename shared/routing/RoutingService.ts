@@ -4,6 +4,7 @@ import type { AccountService } from '../accounts';
 import type { Conversation, PresenceStatus, RoutingInfo, RoutingSettings, SkillGroup, SkillGroupInput } from '../schemas';
 import { escalationFor, escalationText } from './escalationFor';
 import { routingTables as t } from './routingTables';
+import { tables as conversationTables } from '../conversation/conversationTables';
 
 /** An agent's availability and load; `active` counts their open assigned conversations. */
 export interface AgentPresence {
@@ -251,8 +252,8 @@ export class RoutingService {
 
   /** The user's other conversations of the last 7 days (or the history window if longer), newest first. */
   private async recentConversations(db: TenantStore, conversation: Conversation, now: Date): Promise<Conversation[]> {
-    const page = await db.range<{ conversationId: string }>('userConversation', [conversation.userId], { direction: 'backward', limit: 30 });
-    const found = await Promise.all(page.rows.filter((r) => r.value.conversationId !== conversation.id).map((r) => db.get<Conversation>('conversation', [r.value.conversationId])));
+    const page = await db.range<{ conversationId: string }>(conversationTables.userConversation, [conversation.userId], { direction: 'backward', limit: 30 });
+    const found = await Promise.all(page.rows.filter((r) => r.value.conversationId !== conversation.id).map((r) => db.get<Conversation>(conversationTables.conversation, [r.value.conversationId])));
     const since = now.getTime() - 30 * 86_400_000;
     return found.flatMap((r) => (r && Date.parse(r.value.createdAt) >= since ? [r.value] : [])).filter((c) => now.getTime() - Date.parse(c.createdAt) <= 7 * 86_400_000 || c.assigneeId);
   }
@@ -277,7 +278,7 @@ export class RoutingService {
     return (await this.db(tenant).range<QueueEntry>(t.queue, [groupId], { limit })).rows;
   }
 
-  /** Groups with anyone waiting, for a dispatch sweep. */
+  /** The groups an agent serves (to dispatch them when the agent frees up or comes online). */
   async groupsOf(tenant: string, agentId: string): Promise<string[]> {
     return (await this.listGroups(tenant)).filter((g) => g.members.includes(agentId)).map((g) => g.id);
   }

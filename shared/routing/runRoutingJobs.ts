@@ -4,6 +4,7 @@ import type { Store } from '../store';
 import type { Conversation } from '../schemas';
 import { PRESENCE_TIMEOUT_MS, type AgentPresence, type RoutingService } from './RoutingService';
 import { routingTables as t } from './routingTables';
+import { tables as conversationTables } from '../conversation/conversationTables';
 
 export interface RoutingJobsReport {
   readonly tenants: number;
@@ -41,15 +42,15 @@ export async function runRoutingJobs(deps: RoutingJobsDeps): Promise<RoutingJobs
     const now = clock().getTime();
 
     // Waiting list is in arrival order: stop at the first conversation younger than the threshold.
-    const waiting = await db.range<{ conversationId: string }>('waiting', [], { limit: 1000 });
+    const waiting = await db.range<{ conversationId: string }>(conversationTables.waiting, [], { limit: 1000 });
     for (const row of waiting.rows) {
       if (now - Number(row.key[0]) < settings.autoReplySeconds * 1000) break;
       if (await deps.conversations.autoReply(tenant, row.value.conversationId, settings.autoReplySeconds)) autoReplies++;
     }
 
-    const mine = await db.range<{ conversationId: string }>('assigned', [], { limit: 1000 });
+    const mine = await db.range<{ conversationId: string }>(conversationTables.assigned, [], { limit: 1000 });
     for (const row of mine.rows) {
-      const c = (await db.get<Conversation>('conversation', [row.value.conversationId]))?.value;
+      const c = (await db.get<Conversation>(conversationTables.conversation, [row.value.conversationId]))?.value;
       if (!c || c.agentRepliedAt || c.onHold || !c.assignedAt || now - Date.parse(c.assignedAt) < settings.noReplySeconds * 1000) continue;
       if (await deps.conversations.reofferUnanswered(tenant, c.id, settings.noReplySeconds)) reoffered++;
     }
