@@ -77,6 +77,18 @@ describe('tenancy and access', () => {
     expect({ status: none.status, code: none.json['code'] }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
+  it('a valid token is traded for a new one that works; an expired one cannot be refreshed', async () => {
+    const res = await server.call('POST', '/v1/auth/refresh', { token: owner });
+    expect(res.status).toBe(200);
+    const fresh = res.json['token'] as string;
+    expect(Date.parse(res.json['expiresAt'] as string)).toBeGreaterThan(Date.now() + 60_000);
+    expect((await server.call('GET', `/v1/conversations/${conversationId}`, { token: fresh })).status).toBe(200);
+    const secret = readFileSync(path.join(server.deps.config.dataDir, 'token-secret'), 'utf8');
+    const expired = (await new SessionTokens(secret, 60, () => Date.now() - 3600_000).issue({ tenant: 'demo', id: 'u001', role: 'user' })).token;
+    const refused = await server.call('POST', '/v1/auth/refresh', { token: expired });
+    expect({ status: refused.status, code: refused.json['code'] }).toEqual({ status: 401, code: 'TOKEN_EXPIRED' });
+  });
+
   it('wrong password, unknown user and unknown merchant all give the same 401', async () => {
     for (const body of [
       { tenant: 'demo', username: 'xiaowang', password: 'nope' },
@@ -90,11 +102,22 @@ describe('tenancy and access', () => {
 });
 
 describe('dev login', () => {
+  it('is offered to chat clients when enabled', async () => {
+    const server = await startTestServer();
+    try {
+      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: ['dev'], media: false });
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is off unless explicitly enabled', async () => {
     const server = await startTestServer({ KEFU_DEV_LOGIN: 'false' });
     try {
       const res = await server.call('POST', '/v1/auth/dev-login', { body: { tenant: 'demo', userId: 'u001' } });
       expect({ status: res.status, code: res.json['code'] }).toEqual({ status: 403, code: 'DEV_LOGIN_DISABLED' });
+      // ... and the chat client is told so before it tries.
+      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: [], media: false });
     } finally {
       await server.stop();
     }

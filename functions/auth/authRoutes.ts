@@ -5,7 +5,7 @@ import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 
-/** `auth`: console login for staff, the dev-only user login, and who-am-I. */
+/** `auth`: console login for staff, the dev-only user login, token refresh, login methods, who-am-I. */
 export const authRoutes: RouteGroup = (app, deps) => {
   const svc = service('auth');
 
@@ -20,6 +20,19 @@ export const authRoutes: RouteGroup = (app, deps) => {
     if (!deps.config.devLogin) throw new KefuError('DEV_LOGIN_DISABLED');
     const body = await readJson(c, DevLoginRequest);
     return c.json(await deps.accounts.devUserLogin(body.tenant, body.userId, body.name));
+  });
+
+  // Before the token expires the client trades it for a new one (sliding session).
+  app.post('/v1/auth/refresh', svc, async (c) => {
+    const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    return c.json(await deps.accounts.refresh(principal));
+  });
+
+  // What a chat client may use on this deployment: which login, whether voice and images can be
+  // sent. Public, so the client can ask before it has a session.
+  app.get('/v1/auth/methods', svc, (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json({ login: deps.config.devLogin ? ['dev'] : [], media: false });
   });
 
   app.get('/v1/auth/me', svc, async (c) => {

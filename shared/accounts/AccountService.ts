@@ -132,6 +132,15 @@ export class AccountService {
     return this.sessionFor({ tenant, id: user.id, role: 'user', name: user.name });
   }
 
+  /**
+   * A fresh token for a caller whose token is still valid, so a client that stays open keeps its
+   * session without logging in again; the merchant must still exist.
+   */
+  async refresh(principal: Principal): Promise<Session> {
+    if (!(await this.tenantExists(principal.tenant))) throw new KefuError('TENANT_NOT_FOUND');
+    return this.sessionFor(principal);
+  }
+
   private async sessionFor(principal: Principal): Promise<Session> {
     const { token, expiresAt } = await this.tokens.issue(principal);
     return { token, expiresAt, principal };

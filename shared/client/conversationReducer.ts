@@ -31,7 +31,9 @@ export type ChatAction =
   | { readonly type: 'sent'; readonly clientMessageId: string; readonly message: Message }
   | { readonly type: 'rejected'; readonly clientMessageId: string; readonly error: string }
   | { readonly type: 'queue'; readonly position?: number; readonly estimatedWaitSeconds?: number }
-  | { readonly type: 'connection'; readonly state: ConnectionState };
+  | { readonly type: 'connection'; readonly state: ConnectionState }
+  /** The conversation as the server reported it when the chat opened (a fresh or a resumed one). */
+  | { readonly type: 'opened'; readonly status: ConversationStatus; readonly cursor: number };
 
 export const initialChatState: ChatState = { cursor: 0, messages: [], pending: [], connection: 'primary', moreBefore: false };
 
@@ -91,5 +93,7 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
       return action.position === undefined ? { ...state, queue: undefined } : { ...state, queue: { position: action.position, estimatedWaitSeconds: action.estimatedWaitSeconds ?? 0 } };
     case 'connection':
       return { ...state, connection: action.state };
+    case 'opened':
+      return { ...initialChatState, pending: state.pending, connection: state.connection, status: action.status, cursor: action.cursor };
   }
 }

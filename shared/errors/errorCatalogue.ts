@@ -20,6 +20,7 @@ export const errorCatalogue = {
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'Not allowed for this role' },
   DEV_LOGIN_DISABLED: { status: 403, zh: '开发登录未开启', en: 'Dev login is disabled' },
   TENANT_NOT_FOUND: { status: 404, zh: '商户不存在', en: 'No such merchant' },
+  LOGIN_UNAVAILABLE: { status: 503, zh: '暂时无法登录,请稍后再试', en: 'No login method is available' },
 
   // Domain
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FaqAction } from './faqSchema';
+import { MAX_TEXT_LENGTH } from './limits';
 
-/** Longest text a user or agent may send in one message (characters). */
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH };
 
 export const TextBody = Type.Object(
   { type: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) },

@@ -1,0 +1,156 @@
+import { ChatSession, type ChatView } from './ChatSession';
+import { chatLogin } from './chatLogin';
+import type { KeyValueStorage } from './Transport';
+import { BACKUP, FakeChatBackend, PRIMARY } from '../../test/helpers/FakeChatBackend';
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, get: (k) => Promise.resolve(data.get(k)), set: (k, v) => Promise.resolve(void data.set(k, v)) };
+}
+
+const tick = (ms = 1) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (check()) return;
+    await tick(2);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const started: ChatSession[] = [];
+afterEach(() => {
+  // Loops of a session that a failed assertion left running must not outlive its test.
+  for (const c of started.splice(0)) c.stop();
+});
+
+function session(backend: FakeChatBackend, storage = memoryStorage(), clock = backend.clock) {
+  const views: ChatView[] = [];
+  let n = 0;
+  const chat = new ChatSession({
+    primary: PRIMARY,
+    backup: BACKUP,
+    transport: backend,
+    storage,
+    login: chatLogin({ tenant: 'demo', devUserId: 'u001' }),
+    channel: 'miniprogram',
+    onChange: (v) => views.push(v),
+    newId: () => `k${++n}`,
+    now: () => clock.now,
+    // Real (short) timers: the loops must yield to the test between polls.
+    sleep: () => tick(1),
+    backoffMs: 1,
+    queueRefreshMs: 5,
+  });
+  started.push(chat);
+  return { chat, views, storage, clock };
+}
+
+describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', () => {
+  it('logs in, opens a conversation with 猜你想问, sends, follows an agent reply, and rates', async () => {
+    const backend = new FakeChatBackend();
+    const { chat, storage } = session(backend);
+    await chat.start();
+    expect(backend.logins).toBe(1);
+    expect(storage.data.get('kefu.conversation')).toBe('c1');
+    expect(JSON.parse(storage.data.get('kefu.session')!)).toMatchObject({ token: 't1' });
+    expect(chat.current.predicted.map((p) => p.question)).toEqual(['怎么申请退款?']);
+
+    expect(await chat.send('  我的退款什么时候到账  ')).toBe(true);
+    expect(chat.current.chat.messages.map((m) => m.body.type === 'text' && m.body.text)).toEqual(['我的退款什么时候到账']);
+    expect(chat.current.chat.pending).toEqual([]);
+    expect(chat.current.predicted).toEqual([]);
+
+    await chat.askHuman();
+    await until(() => chat.current.chat.status === 'queued' && chat.current.chat.queue?.position === 3, 'the queue place');
+
+    backend.push('c1', (seq) => ({ seq, type: 'status', status: 'assigned', at: '2026-11-25T10:01:00.000Z' }));
+    backend.agentReply('c1', '您好,我来帮您查一下', '小王');
+    await until(() => chat.current.agentName === '小王', 'the agent reply');
+    expect(chat.current.chat.queue).toBeUndefined();
+
+    expect(await chat.rate({ stars: 0 })).toBe(false);
+    expect(chat.current.notice).toBe('请先选择星级');
+    expect(await chat.rate({ stars: 5 })).toBe(false);
+    expect(chat.current.notice).toBe('会话结束后才能评价');
+    backend.push('c1', (seq) => ({ seq, type: 'status', status: 'resolved', at: '2026-11-25T10:02:00.000Z' }));
+    await until(() => chat.current.chat.status === 'resolved', 'resolved');
+    expect(await chat.rate({ stars: 4, tags: ['态度好'], comment: '很快', complaint: false })).toBe(true);
+    await until(() => chat.current.chat.status === 'rated', 'the rating in the transcript');
+    chat.stop();
+  });
+
+  it('refuses text over 2,000 characters and empty text before sending anything', async () => {
+    const backend = new FakeChatBackend();
+    const { chat } = session(backend);
+    await chat.start();
+    const before = backend.log.length;
+    expect(await chat.send('好'.repeat(2001))).toBe(false);
+    expect(chat.current.notice).toBe('消息过长,请控制在 2000 字以内(当前 2001 字)');
+    expect(await chat.send('   ')).toBe(false);
+    expect(chat.current.notice).toBe('请输入内容');
+    expect(backend.log.slice(before).filter((l) => l.includes('POST'))).toEqual([]);
+    chat.stop();
+  });
+
+  it('resumes the open conversation and the stored session, and loads older history page by page', async () => {
+    const backend = new FakeChatBackend();
+    const first = session(backend);
+    await first.chat.start();
+    for (let i = 1; i <= 25; i++) await first.chat.send(`第${i}条`);
+    first.chat.stop();
+
+    const again = session(backend, first.storage);
+    await again.chat.start();
+    expect(backend.logins).toBe(1);
+    expect(again.chat.current.conversationId).toBe('c1');
+    expect(again.chat.current.chat.messages).toHaveLength(20);
+    expect(again.chat.current.chat.moreBefore).toBe(true);
+    await again.chat.loadOlder();
+    expect(again.chat.current.chat.messages).toHaveLength(25);
+    expect(again.chat.current.chat.messages[0]!.body).toEqual({ type: 'text', text: '第1条' });
+    expect(again.chat.current.chat.moreBefore).toBe(false);
+    again.chat.stop();
+  });
+
+  it('refreshes a token that is about to expire, and logs in again when the server refuses it', async () => {
+    const backend = new FakeChatBackend();
+    const s = session(backend);
+    await s.chat.start();
+    s.chat.stop();
+    s.clock.now += 55 * 60_000; // 5 minutes left of the hour
+    const again = session(backend, s.storage, s.clock);
+    await again.chat.start();
+    expect(backend.refreshes).toBe(1);
+    expect(backend.logins).toBe(1);
+
+    backend.expireAllTokens();
+    expect(await again.chat.send('还在吗')).toBe(true);
+    expect(backend.logins).toBe(2);
+    expect(again.chat.current.chat.pending).toEqual([]);
+    again.chat.stop();
+  });
+
+  it('keeps a message typed while both domains are down and sends it once when the network returns', async () => {
+    const backend = new FakeChatBackend();
+    const { chat, storage } = session(backend);
+    await chat.start();
+    backend.up[PRIMARY] = false;
+    backend.up[BACKUP] = false;
+    expect(await chat.send('网络断了也要发出去')).toBe(true);
+    expect(chat.current.chat.pending).toEqual([{ clientMessageId: 'k1', text: '网络断了也要发出去', state: 'failed', error: '未发送,点击重试' }]);
+    expect(chat.current.chat.connection).toBe('degraded');
+    expect(JSON.parse(storage.data.get('kefu.outbox')!)).toHaveLength(1);
+
+    backend.up[BACKUP] = true;
+    const mark = backend.log.length;
+    await chat.retry('k1');
+    await chat.online();
+    expect(chat.current.chat.pending).toEqual([]);
+    expect(chat.current.chat.connection).toBe('backup');
+    // The tap sent it; the `online` flush after it found the outbox empty.
+    expect(backend.log.slice(mark).filter((l) => l === 'B POST /v1/conversations/c1/messages')).toHaveLength(1);
+    expect([...backend.conversations.get('c1')!.events].filter((e) => e.type === 'message')).toHaveLength(1);
+    chat.stop();
+  });
+});

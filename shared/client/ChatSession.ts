@@ -1,0 +1,363 @@
+import type { Conversation, ConversationStatus, Message } from '../schemas';
+import { MAX_TEXT_LENGTH } from '../schemas/limits';
+import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
+import { chatTexts, type ChatLocale, type ChatTexts } from './chatText';
+import { conversationReducer, initialChatState, type ChatAction, type ChatState } from './conversationReducer';
+import { Outbox } from './Outbox';
+import { runEventLoop } from './runEventLoop';
+import { SessionKeeper, type StoredSession } from './SessionKeeper';
+import type { KeyValueStorage, Transport } from './Transport';
+
+export interface PredictedQuestion {
+  readonly faqId: string;
+  readonly question: string;
+}
+
+/** Everything a chat window needs to draw itself; the same for the mini-program and the H5 page. */
+export interface ChatView {
+  readonly chat: ChatState;
+  readonly conversationId: string;
+  /** 猜你想问, shown while the conversation has no messages. */
+  readonly predicted: readonly PredictedQuestion[];
+  /** The latest problem to tell the user (refused input, a failed action); empty when none. */
+  readonly notice: string;
+  /** The conversation is open and the event loop runs. */
+  readonly ready: boolean;
+  readonly loadingOlder: boolean;
+  /** The agent serving now, once a human has joined. */
+  readonly agentName?: string;
+}
+
+export interface RatingInput {
+  readonly stars: number;
+  readonly tags?: readonly string[];
+  readonly comment?: string;
+  readonly complaint?: boolean;
+}
+
+export interface ChatSessionOptions {
+  /** API origins; the backup takes over when the primary keeps failing. */
+  readonly primary: string;
+  readonly backup?: string;
+  readonly transport: Transport;
+  readonly storage: KeyValueStorage;
+  /** A new session for this user (Alipay auth code, or dev login); see `chatLogin`. */
+  readonly login: (api: ApiClient) => Promise<StoredSession>;
+  readonly channel: 'miniprogram' | 'h5';
+  readonly onChange: (view: ChatView) => void;
+  readonly locale?: ChatLocale;
+  readonly newId?: () => string;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Server-side wait of one events poll (default 20 s). */
+  readonly pollTimeoutMs?: number;
+  /** How often the queue place is refreshed while waiting for a human (default 3 s). */
+  readonly queueRefreshMs?: number;
+  readonly historyPageSize?: number;
+  /** Retry tuning of the API client (tests shorten it). */
+  readonly backoffMs?: number;
+}
+
+const CONVERSATION_KEY = 'kefu.conversation';
+const openStatuses: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
+
+function randomId(): string {
+  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * The chat's behaviour, without any platform: log in, open or resume the conversation, show its
+ * latest page and load older ones on demand, send through the outbox (kept in storage, sent once),
+ * follow events by long-poll, refresh the queue place while waiting, and the user's actions (FAQ
+ * feedback, picking a suggestion, asking for a human, rating). The mini-program's kf-chat and the
+ * H5 page only draw `ChatView` and forward taps.
+ */
+export class ChatSession {
+  readonly api: ApiClient;
+  readonly texts: ChatTexts;
+  private readonly keeper: SessionKeeper;
+  private readonly outbox: Outbox;
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false };
+  private nextBefore: number | undefined;
+  /** Each opened conversation gets a generation; loops of an older one stop by themselves. */
+  private generation = 0;
+  private stopped = false;
+  private readonly newId: () => string;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly o: ChatSessionOptions) {
+    this.texts = chatTexts(o.locale);
+    this.newId = o.newId ?? randomId;
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.api = new ApiClient({
+      primary: o.primary,
+      ...(o.backup ? { backup: o.backup } : {}),
+      transport: o.transport,
+      token: () => this.keeper.token(),
+      sleep: this.sleep,
+      ...(o.now ? { now: o.now } : {}),
+      ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}),
+      onStateChange: (state: ConnectionState) => this.dispatch({ type: 'connection', state }),
+    });
+    this.keeper = new SessionKeeper({
+      storage: o.storage,
+      login: () => o.login(this.api),
+      // The client sends the current token, which is the one being refreshed.
+      refresh: () => this.api.call<StoredSession>('POST', '/v1/auth/refresh'),
+      ...(o.now ? { now: o.now } : {}),
+    });
+    this.outbox = new Outbox(o.storage, this.api);
+  }
+
+  get current(): ChatView {
+    return this.view;
+  }
+
+  /** Logs in and opens the conversation (the unfinished one if there is one). */
+  async start(): Promise<void> {
+    this.stopped = false;
+    try {
+      await this.keeper.ensure();
+      let conversation: Conversation | undefined;
+      const savedId = await this.o.storage.get(CONVERSATION_KEY);
+      if (savedId) {
+        try {
+          conversation = await this.call<Conversation>('GET', `/v1/conversations/${encodeURIComponent(savedId)}`);
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err;
+        }
+      }
+      await this.open(conversation && openStatuses.includes(conversation.status) ? conversation : undefined);
+      await this.flush();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Ends the loops (the window closed); queued messages stay in storage for next time. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Sends text typed by the user. Returns false when it was refused before sending. */
+  async send(text: string): Promise<boolean> {
+    const trimmed = text.trim();
+    if (!trimmed) {
+      this.setNotice(this.texts.empty);
+      return false;
+    }
+    if (trimmed.length > MAX_TEXT_LENGTH) {
+      this.setNotice(this.texts.tooLong(MAX_TEXT_LENGTH, trimmed.length));
+      return false;
+    }
+    try {
+      if (!this.isOpen()) await this.open(undefined);
+      const item = { conversationId: this.view.conversationId, clientMessageId: this.newId(), text: trimmed, createdAt: (this.o.now ?? Date.now)() };
+      await this.outbox.add(item);
+      this.dispatch({ type: 'sending', item });
+      this.setNotice('');
+      await this.flush();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  askHuman(): Promise<boolean> {
+    return this.send(this.texts.askHuman);
+  }
+
+  /** Tap on a failed bubble: send it again under the same id (the server keeps it once). */
+  async retry(clientMessageId: string): Promise<void> {
+    const failed = this.view.chat.pending.find((p) => p.clientMessageId === clientMessageId);
+    if (!failed) return;
+    const item = { conversationId: this.view.conversationId, clientMessageId, text: failed.text, createdAt: (this.o.now ?? Date.now)() };
+    await this.outbox.add(item);
+    this.dispatch({ type: 'sending', item });
+    await this.flush();
+  }
+
+  /** The network came back (or the user pulled to refresh): send what waits. */
+  async online(): Promise<void> {
+    await this.flush();
+  }
+
+  async feedback(faqId: string, resolved: boolean): Promise<void> {
+    await this.guarded(() => this.call('POST', this.path('faq-feedback'), { clientMessageId: this.newId(), faqId, resolved }));
+  }
+
+  async selectQuestion(faqId: string, source: 'suggest' | 'predicted'): Promise<void> {
+    this.view = { ...this.view, predicted: [] };
+    await this.guarded(() => this.call('POST', this.path('faq-select'), { clientMessageId: this.newId(), faqId, source }));
+  }
+
+  /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
+  async rate(input: RatingInput): Promise<boolean> {
+    if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) {
+      this.setNotice(this.texts.ratePickStars);
+      return false;
+    }
+    const body = { stars: input.stars, tags: [...(input.tags ?? [])], comment: input.comment ?? '', complaint: input.complaint ?? false };
+    return this.guarded(() => this.call('POST', this.path('rating'), body));
+  }
+
+  /** Scrolled to the top: the page of messages before the oldest one shown. */
+  async loadOlder(): Promise<void> {
+    if (this.nextBefore === undefined || this.view.loadingOlder) return;
+    this.view = { ...this.view, loadingOlder: true };
+    this.emit();
+    await this.guarded(async () => {
+      const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?before=${this.nextBefore}&limit=${this.o.historyPageSize ?? 20}`);
+      this.nextBefore = page.nextBefore;
+      this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
+    });
+    this.view = { ...this.view, loadingOlder: false };
+    this.emit();
+  }
+
+  private isOpen(): boolean {
+    return !!this.view.conversationId && openStatuses.includes(this.view.chat.status ?? 'bot');
+  }
+
+  /** Shows a conversation (or a new one) from its latest page and follows its events. */
+  private async open(existing: Conversation | undefined): Promise<void> {
+    const conversation = existing ?? (await this.call<Conversation>('POST', '/v1/conversations', { channel: this.o.channel }));
+    await this.o.storage.set(CONVERSATION_KEY, conversation.id);
+    const generation = ++this.generation;
+    this.view = { ...this.view, conversationId: conversation.id, predicted: [], ready: false, agentName: undefined };
+    this.dispatch({ type: 'opened', status: conversation.status, cursor: conversation.lastSeq });
+    const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?limit=${this.o.historyPageSize ?? 20}`);
+    this.nextBefore = page.nextBefore;
+    this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
+    if (!page.messages.length) {
+      try {
+        const p = await this.call<{ questions: PredictedQuestion[] }>('GET', this.path('predicted-questions'));
+        this.view = { ...this.view, predicted: p.questions };
+      } catch {
+        // 猜你想问 is a nicety: the chat opens without it.
+      }
+    }
+    this.view = { ...this.view, ready: true };
+    this.emit();
+    void this.followEvents(generation, conversation.lastSeq);
+    void this.followQueue(generation);
+  }
+
+  private live(generation: number): boolean {
+    return !this.stopped && generation === this.generation;
+  }
+
+  private async followEvents(generation: number, after: number): Promise<void> {
+    let cursor = after;
+    while (this.live(generation)) {
+      let expired = false;
+      await runEventLoop({
+        api: this.api,
+        conversationId: this.view.conversationId,
+        after: cursor,
+        sleep: this.sleep,
+        pollTimeoutMs: this.o.pollTimeoutMs ?? 20_000,
+        isStopped: () => !this.live(generation),
+        onEvents: (events, next) => {
+          if (!this.live(generation)) return;
+          cursor = next;
+          this.dispatch({ type: 'events', events, cursor: next });
+        },
+        onStop: (err) => {
+          expired = err.status === 401;
+          if (!expired) this.setNotice(err.message);
+        },
+      });
+      // A session that ran out mid-poll is renewed and the loop goes on where it was.
+      if (!expired || !this.live(generation)) return;
+      await this.keeper.renew();
+    }
+  }
+
+  private async followQueue(generation: number): Promise<void> {
+    while (this.live(generation)) {
+      if (this.view.chat.status === 'queued') {
+        try {
+          const q = await this.call<{ position?: number; estimatedWaitSeconds?: number }>('GET', this.path('queue'));
+          if (this.live(generation)) this.dispatch({ type: 'queue', ...(q.position !== undefined ? { position: q.position, estimatedWaitSeconds: q.estimatedWaitSeconds ?? 0 } : {}) });
+        } catch {
+          // The events loop shows connection trouble; the place is refreshed next time.
+        }
+      }
+      await this.sleep(this.o.queueRefreshMs ?? 3000);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.keeper.ensure();
+    } catch {
+      // No session now (network down): the outbox keeps the messages.
+    }
+    let result = await this.outbox.flush();
+    if (result.rejected.some((r) => r.error.status === 401)) {
+      // The token ran out between the check and the send: queue those again under a new session.
+      for (const r of result.rejected) if (r.error.status === 401) await this.outbox.add(r.item);
+      await this.keeper.renew();
+      const again = await this.outbox.flush();
+      result = { sent: [...result.sent, ...again.sent], rejected: [...result.rejected.filter((r) => r.error.status !== 401), ...again.rejected], remaining: again.remaining };
+    }
+    for (const s of result.sent) this.dispatch({ type: 'sent', clientMessageId: s.item.clientMessageId, message: s.message as Message });
+    for (const r of result.rejected) this.dispatch({ type: 'rejected', clientMessageId: r.item.clientMessageId, error: r.error.message });
+    if (result.remaining) {
+      for (const item of await this.outbox.pending()) this.dispatch({ type: 'rejected', clientMessageId: item.clientMessageId, error: this.texts.notSent });
+    }
+  }
+
+  /** Calls the API with a valid session, logging in again once when the server refuses the token. */
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    await this.keeper.ensure();
+    try {
+      return await this.api.call<T>(method, path, body);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+      await this.keeper.renew();
+      return this.api.call<T>(method, path, body);
+    }
+  }
+
+  private async guarded(fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await fn();
+      this.setNotice('');
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  private fail(err: unknown): void {
+    if (err instanceof ApiError) this.setNotice(err.message);
+    else if (err instanceof UnreachableError) this.setNotice(this.texts.degraded);
+    else throw err;
+  }
+
+  private path(action: string): string {
+    return `/v1/conversations/${encodeURIComponent(this.view.conversationId)}/${action}`;
+  }
+
+  private setNotice(notice: string): void {
+    if (notice === this.view.notice) return;
+    this.view = { ...this.view, notice };
+    this.emit();
+  }
+
+  private dispatch(action: ChatAction): void {
+    const chat = conversationReducer(this.view.chat, action);
+    const agent = [...chat.messages].reverse().find((m) => m.sender.role === 'agent' && m.sender.name);
+    const predicted = chat.messages.length ? [] : this.view.predicted;
+    this.view = { ...this.view, chat, predicted, ...(agent?.sender.name ? { agentName: agent.sender.name } : {}) };
+    this.emit();
+  }
+
+  private emit(): void {
+    this.o.onChange(this.view);
+  }
+}
