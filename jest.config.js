@@ -1,7 +1,7 @@
 /** Type-checking is `npm run typecheck`'s job; ts-jest only transpiles (isolatedModules) to stay fast. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/bin', '<rootDir>/mock', '<rootDir>/test'],
+  roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/bin', '<rootDir>/mock', '<rootDir>/test', '<rootDir>/miniprogram'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 2,

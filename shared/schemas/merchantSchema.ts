@@ -17,12 +17,4 @@ export const EntryConfig = Type.Object(
 );
 export type EntryConfig = Static<typeof EntryConfig>;
 
-export const defaultEntryConfig: EntryConfig = {
-  placement: 'bottom-right',
-  offsetX: 32,
-  offsetY: 160,
-  icon: '',
-  color: '#1677ff',
-  label: '客服',
-  showBadge: true,
-};
+export { defaultEntryConfig } from './defaultEntryConfig';
