@@ -26,6 +26,17 @@ export interface ChatView {
   readonly loadingOlder: boolean;
   /** The agent serving now, once a human has joined. */
   readonly agentName?: string;
+  /** The backend takes voice and images (`GET /v1/auth/methods`); the buttons show only then. */
+  readonly media: boolean;
+}
+
+/** A voice recording or picture on the device, uploaded by the platform's own file upload. */
+export interface MediaUpload {
+  readonly kind: 'voice' | 'image';
+  /** Shown in the pending bubble until the server's message replaces it. */
+  readonly label: string;
+  /** Uploads the file to `/v1/media` with the given session token; resolves with the media id. */
+  readonly upload: (token: string, conversationId: string) => Promise<{ mediaId: string }>;
 }
 
 export interface RatingInput {
@@ -77,12 +88,14 @@ export class ChatSession {
   readonly texts: ChatTexts;
   private readonly keeper: SessionKeeper;
   private readonly outbox: Outbox;
-  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false };
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false };
   private nextBefore: number | undefined;
   /** Each opened conversation gets a generation; loops of an older one stop by themselves. */
   private generation = 0;
   private stopped = false;
   private readonly newId: () => string;
+  /** Pending bubbles of voice or pictures: their files are gone, so a tap cannot resend them. */
+  private readonly mediaIds = new Set<string>();
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: ChatSessionOptions) {
@@ -118,6 +131,8 @@ export class ChatSession {
     this.stopped = false;
     try {
       await this.keeper.ensure();
+      const methods = await this.api.call<{ media?: boolean }>('GET', '/v1/auth/methods');
+      this.view = { ...this.view, media: methods.media === true };
       let conversation: Conversation | undefined;
       const savedId = await this.o.storage.get(CONVERSATION_KEY);
       if (savedId) {
@@ -164,6 +179,33 @@ export class ChatSession {
     }
   }
 
+  /**
+   * Sends a voice message or picture: uploads the file, then posts a message that references it.
+   * Files are not kept in the outbox (the platform's temp files do not outlive the app), so a
+   * failure is reported at once.
+   */
+  async sendMedia(media: MediaUpload): Promise<boolean> {
+    if (!this.view.media) return false;
+    const clientMessageId = this.newId();
+    this.mediaIds.add(clientMessageId);
+    try {
+      if (!this.isOpen()) await this.open(undefined);
+      const item = { conversationId: this.view.conversationId, clientMessageId, text: media.label, createdAt: (this.o.now ?? Date.now)() };
+      this.dispatch({ type: 'sending', item });
+      const token = await this.keeper.ensure();
+      const { mediaId } = await media.upload(token, this.view.conversationId);
+      const message = await this.call<Message>('POST', this.path('messages'), { clientMessageId, mediaId });
+      this.dispatch({ type: 'sent', clientMessageId, message });
+      this.setNotice('');
+      return true;
+    } catch (err) {
+      this.dispatch({ type: 'rejected', clientMessageId, error: err instanceof ApiError ? err.message : this.texts.sendFailed });
+      if (err instanceof ApiError || err instanceof UnreachableError) this.fail(err);
+      else this.setNotice(this.texts.sendFailed);
+      return false;
+    }
+  }
+
   askHuman(): Promise<boolean> {
     return this.send(this.texts.askHuman);
   }
@@ -171,7 +213,7 @@ export class ChatSession {
   /** Tap on a failed bubble: send it again under the same id (the server keeps it once). */
   async retry(clientMessageId: string): Promise<void> {
     const failed = this.view.chat.pending.find((p) => p.clientMessageId === clientMessageId);
-    if (!failed) return;
+    if (!failed || this.mediaIds.has(clientMessageId)) return;
     const item = { conversationId: this.view.conversationId, clientMessageId, text: failed.text, createdAt: (this.o.now ?? Date.now)() };
     await this.outbox.add(item);
     this.dispatch({ type: 'sending', item });

@@ -22,6 +22,8 @@ export class FakeChatBackend implements Transport {
   readonly conversations = new Map<string, FakeConversation>();
   readonly validTokens = new Set<string>();
   readonly loginMethods: string[] = ['dev'];
+  /** Whether `/v1/auth/methods` offers voice and images. */
+  media = false;
   logins = 0;
   refreshes = 0;
   private tokenCount = 0;
@@ -29,7 +31,8 @@ export class FakeChatBackend implements Transport {
   private readonly byClientId = new Map<string, Message>();
   queuePosition = 3;
 
-  constructor(readonly clock: { now: number } = { now: Date.parse('2026-11-25T10:00:00Z') }) {}
+  /** The server's clock; tokens last an hour from `clock.now` (the real time when the fake was made). */
+  constructor(readonly clock: { now: number } = { now: Date.now() }) {}
 
   /** Writes an event as the server would (an agent's reply, a status change) and wakes polls. */
   push(conversationId: string, make: (seq: number) => ConversationEvent): void {
@@ -61,7 +64,7 @@ export class FakeChatBackend implements Transport {
     if (!this.up[base]) throw new Error('network down');
     const body = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
     if (path === '/v1/health') return ok({ ok: true });
-    if (path === '/v1/auth/methods') return ok({ login: this.loginMethods, media: false });
+    if (path === '/v1/auth/methods') return ok({ login: this.loginMethods, media: this.media });
     if (path === '/v1/auth/dev-login' || path === '/v1/auth/alipay') {
       this.logins++;
       return ok(this.issue(), 200);
@@ -84,7 +87,7 @@ export class FakeChatBackend implements Transport {
     const action = m[2];
     if (!action) return ok(this.view(c.id));
     if (action === 'messages' && req.method === 'POST') {
-      const text = String(body.text);
+      const text = typeof body.mediaId === 'string' ? `[media ${body.mediaId}]` : String(body.text);
       if (text.length > 2000) return { status: 400, body: { code: 'VALIDATION_FAILED', message: '请求参数不合法' } };
       const key = String(body.clientMessageId);
       let stored = this.byClientId.get(key);
