@@ -105,7 +105,7 @@ describe('dev login', () => {
   it('is offered to chat clients when enabled', async () => {
     const server = await startTestServer();
     try {
-      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: ['dev'], media: false });
+      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: ['dev'], media: true });
     } finally {
       await server.stop();
     }
@@ -117,7 +117,7 @@ describe('dev login', () => {
       const res = await server.call('POST', '/v1/auth/dev-login', { body: { tenant: 'demo', userId: 'u001' } });
       expect({ status: res.status, code: res.json['code'] }).toEqual({ status: 403, code: 'DEV_LOGIN_DISABLED' });
       // ... and the chat client is told so before it tries.
-      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: [], media: false });
+      expect((await server.call('GET', '/v1/auth/methods')).json).toEqual({ login: [], media: true });
     } finally {
       await server.stop();
     }

@@ -8,6 +8,7 @@ import type { ConversationService } from '../../shared/conversation';
 import type { FaqService } from '../../shared/faq/FaqService';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import type { RoutingService } from '../../shared/routing/RoutingService';
+import type { MediaService } from '../../shared/media';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -21,6 +22,7 @@ export interface AppDeps {
   readonly faq: FaqService;
   readonly customers: CustomerData;
   readonly routing: RoutingService;
+  readonly media: MediaService;
 }
 
 /** Per-request values set by the middleware. */

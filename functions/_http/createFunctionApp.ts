@@ -55,7 +55,7 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     else deps.logger.info(line, 'request');
   });
 
-  // Imports carry whole knowledge-base files; every other body stays small.
+  // Imports carry whole knowledge-base files and uploads carry pictures; every other body stays small.
   const limited = (maxSize: number): MiddlewareHandler<AppEnv> =>
     bodyLimit({
       maxSize,
@@ -63,7 +63,7 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     });
   const small = limited(deps.config.bodyLimitBytes);
   const large = limited(deps.config.importLimitBytes);
-  const bySize: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith('/import') ? large(c, next) : small(c, next));
+  const bySize: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith('/import') || c.req.path === '/v1/media' ? large(c, next) : small(c, next));
   app.use('*', bySize);
 
   // Sessions travel as bearer tokens, never cookies, so any origin may call: the H5 page and a

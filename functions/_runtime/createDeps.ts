@@ -14,6 +14,7 @@ import { RoutingService } from '../../shared/routing/RoutingService';
 import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
+import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 
 export interface CreateDepsOptions {
   /** Use this store instead of the configured one (tests). */
@@ -25,6 +26,8 @@ export interface CreateDepsOptions {
   readonly customers?: CustomerData;
   /** Recheck interval of long-polls for writes from other processes. */
   readonly recheckMs?: number;
+  /** Use this file store for uploads instead of the configured one (tests). */
+  readonly mediaFiles?: MediaStore;
 }
 
 /** The composition root: the only place that picks drivers for ports. */
@@ -38,6 +41,17 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   const faq = new FaqService(store);
   const accounts = new AccountService(store, tokens);
   const routing = new RoutingService(store, accounts);
+  const conversations = new ConversationService({
+    store,
+    notifier,
+    longPollTimeoutMs: config.longPollTimeoutMs,
+    understand: understandOrSkip,
+    bot: new FaqBot(faq),
+    routing,
+    ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
+  });
+  // Uploads live beside the database locally; the OSS driver arrives with the cloud integration.
+  const mediaFiles = options.mediaFiles ?? (config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
   return {
     config,
     logger,
@@ -48,15 +62,8 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     routing,
     faq,
     customers: options.customers ?? staticCustomerData(() => []),
-    conversations: new ConversationService({
-      store,
-      notifier,
-      longPollTimeoutMs: config.longPollTimeoutMs,
-      understand: understandOrSkip,
-      bot: new FaqBot(faq),
-      routing,
-      ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
-    }),
+    conversations,
+    media: new MediaService({ store, files: mediaFiles, conversations, secret }),
   };
 }
 

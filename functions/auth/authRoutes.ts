@@ -32,7 +32,7 @@ export const authRoutes: RouteGroup = (app, deps) => {
   // sent. Public, so the client can ask before it has a session.
   app.get('/v1/auth/methods', svc, (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json({ login: deps.config.devLogin ? ['dev'] : [], media: false });
+    return c.json({ login: deps.config.devLogin ? ['dev'] : [], media: true });
   });
 
   app.get('/v1/auth/me', svc, async (c) => {

@@ -1,14 +1,16 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, RatingRequest, SendTextRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, RatingRequest, SendUserMessageRequest } from '../../shared/schemas';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
+import { mediaRoutes } from './mediaRoutes';
 
-/** `message`: the user's side of a conversation: open it, write, read history. */
+/** `message`: the user's side of a conversation: open it, write (text, voice, pictures), read history. */
 export const messageRoutes: RouteGroup = (app, deps) => {
   const svc = service('message');
+  mediaRoutes(app, deps);
 
   app.post('/v1/conversations', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
@@ -29,10 +31,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
 
   app.post('/v1/conversations/:id/messages', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
-    const body = await readJson(c, SendTextRequest);
+    const body = await readJson(c, SendUserMessageRequest);
+    const conversationId = c.req.param('id');
+    if ('mediaId' in body) {
+      const media = await deps.media.messageBody(user, body.mediaId, conversationId);
+      return c.json(await deps.conversations.sendUserMedia(user, conversationId, body.clientMessageId, media), 201);
+    }
     c.set('issue', body.text);
-    const message = await deps.conversations.sendUserText(user, c.req.param('id'), body.clientMessageId, body.text);
-    return c.json(message, 201);
+    return c.json(await deps.conversations.sendUserText(user, conversationId, body.clientMessageId, body.text), 201);
   });
 
   app.get('/v1/conversations/:id/messages', svc, async (c) => {

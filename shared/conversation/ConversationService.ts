@@ -166,6 +166,33 @@ export class ConversationService {
   }
 
   /**
+   * A voice message or picture the user uploaded (`/v1/media`). While the bot holds the
+   * conversation it says it cannot read media yet and points to text or 转人工; an agent sees the
+   * media as sent. Idempotent on `clientMessageId` like text.
+   */
+  async sendUserMedia(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'voice' | 'image' }>): Promise<Message> {
+    assertRole(user, ['user']);
+    const what = body.type === 'voice' ? '语音' : '图片';
+    return this.appendText(
+      user,
+      conversationId,
+      clientMessageId,
+      '',
+      (c): FollowUp | undefined =>
+        c.status !== 'bot'
+          ? undefined
+          : {
+              messages: [{ sender: BOT_SENDER, body: { type: 'system', event: 'notice', text: `已收到您的${what}。机器人暂时看不懂语音和图片,请用文字描述问题,或回复"转人工"` } }],
+              patch: {},
+              ops: [],
+              observations: [],
+              notifyInbox: false,
+            },
+      body,
+    );
+  }
+
+  /**
    * The user tapped 解决了 or 没解决 under the bot's latest answer. 解决了 ends the conversation as
    * self-service; 没解决 offers the other candidates, and the second 没解决 hands off to a human.
    * Recorded as the user's message ("解决了"/"没解决") so the transcript shows it.
@@ -714,8 +741,8 @@ export class ConversationService {
     return { db, conversation: row.value, version: row.version };
   }
 
-  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner): Promise<Message> {
-    const fingerprint = createHash('sha256').update(text).digest('base64url');
+  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner, media?: Extract<MessageBody, { type: 'voice' | 'image' }>): Promise<Message> {
+    const fingerprint = createHash('sha256').update(media ? JSON.stringify(media) : text).digest('base64url');
     for (let attempt = 0; ; attempt++) {
       const { db, conversation, version } = await this.load(author, conversationId);
       const previous = await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, author.id, clientMessageId]);
@@ -729,7 +756,9 @@ export class ConversationService {
       const messageId = randomUUID();
       let patch: Partial<Conversation> = { updatedAt: now.toISOString() };
       const ops: WriteOp[] = [];
-      if (author.role === 'user') {
+      if (author.role === 'user' && media) {
+        patch.lastMessagePreview = media.type === 'voice' ? '[语音]' : '[图片]';
+      } else if (author.role === 'user') {
         patch.lastMessagePreview = mask(text).slice(0, 60);
         const analysis = this.understand(text, now);
         if (analysis) {
@@ -746,7 +775,7 @@ export class ConversationService {
         seq: seqs[0]!,
         sender: { role: author.role === 'user' ? 'user' : 'agent', id: author.id, ...(author.name ? { name: author.name } : {}) },
         clientMessageId,
-        body: { type: 'text', text },
+        body: media ?? { type: 'text', text },
         createdAt: now.toISOString(),
       };
       ops.push(

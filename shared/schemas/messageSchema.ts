@@ -57,10 +57,36 @@ export const RatingBody = Type.Object(
 export type RatingBody = Static<typeof RatingBody>;
 
 /**
- * The one message body union shared by mini-program, functions and console. Later issues add
- * voice and image variants here, so every layer learns them at once.
+ * A voice message: the recording (fetched through a short-lived signed link) and, once speech
+ * recognition has run, its transcript. `transcribed: false` is shown as 未转写.
  */
-export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody]);
+export const VoiceBody = Type.Object(
+  {
+    type: Type.Literal('voice'),
+    mediaId: Type.String(),
+    mime: Type.String(),
+    durationMs: Type.Integer({ minimum: 0 }),
+    transcribed: Type.Boolean(),
+    text: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** A picture the user sent (a screenshot of a payment, say), fetched through a signed link. */
+export const ImageBody = Type.Object(
+  {
+    type: Type.Literal('image'),
+    mediaId: Type.String(),
+    mime: Type.String(),
+    bytes: Type.Integer({ minimum: 1 }),
+    /** Text read from the picture, once recognition has run. */
+    text: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The one message body union shared by mini-program, functions and console. */
+export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody, VoiceBody, ImageBody]);
 export type MessageBody = Static<typeof MessageBody>;
 
 export const SenderRole = Type.Union([

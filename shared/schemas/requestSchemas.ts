@@ -32,6 +32,13 @@ export const SendTextRequest = Type.Object(
 );
 export type SendTextRequest = Static<typeof SendTextRequest>;
 
+/** A user's message: typed text, or a voice recording / picture uploaded first to `/v1/media`. */
+export const SendUserMessageRequest = Type.Union([
+  SendTextRequest,
+  Type.Object({ clientMessageId: Id, mediaId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false }),
+]);
+export type SendUserMessageRequest = Static<typeof SendUserMessageRequest>;
+
 export const EmptyRequest = Type.Object({}, { additionalProperties: false });
 
 /** The user tapped 解决了 (`resolved: true`) or 没解决 under the bot's answer card `faqId`. */

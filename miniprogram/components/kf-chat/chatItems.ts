@@ -51,6 +51,11 @@ function messageItem(m: Message, status: string | undefined, t: ChatTexts): Chat
       };
     case 'faqSuggest':
       return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })) };
+    case 'voice':
+      // Played by the agent; the user's own bubble shows the length and, once recognised, the words.
+      return { ...blank, key, kind: 'text', mine, sender, text: `[语音 ${Math.max(1, Math.round(b.durationMs / 1000))}″]${b.text ? ` ${b.text}` : ''}` };
+    case 'image':
+      return { ...blank, key, kind: 'text', mine, sender, text: '[图片]' };
     case 'rating':
       return { ...blank, key, kind: 'rating', mine: true, text: `${'★'.repeat(b.stars)}${'☆'.repeat(5 - b.stars)}${b.comment ? ` ${b.comment}` : ''}${b.complaint ? `(${t.rateComplaint})` : ''}` };
   }

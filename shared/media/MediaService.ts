@@ -1,0 +1,133 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { KefuError } from '../errors';
+import type { Principal } from '../auth';
+import type { Store } from '../store';
+import type { ConversationService } from '../conversation';
+import type { MessageBody } from '../schemas';
+import { MAX_IMAGE_BYTES, MAX_VOICE_BYTES, MAX_VOICE_MS } from '../schemas/limits';
+import type { MediaStore } from './MediaStore';
+import { declaredTypeMatches, sniffMedia } from './sniffMedia';
+
+/** What Kefu knows about an uploaded file; the bytes are in the MediaStore under the same id. */
+export interface MediaRecord {
+  [column: string]: unknown;
+  readonly id: string;
+  readonly ownerId: string;
+  readonly conversationId: string;
+  readonly kind: 'voice' | 'image';
+  readonly mime: string;
+  readonly bytes: number;
+  /** Voice only: the length the client reported (checked against the 60 s limit). */
+  readonly durationMs?: number;
+  readonly createdAt: string;
+}
+
+export interface UploadInput {
+  readonly conversationId: string;
+  /** What the client says it sends (`voice` / `image`); must agree with the content. */
+  readonly kind?: string;
+  /** The part's content-type, if any; must agree with the content unless generic. */
+  readonly declaredType?: string;
+  readonly bytes: Uint8Array;
+  readonly durationMs?: number;
+}
+
+export interface MediaServiceOptions {
+  readonly store: Store;
+  readonly files: MediaStore;
+  readonly conversations: ConversationService;
+  /** Signs the short-lived links under which agents fetch media. */
+  readonly secret: string;
+  readonly clock?: () => number;
+  /** How long a link works (default 5 minutes). */
+  readonly linkTtlSeconds?: number;
+}
+
+const TABLE = 'media';
+
+/**
+ * Voice recordings and pictures users send: checked by content (type sniffed from the bytes, size
+ * limits per kind) before anything is stored, kept through the MediaStore port, and served to the
+ * people allowed to see them through links that are signed and expire.
+ */
+export class MediaService {
+  private readonly clock: () => number;
+  private readonly key: Buffer;
+
+  constructor(private readonly o: MediaServiceOptions) {
+    this.clock = o.clock ?? Date.now;
+    // A key of its own, so a media link can never be turned into anything else signed by the secret.
+    this.key = createHmac('sha256', o.secret).update('kefu-media-link').digest();
+  }
+
+  async upload(user: Principal, input: UploadInput): Promise<MediaRecord> {
+    if (user.role !== 'user') throw new KefuError('FORBIDDEN');
+    const bytes = input.bytes;
+    if (bytes.length === 0) throw new KefuError('MEDIA_EMPTY');
+    // The larger of the two limits first, so a huge file is refused before it is inspected.
+    if (bytes.length > Math.max(MAX_IMAGE_BYTES, MAX_VOICE_BYTES)) throw new KefuError('MEDIA_TOO_LARGE', `文件不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    const sniffed = sniffMedia(bytes);
+    if (!sniffed) throw new KefuError('MEDIA_TYPE_UNSUPPORTED', '仅支持 mp3、aac、m4a、wav、webm、ogg 语音和 png、jpeg、webp 图片');
+    if ((input.kind && input.kind !== sniffed.kind) || !declaredTypeMatches(input.declaredType, sniffed)) {
+      throw new KefuError('MEDIA_TYPE_MISMATCH', `文件内容是 ${sniffed.mime},与声明的类型不符`);
+    }
+    const limit = sniffed.kind === 'voice' ? MAX_VOICE_BYTES : MAX_IMAGE_BYTES;
+    if (bytes.length > limit) throw new KefuError('MEDIA_TOO_LARGE', `${sniffed.kind === 'voice' ? '语音' : '图片'}不能超过 ${limit / 1024 / 1024} MB`);
+    if (sniffed.kind === 'voice' && (input.durationMs ?? 0) > MAX_VOICE_MS) throw new KefuError('MEDIA_TOO_LONG');
+    // Only into the user's own conversation (CONVERSATION_NOT_FOUND otherwise).
+    await this.o.conversations.get(user, input.conversationId);
+    const record: MediaRecord = {
+      id: randomUUID().replace(/-/g, ''),
+      ownerId: user.id,
+      conversationId: input.conversationId,
+      kind: sniffed.kind,
+      mime: sniffed.mime,
+      bytes: bytes.length,
+      ...(sniffed.kind === 'voice' ? { durationMs: Math.max(0, Math.round(input.durationMs ?? 0)) } : {}),
+      createdAt: new Date(this.clock()).toISOString(),
+    };
+    // Bytes first: a record never points at a file that is not there.
+    await this.o.files.put(user.tenant, record.id, bytes);
+    await this.o.store.tenant(user.tenant).put(TABLE, [record.id], record, 'notExists');
+    return record;
+  }
+
+  /** The record, for its owner or the merchant's staff; MEDIA_NOT_FOUND for anyone else. */
+  async get(principal: Principal, id: string): Promise<MediaRecord> {
+    const row = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await this.o.store.tenant(principal.tenant).get<MediaRecord>(TABLE, [id]) : undefined;
+    if (!row || (principal.role === 'user' && row.value.ownerId !== principal.id)) throw new KefuError('MEDIA_NOT_FOUND');
+    return row.value;
+  }
+
+  /** The message body that references an upload, for `sendUserMedia`. */
+  async messageBody(user: Principal, mediaId: string, conversationId: string): Promise<Extract<MessageBody, { type: 'voice' | 'image' }>> {
+    const m = await this.get(user, mediaId);
+    if (m.conversationId !== conversationId) throw new KefuError('MEDIA_NOT_FOUND');
+    return m.kind === 'voice'
+      ? { type: 'voice', mediaId: m.id, mime: m.mime, durationMs: m.durationMs ?? 0, transcribed: false }
+      : { type: 'image', mediaId: m.id, mime: m.mime, bytes: m.bytes };
+  }
+
+  /** A link to the content that works for `linkTtlSeconds` without a session (for <audio>/<img>). */
+  async link(principal: Principal, id: string): Promise<{ url: string; expiresAt: string }> {
+    await this.get(principal, id);
+    const exp = Math.floor(this.clock() / 1000) + (this.o.linkTtlSeconds ?? 300);
+    const sig = this.sign(principal.tenant, id, exp);
+    return { url: `/v1/media/${id}/content?tenant=${encodeURIComponent(principal.tenant)}&exp=${exp}&sig=${sig}`, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  /** The bytes behind a signed link; MEDIA_LINK_INVALID when the signature is wrong or expired. */
+  async content(tenant: string, id: string, exp: number, sig: string): Promise<{ bytes: Uint8Array; mime: string }> {
+    const expected = Buffer.from(this.sign(tenant, id, exp));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected) || exp * 1000 < this.clock()) throw new KefuError('MEDIA_LINK_INVALID');
+    const row = await this.o.store.tenant(tenant).get<MediaRecord>(TABLE, [id]);
+    const bytes = row ? await this.o.files.get(tenant, id) : undefined;
+    if (!row || !bytes) throw new KefuError('MEDIA_NOT_FOUND');
+    return { bytes, mime: row.value.mime };
+  }
+
+  private sign(tenant: string, id: string, exp: number): string {
+    return createHmac('sha256', this.key).update(`${tenant}\n${id}\n${exp}`).digest('base64url');
+  }
+}
