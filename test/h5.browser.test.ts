@@ -7,6 +7,7 @@ import { createFunctionApp } from '../functions/_http/createFunctionApp';
 import { allRoutes } from '../functions/_runtime/allRoutes';
 import { devIndexRoutes } from '../functions/_runtime/devIndexRoutes';
 import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
+import { png } from './helpers/mediaFixtures';
 
 jest.setTimeout(90_000);
 
@@ -34,7 +35,8 @@ describe('H5 chat page in Chromium', () => {
       const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });
     backupUrl = `http://127.0.0.1:${(backup.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    // A fake microphone (a test tone) that needs no permission prompt, for the voice button.
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   });
 
@@ -105,5 +107,52 @@ describe('H5 chat page in Chromium', () => {
     await shot('rated');
     const rated = await server.call('GET', `/v1/conversations/${conversation.id}`, { token: agent });
     expect(rated.json).toMatchObject({ status: 'rated', rating: { stars: 4, comment: '回复很快', complaint: false } });
+  });
+
+  it('sends a picture and a voice message, and refuses what is too large, of the wrong type or too short', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const shotOf = (name: string) => phone.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+    try {
+      await phone.goto(`${server.url}/h5/?tenant=demo&user=u018`);
+      await phone.getByText('猜你想问').waitFor();
+      await phone.locator('#voice').waitFor({ state: 'visible' });
+
+      await phone.setInputFiles('#image-input', { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([png(8, 8), Buffer.alloc(11 * 1024 * 1024)]) });
+      await phone.getByText('图片不能超过 10 MB').waitFor();
+      await phone.setInputFiles('#image-input', { name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+      await phone.getByText('仅支持 PNG、JPEG、WebP 图片').waitFor();
+
+      await phone.setInputFiles('#image-input', { name: 'receipt.png', mimeType: 'image/png', buffer: png(120, 80) });
+      // Loaded through its signed link: the picture decoded at its real width.
+      await phone.waitForFunction("(() => { const img = document.querySelector('#list img.pic'); return !!img && img.complete && img.naturalWidth === 120; })()");
+      await phone.getByText('机器人暂时看不懂语音和图片', { exact: false }).waitFor();
+      await shotOf('picture-sent');
+
+      const voice = phone.locator('#voice');
+      const box = (await voice.boundingBox())!;
+      await phone.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await phone.mouse.down();
+      await phone.waitForTimeout(300);
+      await phone.mouse.up();
+      await phone.getByText('说话时间太短').waitFor();
+
+      await phone.mouse.down();
+      await phone.getByText('松开 发送').waitFor();
+      await phone.waitForTimeout(1800);
+      await shotOf('recording');
+      await phone.mouse.up();
+      await phone.locator('#list audio').waitFor();
+      await phone.getByText('未转写').waitFor();
+      await shotOf('voice-sent');
+
+      const token = JSON.parse(await phone.evaluate<string>("localStorage.getItem('demo:u018:kefu.session')")) as { token: string };
+      const conversationId = await phone.evaluate<string>("localStorage.getItem('demo:u018:kefu.conversation')");
+      const history = await server.call('GET', `/v1/conversations/${conversationId}/messages`, { token: token.token });
+      const bodies = (history.json['messages'] as { body: { type: string; mime?: string; durationMs?: number } }[]).map((m) => m.body).filter((b) => b.type === 'voice' || b.type === 'image');
+      expect(bodies.map((b) => [b.type, b.mime])).toEqual([['image', 'image/png'], ['voice', 'audio/webm']]);
+      expect(bodies[1]!.durationMs).toBeGreaterThan(1000);
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -76,6 +76,11 @@ export class ApiClient {
     return this.state;
   }
 
+  /** The origin calls go to now (the backup while the primary is down), for links and uploads. */
+  get origin(): string {
+    return this.active === 'backup' && this.o.backup ? this.o.backup : this.o.primary;
+  }
+
   async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
     if (this.active === 'backup') await this.maybeProbePrimary();
     const order: ('primary' | 'backup')[] = this.active === 'primary' ? ['primary', 'backup'] : ['backup', 'primary'];

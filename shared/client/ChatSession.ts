@@ -206,6 +206,12 @@ export class ChatSession {
     }
   }
 
+  /** A short-lived absolute link to a voice message's or picture's content (for <audio>, <img>). */
+  async mediaLink(mediaId: string): Promise<string> {
+    const { url } = await this.call<{ url: string }>('GET', `/v1/media/${encodeURIComponent(mediaId)}/url`);
+    return this.api.origin + url;
+  }
+
   askHuman(): Promise<boolean> {
     return this.send(this.texts.askHuman);
   }

@@ -5,7 +5,10 @@
  */
 import { ChatSession, type ChatView } from '../../shared/client/ChatSession';
 import { chatLogin } from '../../shared/client/chatLogin';
-import type { ConnectionState } from '../../shared/client/ApiClient';
+import { ApiError, type ConnectionState } from '../../shared/client/ApiClient';
+import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../shared/client/mediaChecks';
+import type { MediaUpload } from '../../shared/client/ChatSession';
+import { MAX_VOICE_BYTES } from '../../shared/schemas/limits';
 import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
 import type { Message } from '../../shared/schemas';
 
@@ -84,6 +87,10 @@ function renderMessage(m: Message, status: string | undefined): HTMLElement {
     const chips = el('div', 'chips');
     for (const i of body.items) chips.append(button(i.question, () => void chat.selectQuestion(i.faqId, 'suggest')));
     bubble.append(chips);
+  } else if (body.type === 'voice') {
+    bubble.append(mediaElement(body.mediaId, 'audio'), el('div', 'notice', body.transcribed ? (body.text ?? '') : '未转写'));
+  } else if (body.type === 'image') {
+    bubble.append(mediaElement(body.mediaId, 'img'));
   } else if (body.type === 'rating') {
     bubble.textContent = `${'★'.repeat(body.stars)}${'☆'.repeat(5 - body.stars)}${body.comment ? ` ${body.comment}` : ''}${body.complaint ? '(投诉)' : ''}`;
   }
@@ -92,8 +99,42 @@ function renderMessage(m: Message, status: string | undefined): HTMLElement {
   return row;
 }
 
+/**
+ * One element per media id, kept across renders (so a playing recording is not interrupted), its
+ * source filled in once the signed link arrives.
+ */
+const mediaElements = new Map<string, HTMLElement>();
+function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
+  let e = mediaElements.get(mediaId);
+  if (!e) {
+    const created = document.createElement(tag);
+    if (created instanceof HTMLAudioElement) created.controls = true;
+    if (created instanceof HTMLImageElement) {
+      created.className = 'pic';
+      created.alt = '图片';
+    }
+    void chat.mediaLink(mediaId).then((url) => created.setAttribute('src', url), () => undefined);
+    mediaElements.set(mediaId, created);
+    e = created;
+  }
+  return e;
+}
+
+/** A problem found on the phone (too short, too large) shown until the session says something new. */
+let localNotice = '';
+let lastViewNotice = '';
+function say(text: string): void {
+  localNotice = text;
+  render();
+}
+
 function render(): void {
   if (!view) return;
+  if (view.notice !== lastViewNotice) {
+    lastViewNotice = view.notice;
+    localNotice = '';
+  }
+  document.body.classList.toggle('media', view.media);
   const state = view.chat;
   const list = $('list');
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -124,7 +165,7 @@ function render(): void {
   const queue = $('queue');
   queue.textContent = state.queue ? t.queue(state.queue.position - 1, Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
   queue.classList.toggle('show', !!state.queue && state.status === 'queued');
-  $('error').textContent = view.notice;
+  $('error').textContent = localNotice || view.notice;
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
@@ -157,7 +198,100 @@ function ratingCard(): HTMLElement {
   return card;
 }
 
+/** `POST /v1/media` with the session's token; the answer carries the media id. */
+function uploadOf(file: Blob, name: string, kind: 'voice' | 'image', extra: Record<string, string> = {}): MediaUpload['upload'] {
+  return async (token, conversationId) => {
+    const form = new FormData();
+    form.set('conversationId', conversationId);
+    form.set('kind', kind);
+    for (const [k, v] of Object.entries(extra)) form.set(k, v);
+    form.set('file', file, name);
+    const res = await fetch(`${chat.api.origin}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const body = (await res.json()) as { mediaId?: string; code?: string; message?: string };
+    if (!res.ok || !body.mediaId) throw new ApiError(res.status, body.code ?? 'UPLOAD_FAILED', body.message ?? t.sendFailed);
+    return { mediaId: body.mediaId };
+  };
+}
+
+// Pictures: a file input behind the 图片 button, checked here before anything is uploaded.
+const imageInput = $<HTMLInputElement>('image-input');
+$('image').addEventListener('click', () => imageInput.click());
+imageInput.addEventListener('change', () => {
+  const file = imageInput.files?.[0];
+  imageInput.value = '';
+  if (!file) return;
+  say('');
+  const problem = imageProblem({ name: file.name, size: file.size, mimeType: file.type }, t);
+  if (problem) return say(problem);
+  void chat.sendMedia({ kind: 'image', label: '[图片]', upload: uploadOf(file, file.name, 'image') });
+});
+
+// Voice: press and hold to record (MediaRecorder), slide up to cancel, 60 s at most.
+const voice = $<HTMLButtonElement>('voice');
+let recording: { recorder: MediaRecorder; chunks: Blob[]; startedAt: number; startY: number; cancel: boolean; limit: number; stream: MediaStream } | undefined;
+let pressed = false;
+voice.addEventListener('pointerdown', (e) => {
+  e.preventDefault();
+  pressed = true;
+  say('');
+  const startY = e.clientY;
+  navigator.mediaDevices.getUserMedia({ audio: true }).then(
+    (stream) => {
+      if (!pressed) {
+        // Released before the microphone opened: as short as a recording gets.
+        stream.getTracks().forEach((tr) => tr.stop());
+        return say(t.voiceTooShort);
+      }
+      const recorder = new MediaRecorder(stream);
+      const r = { recorder, chunks: [] as Blob[], startedAt: performance.now(), startY, cancel: false, stream, limit: window.setTimeout(() => stopRecording(true), RECORDING_LIMIT_MS) };
+      recorder.addEventListener('dataavailable', (ev) => r.chunks.push(ev.data));
+      recorder.start();
+      recording = r;
+      voice.classList.add('recording');
+      voice.textContent = t.voiceRelease;
+    },
+    () => say(t.voiceDenied),
+  );
+});
+voice.addEventListener('pointermove', (e) => {
+  if (!recording) return;
+  recording.cancel = recording.startY - e.clientY > 60;
+  voice.classList.toggle('cancel', recording.cancel);
+  voice.textContent = recording.cancel ? t.voiceCancel : t.voiceRelease;
+});
+for (const type of ['pointerup', 'pointercancel'] as const) {
+  voice.addEventListener(type, () => {
+    pressed = false;
+    stopRecording(false);
+  });
+}
+
+function stopRecording(hitLimit: boolean): void {
+  const r = recording;
+  if (!r) return;
+  recording = undefined;
+  window.clearTimeout(r.limit);
+  voice.classList.remove('recording', 'cancel');
+  voice.textContent = t.voiceHold;
+  const durationMs = Math.round(performance.now() - r.startedAt);
+  r.recorder.addEventListener('stop', () => {
+    r.stream.getTracks().forEach((tr) => tr.stop());
+    if (r.cancel) return;
+    const problem = recordingProblem(durationMs, t);
+    if (problem) return say(problem);
+    const blob = new Blob(r.chunks, { type: r.recorder.mimeType || 'audio/webm' });
+    if (blob.size > MAX_VOICE_BYTES) return say(t.sendFailed);
+    void chat
+      .sendMedia({ kind: 'voice', label: `[语音 ${Math.max(1, Math.round(durationMs / 1000))}″]`, upload: uploadOf(blob, 'voice.webm', 'voice', { durationMs: String(durationMs) }) })
+      .then((sent) => {
+        if (sent && hitLimit) say(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
+      });
+  });
+  r.recorder.stop();
+}
+
 $('send').addEventListener('click', () => {
+  localNotice = '';
   const input = $<HTMLTextAreaElement>('input');
   void chat.send(input.value).then((accepted) => {
     if (accepted) input.value = '';
