@@ -2,22 +2,43 @@
  * `npm run dev`: the whole local system on the embedded store. Prints the URLs and the demo
  * credentials; Ctrl-C stops it cleanly; a restart keeps all data in `.data/`.
  */
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../shared/config';
 import { isKefuError } from '../shared/errors';
 import { startDevServer } from '../functions/_runtime/devServer';
 import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from '../mock/seed/demoTenant';
+import { startNlsEmulator } from '../mock/nls/NlsEmulator';
+import { seedUtterances } from '../mock/nls/seedUtterances';
+import { defaultFaq } from '../mock/seed/defaultFaq';
 
 async function main(): Promise<void> {
   // The dev-only user login stays off unless asked for; `npm run dev` asks for it explicitly
   // because Alipay login has no local stand-in yet.
-  const config = loadConfig(undefined, process.argv.includes('--dev-login') ? { KEFU_DEV_LOGIN: 'true' } : {});
+  const overrides: Record<string, string> = process.argv.includes('--dev-login') ? { KEFU_DEV_LOGIN: 'true' } : {};
+  // Without a real speech service configured, voice messages go to the local NLS stand-in, with
+  // keys made up for this run (nothing secret is stored).
+  const nls = loadConfig(undefined, overrides).nls ? undefined : await startNlsEmulator({ accessKeyId: `LTAI-local-${randomBytes(4).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url'), appKey: 'kefu-local' });
+  if (nls) {
+    Object.assign(overrides, {
+      KEFU_NLS_GATEWAY_URL: `${nls.url}/stream/v1/asr`,
+      KEFU_NLS_META_URL: nls.url,
+      KEFU_NLS_APPKEY: 'kefu-local',
+      KEFU_NLS_ACCESS_KEY_ID: nls.emulator.options.accessKeyId,
+      KEFU_NLS_ACCESS_KEY_SECRET: nls.emulator.options.accessKeySecret,
+    });
+  }
+  const config = loadConfig(undefined, overrides);
   const server = await startDevServer(config);
+  // The stand-in "recognises" phrases it was taught: the demo FAQ questions and 转人工.
+  const taught = nls ? await seedUtterances(nls.emulator, ['转人工', ...defaultFaq.slice(0, 12).map((f) => f.question)]) : 0;
   const vip = demoUsers.filter((u) => u.vipTier > 0).map((u) => u.id);
   const lines = [
     '',
     `Kefu 本地服务已启动  ${server.url}`,
     `  健康检查    ${server.url}/v1/health`,
     `  数据目录    ${config.dataDir} (${config.store})${server.seeded ? '  [首次启动,已写入演示商户]' : ''}`,
+    nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
+    `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,
     '',
     `演示商户 tenant=${DEMO_TENANT},  员工密码 ${DEMO_PASSWORD}`,
     ...demoStaff.map((s) => `  ${s.role.padEnd(10)} ${s.username.padEnd(12)} ${s.displayName}  ${s.skills.join('/')}`),
@@ -36,7 +57,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n收到 ${signal},正在停止...\n`);
-    server.close().then(
+    Promise.all([server.close(), nls?.close()]).then(
       () => {
         process.stdout.write('已停止,数据已保存。\n');
         process.exit(0);

@@ -125,7 +125,7 @@ describe('H5 chat page in Chromium', () => {
       await phone.setInputFiles('#image-input', { name: 'receipt.png', mimeType: 'image/png', buffer: png(120, 80) });
       // Loaded through its signed link: the picture decoded at its real width.
       await phone.waitForFunction("(() => { const img = document.querySelector('#list img.pic'); return !!img && img.complete && img.naturalWidth === 120; })()");
-      await phone.getByText('机器人暂时看不懂语音和图片', { exact: false }).waitFor();
+      await phone.getByText('机器人暂时看不懂这张图片', { exact: false }).waitFor();
       await shotOf('picture-sent');
 
       const voice = phone.locator('#voice');

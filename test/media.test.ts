@@ -43,7 +43,7 @@ describe('media: voice and picture uploads', () => {
     expect(sent.json['body']).toEqual({ type: 'image', mediaId, mime: 'image/png', bytes: picture.length });
     const events = await server.call('GET', `/v1/conversations/${conversationId}/events?after=0&timeout=0`, { token: user });
     const texts = (events.json['events'] as { type: string; message?: { body: { type: string; text?: string } } }[]).map((e) => e.message?.body.text ?? e.message?.body.type);
-    expect(texts).toEqual(['image', '已收到您的图片。机器人暂时看不懂语音和图片,请用文字描述问题,或回复"转人工"']);
+    expect(texts).toEqual(['image', '已收到您的图片。机器人暂时看不懂这张图片,请用文字描述问题,或回复"转人工"']);
 
     const agent = await staffLogin(server, 'xiaowang');
     const link = await server.call('GET', `/v1/media/${mediaId}/url`, { token: agent });

@@ -15,6 +15,8 @@ import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
+import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
+import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
 export interface CreateDepsOptions {
   /** Use this store instead of the configured one (tests). */
@@ -63,7 +65,15 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     faq,
     customers: options.customers ?? staticCustomerData(() => []),
     conversations,
-    media: new MediaService({ store, files: mediaFiles, conversations, secret }),
+    media: new MediaService({
+      store,
+      files: mediaFiles,
+      conversations,
+      secret,
+      ...(config.nls ? { speech: new NlsSpeechRecognizer(config.nls) } : {}),
+      ...(config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer() } : {}),
+      onRecognitionError: (kind, err) => logger.warn({ err, service_type: 'message', kind }, kind === 'voice' ? 'speech recognition failed; kept as 未转写' : 'OCR failed; picture kept without text'),
+    }),
   };
 }
 

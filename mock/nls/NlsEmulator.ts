@@ -2,7 +2,8 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { audioEnvelope, envelopeSimilarity, readWav } from './audioEnvelope';
+import { audioEnvelope, envelopeSimilarity } from './audioEnvelope';
+import { readWav } from '../../shared/media/readWav';
 
 export interface NlsEmulatorOptions {
   readonly accessKeyId: string;
@@ -42,7 +43,8 @@ export class NlsEmulator {
   /** Requests seen, for tests: "CreateToken" or "asr <status>". */
   readonly log: string[] = [];
 
-  constructor(private readonly o: NlsEmulatorOptions) {
+  constructor(readonly options: NlsEmulatorOptions) {
+    const o = options;
     this.clock = o.clock ?? Date.now;
     this.app.post('/', (c) => this.createToken(c));
     this.app.post('/stream/v1/asr', (c) => this.recognize(c));
@@ -68,13 +70,13 @@ export class NlsEmulator {
     const form = new URLSearchParams(await c.req.text());
     const params = Object.fromEntries(form.entries());
     if (params['Action'] !== 'CreateToken') return this.popError(c, 400, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
-    if (params['AccessKeyId'] !== this.o.accessKeyId) return this.popError(c, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (params['AccessKeyId'] !== this.options.accessKeyId) return this.popError(c, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
     const { Signature: signature, ...signed } = params;
     const canonical = Object.keys(signed)
       .sort()
       .map((k) => `${popEncode(k)}=${popEncode(signed[k]!)}`)
       .join('&');
-    const expected = createHmac('sha1', `${this.o.accessKeySecret}&`).update(`POST&${popEncode('/')}&${popEncode(canonical)}`).digest('base64');
+    const expected = createHmac('sha1', `${this.options.accessKeySecret}&`).update(`POST&${popEncode('/')}&${popEncode(canonical)}`).digest('base64');
     if (signature !== expected) return this.popError(c, 400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
     const at = Date.parse(params['Timestamp'] ?? '');
     if (!Number.isFinite(at) || Math.abs(this.clock() - at) > 15 * 60_000) return this.popError(c, 400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
@@ -82,7 +84,7 @@ export class NlsEmulator {
     if (!nonce || this.nonces.has(nonce)) return this.popError(c, 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     this.nonces.add(nonce);
     const id = randomBytes(16).toString('hex');
-    const expireTime = Math.floor(this.clock() / 1000) + (this.o.tokenTtlSeconds ?? 86_400);
+    const expireTime = Math.floor(this.clock() / 1000) + (this.options.tokenTtlSeconds ?? 86_400);
     this.tokens.set(id, expireTime * 1000);
     this.log.push('CreateToken');
     return c.json({ RequestId: randomUUID(), NlsRequestId: randomUUID(), Token: { UserId: '1234567890', Id: id, ExpireTime: expireTime } });
@@ -98,7 +100,7 @@ export class NlsEmulator {
     const token = c.req.header('x-nls-token') ?? '';
     const expires = this.tokens.get(token);
     if (!expires || expires <= this.clock()) return answer(403, 40000001, `Gateway:ACCESS_DENIED:The token '${token}' is invalid!`);
-    if (c.req.query('appkey') !== this.o.appKey) return answer(400, 40020105, 'Meta:APPKEY_NOT_EXIST:Appkey not exist!');
+    if (c.req.query('appkey') !== this.options.appKey) return answer(400, 40020105, 'Meta:APPKEY_NOT_EXIST:Appkey not exist!');
     const format = c.req.query('format') ?? 'pcm';
     const sampleRate = Number(c.req.query('sample_rate') ?? 16000);
     if (sampleRate !== 16000 && sampleRate !== 8000) return answer(400, 40000003, 'PARAMETER_INVALID:sample_rate must be 8000 or 16000');

@@ -36,6 +36,14 @@ export const configSchema = Type.Object(
     ),
     KEFU_TABLESTORE_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_TABLESTORE_INSTANCE: Type.Optional(Type.String({ minLength: 1 })),
+    /** Speech recognition (Alibaba Cloud NLS one-sentence REST); all five or none. */
+    KEFU_NLS_GATEWAY_URL: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_NLS_META_URL: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_NLS_APPKEY: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_NLS_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_NLS_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+    /** Text from pictures: Debian's tesseract (default) or off. */
+    KEFU_OCR: Type.Union([Type.Literal('tesseract'), Type.Literal('off')], { default: 'tesseract' }),
   },
   { additionalProperties: true },
 );

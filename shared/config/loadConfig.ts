@@ -18,6 +18,9 @@ export interface KefuConfig {
   readonly jobsIntervalMs: number;
   readonly logLevel: string;
   readonly tablestore: { readonly endpoint: string; readonly instance: string } | undefined;
+  /** Speech recognition; undefined when not configured (voice messages stay 未转写). */
+  readonly nls: { readonly gatewayUrl: string; readonly metaUrl: string; readonly appKey: string; readonly accessKeyId: string; readonly accessKeySecret: string } | undefined;
+  readonly ocr: 'tesseract' | 'off';
 }
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
@@ -52,6 +55,11 @@ export function loadConfig(
   if (c.NODE_ENV === 'production' && c.KEFU_DEV_LOGIN) {
     throw new KefuError('CONFIG_INVALID', '生产环境不允许开启 KEFU_DEV_LOGIN', { key: 'KEFU_DEV_LOGIN' });
   }
+  const nlsKeys = ['KEFU_NLS_GATEWAY_URL', 'KEFU_NLS_META_URL', 'KEFU_NLS_APPKEY', 'KEFU_NLS_ACCESS_KEY_ID', 'KEFU_NLS_ACCESS_KEY_SECRET'] as const;
+  const nlsMissing = nlsKeys.filter((k) => !c[k]);
+  if (nlsMissing.length && nlsMissing.length < nlsKeys.length) {
+    throw new KefuError('CONFIG_INVALID', `语音识别需要同时设置 ${nlsMissing.join(', ')}`, { key: nlsMissing[0] });
+  }
   if (c.KEFU_STORE === 'tablestore') {
     for (const key of ['KEFU_TABLESTORE_ENDPOINT', 'KEFU_TABLESTORE_INSTANCE'] as const) {
       if (!c[key]) throw new KefuError('CONFIG_INVALID', `KEFU_STORE=tablestore 需要设置 ${key}`, { key });
@@ -75,5 +83,10 @@ export function loadConfig(
       c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE
         ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE }
         : undefined,
+    nls:
+      c.KEFU_NLS_GATEWAY_URL && c.KEFU_NLS_META_URL && c.KEFU_NLS_APPKEY && c.KEFU_NLS_ACCESS_KEY_ID && c.KEFU_NLS_ACCESS_KEY_SECRET
+        ? { gatewayUrl: c.KEFU_NLS_GATEWAY_URL, metaUrl: c.KEFU_NLS_META_URL, appKey: c.KEFU_NLS_APPKEY, accessKeyId: c.KEFU_NLS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_NLS_ACCESS_KEY_SECRET }
+        : undefined,
+    ocr: c.KEFU_OCR,
   };
 }

@@ -172,17 +172,29 @@ export class ConversationService {
    */
   async sendUserMedia(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'voice' | 'image' }>): Promise<Message> {
     assertRole(user, ['user']);
+    // A transcribed voice message is a question like a typed one: parse, FAQ, routing.
+    if (body.type === 'voice' && body.transcribed && body.text) {
+      return this.appendText(user, conversationId, clientMessageId, body.text, this.botPlan(user.tenant, body.text), body);
+    }
     const what = body.type === 'voice' ? '语音' : '图片';
+    const found = body.type === 'image' && body.text ? this.understand(body.text, this.clock()) : undefined;
+    const read = found?.entities.filter((e) => e.type === 'orderNo' || e.type === 'amount' || e.type === 'time').map((e) => e.text) ?? [];
+    const reply = read.length
+      ? `已收到您的图片,识别到:${read.join('、')}。请再用文字描述一下遇到的问题,或回复"转人工"`
+      : body.type === 'voice'
+        ? '已收到您的语音,但没能听清。请用文字描述问题,或回复"转人工"'
+        : `已收到您的${what}。机器人暂时看不懂这张图片,请用文字描述问题,或回复"转人工"`;
     return this.appendText(
       user,
       conversationId,
       clientMessageId,
-      '',
+      // The text read from a picture fills the ticket (order number, amount, time).
+      body.type === 'image' ? (body.text ?? '') : '',
       (c): FollowUp | undefined =>
         c.status !== 'bot'
           ? undefined
           : {
-              messages: [{ sender: BOT_SENDER, body: { type: 'system', event: 'notice', text: `已收到您的${what}。机器人暂时看不懂语音和图片,请用文字描述问题,或回复"转人工"` } }],
+              messages: [{ sender: BOT_SENDER, body: { type: 'system', event: 'notice', text: reply } }],
               patch: {},
               ops: [],
               observations: [],
@@ -756,14 +768,14 @@ export class ConversationService {
       const messageId = randomUUID();
       let patch: Partial<Conversation> = { updatedAt: now.toISOString() };
       const ops: WriteOp[] = [];
-      if (author.role === 'user' && media) {
-        patch.lastMessagePreview = media.type === 'voice' ? '[语音]' : '[图片]';
-      } else if (author.role === 'user') {
-        patch.lastMessagePreview = mask(text).slice(0, 60);
-        const analysis = this.understand(text, now);
+      if (author.role === 'user') {
+        const label = media ? (media.type === 'voice' ? '[语音]' : '[图片]') : '';
+        patch.lastMessagePreview = `${label}${mask(text)}`.slice(0, 60);
+        // A voice transcript or the text read from a picture is understood like typed text.
+        const analysis = text ? this.understand(text, now) : undefined;
         if (analysis) {
           ops.push({ op: 'put', table: tables.analysis, key: [conversationId, seq], value: { ...analysis } });
-          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString() });
+          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString(), ...(media ? { via: media.type } : {}) });
         }
       }
       // The follow-up (bot, routing) sees the ticket with this message already understood.

@@ -16,7 +16,7 @@ const fields = ['orderNo', 'amount', 'time', 'cardTail', 'phone', 'bankCard', 'i
 export function mergeTicket(
   ticket: Ticket | undefined,
   parsed: ParseResult,
-  source: { messageId: string; seq: number; at: string },
+  source: { messageId: string; seq: number; at: string; via?: 'image' | 'voice' },
 ): Ticket {
   const next: Ticket = { ...ticket };
   if (!next.category || (parsed.category !== 'other' && parsed.confidence >= CATEGORY_MIN_CONFIDENCE)) {

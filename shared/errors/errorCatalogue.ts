@@ -30,6 +30,7 @@ export const errorCatalogue = {
   MEDIA_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   MEDIA_TYPE_UNSUPPORTED: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
   MEDIA_TYPE_MISMATCH: { status: 415, zh: '文件内容与声明的类型不符', en: 'File content does not match its declared type' },
+  MEDIA_IMAGE_TOO_LARGE: { status: 413, zh: '图片尺寸过大', en: 'Image dimensions are too large' },
   MEDIA_TOO_LONG: { status: 400, zh: '语音不能超过 60 秒', en: 'Voice messages are limited to 60 seconds' },
   MEDIA_NOT_FOUND: { status: 404, zh: '文件不存在', en: 'No such media' },
   MEDIA_LINK_INVALID: { status: 403, zh: '文件链接无效或已过期', en: 'Media link is invalid or expired' },

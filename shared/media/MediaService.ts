@@ -7,6 +7,11 @@ import type { MessageBody } from '../schemas';
 import { MAX_IMAGE_BYTES, MAX_VOICE_BYTES, MAX_VOICE_MS } from '../schemas/limits';
 import type { MediaStore } from './MediaStore';
 import { declaredTypeMatches, sniffMedia } from './sniffMedia';
+import { AudioDecodeError, decodeAudio, type DecodedAudio } from './decodeAudio';
+import { imageSize } from './imageSize';
+import type { SpeechRecognizer } from '../asr/SpeechRecognizer';
+import type { TextRecognizer } from '../ocr/TextRecognizer';
+import { screenshotText } from '../ocr/screenshotText';
 
 /** What Kefu knows about an uploaded file; the bytes are in the MediaStore under the same id. */
 export interface MediaRecord {
@@ -17,8 +22,12 @@ export interface MediaRecord {
   readonly kind: 'voice' | 'image';
   readonly mime: string;
   readonly bytes: number;
-  /** Voice only: the length the client reported (checked against the 60 s limit). */
+  /** Voice only: the length measured by decoding (the client's figure when ffmpeg is missing). */
   readonly durationMs?: number;
+  /** Voice only: what speech recognition heard; absent when it failed or is not configured. */
+  readonly transcript?: string;
+  /** Image only: the text read from the picture (OCR), tidied for entity extraction. */
+  readonly text?: string;
   readonly createdAt: string;
 }
 
@@ -41,6 +50,16 @@ export interface MediaServiceOptions {
   readonly clock?: () => number;
   /** How long a link works (default 5 minutes). */
   readonly linkTtlSeconds?: number;
+  /** Speech to text for voice messages; without one they reach the agent marked 未转写. */
+  readonly speech?: SpeechRecognizer;
+  /** Text from pictures; without one a picture fills no ticket fields. */
+  readonly ocr?: TextRecognizer;
+  /** Decoder of recordings (ffmpeg by default). */
+  readonly decode?: (bytes: Uint8Array, o: { maxMs: number }) => Promise<DecodedAudio>;
+  /** Pictures whose header claims more pixels than this are refused undecoded (default 40 million). */
+  readonly maxImagePixels?: number;
+  /** Told when recognition fails, so it shows in the logs; the upload still succeeds. */
+  readonly onRecognitionError?: (kind: 'voice' | 'image', err: unknown) => void;
 }
 
 const TABLE = 'media';
@@ -73,9 +92,9 @@ export class MediaService {
     }
     const limit = sniffed.kind === 'voice' ? MAX_VOICE_BYTES : MAX_IMAGE_BYTES;
     if (bytes.length > limit) throw new KefuError('MEDIA_TOO_LARGE', `${sniffed.kind === 'voice' ? '语音' : '图片'}不能超过 ${limit / 1024 / 1024} MB`);
-    if (sniffed.kind === 'voice' && (input.durationMs ?? 0) > MAX_VOICE_MS) throw new KefuError('MEDIA_TOO_LONG');
     // Only into the user's own conversation (CONVERSATION_NOT_FOUND otherwise).
     await this.o.conversations.get(user, input.conversationId);
+    const understood = sniffed.kind === 'voice' ? await this.listen(bytes, input.durationMs) : await this.look(bytes);
     const record: MediaRecord = {
       id: randomUUID().replace(/-/g, ''),
       ownerId: user.id,
@@ -83,13 +102,53 @@ export class MediaService {
       kind: sniffed.kind,
       mime: sniffed.mime,
       bytes: bytes.length,
-      ...(sniffed.kind === 'voice' ? { durationMs: Math.max(0, Math.round(input.durationMs ?? 0)) } : {}),
+      ...understood,
       createdAt: new Date(this.clock()).toISOString(),
     };
     // Bytes first: a record never points at a file that is not there.
     await this.o.files.put(user.tenant, record.id, bytes);
     await this.o.store.tenant(user.tenant).put(TABLE, [record.id], record, 'notExists');
     return record;
+  }
+
+  /**
+   * A recording decoded (so its real length is known and over-long or broken audio is refused
+   * before anything is stored) and, when a recogniser is configured, transcribed.
+   */
+  private async listen(bytes: Uint8Array, claimedMs: number | undefined): Promise<Pick<MediaRecord, 'durationMs' | 'transcript'>> {
+    if ((claimedMs ?? 0) > MAX_VOICE_MS) throw new KefuError('MEDIA_TOO_LONG');
+    let decoded: DecodedAudio;
+    try {
+      decoded = await (this.o.decode ?? decodeAudio)(bytes, { maxMs: MAX_VOICE_MS });
+    } catch (err) {
+      if (err instanceof AudioDecodeError && err.unavailable) return { durationMs: Math.max(0, Math.round(claimedMs ?? 0)) };
+      throw new KefuError('MEDIA_TYPE_UNSUPPORTED', '无法解码这段语音');
+    }
+    // Encoders pad a little; half a second of slack keeps a full 60 s recording acceptable.
+    if (decoded.durationMs > MAX_VOICE_MS + 500) throw new KefuError('MEDIA_TOO_LONG');
+    if (!this.o.speech) return { durationMs: decoded.durationMs };
+    try {
+      const transcript = (await this.o.speech.recognize(decoded.wav)).trim();
+      return { durationMs: decoded.durationMs, ...(transcript ? { transcript } : {}) };
+    } catch (err) {
+      this.o.onRecognitionError?.('voice', err);
+      return { durationMs: decoded.durationMs };
+    }
+  }
+
+  /** A picture's size checked from its header (decompression bombs), then read by OCR when configured. */
+  private async look(bytes: Uint8Array): Promise<Pick<MediaRecord, 'text'>> {
+    const size = imageSize(bytes);
+    if (!size || !size.width || !size.height) throw new KefuError('MEDIA_TYPE_UNSUPPORTED', '图片已损坏或无法识别尺寸');
+    if (size.width * size.height > (this.o.maxImagePixels ?? 40_000_000)) throw new KefuError('MEDIA_IMAGE_TOO_LARGE', `图片尺寸 ${size.width}×${size.height} 过大`);
+    if (!this.o.ocr) return {};
+    try {
+      const text = screenshotText(await this.o.ocr.recognize(bytes));
+      return text ? { text } : {};
+    } catch (err) {
+      this.o.onRecognitionError?.('image', err);
+      return {};
+    }
   }
 
   /** The record, for its owner or the merchant's staff; MEDIA_NOT_FOUND for anyone else. */
@@ -104,8 +163,8 @@ export class MediaService {
     const m = await this.get(user, mediaId);
     if (m.conversationId !== conversationId) throw new KefuError('MEDIA_NOT_FOUND');
     return m.kind === 'voice'
-      ? { type: 'voice', mediaId: m.id, mime: m.mime, durationMs: m.durationMs ?? 0, transcribed: false }
-      : { type: 'image', mediaId: m.id, mime: m.mime, bytes: m.bytes };
+      ? { type: 'voice', mediaId: m.id, mime: m.mime, durationMs: m.durationMs ?? 0, transcribed: m.transcript !== undefined, ...(m.transcript ? { text: m.transcript } : {}) }
+      : { type: 'image', mediaId: m.id, mime: m.mime, bytes: m.bytes, ...(m.text ? { text: m.text } : {}) };
   }
 
   /** A link to the content that works for `linkTtlSeconds` without a session (for <audio>/<img>). */

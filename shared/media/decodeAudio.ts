@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readWav } from './readWav';
 
 /** A recording decoded for speech recognition: 16 kHz mono 16-bit WAV, and its length. */
 export interface DecodedAudio {
@@ -21,7 +22,6 @@ export class AudioDecodeError extends Error {
 }
 
 const SAMPLE_RATE = 16000;
-const HEADER_BYTES = 44;
 
 /**
  * Decodes any recording a client sends (mp3, aac, m4a, wav, webm, ogg) with Debian's ffmpeg into
@@ -36,8 +36,9 @@ export async function decodeAudio(bytes: Uint8Array, o: { maxMs: number; ffmpeg?
     await writeFile(input, bytes);
     const capSeconds = Math.ceil(o.maxMs / 1000) + 1;
     const wav = await run(o.ffmpeg ?? 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-t', String(capSeconds), '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-acodec', 'pcm_s16le', '-f', 'wav', 'pipe:1'], o.timeoutMs ?? 20_000, capSeconds * SAMPLE_RATE * 2 + 4096);
-    if (wav.length <= HEADER_BYTES) throw new AudioDecodeError('no audio in the file');
-    return { wav, durationMs: Math.round(((wav.length - HEADER_BYTES) / (SAMPLE_RATE * 2)) * 1000) };
+    const samples = readWav(wav)?.pcm.length ?? 0;
+    if (!samples) throw new AudioDecodeError('no audio in the file');
+    return { wav, durationMs: Math.round((samples / SAMPLE_RATE) * 1000) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

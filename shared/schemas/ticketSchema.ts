@@ -5,6 +5,8 @@ const Source = {
   messageId: Type.String(),
   seq: Type.Integer({ minimum: 1 }),
   at: Type.String({ format: 'date-time' }),
+  /** Read from a picture (OCR) or a voice message (speech recognition) rather than typed. */
+  via: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('voice')])),
 };
 
 const EntityField = Type.Object({

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Debian packages Kefu uses at run and test time, installed with apt when missing (as root, or
+# through sudo); nothing is downloaded any other way.
+#   dev:  ffmpeg (decodes voice messages), tesseract-ocr + tesseract-ocr-chi-sim (reads screenshots),
+#         espeak-ng (teaches the local speech stand-in its example phrases)
+#   test: the above, plus chromium and fonts-noto-cjk for the browser tests and rendered screenshots
+# `npm run dev` only warns when it cannot install them (voice stays 未转写, pictures unread);
+# `npm test` fails, because the tests need them.
+set -euo pipefail
+mode="${1:-test}"
+need=()
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; } || need+=(tesseract-ocr-chi-sim)
+if [ "$mode" = test ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || need+=(fonts-noto-cjk)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+  echo "Kefu needs these Debian packages; install them as root: apt-get install -y ${need[*]}" >&2
+  [ "$mode" = dev ] && exit 0
+  exit 1
+fi
+echo "Installing Debian packages: ${need[*]}" >&2
+if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"; }; then
+  echo "Could not install ${need[*]}" >&2
+  [ "$mode" = dev ] && exit 0
+  exit 1
+fi
