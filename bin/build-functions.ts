@@ -28,7 +28,8 @@ export async function buildFunctions(outDir = path.join(root, 'dist/functions'))
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      external: ['better-sqlite3'],
+      // proxy-agent: an optional require of ali-oss's HTTP client, used only behind a proxy.
+      external: ['better-sqlite3', 'proxy-agent'],
       logLevel: 'warning',
       legalComments: 'none',
     });

@@ -15,6 +15,7 @@ import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
+import { OssMediaStore } from '../../shared/media/OssMediaStore';
 import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
@@ -52,8 +53,10 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     routing,
     ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
   });
-  // Uploads live beside the database locally; the OSS driver arrives with the cloud integration.
-  const mediaFiles = options.mediaFiles ?? (config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
+  // Uploads go to OSS when configured (the cloud), else beside the database.
+  const mediaFiles =
+    options.mediaFiles ??
+    (config.oss ? new OssMediaStore(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
   return {
     config,
     logger,

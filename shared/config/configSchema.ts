@@ -42,6 +42,13 @@ export const configSchema = Type.Object(
     KEFU_NLS_APPKEY: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_NLS_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_NLS_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+    /** Voice and pictures in an OSS bucket instead of `.data/media`; region, bucket and keys together. */
+    KEFU_OSS_REGION: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_OSS_BUCKET: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_OSS_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_OSS_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+    /** A custom OSS endpoint (internal network, or a local stand-in); optional. */
+    KEFU_OSS_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
     /** Text from pictures: Debian's tesseract (default) or off. */
     KEFU_OCR: Type.Union([Type.Literal('tesseract'), Type.Literal('off')], { default: 'tesseract' }),
   },

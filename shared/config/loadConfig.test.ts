@@ -7,6 +7,24 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, store: 'sqlite', devLogin: false, bodyLimitBytes: 65536 });
   });
 
+  it('reads speech, OCR and OSS settings as whole groups', () => {
+    const c = loadConfig({
+      KEFU_NLS_GATEWAY_URL: 'https://nls-gateway-cn-shanghai.aliyuncs.com/stream/v1/asr',
+      KEFU_NLS_META_URL: 'https://nls-meta.cn-shanghai.aliyuncs.com',
+      KEFU_NLS_APPKEY: 'app',
+      KEFU_NLS_ACCESS_KEY_ID: 'id',
+      KEFU_NLS_ACCESS_KEY_SECRET: 'secret',
+      KEFU_OSS_REGION: 'oss-cn-hangzhou',
+      KEFU_OSS_BUCKET: 'kefu',
+      KEFU_OSS_ACCESS_KEY_ID: 'id',
+      KEFU_OSS_ACCESS_KEY_SECRET: 'secret',
+    });
+    expect(c.nls).toMatchObject({ appKey: 'app', metaUrl: 'https://nls-meta.cn-shanghai.aliyuncs.com' });
+    expect(c.oss).toEqual({ region: 'oss-cn-hangzhou', bucket: 'kefu', accessKeyId: 'id', accessKeySecret: 'secret' });
+    expect(c.ocr).toBe('tesseract');
+    expect(loadConfig({}).nls).toBeUndefined();
+  });
+
   it('coerces strings from the environment', () => {
     const c = loadConfig({ PORT: '9000', KEFU_DEV_LOGIN: 'true' });
     expect(c.port).toBe(9000);
@@ -21,6 +39,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'KEFU_TOKEN_SECRET'],
     [{ NODE_ENV: 'production', KEFU_TOKEN_SECRET: 'x'.repeat(32), KEFU_DEV_LOGIN: '1' }, 'KEFU_DEV_LOGIN'],
     [{ KEFU_STORE: 'tablestore' }, 'KEFU_TABLESTORE_ENDPOINT'],
+    [{ KEFU_NLS_APPKEY: 'k' }, 'KEFU_NLS_GATEWAY_URL'],
+    [{ KEFU_OSS_BUCKET: 'b', KEFU_OSS_REGION: 'oss-cn-hangzhou' }, 'KEFU_OSS_ACCESS_KEY_ID'],
+    [{ KEFU_OCR: 'paddle' }, 'KEFU_OCR'],
   ])('fails fast naming the key for %j', (env, key) => {
     let caught: unknown;
     try {

@@ -21,6 +21,8 @@ export interface KefuConfig {
   /** Speech recognition; undefined when not configured (voice messages stay 未转写). */
   readonly nls: { readonly gatewayUrl: string; readonly metaUrl: string; readonly appKey: string; readonly accessKeyId: string; readonly accessKeySecret: string } | undefined;
   readonly ocr: 'tesseract' | 'off';
+  /** Where uploads go when not in `.data/media`. */
+  readonly oss: { readonly region: string; readonly bucket: string; readonly accessKeyId: string; readonly accessKeySecret: string; readonly endpoint?: string } | undefined;
 }
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
@@ -60,6 +62,11 @@ export function loadConfig(
   if (nlsMissing.length && nlsMissing.length < nlsKeys.length) {
     throw new KefuError('CONFIG_INVALID', `语音识别需要同时设置 ${nlsMissing.join(', ')}`, { key: nlsMissing[0] });
   }
+  const ossKeys = ['KEFU_OSS_REGION', 'KEFU_OSS_BUCKET', 'KEFU_OSS_ACCESS_KEY_ID', 'KEFU_OSS_ACCESS_KEY_SECRET'] as const;
+  const ossMissing = ossKeys.filter((k) => !c[k]);
+  if ((ossMissing.length && ossMissing.length < ossKeys.length) || (c.KEFU_OSS_ENDPOINT && ossMissing.length)) {
+    throw new KefuError('CONFIG_INVALID', `OSS 存储需要同时设置 ${ossMissing.join(', ')}`, { key: ossMissing[0] });
+  }
   if (c.KEFU_STORE === 'tablestore') {
     for (const key of ['KEFU_TABLESTORE_ENDPOINT', 'KEFU_TABLESTORE_INSTANCE'] as const) {
       if (!c[key]) throw new KefuError('CONFIG_INVALID', `KEFU_STORE=tablestore 需要设置 ${key}`, { key });
@@ -88,5 +95,9 @@ export function loadConfig(
         ? { gatewayUrl: c.KEFU_NLS_GATEWAY_URL, metaUrl: c.KEFU_NLS_META_URL, appKey: c.KEFU_NLS_APPKEY, accessKeyId: c.KEFU_NLS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_NLS_ACCESS_KEY_SECRET }
         : undefined,
     ocr: c.KEFU_OCR,
+    oss:
+      c.KEFU_OSS_REGION && c.KEFU_OSS_BUCKET && c.KEFU_OSS_ACCESS_KEY_ID && c.KEFU_OSS_ACCESS_KEY_SECRET
+        ? { region: c.KEFU_OSS_REGION, bucket: c.KEFU_OSS_BUCKET, accessKeyId: c.KEFU_OSS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_OSS_ACCESS_KEY_SECRET, ...(c.KEFU_OSS_ENDPOINT ? { endpoint: c.KEFU_OSS_ENDPOINT } : {}) }
+        : undefined,
   };
 }

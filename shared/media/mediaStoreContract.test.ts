@@ -4,23 +4,34 @@ import path from 'node:path';
 import type { MediaStore } from './MediaStore';
 import { MemoryMediaStore } from './MemoryMediaStore';
 import { LocalMediaStore } from './LocalMediaStore';
+import { OssMediaStore } from './OssMediaStore';
+import { startOssEmulator } from '../../mock/oss/OssEmulator';
+
+const ossKeys = { accessKeyId: 'LTAI-oss-test', accessKeySecret: 'oss-secret-for-this-run', bucket: 'kefu-media' };
 
 /** The contract every MediaStore driver keeps. */
-const drivers: [string, () => { store: MediaStore; done: () => void }][] = [
-  ['memory', () => ({ store: new MemoryMediaStore(), done: () => undefined })],
+const drivers: [string, () => Promise<{ store: MediaStore; done: () => Promise<void> | void }>][] = [
+  ['memory', () => Promise.resolve({ store: new MemoryMediaStore(), done: () => undefined })],
   [
     'local folder',
     () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-media-'));
-      return { store: new LocalMediaStore(dir), done: () => rmSync(dir, { recursive: true, force: true }) };
+      return Promise.resolve({ store: new LocalMediaStore(dir), done: () => rmSync(dir, { recursive: true, force: true }) });
+    },
+  ],
+  [
+    'OSS (ali-oss against the local OSS stand-in)',
+    async () => {
+      const oss = await startOssEmulator(ossKeys);
+      return { store: new OssMediaStore({ region: 'oss-cn-hangzhou', endpoint: oss.url, ...ossKeys }), done: () => oss.close() };
     },
   ],
 ];
 
 describe.each(drivers)('MediaStore contract: %s', (_name, make) => {
   let store: MediaStore;
-  let done: () => void;
-  beforeEach(() => ({ store, done } = make()));
+  let done: () => Promise<void> | void;
+  beforeEach(async () => ({ store, done } = await make()));
   afterEach(() => done());
 
   it('returns exactly the bytes stored, per tenant', async () => {
@@ -51,5 +62,20 @@ describe.each(drivers)('MediaStore contract: %s', (_name, make) => {
     await expect(store.put('demo', '../x', Uint8Array.from([1]))).rejects.toThrow('invalid media key');
     await expect(store.get('../etc', 'passwd')).rejects.toThrow('invalid media key');
     await expect(store.get('..', 'passwd')).rejects.toThrow('invalid media key');
+  });
+});
+
+describe('OssMediaStore against the OSS stand-in', () => {
+  it('is refused with OSS error codes when the secret is wrong, and stores under media/<tenant>/<id>', async () => {
+    const oss = await startOssEmulator(ossKeys);
+    try {
+      const wrong = new OssMediaStore({ region: 'oss-cn-hangzhou', endpoint: oss.url, ...ossKeys, accessKeySecret: 'not-it' });
+      await expect(wrong.put('demo', 'm1', Uint8Array.from([1]))).rejects.toMatchObject({ code: 'SignatureDoesNotMatch', status: 403 });
+      const right = new OssMediaStore({ region: 'oss-cn-hangzhou', endpoint: oss.url, ...ossKeys });
+      await right.put('demo', 'm1', Uint8Array.from([1, 2]));
+      expect([...oss.emulator.objects.keys()]).toEqual(['media/demo/m1']);
+    } finally {
+      await oss.close();
+    }
   });
 });
