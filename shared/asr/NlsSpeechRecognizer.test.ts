@@ -1,6 +1,7 @@
 import { decodeAudio } from '../media/decodeAudio';
 import { startNlsEmulator, type NlsEmulator } from '../../mock/nls/NlsEmulator';
 import { speak } from '../../test/helpers/speechFixtures';
+import { wav } from '../../test/helpers/mediaFixtures';
 import { NlsError, NlsSpeechRecognizer } from './NlsSpeechRecognizer';
 
 const keys = { accessKeyId: 'LTAI-test-key', accessKeySecret: 'test-secret-made-for-this-run', appKey: 'kefu-appkey' };
@@ -26,19 +27,7 @@ describe('NlsSpeechRecognizer against the local NLS stand-in (real espeak-ng spe
   });
 
   it('gives an empty result for audio that says nothing it knows', async () => {
-    const silence = Buffer.alloc(44 + 32000);
-    silence.write('RIFF', 0, 'ascii');
-    silence.writeUInt32LE(36 + 32000, 4);
-    silence.write('WAVEfmt ', 8, 'ascii');
-    silence.writeUInt32LE(16, 16);
-    silence.writeUInt16LE(1, 20);
-    silence.writeUInt16LE(1, 22);
-    silence.writeUInt32LE(16000, 24);
-    silence.writeUInt32LE(32000, 28);
-    silence.writeUInt16LE(2, 32);
-    silence.writeUInt16LE(16, 34);
-    silence.write('data', 36, 'ascii');
-    silence.writeUInt32LE(32000, 40);
+    const silence = wav(1);
     expect(await recognizer().recognize(silence)).toBe('');
   });
 
