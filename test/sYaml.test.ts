@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.resolve(__dirname, '../../shared/data/fc3/schema.json');
 
 /** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
-const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'jobs'];
+const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'jobs'];
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];
 

@@ -274,6 +274,13 @@ export class RoutingService {
   }
 
   /** The first waiting conversations of a group, in priority order. */
+  /** Every agent's presence, with a stale heartbeat shown as offline (the dashboard's live view). */
+  async listPresence(tenant: string): Promise<AgentPresence[]> {
+    const now = this.clock().getTime();
+    const page = await this.db(tenant).range<AgentPresence>(t.presence, [], { limit: 1000 });
+    return page.rows.map((r) => (r.value.status !== 'offline' && now - Date.parse(r.value.lastSeenAt) > PRESENCE_TIMEOUT_MS ? { ...r.value, status: 'offline' } : r.value));
+  }
+
   async queueHead(tenant: string, groupId: string, limit: number): Promise<StoredRow<QueueEntry>[]> {
     return (await this.db(tenant).range<QueueEntry>(t.queue, [groupId], { limit })).rows;
   }

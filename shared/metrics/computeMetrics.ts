@@ -1,0 +1,91 @@
+import type { Conversation } from '../schemas';
+
+/** The goals the dashboard draws each metric against (the product's service targets). */
+export const metricGoals = {
+  firstResponseSeconds: { target: 45, better: 'lower' },
+  firstContactResolutionPct: { target: 85, better: 'higher' },
+  complaintRatePct: { target: 0.8, better: 'lower' },
+  selfServiceRatePct: { target: 65, better: 'higher' },
+} as const;
+
+/**
+ * The definitions, as shown on hover in the dashboard. Every rate is over the conversations
+ * *created* in the period; a rate with an empty denominator is null (not 0), so "no data" never
+ * looks like a failure or a success.
+ */
+export const metricDefinitions = {
+  volume: '期间内新建的会话数',
+  firstResponseSeconds: '转人工的会话从进入排队到客服第一次回复的平均秒数(只计已有客服回复的会话)',
+  slaBreaches: '首次响应超过 45 秒的会话数,包括截至统计时刻已等待超过 45 秒仍无人回复的会话',
+  firstContactResolutionPct: '已解决的会话中,用户在解决后 24 小时内没有再发起新会话的比例',
+  complaintRatePct: '评价中勾选了"投诉"的会话占全部会话的比例',
+  satisfactionAvg: '已评价会话的平均星级(1-5)',
+  satisfiedPct: '已评价会话中 4-5 星的比例',
+  selfServiceRatePct: '已结束的会话中由机器人解决(用户点了"解决了")的比例',
+  volumeByCategory: '按工单分类统计的会话数(未分类计为 other)',
+} as const;
+
+export interface Metrics {
+  readonly from: string;
+  readonly to: string;
+  readonly volume: number;
+  readonly firstResponseSeconds: number | null;
+  readonly slaBreaches: number;
+  readonly firstContactResolutionPct: number | null;
+  readonly complaintRatePct: number | null;
+  readonly satisfactionAvg: number | null;
+  readonly satisfiedPct: number | null;
+  readonly selfServiceRatePct: number | null;
+  readonly volumeByCategory: Readonly<Record<string, number>>;
+}
+
+const REPEAT_WINDOW_MS = 24 * 3600_000;
+const SLA_MS = metricGoals.firstResponseSeconds.target * 1000;
+
+const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 100 : null);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The quality figures of one merchant for [from, to), from its conversations. `all` may hold
+ * conversations outside the period: those of the following 24 hours decide whether a resolved
+ * conversation was a first-contact resolution. `now` bounds the wait of unanswered conversations.
+ */
+export function computeMetrics(all: readonly Conversation[], from: Date, to: Date, now: Date): Metrics {
+  const inPeriod = all.filter((c) => {
+    const t = Date.parse(c.createdAt);
+    return t >= from.getTime() && t < to.getTime();
+  });
+  const responded = inPeriod.filter((c) => c.queuedAt && c.agentRepliedAt);
+  const responses = responded.map((c) => Date.parse(c.agentRepliedAt!) - Date.parse(c.queuedAt!));
+  const unansweredLate = inPeriod.filter((c) => c.queuedAt && !c.agentRepliedAt && !c.resolvedAt && now.getTime() - Date.parse(c.queuedAt) > SLA_MS);
+
+  const resolved = inPeriod.filter((c) => c.resolvedAt);
+  const byUser = new Map<string, number[]>();
+  for (const c of all) byUser.set(c.userId, [...(byUser.get(c.userId) ?? []), Date.parse(c.createdAt)]);
+  const firstContact = resolved.filter((c) => {
+    const at = Date.parse(c.resolvedAt!);
+    return !(byUser.get(c.userId) ?? []).some((t) => t > at && t - at <= REPEAT_WINDOW_MS);
+  });
+
+  const rated = inPeriod.filter((c) => c.rating);
+  const stars = rated.map((c) => c.rating!.stars);
+  const ended = inPeriod.filter((c) => c.resolution);
+  const byCategory: Record<string, number> = {};
+  for (const c of inPeriod) {
+    const category = c.ticket?.category?.value ?? 'other';
+    byCategory[category] = (byCategory[category] ?? 0) + 1;
+  }
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    volume: inPeriod.length,
+    firstResponseSeconds: responses.length ? round1(responses.reduce((a, b) => a + b, 0) / responses.length / 1000) : null,
+    slaBreaches: responses.filter((ms) => ms > SLA_MS).length + unansweredLate.length,
+    firstContactResolutionPct: pct(firstContact.length, resolved.length),
+    complaintRatePct: pct(rated.filter((c) => c.rating!.complaint).length, inPeriod.length),
+    satisfactionAvg: stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 100) / 100 : null,
+    satisfiedPct: pct(stars.filter((s) => s >= 4).length, stars.length),
+    selfServiceRatePct: pct(ended.filter((c) => c.resolution === 'selfService').length, ended.length),
+    volumeByCategory: byCategory,
+  };
+}
