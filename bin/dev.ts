@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from '../mock/seed/d
 import { startNlsEmulator } from '../mock/nls/NlsEmulator';
 import { seedUtterances } from '../mock/nls/seedUtterances';
 import { defaultFaq } from '../mock/seed/defaultFaq';
+import { ensureConsoleBuilt } from './build-console';
 
 async function main(): Promise<void> {
   // The dev-only user login stays off unless asked for; `npm run dev` asks for it explicitly
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     });
   }
   const config = loadConfig(undefined, overrides);
+  // The console is a Vite build; rebuilt here only when its sources changed (a few seconds).
+  await ensureConsoleBuilt();
   const server = await startDevServer(config);
   // The stand-in "recognises" phrases it was taught: the demo FAQ questions and 转人工.
   const taught = nls ? await seedUtterances(nls.emulator, ['转人工', ...defaultFaq.slice(0, 12).map((f) => f.question)]) : 0;
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
     '',
     `Kefu 本地服务已启动  ${server.url}`,
     `  健康检查    ${server.url}/v1/health`,
+    `  客服控制台  ${server.url}/console/`,
+    `  H5 聊天页   ${server.url}/h5/?tenant=demo&user=u001`,
     `  数据目录    ${config.dataDir} (${config.store})${server.seeded ? '  [首次启动,已写入演示商户]' : ''}`,
     nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
     `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,

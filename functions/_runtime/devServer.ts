@@ -13,6 +13,7 @@ import type { AppDeps } from '../_http/AppDeps';
 import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
 import { h5Routes } from './h5Routes';
+import { consoleRoutes } from './consoleRoutes';
 import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
@@ -45,7 +46,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     ...options,
   });
   const seeded = await seedDemoTenant(deps);
-  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes);
+  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes, consoleRoutes(path.resolve(__dirname, '../../web/console/dist')));
 
   let server: ServerType;
   try {

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureConsoleBuilt } from '../bin/build-console';
+import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
+
+jest.setTimeout(120_000);
+
+const shots = path.resolve(__dirname, '../test-artifacts/console');
+
+/** The console (React + Ant Design, built by Vite) in Debian's Chromium against the local system. */
+describe('console in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let step = 0;
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    await ensureConsoleBuilt();
+    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function loginAs(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    (page as Page & { dialogs?: string[] }).dialogs = dialogs;
+    await page.goto(`${server.url}/console/`);
+    await page.fill('#login-username', username);
+    await page.fill('#login-password', 'Kefu@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    // The header (menu, logout) exists only once logged in; the login card shares the title.
+    await page.locator('.ant-layout-header').waitFor();
+    return page;
+  }
+
+  it('an agent claims a waiting conversation, sees the ticket pre-filled, replies, and the user receives it; markup shows as text', async () => {
+    const user = await userLogin(server, 'u011');
+    const c = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm1', text: '昨天转账350元,交易号2026112422001412345678901234,对方没收到' } });
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm2', text: '<img src=x onerror=alert(1)>' } });
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm3', text: '转人工' } });
+
+    const page = await loginAs('xiaowang');
+    await page.locator(`.inbox-item[data-id="${c}"]`).click();
+    await page.locator('.claim').click();
+    await page.locator('.ticket-orderNo', { hasText: '2026112422001412345678901234' }).waitFor();
+    await page.locator('.ticket-amount', { hasText: '350元' }).waitFor();
+    await page.locator('.transcript .bubble-text', { hasText: '<img src=x onerror=alert(1)>' }).waitFor();
+    expect(await page.locator('.transcript img[src="x"]').count()).toBe(0);
+    await shot(page, 'workbench');
+
+    await page.fill('#composer', '您好,我是小王,这就帮您查这笔转账');
+    await page.locator('.send').click();
+    const events = await server.call('GET', `/v1/conversations/${c}/events?after=0&timeout=0`, { token: user });
+    const texts = (events.json['events'] as { message?: { sender: { role: string }; body: { text?: string } } }[]).flatMap((e) => (e.message?.sender.role === 'agent' ? [e.message.body.text] : []));
+    expect(texts).toContain('您好,我是小王,这就帮您查这笔转账');
+    await page.locator('.transcript .msg-agent', { hasText: '这就帮您查这笔转账' }).waitFor();
+    expect((page as Page & { dialogs?: string[] }).dialogs).toEqual([]);
+    await shot(page, 'replied');
+    await page.close();
+  });
+
+  it("a supervisor's dashboard shows the figures the metrics API returns, each against its goal", async () => {
+    const page = await loginAs('chenzhuguan');
+    await page.goto(`${server.url}/console/#/dashboard`);
+    await page.locator('.metric-volume').waitFor();
+    const api = await server.call('GET', '/v1/stats/overview', { token: (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'chenzhuguan', password: 'Kefu@2026' } })).json['token'] as string });
+    const m = api.json['metrics'] as { volume: number; firstResponseSeconds: number | null };
+    expect(await page.locator('.metric-volume .ant-statistic-content').innerText()).toContain(String(m.volume));
+    if (m.firstResponseSeconds !== null) expect(await page.locator('.metric-firstResponse .ant-statistic-content').innerText()).toContain(String(m.firstResponseSeconds));
+    expect(await page.locator('.metric-firstResponse .goal').innerText()).toContain('≤ 45');
+    expect(await page.locator('.metric-selfService .goal').innerText()).toContain('≥ 65');
+    await page.locator('.category-chart canvas').waitFor();
+    await shot(page, 'dashboard');
+    await page.close();
+  });
+
+  it('an admin changes the entry colour and /v1/entry-config returns it', async () => {
+    const page = await loginAs('admin');
+    await page.goto(`${server.url}/console/#/settings`);
+    await page.locator('#entry-color').fill('#ff6600');
+    // The preview draws from the same CSS variable as kf-entry.
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.kf-entry-preview')).backgroundColor")).toBe('rgb(255, 102, 0)');
+    await page.locator('.save-entry').click();
+    await page.getByText('已保存').waitFor();
+    await shot(page, 'settings');
+    const config = await server.call('GET', '/v1/entry-config?tenant=demo');
+    expect(config.json['color']).toBe('#ff6600');
+    await page.close();
+  });
+
+  it('an agent sees only the workbench; the English switch translates the console', async () => {
+    const page = await loginAs('xiaoli');
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台']);
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByText('Kefu console').waitFor();
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['Workbench']);
+    await page.close();
+  });
+});

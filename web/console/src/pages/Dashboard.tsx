@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { Card, Col, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { api } from '../api';
+import { useT } from '../i18n';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+interface Overview {
+  metrics: {
+    volume: number;
+    firstResponseSeconds: number | null;
+    slaBreaches: number;
+    firstContactResolutionPct: number | null;
+    complaintRatePct: number | null;
+    satisfactionAvg: number | null;
+    selfServiceRatePct: number | null;
+    volumeByCategory: Record<string, number>;
+  };
+  goals: Record<string, { target: number; better: 'lower' | 'higher' }>;
+  definitions: Record<string, string>;
+}
+interface Live {
+  queues: { groupId: string; name: string; waiting: number; longestWaitSeconds: number }[];
+  agents: { online: number; busy: number; away: number; offline: number };
+}
+
+/** One figure against its goal: green when it meets it, red when not, grey without data; the definition on hover. */
+function Figure({ id, title, value, suffix, goal, definition }: { id: string; title: string; value: number | null; suffix: string; goal?: { target: number; better: 'lower' | 'higher' }; definition: string }) {
+  const t = useT();
+  const met = value === null || !goal ? undefined : goal.better === 'lower' ? value <= goal.target : value >= goal.target;
+  return (
+    <Card size="small" className={`metric metric-${id}`}>
+      <Tooltip title={definition}>
+        <Statistic title={<span style={{ borderBottom: '1px dashed #bfbfbf' }}>{title}</span>} value={value ?? t.noData} suffix={value === null ? undefined : suffix} styles={{ content: { color: met === undefined ? undefined : met ? '#389e0d' : '#cf1322' } }} />
+      </Tooltip>
+      {goal && <Tag className="goal" color={met === undefined ? 'default' : met ? 'green' : 'red'}>{t.goal} {goal.better === 'lower' ? '≤' : '≥'} {goal.target}{suffix}</Tag>}
+    </Card>
+  );
+}
+
+export function Dashboard() {
+  const t = useT();
+  const [overview, setOverview] = useState<Overview>();
+  const [live, setLive] = useState<Live>();
+  const chart = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void api<Overview>('GET', '/v1/stats/overview').then(setOverview);
+    const load = () => void api<Live>('GET', '/v1/stats/live').then(setLive, () => undefined);
+    load();
+    const timer = setInterval(load, 5000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (!overview || !chart.current) return;
+    const c = echarts.init(chart.current);
+    const entries = Object.entries(overview.metrics.volumeByCategory).sort((a, b) => b[1] - a[1]);
+    c.setOption({ tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 32 }, xAxis: { type: 'category', data: entries.map((e) => e[0]) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: entries.map((e) => e[1]), itemStyle: { color: '#1677ff' } }] });
+    return () => c.dispose();
+  }, [overview]);
+  if (!overview) return null;
+  const m = overview.metrics;
+  const d = overview.definitions;
+  return (
+    <div>
+      <Row gutter={[12, 12]}>
+        <Col span={6}><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></Col>
+        <Col span={6}><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></Col>
+        <Col span={6}><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></Col>
+        <Col span={6}><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></Col>
+        <Col span={6}><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></Col>
+        <Col span={6}><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></Col>
+        <Col span={6}><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></Col>
+      </Row>
+      <Row gutter={12} style={{ marginTop: 12 }}>
+        <Col span={14}>
+          <Card size="small" title={<Tooltip title={d['volumeByCategory']}>{t.byCategory}</Tooltip>}>
+            <div ref={chart} className="category-chart" style={{ height: 240 }} />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card size="small" title={t.live}>
+            <Typography.Paragraph className="agents">
+              {t.agentsOnline} {live?.agents.online ?? 0} · {t.agentsBusy} {live?.agents.busy ?? 0} · {t.agentsAway} {live?.agents.away ?? 0} · {t.agentsOffline} {live?.agents.offline ?? 0}
+            </Typography.Paragraph>
+            <Table size="small" rowKey="groupId" pagination={false} dataSource={live?.queues ?? []} columns={[{ title: t.queue, dataIndex: 'name' }, { title: '#', dataIndex: 'waiting' }, { title: t.longestWait, dataIndex: 'longestWaitSeconds', render: (s: number) => `${s} s` }]} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

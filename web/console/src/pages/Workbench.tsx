@@ -1,0 +1,200 @@
+import { useEffect, useRef, useState } from 'react';
+import { Badge, Button, Card, Descriptions, Empty, Input, List, Space, Tabs, Tag, Typography, message as toast } from 'antd';
+import { api, ApiError, type Session } from '../api';
+import { useT } from '../i18n';
+
+interface Conversation {
+  id: string;
+  userId: string;
+  status: string;
+  lastSeq: number;
+  assigneeId?: string;
+  lastMessagePreview?: string;
+  updatedAt: string;
+  ticket?: Record<string, { value: unknown; text?: string; via?: 'image' | 'voice'; seq: number; confidence?: number } | undefined>;
+}
+interface Message {
+  id: string;
+  seq: number;
+  sender: { role: string; id: string; name?: string };
+  body: { type: string; text?: string; question?: string; answer?: string; mediaId?: string; transcribed?: boolean; stars?: number; comment?: string; complaint?: boolean };
+  createdAt: string;
+}
+type ConversationEvent = { seq: number; type: 'message'; message: Message } | { seq: number; type: 'status'; status: string };
+
+const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Polls `fn` in a loop while mounted: each call long-polls on the server, errors back off. */
+function useLongPoll(fn: (signal: AbortSignal) => Promise<void>, deps: unknown[]) {
+  useEffect(() => {
+    const ctrl = new AbortController();
+    void (async () => {
+      let backoff = 0;
+      while (!ctrl.signal.aborted) {
+        try {
+          await fn(ctrl.signal);
+          backoff = 0;
+        } catch {
+          if (ctrl.signal.aborted) return;
+          backoff = Math.min(10_000, backoff ? backoff * 2 : 1000);
+          await new Promise((r) => setTimeout(r, backoff));
+        }
+      }
+    })();
+    return () => ctrl.abort();
+  }, deps);
+}
+
+function Inbox({ box, selected, onSelect }: { box: 'waiting' | 'mine'; selected?: string; onSelect: (id: string) => void }) {
+  const [items, setItems] = useState<Conversation[]>([]);
+  const version = useRef<string | undefined>(undefined);
+  useLongPoll(async (signal) => {
+    const since = version.current ? `&since=${encodeURIComponent(version.current)}&timeout=20000` : '';
+    const page = await api<{ version: string; conversations: Conversation[] }>('GET', `/v1/agent/inbox?box=${box}${since}`, undefined, signal);
+    version.current = page.version;
+    setItems(page.conversations);
+  }, [box]);
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      renderItem={(c) => (
+        <List.Item className="inbox-item" data-id={c.id} onClick={() => onSelect(c.id)} style={{ cursor: 'pointer', background: c.id === selected ? '#e6f4ff' : undefined, paddingInline: 8 }}>
+          <List.Item.Meta title={<Space>{c.userId}<Tag>{c.status}</Tag></Space>} description={c.lastMessagePreview ?? ''} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function MediaLink({ mediaId, kind }: { mediaId: string; kind: 'voice' | 'image' }) {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    void api<{ url: string }>('GET', `/v1/media/${mediaId}/url`).then((r) => setUrl(r.url), () => undefined);
+  }, [mediaId]);
+  if (!url) return null;
+  return kind === 'voice' ? <audio controls src={url} style={{ height: 32 }} /> : <img src={url} alt="" style={{ maxWidth: 240, maxHeight: 240, display: 'block' }} />;
+}
+
+function Bubble({ m }: { m: Message }) {
+  const t = useT();
+  const b = m.body;
+  if (b.type === 'system') return <div className="notice" style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, margin: '8px 0' }}>{b.text}</div>;
+  const mine = m.sender.role === 'agent';
+  const who = m.sender.role === 'user' ? m.sender.id : (m.sender.name ?? m.sender.role);
+  let content;
+  if (b.type === 'faqCard') content = <Card size="small" className="faq-card" title={b.question}>{b.answer}</Card>;
+  else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="voice" /><span>{b.transcribed ? b.text : <Tag>{t.untranscribed}</Tag>}</span></Space>;
+  else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="image" />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
+  else if (b.type === 'rating') content = <span>{'★'.repeat(b.stars ?? 0)} {b.comment}{b.complaint ? ' (投诉)' : ''}</span>;
+  else content = <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>;
+  return (
+    <div className={`msg msg-${m.sender.role}`} data-seq={m.seq} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
+      <div style={{ maxWidth: '75%', background: mine ? '#e6f4ff' : '#fff', border: '1px solid #f0f0f0', borderRadius: 8, padding: '6px 10px' }}>
+        <div style={{ fontSize: 11, color: '#8c8c8c' }}>{who}</div>
+        {content}
+      </div>
+    </div>
+  );
+}
+
+function TicketPanel({ c, onJump }: { c: Conversation; onJump: (seq: number) => void }) {
+  const t = useT();
+  const fields: [string, string][] = [['category', t.category], ['orderNo', t.orderNo], ['amount', t.amount], ['time', t.time]];
+  return (
+    <Card size="small" title={t.ticket} className="ticket-panel">
+      <Descriptions column={1} size="small">
+        {fields.map(([key, label]) => {
+          const f = c.ticket?.[key];
+          const shown = f ? (f.text ?? String(f.value)) : '—';
+          return (
+            <Descriptions.Item key={key} label={label}>
+              <Space size={4} wrap>
+                <span className={`ticket-${key}`}>{shown}</span>
+                {f?.via === 'image' && <Tag color="purple">{t.fromPicture}</Tag>}
+                {f?.via === 'voice' && <Tag color="cyan">{t.fromVoice}</Tag>}
+                {f && <Button size="small" type="link" onClick={() => onJump(f.seq)}>#{f.seq}</Button>}
+              </Space>
+            </Descriptions.Item>
+          );
+        })}
+      </Descriptions>
+    </Card>
+  );
+}
+
+function ConversationView({ id, session }: { id: string; session: Session }) {
+  const t = useT();
+  const [conversation, setConversation] = useState<Conversation>();
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [draft, setDraft] = useState('');
+  const cursor = useRef(0);
+  const list = useRef<HTMLDivElement>(null);
+
+  const refresh = async () => setConversation(await api<Conversation>('GET', `/v1/conversations/${id}`));
+  useEffect(() => {
+    cursor.current = 0;
+    setMessages([]);
+    void refresh();
+  }, [id]);
+  useLongPoll(async (signal) => {
+    const page = await api<{ events: ConversationEvent[]; cursor: number }>('GET', `/v1/conversations/${id}/events?after=${cursor.current}&timeout=20000`, undefined, signal);
+    cursor.current = page.cursor;
+    const incoming = page.events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
+    if (incoming.length) setMessages((prev) => [...prev, ...incoming.filter((m) => !prev.some((p) => p.seq === m.seq))]);
+    if (page.events.length) await refresh();
+  }, [id]);
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [messages.length]);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await refresh();
+    } catch (err) {
+      void toast.error(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const send = () => {
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    void act(() => api('POST', `/v1/agent/conversations/${id}/messages`, { clientMessageId: newId(), text }));
+  };
+  const mine = conversation?.assigneeId === session.principal.id;
+  return (
+    <div style={{ display: 'flex', gap: 12, height: '100%' }}>
+      <Card size="small" style={{ flex: 1, display: 'flex', flexDirection: 'column' }} title={conversation ? `${conversation.userId} · ${conversation.status}` : ''}
+        extra={<Space>
+          {conversation?.status === 'queued' && <Button type="primary" className="claim" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/claim`, {}))}>{t.claim}</Button>}
+          {mine && conversation?.status === 'assigned' && <Button className="resolve" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/resolve`, {}))}>{t.resolve}</Button>}
+        </Space>}>
+        <div ref={list} className="transcript" style={{ height: 420, overflowY: 'auto', background: '#fafafa', padding: 8 }}>
+          {messages.map((m) => <Bubble key={m.seq} m={m} />)}
+        </div>
+        <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+          <Input.TextArea id="composer" value={draft} disabled={!mine} autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t.composerPlaceholder} onChange={(e) => setDraft(e.target.value)} onPressEnter={(e) => { if (!e.shiftKey) { e.preventDefault(); send(); } }} />
+          <Button type="primary" className="send" disabled={!mine} onClick={send}>{t.send}</Button>
+        </Space.Compact>
+      </Card>
+      {conversation && <div style={{ width: 300 }}><TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} /></div>}
+    </div>
+  );
+}
+
+export function Workbench({ session }: { session: Session }) {
+  const t = useT();
+  const [selected, setSelected] = useState<string>();
+  const [box, setBox] = useState<'waiting' | 'mine'>('waiting');
+  return (
+    <div style={{ display: 'flex', gap: 12 }}>
+      <Card size="small" style={{ width: 300 }}>
+        <Tabs activeKey={box} onChange={(k) => setBox(k as 'waiting' | 'mine')} items={[{ key: 'waiting', label: <Badge dot={false}>{t.waiting}</Badge> }, { key: 'mine', label: t.mine }]} />
+        <Inbox box={box} selected={selected} onSelect={setSelected} />
+      </Card>
+      <div style={{ flex: 1 }}>{selected ? <ConversationView key={selected} id={selected} session={session} /> : <Empty description={t.noConversation} style={{ marginTop: 96 }} />}</div>
+    </div>
+  );
+}
