@@ -17,6 +17,7 @@ import { consoleRoutes } from './consoleRoutes';
 import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
+import { demoCustomers } from '../../mock/seed/demoCustomers';
 import { devIndexRoutes } from './devIndexRoutes';
 
 export interface DevServer {
@@ -42,7 +43,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
   const deps = createDeps(config, {
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
     // The demo merchant's systems, standing in for a merchant's customer-data API.
-    customers: staticCustomerData(demoCustomerEvents),
+    customers: staticCustomerData(demoCustomerEvents, undefined, demoCustomers),
     ...options,
   });
   const seeded = await seedDemoTenant(deps);

@@ -11,6 +11,7 @@ import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
+import { customerRoutes } from './customerRoutes';
 
 /** A staff session; every workbench request also tells routing the agent is still there. */
 async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
@@ -21,6 +22,7 @@ async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principa
 
 /** `agent`: the workbench: presence, inbox, accept, reply, transfer, escalate, resolve. */
 export const agentRoutes: RouteGroup = (app, deps) => {
+  customerRoutes(app, deps);
   const svc = service('agent');
 
   app.get('/v1/agent/presence', svc, async (c) => {

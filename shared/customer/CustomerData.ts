@@ -1,6 +1,8 @@
+import type { RiskDevice, RiskTransaction } from '../risk/accountRisk';
+
 /**
- * The merchant's customer data, as Kefu reads it (ARCHITECTURE.md: a port to the outside). This
- * issue needs recent events; profile, transactions, devices and logins join with the workbench.
+ * The merchant's customer data, as Kefu reads it (ARCHITECTURE.md: a port to the outside): recent
+ * events (for 猜你想问) and, for the workbench, the profile, transactions, devices and logins.
  */
 
 /** Things that recently happened to a user in the merchant's systems. */
@@ -14,7 +16,45 @@ export interface CustomerEvent {
   readonly amountFen?: number;
 }
 
+export interface CustomerProfile {
+  readonly userId: string;
+  readonly name: string;
+  readonly vipTier: number;
+  /** Full number; masked before it reaches anyone. */
+  readonly phone: string;
+  readonly city: string;
+  readonly registeredAt: string;
+}
+
+export interface CustomerTransaction extends RiskTransaction {
+  readonly type: 'payment' | 'transfer' | 'refund' | 'repayment';
+  readonly counterparty: string;
+  readonly status: 'success' | 'failed' | 'pending';
+}
+
+export interface CustomerDevice extends RiskDevice {
+  readonly model: string;
+  readonly lastSeenAt: string;
+}
+
+export interface CustomerLogin {
+  readonly at: string;
+  readonly province: string;
+  readonly city: string;
+  readonly deviceId: string;
+}
+
+/** What the merchant's systems know of one user; empty lists (and no profile) when nothing. */
+export interface CustomerRecord {
+  readonly profile?: CustomerProfile;
+  readonly transactions: readonly CustomerTransaction[];
+  readonly devices: readonly CustomerDevice[];
+  readonly logins: readonly CustomerLogin[];
+}
+
 export interface CustomerData {
   /** The user's events since `since`, newest first. An unknown user has none. */
   recentEvents(tenant: string, userId: string, since: Date): Promise<CustomerEvent[]>;
+  /** Profile, transactions, devices and logins since `since` (the security view asks for 30 days). */
+  record(tenant: string, userId: string, since: Date): Promise<CustomerRecord>;
 }
