@@ -70,6 +70,25 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
+  it('an account-theft case opens the security view: login map, flagged timeline, fingerprint differences', async () => {
+    const user = await userLogin(server, 'u013');
+    const c = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm1', text: '我的账号被盗了,半夜有人登录我的账户转走了钱' } });
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm2', text: '转人工' } });
+    const page = await loginAs('laozhang');
+    await page.locator(`.inbox-item[data-id="${c}"]`).click();
+    await page.locator('.customer-panel').waitFor();
+    const category = await page.locator('.ticket-category').innerText();
+    // Opened at once for an account case; on demand otherwise.
+    if (category !== 'account') await page.locator('.open-security').click();
+    await page.locator('.security-view .login-map canvas').waitFor();
+    expect(await page.locator('.risk-timeline .tx-abnormal').count()).toBe(3);
+    await page.locator('.risk-timeline .flag-newDevice').first().waitFor();
+    expect(await page.locator('.fingerprint .fp-differs').count()).toBeGreaterThanOrEqual(3);
+    await shot(page, 'security-view');
+    await page.close();
+  });
+
   it("a supervisor's dashboard shows the figures the metrics API returns, each against its goal", async () => {
     const page = await loginAs('chenzhuguan');
     await page.goto(`${server.url}/console/#/dashboard`);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Card, Descriptions, Empty, Input, List, Space, Tabs, Tag, Typography, message as toast } from 'antd';
 import { api, ApiError, type Session } from '../api';
 import { useT } from '../i18n';
+import { CustomerPanel } from './CustomerPanel';
 
 interface Conversation {
   id: string;
@@ -179,7 +180,13 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
           <Button type="primary" className="send" disabled={!mine} onClick={send}>{t.send}</Button>
         </Space.Compact>
       </Card>
-      {conversation && <div style={{ width: 300 }}><TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} /></div>}
+      {conversation && (
+        <div style={{ width: 300 }}>
+          <TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} />
+          {/* Account cases (category "account") open the security view at once. */}
+          <CustomerPanel userId={conversation.userId} accountCase={(conversation.ticket?.['category']?.value as string | undefined) === 'account'} />
+        </div>
+      )}
     </div>
   );
 }
