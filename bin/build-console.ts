@@ -3,6 +3,7 @@
  * web/console/dist, which `npm run dev` serves at /console/. `npm run dev` and the browser tests
  * call `ensureConsoleBuilt`, which builds only when a source file is newer than the last build.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,16 +18,16 @@ function newest(dir: string): number {
   }, 0);
 }
 
-export async function buildConsole(outDir = consoleDist): Promise<void> {
-  // Vite is ESM; loaded here only, so nothing else pays for it.
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    root: consoleDir,
-    base: '/console/',
-    // Errors only: the UI libraries' "use client" directives warn on every build and mean nothing here.
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 3000, reportCompressedSize: false },
+export function buildConsole(outDir = consoleDist): Promise<void> {
+  // Vite's own CLI in a child process: Vite is ESM-only, and a child keeps it out of jest's VM and
+  // of the dev server's memory.
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js');
+  // Errors only: the UI libraries' "use client" directives warn on every build and mean nothing here.
+  const args = [vite, 'build', consoleDir, '--base', '/console/', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
 }
 

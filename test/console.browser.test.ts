@@ -66,6 +66,21 @@ describe('console in Chromium', () => {
     expect(texts).toContain('您好,我是小王,这就帮您查这笔转账');
     await page.locator('.transcript .msg-agent', { hasText: '这就帮您查这笔转账' }).waitFor();
     expect((page as Page & { dialogs?: string[] }).dialogs).toEqual([]);
+
+    // "/" lists canned replies; picking one fills the composer.
+    await page.locator('#composer').fill('/问候');
+    await page.locator('.canned-option', { hasText: '问候' }).click();
+    expect(await page.locator('#composer').inputValue()).toContain('很高兴为您服务');
+    await page.locator('.send').click();
+    await page.locator('.transcript .msg-agent', { hasText: '很高兴为您服务' }).waitFor();
+
+    // An internal note shows to staff only.
+    await page.locator('.composer-mode').getByText('内部备注').click();
+    await page.locator('#composer').fill('用户情绪较急,优先核实交易');
+    await page.locator('.send').click();
+    await page.locator('.transcript .note-text', { hasText: '优先核实交易' }).waitFor();
+    const userView = await server.call('GET', `/v1/conversations/${c}/events?after=0&timeout=0`, { token: user });
+    expect(JSON.stringify(userView.json)).not.toContain('优先核实交易');
     await shot(page, 'replied');
     await page.close();
   });

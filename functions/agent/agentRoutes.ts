@@ -12,6 +12,7 @@ import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { customerRoutes } from './customerRoutes';
+import { defaultCannedReplies } from '../../shared/schemas/cannedReplies';
 
 /** A staff session; every workbench request also tells routing the agent is still there. */
 async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
@@ -65,8 +66,8 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/agent/inbox', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const box = c.req.query('box') ?? 'waiting';
-    if (box !== 'waiting' && box !== 'mine') {
-      throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting 或 mine', { field: 'box', reason: 'enum' });
+    if (box !== 'waiting' && box !== 'mine' && box !== 'all') {
+      throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting、mine 或 all', { field: 'box', reason: 'enum' });
     }
     const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 50;
     // `since` (the version the workbench shows) long-polls until the inbox changes: an assignment,
@@ -84,6 +85,26 @@ export const agentRoutes: RouteGroup = (app, deps) => {
       return now.version === since ? [] : [now];
     }, { timeoutMs, signal: c.req.raw.signal });
     return c.json(changed ?? (await read()));
+  });
+
+  // Internal notes: any of the merchant's staff, never shown to the user.
+  app.post('/v1/agent/conversations/:id/notes', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const body = await readJson(c, SendTextRequest);
+    return c.json(await deps.conversations.addNote(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
+  });
+
+  // Where a conversation can be transferred to.
+  app.get('/v1/agent/groups', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    return c.json({ groups: (await deps.routing.listGroups(staff.tenant)).map((g) => ({ id: g.id, name: g.name })) });
+  });
+
+  // Canned replies for the composer (typed with "/"); the merchant edits them in settings.
+  app.get('/v1/agent/canned-replies', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const row = await deps.store.tenant(staff.tenant).get<{ replies: { title: string; text: string }[] }>('merchantConfig', ['canned']);
+    return c.json({ replies: row?.value.replies ?? defaultCannedReplies });
   });
 
   app.post('/v1/agent/conversations/:id/claim', svc, async (c) => {

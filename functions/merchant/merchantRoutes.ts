@@ -5,6 +5,7 @@ import { faqInsight } from '../../shared/faq/faqInsight';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
+import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -152,6 +153,13 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     const row = await deps.store.tenant(tenant).get<EntryConfig>('merchantConfig', ['entry']);
     c.header('cache-control', 'public, max-age=300');
     return c.json({ ...defaultEntryConfig, ...row?.value });
+  });
+
+  app.put('/v1/merchant/canned-replies', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    const body = await readJson(c, CannedRepliesRequest);
+    await deps.store.tenant(staff.tenant).put('merchantConfig', ['canned'], { replies: body.replies });
+    return c.json(body);
   });
 
   app.put('/v1/merchant/entry-config', svc, async (c) => {

@@ -204,6 +204,12 @@ export class ConversationService {
     );
   }
 
+  /** A note for the merchant's staff on an open conversation; the user never sees it. */
+  async addNote(staff: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    return this.appendText(staff, conversationId, clientMessageId, '', undefined, { type: 'note', text });
+  }
+
   /**
    * The user tapped 解决了 or 没解决 under the bot's latest answer. 解决了 ends the conversation as
    * self-service; 没解决 offers the other candidates, and the second 没解决 hands off to a human.
@@ -351,7 +357,8 @@ export class ConversationService {
           ...(options.signal ? { signal: options.signal } : {}),
         })
       : await read();
-    return { events: events.map((e) => (e.type === 'message' ? { ...e, message: this.visibleTo(principal, e.message) } : e)), cursor: events.length ? events[events.length - 1]!.seq : after };
+    const shown = events.filter((e) => e.type !== 'message' || !this.hiddenFrom(principal, e.message));
+    return { events: shown.map((e) => (e.type === 'message' ? { ...e, message: this.visibleTo(principal, e.message) } : e)), cursor: events.length ? events[events.length - 1]!.seq : after };
   }
 
   /** Messages before `before` (newest first in storage, returned oldest first), `limit` per page. */
@@ -370,7 +377,7 @@ export class ConversationService {
         ...(token ? { token } : start ? { start } : {}),
       });
       for (const row of page.rows) {
-        if (row.value.type !== 'message') continue;
+        if (row.value.type !== 'message' || this.hiddenFrom(principal, row.value.message)) continue;
         if (collected.length === limit) {
           more = true;
           break read;
@@ -386,9 +393,21 @@ export class ConversationService {
   }
 
   /** The merchant's waiting queue (oldest first) or the agent's own open conversations. */
-  async inbox(staff: Principal, box: 'waiting' | 'mine', limit = 50): Promise<Conversation[]> {
+  async inbox(staff: Principal, box: 'waiting' | 'mine' | 'all', limit = 50): Promise<Conversation[]> {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
     const db = this.store.tenant(staff.tenant);
+    if (box === 'all') {
+      // Supervisors watch every open conversation, most recently active first.
+      assertRole(staff, ['supervisor', 'admin']);
+      const open: Conversation[] = [];
+      let token: string | undefined;
+      do {
+        const page = await db.range<Conversation>(tables.conversation, [], { limit: 500, ...(token ? { token } : {}) });
+        open.push(...page.rows.map((r) => r.value).filter((c) => c.status === 'queued' || c.status === 'assigned'));
+        token = page.nextToken;
+      } while (token);
+      return open.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
+    }
     const page =
       box === 'waiting'
         ? await db.range<{ conversationId: string }>(tables.waiting, [], { limit })
@@ -739,8 +758,15 @@ export class ConversationService {
    * and admins, who may need it to act on a case, and the user themself see the original.
    */
   private visibleTo(principal: Principal, message: Message): Message {
-    if (principal.role !== 'agent' || message.sender.role !== 'user' || message.body.type !== 'text') return message;
-    return { ...message, body: { ...message.body, text: mask(message.body.text) } };
+    // Agents see personal data masked, whether typed, spoken (transcript) or in a picture (OCR).
+    const b = message.body;
+    if (principal.role !== 'agent' || message.sender.role !== 'user' || !('text' in b) || typeof b.text !== 'string' || b.type === 'system') return message;
+    return { ...message, body: { ...b, text: mask(b.text) } };
+  }
+
+  /** Internal notes are for staff: a user's view of the log skips them. */
+  private hiddenFrom(principal: Principal, message: Message): boolean {
+    return principal.role === 'user' && message.body.type === 'note';
   }
 
   private async load(principal: Principal, id: string): Promise<{ db: TenantStore; conversation: Conversation; version: number }> {
@@ -753,14 +779,15 @@ export class ConversationService {
     return { db, conversation: row.value, version: row.version };
   }
 
-  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner, media?: Extract<MessageBody, { type: 'voice' | 'image' }>): Promise<Message> {
+  private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner, media?: Extract<MessageBody, { type: 'voice' | 'image' | 'note' }>): Promise<Message> {
     const fingerprint = createHash('sha256').update(media ? JSON.stringify(media) : text).digest('base64url');
     for (let attempt = 0; ; attempt++) {
       const { db, conversation, version } = await this.load(author, conversationId);
       const previous = await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, author.id, clientMessageId]);
       if (previous) return this.replayed(db, conversationId, previous.value, fingerprint);
       if (!OPEN.includes(conversation.status)) throw new KefuError('CONVERSATION_CLOSED');
-      if (author.role !== 'user' && !(conversation.status === 'assigned' && conversation.assigneeId === author.id)) {
+      // Any of the merchant's staff may leave a note; only the assignee may reply.
+      if (author.role !== 'user' && media?.type !== 'note' && !(conversation.status === 'assigned' && conversation.assigneeId === author.id)) {
         throw new KefuError('NOT_ASSIGNEE');
       }
       const now = this.clock();
@@ -769,13 +796,13 @@ export class ConversationService {
       let patch: Partial<Conversation> = { updatedAt: now.toISOString() };
       const ops: WriteOp[] = [];
       if (author.role === 'user') {
-        const label = media ? (media.type === 'voice' ? '[语音]' : '[图片]') : '';
+        const label = media?.type === 'voice' ? '[语音]' : media?.type === 'image' ? '[图片]' : '';
         patch.lastMessagePreview = `${label}${mask(text)}`.slice(0, 60);
         // A voice transcript or the text read from a picture is understood like typed text.
         const analysis = text ? this.understand(text, now) : undefined;
         if (analysis) {
           ops.push({ op: 'put', table: tables.analysis, key: [conversationId, seq], value: { ...analysis } });
-          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString(), ...(media ? { via: media.type } : {}) });
+          patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString(), ...(media && media.type !== 'note' ? { via: media.type } : {}) });
         }
       }
       // The follow-up (bot, routing) sees the ticket with this message already understood.
@@ -795,7 +822,7 @@ export class ConversationService {
         { op: 'put', table: tables.event, key: [conversationId, message.seq], value: { seq: message.seq, type: 'message', message }, condition: 'notExists' },
       );
       patch.lastSeq = seqs[seqs.length - 1]!;
-      if (author.role !== 'user' && !conversation.agentRepliedAt) patch.agentRepliedAt = now.toISOString();
+      if (author.role !== 'user' && media?.type !== 'note' && !conversation.agentRepliedAt) patch.agentRepliedAt = now.toISOString();
       if (follow) {
         follow.messages.forEach((m, i) => ops.push(this.messageOp(conversationId, seqs[i + 1]!, now, m.sender, m.body)));
         ops.push(...follow.ops);

@@ -85,8 +85,11 @@ export const ImageBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** An internal note between staff on a conversation: never shown to the user. */
+export const NoteBody = Type.Object({ type: Type.Literal('note'), text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) }, { additionalProperties: false });
+
 /** The one message body union shared by mini-program, functions and console. */
-export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody, VoiceBody, ImageBody]);
+export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody, VoiceBody, ImageBody, NoteBody]);
 export type MessageBody = Static<typeof MessageBody>;
 
 export const SenderRole = Type.Union([

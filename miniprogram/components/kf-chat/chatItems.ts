@@ -56,6 +56,9 @@ function messageItem(m: Message, status: string | undefined, t: ChatTexts): Chat
       return { ...blank, key, kind: 'text', mine, sender, text: `[语音 ${Math.max(1, Math.round(b.durationMs / 1000))}″]${b.text ? ` ${b.text}` : ''}` };
     case 'image':
       return { ...blank, key, kind: 'text', mine, sender, text: '[图片]' };
+    case 'note':
+      // Staff notes never reach users (the server filters them); drawn as nothing if one did.
+      return { ...blank, key, kind: 'notice', text: '' };
     case 'rating':
       return { ...blank, key, kind: 'rating', mine: true, text: `${'★'.repeat(b.stars)}${'☆'.repeat(5 - b.stars)}${b.comment ? ` ${b.comment}` : ''}${b.complaint ? `(${t.rateComplaint})` : ''}` };
   }

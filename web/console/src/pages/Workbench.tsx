@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Button, Card, Descriptions, Empty, Input, List, Space, Tabs, Tag, Typography, message as toast } from 'antd';
+import { AutoComplete, Badge, Button, Card, Descriptions, Empty, Input, List, Segmented, Select, Space, Switch, Tabs, Tag, Typography, message as toast } from 'antd';
 import { api, ApiError, type Session } from '../api';
 import { useT } from '../i18n';
 import { CustomerPanel } from './CustomerPanel';
@@ -10,6 +10,8 @@ interface Conversation {
   status: string;
   lastSeq: number;
   assigneeId?: string;
+  assigneeName?: string;
+  onHold?: boolean;
   lastMessagePreview?: string;
   updatedAt: string;
   ticket?: Record<string, { value: unknown; text?: string; via?: 'image' | 'voice'; seq: number; confidence?: number } | undefined>;
@@ -46,7 +48,7 @@ function useLongPoll(fn: (signal: AbortSignal) => Promise<void>, deps: unknown[]
   }, deps);
 }
 
-function Inbox({ box, selected, onSelect }: { box: 'waiting' | 'mine'; selected?: string; onSelect: (id: string) => void }) {
+function Inbox({ box, selected, onSelect }: { box: 'waiting' | 'mine' | 'all'; selected?: string; onSelect: (id: string) => void }) {
   const [items, setItems] = useState<Conversation[]>([]);
   const version = useRef<string | undefined>(undefined);
   useLongPoll(async (signal) => {
@@ -62,7 +64,7 @@ function Inbox({ box, selected, onSelect }: { box: 'waiting' | 'mine'; selected?
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       renderItem={(c) => (
         <List.Item className="inbox-item" data-id={c.id} onClick={() => onSelect(c.id)} style={{ cursor: 'pointer', background: c.id === selected ? '#e6f4ff' : undefined, paddingInline: 8 }}>
-          <List.Item.Meta title={<Space>{c.userId}<Tag>{c.status}</Tag></Space>} description={c.lastMessagePreview ?? ''} />
+          <List.Item.Meta title={<Space>{c.userId}<Tag>{c.status}</Tag>{box === 'all' && c.assigneeName ? <Tag color="blue">{c.assigneeName}</Tag> : null}</Space>} description={c.lastMessagePreview ?? ''} />
         </List.Item>
       )}
     />
@@ -88,11 +90,12 @@ function Bubble({ m }: { m: Message }) {
   if (b.type === 'faqCard') content = <Card size="small" className="faq-card" title={b.question}>{b.answer}</Card>;
   else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="voice" /><span>{b.transcribed ? b.text : <Tag>{t.untranscribed}</Tag>}</span></Space>;
   else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="image" />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
+  else if (b.type === 'note') content = <span className="note-text" style={{ whiteSpace: 'pre-wrap' }}><Tag color="gold">{t.note}</Tag>{b.text}</span>;
   else if (b.type === 'rating') content = <span>{'★'.repeat(b.stars ?? 0)} {b.comment}{b.complaint ? ' (投诉)' : ''}</span>;
   else content = <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>;
   return (
     <div className={`msg msg-${m.sender.role}`} data-seq={m.seq} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
-      <div style={{ maxWidth: '75%', background: mine ? '#e6f4ff' : '#fff', border: '1px solid #f0f0f0', borderRadius: 8, padding: '6px 10px' }}>
+      <div style={{ maxWidth: '75%', background: b.type === 'note' ? '#fffbe6' : mine ? '#e6f4ff' : '#fff', border: '1px solid #f0f0f0', borderRadius: 8, padding: '6px 10px' }}>
         <div style={{ fontSize: 11, color: '#8c8c8c' }}>{who}</div>
         {content}
       </div>
@@ -130,7 +133,14 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
   const [conversation, setConversation] = useState<Conversation>();
   const [messages, setMessages] = useState<Message[]>([]);
   const [draft, setDraft] = useState('');
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [canned, setCanned] = useState<{ title: string; text: string }[]>([]);
+  const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   const cursor = useRef(0);
+  useEffect(() => {
+    void api<{ replies: { title: string; text: string }[] }>('GET', '/v1/agent/canned-replies').then((r) => setCanned(r.replies), () => undefined);
+    void api<{ groups: { id: string; name: string }[] }>('GET', '/v1/agent/groups').then((r) => setGroups(r.groups), () => undefined);
+  }, []);
   const list = useRef<HTMLDivElement>(null);
 
   const refresh = async () => setConversation(await api<Conversation>('GET', `/v1/conversations/${id}`));
@@ -162,22 +172,38 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
     const text = draft.trim();
     if (!text) return;
     setDraft('');
-    void act(() => api('POST', `/v1/agent/conversations/${id}/messages`, { clientMessageId: newId(), text }));
+    void act(() => api('POST', `/v1/agent/conversations/${id}/${mode === 'note' ? 'notes' : 'messages'}`, { clientMessageId: newId(), text }));
   };
   const mine = conversation?.assigneeId === session.principal.id;
+  const open = conversation?.status === 'queued' || conversation?.status === 'assigned';
+  // "/" followed by part of a title lists the canned replies; picking one fills the composer.
+  const query = draft.startsWith('/') ? draft.slice(1).trim() : undefined;
+  const cannedOptions = query === undefined ? [] : canned.filter((r) => r.title.includes(query) || r.text.includes(query)).map((r) => ({ value: r.text, label: <span className="canned-option"><b>{r.title}</b> {r.text}</span> }));
   return (
     <div style={{ display: 'flex', gap: 12, height: '100%' }}>
       <Card size="small" style={{ flex: 1, display: 'flex', flexDirection: 'column' }} title={conversation ? `${conversation.userId} · ${conversation.status}` : ''}
         extra={<Space>
           {conversation?.status === 'queued' && <Button type="primary" className="claim" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/claim`, {}))}>{t.claim}</Button>}
-          {mine && conversation?.status === 'assigned' && <Button className="resolve" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/resolve`, {}))}>{t.resolve}</Button>}
+          {mine && conversation?.status === 'assigned' && (
+            <>
+              <Select size="small" className="transfer" placeholder={t.transfer} style={{ width: 120 }} value={null} options={groups.map((g) => ({ value: g.id, label: g.name }))} onChange={(toGroupId: string) => void act(() => api('POST', `/v1/agent/conversations/${id}/transfer`, { toGroupId }))} />
+              <Button size="small" className="escalate" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/escalate`, {}))}>{t.escalate}</Button>
+              <Space size={4}><Switch size="small" className="hold" checked={conversation.onHold ?? false} onChange={(onHold) => void act(() => api('POST', `/v1/agent/conversations/${id}/hold`, { onHold }))} />{t.hold}</Space>
+              <Button className="resolve" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/resolve`, {}))}>{t.resolve}</Button>
+            </>
+          )}
         </Space>}>
         <div ref={list} className="transcript" style={{ height: 420, overflowY: 'auto', background: '#fafafa', padding: 8 }}>
           {messages.map((m) => <Bubble key={m.seq} m={m} />)}
         </div>
-        <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-          <Input.TextArea id="composer" value={draft} disabled={!mine} autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t.composerPlaceholder} onChange={(e) => setDraft(e.target.value)} onPressEnter={(e) => { if (!e.shiftKey) { e.preventDefault(); send(); } }} />
-          <Button type="primary" className="send" disabled={!mine} onClick={send}>{t.send}</Button>
+        <Space style={{ marginTop: 8 }}>
+          <Segmented size="small" className="composer-mode" value={mode} onChange={(v) => setMode(v as 'reply' | 'note')} options={[{ value: 'reply', label: t.reply }, { value: 'note', label: t.note }]} />
+        </Space>
+        <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+          <AutoComplete style={{ flex: 1 }} value={draft} options={cannedOptions} onSelect={(v: string) => setDraft(v)} onChange={(v: string) => setDraft(v)} disabled={mode === 'reply' ? !mine : !open}>
+            <Input.TextArea id="composer" autoSize={{ minRows: 1, maxRows: 4 }} placeholder={mode === 'note' ? t.notePlaceholder : t.composerPlaceholder} onPressEnter={(e) => { if (!e.shiftKey && !cannedOptions.length) { e.preventDefault(); send(); } }} />
+          </AutoComplete>
+          <Button type="primary" className="send" disabled={mode === 'reply' ? !mine : !open} onClick={send}>{mode === 'note' ? t.addNote : t.send}</Button>
         </Space.Compact>
       </Card>
       {conversation && (
@@ -194,11 +220,12 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
 export function Workbench({ session }: { session: Session }) {
   const t = useT();
   const [selected, setSelected] = useState<string>();
-  const [box, setBox] = useState<'waiting' | 'mine'>('waiting');
+  const [box, setBox] = useState<'waiting' | 'mine' | 'all'>('waiting');
+  const supervising = session.principal.role !== 'agent';
   return (
     <div style={{ display: 'flex', gap: 12 }}>
       <Card size="small" style={{ width: 300 }}>
-        <Tabs activeKey={box} onChange={(k) => setBox(k as 'waiting' | 'mine')} items={[{ key: 'waiting', label: <Badge dot={false}>{t.waiting}</Badge> }, { key: 'mine', label: t.mine }]} />
+        <Tabs activeKey={box} onChange={(k) => setBox(k as 'waiting' | 'mine' | 'all')} items={[{ key: 'waiting', label: <Badge dot={false}>{t.waiting}</Badge> }, { key: 'mine', label: t.mine }, ...(supervising ? [{ key: 'all', label: t.all }] : [])]} />
         <Inbox box={box} selected={selected} onSelect={setSelected} />
       </Card>
       <div style={{ flex: 1 }}>{selected ? <ConversationView key={selected} id={selected} session={session} /> : <Empty description={t.noConversation} style={{ marginTop: 96 }} />}</div>
