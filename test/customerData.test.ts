@@ -37,6 +37,11 @@ describe('customer data for the workbench: risk flags, fingerprints, masking, au
     const agent = await staffLogin(server, 'xiaowang');
     const res = await server.call('GET', '/v1/agent/customers/u001', { token: agent });
     expect((res.json['transactions'] as Flagged[]).find((t) => t.id === 'u001-fail')).toMatchObject({ status: 'failed' });
+    expect(res.json['pastConversations']).toEqual([]);
+    const user0 = await userLogin(server, 'u001');
+    const conv = (await server.call('POST', '/v1/conversations', { token: user0, body: {} })).json['id'] as string;
+    const again = await server.call('GET', '/v1/agent/customers/u001', { token: agent });
+    expect((again.json['pastConversations'] as { id: string }[]).map((x) => x.id)).toEqual([conv]);
     const user = await userLogin(server, 'u001');
     const refused = await server.call('GET', '/v1/agent/customers/u001', { token: user });
     expect({ status: refused.status, code: refused.json['code'] }).toEqual({ status: 403, code: 'FORBIDDEN' });

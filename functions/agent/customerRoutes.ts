@@ -37,6 +37,7 @@ export const customerRoutes: RouteGroup = (app, deps) => {
     const byProvince: Record<string, number> = {};
     for (const l of record.logins) byProvince[l.province] = (byProvince[l.province] ?? 0) + 1;
     const p = record.profile;
+    const past = await deps.conversations.pastConversations(staff, userId, 10);
     return c.json({
       available: true,
       profile: p ? { userId: p.userId, name: p.name, vipTier: p.vipTier, phone: mask(p.phone), city: p.city, registeredAt: p.registeredAt } : undefined,
@@ -44,6 +45,7 @@ export const customerRoutes: RouteGroup = (app, deps) => {
       devices: record.devices.map((d) => ({ ...d, current: d.id === current?.id })),
       fingerprint: current ? { currentDeviceId: current.id, rows: compareFingerprints(current, record.devices) } : undefined,
       loginsByProvince: byProvince,
+      pastConversations: past.map((x) => ({ id: x.id, status: x.status, createdAt: x.createdAt, category: x.ticket?.category?.value, preview: x.lastMessagePreview ?? '', rating: x.rating?.stars })),
       logins: record.logins,
     });
   });

@@ -150,8 +150,18 @@ export class ConversationService {
   /** The user's own conversations, newest first. */
   async listForUser(user: Principal, limit = 20): Promise<Conversation[]> {
     assertRole(user, ['user']);
-    const db = this.store.tenant(user.tenant);
-    const page = await db.range<{ conversationId: string }>(tables.userConversation, [user.id], { direction: 'backward', limit });
+    return this.conversationsOf(user.tenant, user.id, limit);
+  }
+
+  /** A customer's past conversations, newest first, for the workbench's customer panel. */
+  async pastConversations(staff: Principal, userId: string, limit = 10): Promise<Conversation[]> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    return this.conversationsOf(staff.tenant, userId, limit);
+  }
+
+  private async conversationsOf(tenant: string, userId: string, limit: number): Promise<Conversation[]> {
+    const db = this.store.tenant(tenant);
+    const page = await db.range<{ conversationId: string }>(tables.userConversation, [userId], { direction: 'backward', limit });
     const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
     return found.flatMap((r) => (r ? [r.value] : []));
   }

@@ -18,6 +18,7 @@ interface CustomerView {
   devices: { id: string; model: string; trusted: boolean; current: boolean; lastSeenAt: string }[];
   fingerprint?: { currentDeviceId: string; rows: { attribute: string; current: string; trusted: { deviceId: string; value: string; differs: boolean }[] }[] };
   loginsByProvince: Record<string, number>;
+  pastConversations?: { id: string; status: string; createdAt: string; category?: string; preview: string; rating?: number }[];
 }
 
 const tiers = ['普通', '黄金', '铂金', '钻石'];
@@ -114,6 +115,7 @@ export function CustomerPanel({ userId, accountCase }: { userId: string; account
         <Descriptions.Item label="常住">{c.profile.city}</Descriptions.Item>
       </Descriptions>
       <List size="small" header="最近交易" dataSource={[...c.transactions].reverse().slice(0, 5)} renderItem={(x) => <List.Item>{x.counterparty} {yuan(x.amountFen)} {x.flags.length > 0 && <Tag color="red">异常</Tag>}{x.status === 'failed' && <Tag color="orange">失败</Tag>}</List.Item>} />
+      <List size="small" header="历史会话" className="past-conversations" dataSource={c.pastConversations ?? []} renderItem={(x) => <List.Item>{x.createdAt.slice(0, 10)} <Tag>{x.category ?? 'other'}</Tag>{x.status}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</List.Item>} />
       <List size="small" header="设备" dataSource={c.devices} renderItem={(d) => <List.Item>{d.model} {d.trusted ? <Tag>常用</Tag> : <Tag color="red">新设备</Tag>}{d.current && <Tag color="blue">当前</Tag>}</List.Item>} />
       <Drawer title="账户安全" size="large" open={open} onClose={() => setOpen(false)} styles={{ wrapper: { width: 900 } }}>
         <SecurityView c={c} />

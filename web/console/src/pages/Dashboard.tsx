@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, Col, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -46,9 +47,13 @@ export function Dashboard() {
   const t = useT();
   const [overview, setOverview] = useState<Overview>();
   const [live, setLive] = useState<Live>();
+  // The period: the last 7 days by default, any range up to a year.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(7, 'day').startOf('day'), dayjs()]);
   const chart = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    void api<Overview>('GET', '/v1/stats/overview').then(setOverview);
+    void api<Overview>('GET', `/v1/stats/overview?from=${encodeURIComponent(range[0].toISOString())}&to=${encodeURIComponent(range[1].toISOString())}`).then(setOverview);
+  }, [range]);
+  useEffect(() => {
     const load = () => void api<Live>('GET', '/v1/stats/live').then(setLive, () => undefined);
     load();
     const timer = setInterval(load, 5000);
@@ -66,6 +71,9 @@ export function Dashboard() {
   const d = overview.definitions;
   return (
     <div>
+      <div style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: '今天', value: [dayjs().startOf('day'), dayjs()] }, { label: '近 7 天', value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: '近 30 天', value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
+      </div>
       <Row gutter={[12, 12]}>
         <Col span={6}><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></Col>
         <Col span={6}><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></Col>
