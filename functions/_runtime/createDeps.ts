@@ -14,6 +14,7 @@ import { RoutingService } from '../../shared/routing/RoutingService';
 import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
+import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/customer/HttpCustomerData';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 import { OssMediaStore } from '../../shared/media/OssMediaStore';
 import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
@@ -66,7 +67,12 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     accounts,
     routing,
     faq,
-    customers: options.customers ?? staticCustomerData(() => []),
+    // A merchant that set up its customer-data API (PUT /v1/merchant/customer-api) is read over
+    // HTTP; others get the configured stand-in (the demo data locally).
+    customers: new HttpCustomerData({
+      endpointFor: async (tenant) => (await store.tenant(tenant).get<CustomerApiEndpoint & { [k: string]: unknown }>('merchantConfig', ['customerApi']))?.value,
+      fallback: options.customers ?? staticCustomerData(() => []),
+    }),
     conversations,
     media: new MediaService({
       store,

@@ -6,6 +6,7 @@ import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
+import { CustomerApiRequest } from '../../shared/schemas/merchantSchema';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -153,6 +154,15 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     const row = await deps.store.tenant(tenant).get<EntryConfig>('merchantConfig', ['entry']);
     c.header('cache-control', 'public, max-age=300');
     return c.json({ ...defaultEntryConfig, ...row?.value });
+  });
+
+  // The merchant's customer-data API (profile, transactions, devices, logins) and its signing secret.
+  app.put('/v1/merchant/customer-api', svc, async (c) => {
+    const staff = await authenticate(c, deps, ['admin']);
+    const body = await readJson(c, CustomerApiRequest);
+    await deps.store.tenant(staff.tenant).put('merchantConfig', ['customerApi'], { url: body.url, secret: body.secret });
+    // The secret is write-only: never sent back.
+    return c.json({ url: body.url });
   });
 
   app.put('/v1/merchant/canned-replies', svc, async (c) => {

@@ -18,3 +18,9 @@ export const EntryConfig = Type.Object(
 export type EntryConfig = Static<typeof EntryConfig>;
 
 export { defaultEntryConfig } from './defaultEntryConfig';
+
+/** Where the merchant's customer-data API is, and the secret requests to it are signed with. */
+export const CustomerApiRequest = Type.Object(
+  { url: Type.String({ pattern: '^https?://', maxLength: 500 }), secret: Type.String({ minLength: 32, maxLength: 200 }) },
+  { additionalProperties: false },
+);
