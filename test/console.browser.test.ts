@@ -119,7 +119,7 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
-  it('an admin changes the entry colour and /v1/entry-config returns it', async () => {
+  it('an admin changes the entry colour (and /v1/entry-config returns it), tries the FAQ bot, and changes a routing threshold', async () => {
     const page = await loginAs('admin');
     await page.goto(`${server.url}/console/#/settings`);
     await page.locator('#entry-color').fill('#ff6600');
@@ -130,6 +130,23 @@ describe('console in Chromium', () => {
     await shot(page, 'settings');
     const config = await server.call('GET', '/v1/entry-config?tenant=demo');
     expect(config.json['color']).toBe('#ff6600');
+
+    // 试一试: the bot's decision for a typed question, from the knowledge-base tab.
+    await page.getByRole('tab', { name: '知识库' }).click();
+    await page.locator('#faq-trial').fill('花呗怎么还款');
+    await page.locator('.faq-trial').getByRole('button', { name: /试一试/ }).click();
+    await page.locator('.faq-trial-result', { hasText: '决定:直接回答' }).waitFor();
+    await page.locator('.faq-table tbody tr').first().waitFor();
+    await shot(page, 'settings-faq');
+
+    // Routing thresholds: the 30 s automatic reply becomes 40 s.
+    await page.getByRole('tab', { name: '分配规则' }).click();
+    await page.locator('#routing-autoReplySeconds').fill('40');
+    await page.locator('.save-routing').click();
+    await page.getByText('已保存').first().waitFor();
+    const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
+    await expect(server.call('GET', '/v1/merchant/settings/routing', { token: admin }).then((r) => r.json['autoReplySeconds'])).resolves.toBe(40);
+    await shot(page, 'settings-routing');
     await page.close();
   });
 

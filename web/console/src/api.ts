@@ -44,3 +44,25 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   if (!res.ok) throw new ApiError(res.status, json.code ?? 'HTTP_ERROR', json.message ?? `HTTP ${res.status}`);
   return json;
 }
+
+/** A file from the API (exports), with the session's token. */
+export async function download(path: string, filename: string): Promise<void> {
+  const token = loadSession()?.token;
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Sends a raw body (an import file) with its content type. */
+export async function upload<T>(path: string, body: string, contentType: string): Promise<T> {
+  const token = loadSession()?.token;
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  const json = (await res.json()) as T & { code?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, json.code ?? 'HTTP_ERROR', json.message ?? `HTTP ${res.status}`);
+  return json;
+}

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, ColorPicker, Form, Input, Row, Select, Space, Switch, message as toast } from 'antd';
+import { Button, Card, Col, ColorPicker, Form, Input, Row, Select, Space, Switch, Tabs, message as toast } from 'antd';
+import { FaqSettings } from './FaqSettings';
+import { RoutingSettings } from './RoutingSettings';
+import { CannedSettings } from './CannedSettings';
 import { api, ApiError } from '../api';
 import { useT } from '../i18n';
 
@@ -31,7 +34,7 @@ function EntryPreview({ c }: { c: EntryConfig }) {
   );
 }
 
-export function Settings() {
+function EntrySettings() {
   const t = useT();
   const [config, setConfig] = useState<EntryConfig>();
   useEffect(() => {
@@ -78,5 +81,21 @@ export function Settings() {
         </Col>
       </Row>
     </Card>
+  );
+}
+
+/** The merchant's settings, one tab per concern. */
+export function Settings() {
+  const t = useT();
+  return (
+    <Tabs
+      className="settings-tabs"
+      items={[
+        { key: 'entry', label: t.entryStyle, children: <EntrySettings /> },
+        { key: 'faq', label: '知识库', children: <FaqSettings /> },
+        { key: 'routing', label: '分配规则', children: <RoutingSettings /> },
+        { key: 'canned', label: '快捷回复', children: <CannedSettings /> },
+      ]}
+    />
   );
 }

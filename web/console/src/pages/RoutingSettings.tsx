@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, message as toast } from 'antd';
+import { api, ApiError } from '../api';
+
+interface Routing {
+  categoryGroups: Record<string, string>;
+  defaultGroup: string;
+  expertGroup: string;
+  pinnedTiers: Record<string, string>;
+  historyDays: number;
+  preferWaitSeconds: number;
+  escalationAmount: number;
+  repeatContacts: number;
+  vipLeadSeconds: number;
+  autoReplySeconds: number;
+  noReplySeconds: number;
+  businessHours?: { days: number[]; open: string; close: string };
+}
+
+const categories = ['payment', 'transfer', 'refund', 'bill', 'credit', 'wealth', 'account', 'life', 'merchant', 'other'];
+const numbers: [keyof Routing, string, number, number][] = [
+  ['autoReplySeconds', '排队自动回复(秒)', 5, 3600],
+  ['noReplySeconds', '客服未回复改派(秒)', 10, 3600],
+  ['escalationAmount', '大额升级金额(元)', 0, 10_000_000],
+  ['repeatContacts', '7 天内第几次同类咨询升级', 2, 20],
+  ['vipLeadSeconds', 'VIP 每级提前(秒)', 0, 86400],
+  ['historyDays', '回访原客服的天数', 0, 90],
+  ['preferWaitSeconds', '等待原客服的秒数', 0, 3600],
+];
+
+/** Routing: groups per category, expert and VIP groups, escalation and queue thresholds, service hours. */
+export function RoutingSettings() {
+  const [r, setR] = useState<Routing>();
+  const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    void api<Routing>('GET', '/v1/merchant/settings/routing').then(setR);
+    void api<{ groups: { id: string; name: string }[] }>('GET', '/v1/agent/groups').then((g) => setGroups(g.groups));
+  }, []);
+  if (!r) return null;
+  const groupOptions = groups.map((g) => ({ value: g.id, label: g.name }));
+  const save = async () => {
+    try {
+      setR(await api<Routing>('PUT', '/v1/merchant/settings/routing', r));
+      void toast.success('已保存');
+    } catch (err) {
+      void toast.error(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <Card size="small" title="分配规则" className="routing-settings" extra={<Button type="primary" className="save-routing" onClick={() => void save()}>保存</Button>}>
+      <Row gutter={24}>
+        <Col span={12}>
+          <Form layout="horizontal" labelCol={{ span: 8 }}>
+            {categories.map((c) => (
+              <Form.Item key={c} label={c}>
+                <Select allowClear placeholder={`默认 (${r.defaultGroup})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+              </Form.Item>
+            ))}
+          </Form>
+        </Col>
+        <Col span={12}>
+          <Form layout="horizontal" labelCol={{ span: 10 }}>
+            <Form.Item label="默认技能组"><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
+            <Form.Item label="专家组(复杂案件)"><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
+            {['1', '2', '3'].map((tier) => (
+              <Form.Item key={tier} label={`VIP ${tier} 级及以上专席`}>
+                <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+              </Form.Item>
+            ))}
+            {numbers.map(([key, label, min, max]) => (
+              <Form.Item key={key} label={label}>
+                <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
+              </Form.Item>
+            ))}
+            <Form.Item label="服务时间">
+              <Space orientation="vertical">
+                <Switch checked={!!r.businessHours} checkedChildren="限定时间" unCheckedChildren="全天候" onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
+                {r.businessHours && (
+                  <>
+                    <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: `周${d}`, value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
+                    <Space>
+                      <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />至
+                      <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } })} />
+                    </Space>
+                  </>
+                )}
+              </Space>
+            </Form.Item>
+          </Form>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
