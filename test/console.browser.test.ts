@@ -147,6 +147,15 @@ describe('console in Chromium', () => {
     const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
     await expect(server.call('GET', '/v1/merchant/settings/routing', { token: admin }).then((r) => r.json['autoReplySeconds'])).resolves.toBe(40);
     await shot(page, 'settings-routing');
+
+    // Staff: invite a colleague; the temporary password is shown once and works.
+    await page.getByRole('tab', { name: '员工' }).click();
+    await page.locator('#invite-username').fill('xiaosun');
+    await page.locator('#invite-name').fill('小孙');
+    await page.locator('.invite').click();
+    const password = await page.locator('.temporary-password').innerText();
+    expect((await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'xiaosun', password: password.trim() } })).status).toBe(200);
+    await shot(page, 'settings-staff');
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
-import { CustomerApiRequest } from '../../shared/schemas/merchantSchema';
+import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/merchantSchema';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -154,6 +154,31 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     const row = await deps.store.tenant(tenant).get<EntryConfig>('merchantConfig', ['entry']);
     c.header('cache-control', 'public, max-age=300');
     return c.json({ ...defaultEntryConfig, ...row?.value });
+  });
+
+  // Staff accounts: the admin invites, disables and resets passwords (temporary ones, shown once).
+  app.get('/v1/merchant/staff', svc, async (c) => {
+    const staff = await authenticate(c, deps, ['admin']);
+    return c.json({ staff: await deps.accounts.listStaff(staff.tenant) });
+  });
+
+  app.post('/v1/merchant/staff', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    const body = await readJson(c, InviteStaffRequest);
+    return c.json(await deps.accounts.inviteStaff(admin.tenant, body), 201);
+  });
+
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/v1/merchant/staff/:username/${action}`, svc, async (c) => {
+      const admin = await authenticate(c, deps, ['admin']);
+      if (c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能停用自己的账号');
+      return c.json(await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled));
+    });
+  }
+
+  app.post('/v1/merchant/staff/:username/reset-password', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    return c.json(await deps.accounts.resetStaffPassword(admin.tenant, c.req.param('username')));
   });
 
   // The merchant's customer-data API (profile, transactions, devices, logins) and its signing secret.

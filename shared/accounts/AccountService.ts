@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { KefuError } from '../errors';
 import { hashPassword, verifyPassword, type Principal, type Role, type SessionTokens } from '../auth';
 import type { Store, TenantStore } from '../store';
@@ -17,7 +18,12 @@ export interface StaffRecord {
   level: 'normal' | 'expert';
   maxConcurrent: number;
   passwordHash: string;
+  /** A disabled account cannot log in or refresh its session. */
+  disabled?: boolean;
 }
+
+/** A staff account as the console lists it: never the password hash. */
+export type StaffView = Omit<StaffRecord, 'passwordHash'>;
 
 export interface UserRecord {
   [column: string]: unknown;
@@ -95,6 +101,39 @@ export class AccountService {
     return record;
   }
 
+  async listStaff(tenant: string): Promise<StaffView[]> {
+    const page = await this.store.tenant(tenant).range<StaffRecord>('staff', [], { limit: 1000 });
+    return page.rows.map(({ value: { passwordHash: _hash, ...view } }) => view);
+  }
+
+  /**
+   * A new colleague (or a changed one): created with a temporary password that is returned once
+   * and never stored in clear. An existing username is CONFLICT.
+   */
+  async inviteStaff(tenant: string, staff: Omit<NewStaff, 'password'>): Promise<{ staff: StaffView; temporaryPassword: string }> {
+    if (await this.getStaff(tenant, staff.username)) throw new KefuError('STAFF_EXISTS');
+    const temporaryPassword = temporaryPasswordOf();
+    const { passwordHash: _hash, ...view } = await this.putStaff(tenant, { ...staff, password: temporaryPassword });
+    return { staff: view, temporaryPassword };
+  }
+
+  async setStaffDisabled(tenant: string, username: string, disabled: boolean): Promise<StaffView> {
+    const staff = await this.getStaff(tenant, username);
+    if (!staff) throw new KefuError('NOT_FOUND', '没有这个员工');
+    await this.store.tenant(tenant).update('staff', [username], { disabled });
+    const { passwordHash: _hash, ...view } = { ...staff, disabled };
+    return view;
+  }
+
+  /** A new temporary password, returned once; the old one stops working at once. */
+  async resetStaffPassword(tenant: string, username: string): Promise<{ temporaryPassword: string }> {
+    const staff = await this.getStaff(tenant, username);
+    if (!staff) throw new KefuError('NOT_FOUND', '没有这个员工');
+    const temporaryPassword = temporaryPasswordOf();
+    await this.store.tenant(tenant).update('staff', [username], { passwordHash: await hashPassword(temporaryPassword) });
+    return { temporaryPassword };
+  }
+
   async getStaff(tenant: string, id: string): Promise<StaffRecord | undefined> {
     return (await this.store.tenant(tenant).get<StaffRecord>('staff', [id]))?.value;
   }
@@ -117,7 +156,8 @@ export class AccountService {
     const staff = (await this.tenantExists(tenant)) ? await this.getStaff(tenant, username) : undefined;
     // Verify against a throwaway hash when the account is missing, so timing does not tell either.
     const ok = await verifyPassword(password, staff?.passwordHash ?? (await dummyHash()));
-    if (!staff || !ok) throw new KefuError('INVALID_CREDENTIALS');
+    // A disabled account answers like a wrong password: nothing to learn from the difference.
+    if (!staff || !ok || staff.disabled) throw new KefuError('INVALID_CREDENTIALS');
     return this.sessionFor({ tenant, id: staff.id, role: staff.role, name: staff.displayName });
   }
 
@@ -138,6 +178,7 @@ export class AccountService {
    */
   async refresh(principal: Principal): Promise<Session> {
     if (!(await this.tenantExists(principal.tenant))) throw new KefuError('TENANT_NOT_FOUND');
+    if (principal.role !== 'user' && (await this.getStaff(principal.tenant, principal.id))?.disabled) throw new KefuError('TOKEN_INVALID');
     return this.sessionFor(principal);
   }
 
@@ -145,6 +186,12 @@ export class AccountService {
     const { token, expiresAt } = await this.tokens.issue(principal);
     return { token, expiresAt, principal };
   }
+}
+
+/** 12 characters from an alphabet without look-alikes, from the system's secure random source. */
+function temporaryPasswordOf(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
 let dummy: Promise<string> | undefined;

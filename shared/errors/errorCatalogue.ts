@@ -37,6 +37,7 @@ export const errorCatalogue = {
   ALREADY_CLAIMED: { status: 409, zh: '该会话已被其他客服接入', en: 'Conversation already claimed by another agent' },
   NOT_ASSIGNEE: { status: 409, zh: '该会话不在你的名下', en: 'Conversation is not assigned to you' },
   IDEMPOTENCY_CONFLICT: { status: 409, zh: '消息 ID 已用于不同的内容', en: 'Message id already used with different content' },
+  STAFF_EXISTS: { status: 409, zh: '用户名已存在', en: 'A staff member with this username exists' },
   CONFLICT: { status: 409, zh: '数据已被修改,请重试', en: 'Concurrent modification, retry' },
 
   // Knowledge base (shared/faq)

@@ -24,3 +24,16 @@ export const CustomerApiRequest = Type.Object(
   { url: Type.String({ pattern: '^https?://', maxLength: 500 }), secret: Type.String({ minLength: 32, maxLength: 200 }) },
   { additionalProperties: false },
 );
+
+/** A new colleague for the console (an admin invites; a temporary password is returned once). */
+export const InviteStaffRequest = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z][a-z0-9_.-]{2,31}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 32 }),
+    role: Type.Union([Type.Literal('agent'), Type.Literal('supervisor'), Type.Literal('admin')]),
+    skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 16 }), { maxItems: 20 })),
+    level: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('expert')])),
+    maxConcurrent: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  },
+  { additionalProperties: false },
+);

@@ -74,7 +74,7 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
       <Layout.Content style={{ padding: 16 }}>
         {page === 'workbench' && <Workbench session={session} />}
         {page === 'dashboard' && <Dashboard />}
-        {page === 'settings' && <Settings />}
+        {page === 'settings' && <Settings session={session} />}
       </Layout.Content>
     </Layout>
   );

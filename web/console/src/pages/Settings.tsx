@@ -3,6 +3,8 @@ import { Button, Card, Col, ColorPicker, Form, Input, Row, Select, Space, Switch
 import { FaqSettings } from './FaqSettings';
 import { RoutingSettings } from './RoutingSettings';
 import { CannedSettings } from './CannedSettings';
+import { StaffSettings } from './StaffSettings';
+import type { Session } from '../api';
 import { api, ApiError } from '../api';
 import { useT } from '../i18n';
 
@@ -85,7 +87,7 @@ function EntrySettings() {
 }
 
 /** The merchant's settings, one tab per concern. */
-export function Settings() {
+export function Settings({ session }: { session: Session }) {
   const t = useT();
   return (
     <Tabs
@@ -95,6 +97,8 @@ export function Settings() {
         { key: 'faq', label: '知识库', children: <FaqSettings /> },
         { key: 'routing', label: '分配规则', children: <RoutingSettings /> },
         { key: 'canned', label: '快捷回复', children: <CannedSettings /> },
+        // Staff accounts are the admin's alone (the API refuses supervisors too).
+        ...(session.principal.role === 'admin' ? [{ key: 'staff', label: '员工', children: <StaffSettings self={session.principal.id} /> }] : []),
       ]}
     />
   );
