@@ -51,6 +51,19 @@ describe('workbench actions: internal notes, the supervisors\' all tab, canned r
     expect({ status: bad.status, code: bad.json['code'] }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
+  it('an agent corrects the ticket: the field records who edited it; bad categories and users are refused', async () => {
+    const edited = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'orderNo', text: '2026112522001400000000000001' } });
+    expect(edited.status).toBe(200);
+    expect((edited.json['ticket'] as Record<string, unknown>)['orderNo']).toMatchObject({ value: '2026112522001400000000000001', editedBy: 'xiaowang' });
+    const category = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'category', text: 'refund' } });
+    expect((category.json['ticket'] as Record<string, unknown>)['category']).toMatchObject({ value: 'refund', editedBy: 'xiaowang' });
+    const cleared = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'orderNo', text: '' } });
+    expect((cleared.json['ticket'] as Record<string, unknown>)['orderNo']).toBeUndefined();
+    const bad = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'category', text: 'lottery' } });
+    expect({ status: bad.status, code: bad.json['code'] }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: user, body: { field: 'amount', text: '1' } })).status).toBe(403);
+  });
+
   it('lists the groups a conversation can be transferred to', async () => {
     const groups = await server.call('GET', '/v1/agent/groups', { token: agent });
     expect((groups.json['groups'] as { id: string }[]).map((g) => g.id)).toEqual(expect.arrayContaining(['payment', 'wealth', 'expert']));

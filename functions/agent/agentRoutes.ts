@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { waitFor } from '../../shared/realtime';
 import { channels } from '../../shared/conversation/conversationTables';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TransferRequest } from '../../shared/schemas';
+import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TicketEditRequest, TransferRequest } from '../../shared/schemas';
 import type { Context } from 'hono';
 import type { Principal } from '../../shared/auth';
 import type { AppDeps, AppEnv } from '../_http/AppDeps';
@@ -92,6 +92,13 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, SendTextRequest);
     return c.json(await deps.conversations.addNote(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
+  });
+
+  // Correct a ticket field (category, order number, amount, time) the machine filled.
+  app.put('/v1/agent/conversations/:id/ticket', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const body = await readJson(c, TicketEditRequest);
+    return c.json(await deps.conversations.editTicket(staff, c.req.param('id'), body.field, body.text.trim()));
   });
 
   // Where a conversation can be transferred to.

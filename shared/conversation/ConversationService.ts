@@ -5,6 +5,7 @@ import { waitFor, type Notifier } from '../realtime';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, ConversationStatus, Message, MessageBody } from '../schemas';
 import { mask } from '../nlp/mask';
+import { categories } from '../nlp/Entity';
 import type { ParseResult } from '../nlp/ParseResult';
 import { mergeTicket } from './mergeTicket';
 import { channels, tables } from './conversationTables';
@@ -212,6 +213,32 @@ export class ConversationService {
             },
       body,
     );
+  }
+
+  /**
+   * An agent corrects a ticket field the machine filled (or fills one it missed); empty text clears
+   * it. The field keeps the message it came from and records who edited it.
+   */
+  async editTicket(staff: Principal, conversationId: string, field: 'category' | 'orderNo' | 'amount' | 'time', text: string): Promise<Conversation> {
+    assertRole(staff, ['agent', 'supervisor', 'admin']);
+    if (field === 'category' && !(categories as readonly string[]).includes(text)) throw new KefuError('VALIDATION_FAILED', `分类只能是 ${categories.join(', ')}`);
+    for (let attempt = 0; ; attempt++) {
+      const { db, conversation, version } = await this.load(staff, conversationId);
+      const now = this.clock().toISOString();
+      const ticket: Record<string, unknown> = { ...conversation.ticket };
+      const previous = conversation.ticket?.[field];
+      const source = { messageId: previous?.messageId ?? '', seq: previous?.seq ?? Math.max(1, conversation.lastSeq), at: now, editedBy: staff.id };
+      if (!text) delete ticket[field];
+      else ticket[field] = field === 'category' ? { value: text, confidence: 1, ...source } : { value: text, text, ...source };
+      try {
+        await db.update(tables.conversation, [conversationId], { ticket, updatedAt: now }, { version });
+      } catch (err) {
+        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
+        throw err;
+      }
+      this.notifier.notify(channels.inbox(staff.tenant));
+      return { ...conversation, ticket: ticket, updatedAt: now };
+    }
   }
 
   /** A note for the merchant's staff on an open conversation; the user never sees it. */

@@ -7,6 +7,8 @@ const Source = {
   at: Type.String({ format: 'date-time' }),
   /** Read from a picture (OCR) or a voice message (speech recognition) rather than typed. */
   via: Type.Optional(Type.Union([Type.Literal('image'), Type.Literal('voice')])),
+  /** Corrected by this staff member in the workbench (the machine's reading replaced). */
+  editedBy: Type.Optional(Type.String()),
 };
 
 const EntityField = Type.Object({
@@ -37,3 +39,12 @@ export const Ticket = Type.Object(
   { additionalProperties: false },
 );
 export type Ticket = Static<typeof Ticket>;
+
+/** An agent's correction of one ticket field; empty text clears it. */
+export const TicketEditRequest = Type.Object(
+  {
+    field: Type.Union([Type.Literal('category'), Type.Literal('orderNo'), Type.Literal('amount'), Type.Literal('time')]),
+    text: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);

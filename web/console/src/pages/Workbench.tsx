@@ -14,7 +14,7 @@ interface Conversation {
   onHold?: boolean;
   lastMessagePreview?: string;
   updatedAt: string;
-  ticket?: Record<string, { value: unknown; text?: string; via?: 'image' | 'voice'; seq: number; confidence?: number } | undefined>;
+  ticket?: Record<string, { value: unknown; text?: string; via?: 'image' | 'voice'; seq: number; confidence?: number; editedBy?: string } | undefined>;
 }
 interface Message {
   id: string;
@@ -103,7 +103,7 @@ function Bubble({ m }: { m: Message }) {
   );
 }
 
-function TicketPanel({ c, onJump }: { c: Conversation; onJump: (seq: number) => void }) {
+function TicketPanel({ c, onJump, onEdit }: { c: Conversation; onJump: (seq: number) => void; onEdit: (field: string, text: string) => void }) {
   const t = useT();
   const fields: [string, string][] = [['category', t.category], ['orderNo', t.orderNo], ['amount', t.amount], ['time', t.time]];
   return (
@@ -115,7 +115,8 @@ function TicketPanel({ c, onJump }: { c: Conversation; onJump: (seq: number) => 
           return (
             <Descriptions.Item key={key} label={label}>
               <Space size={4} wrap>
-                <span className={`ticket-${key}`}>{shown}</span>
+                <Typography.Text className={`ticket-${key}`} editable={{ onChange: (text) => text !== shown && onEdit(key, text === '—' ? '' : text), triggerType: ['icon'] }}>{shown}</Typography.Text>
+                {f?.editedBy && <Tag>{t.edited}</Tag>}
                 {f?.via === 'image' && <Tag color="purple">{t.fromPicture}</Tag>}
                 {f?.via === 'voice' && <Tag color="cyan">{t.fromVoice}</Tag>}
                 {f && <Button size="small" type="link" onClick={() => onJump(f.seq)}>#{f.seq}</Button>}
@@ -208,7 +209,7 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
       </Card>
       {conversation && (
         <div style={{ width: 300 }}>
-          <TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} />
+          <TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} onEdit={(field, text) => void act(() => api('PUT', `/v1/agent/conversations/${id}/ticket`, { field, text }))} />
           {/* Account cases (category "account") open the security view at once. */}
           <CustomerPanel userId={conversation.userId} accountCase={(conversation.ticket?.['category']?.value as string | undefined) === 'account'} />
         </div>
