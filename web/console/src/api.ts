@@ -1,18 +1,12 @@
+import { ApiError } from '../../../shared/client/ApiClient';
+
+export { ApiError };
+
 /** The console's calls to the /v1 API: the session token from login, errors as the server's code and message. */
 export interface Session {
   readonly token: string;
   readonly expiresAt: string;
   readonly principal: { readonly tenant: string; readonly id: string; readonly role: 'agent' | 'supervisor' | 'admin'; readonly name?: string };
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const KEY = 'kefu.console.session';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, ColorPicker, Form, Input, Row, Select, Space, Switch, Tabs, message as toast } from 'antd';
 import { FaqSettings } from './FaqSettings';
 import { RoutingSettings } from './RoutingSettings';
+import { GroupSettings } from './GroupSettings';
 import { CannedSettings } from './CannedSettings';
 import { StaffSettings } from './StaffSettings';
 import type { Session } from '../api';
@@ -95,7 +96,7 @@ export function Settings({ session }: { session: Session }) {
       items={[
         { key: 'entry', label: t.entryStyle, children: <EntrySettings /> },
         { key: 'faq', label: '知识库', children: <FaqSettings /> },
-        { key: 'routing', label: '分配规则', children: <RoutingSettings /> },
+        { key: 'routing', label: '分配规则', children: (<><GroupSettings /><RoutingSettings /></>) },
         { key: 'canned', label: '快捷回复', children: <CannedSettings /> },
         // Staff accounts are the admin's alone (the API refuses supervisors too).
         ...(session.principal.role === 'admin' ? [{ key: 'staff', label: '员工', children: <StaffSettings self={session.principal.id} /> }] : []),
