@@ -38,6 +38,17 @@ describe('staff accounts: invite, disable, reset password (admin only)', () => {
     expect((await login('xiaoqian', reset.json['temporaryPassword'] as string)).status).toBe(200);
   });
 
+  it("an agent sees customers' personal data only once an admin allows it", async () => {
+    const invited = await server.call('POST', '/v1/merchant/staff', { token: admin, body: { username: 'xiaoli2', displayName: '新人', role: 'agent' } });
+    const token = (await login('xiaoli2', invited.json['temporaryPassword'] as string)).json['token'] as string;
+    const refused = await server.call('GET', '/v1/agent/customers/u001', { token });
+    expect({ status: refused.status, code: refused.json['code'] }).toEqual({ status: 403, code: 'CUSTOMER_DATA_FORBIDDEN' });
+    expect((await server.call('POST', '/v1/merchant/staff/xiaoli2/grant-customer-data', { token: admin })).json['customerData']).toBe(true);
+    expect((await server.call('GET', '/v1/agent/customers/u001', { token })).status).toBe(200);
+    await server.call('POST', '/v1/merchant/staff/xiaoli2/revoke-customer-data', { token: admin });
+    expect((await server.call('GET', '/v1/agent/customers/u001', { token })).status).toBe(403);
+  });
+
   it('only admins manage staff, an admin cannot disable themself, and bad input is a 4xx', async () => {
     const supervisor = await staffLogin(server, 'chenzhuguan');
     expect((await server.call('GET', '/v1/merchant/staff', { token: supervisor })).status).toBe(403);

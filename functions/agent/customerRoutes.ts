@@ -20,6 +20,7 @@ const DAY_MS = 86_400_000;
 export const customerRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/agent/customers/:userId', service('agent'), async (c) => {
     const staff = await authenticate(c, deps, customerDataRoles);
+    if (!(await deps.accounts.mayViewCustomerData(staff))) throw new KefuError('CUSTOMER_DATA_FORBIDDEN');
     const userId = c.req.param('userId');
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(userId)) throw new KefuError('VALIDATION_FAILED', 'userId 不合法');
     const now = new Date();

@@ -176,6 +176,13 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     });
   }
 
+  for (const [action, allowed] of [['grant-customer-data', true], ['revoke-customer-data', false]] as const) {
+    app.post(`/v1/merchant/staff/:username/${action}`, svc, async (c) => {
+      const admin = await authenticate(c, deps, ['admin']);
+      return c.json(await deps.accounts.setCustomerDataPermission(admin.tenant, c.req.param('username'), allowed));
+    });
+  }
+
   app.post('/v1/merchant/staff/:username/reset-password', svc, async (c) => {
     const admin = await authenticate(c, deps, ['admin']);
     return c.json(await deps.accounts.resetStaffPassword(admin.tenant, c.req.param('username')));

@@ -6,9 +6,10 @@ export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'Kefu@2026';
 
 export const demoStaff = [
-  { username: 'xiaowang', displayName: '小王', role: 'agent', skills: ['支付', '转账', '退款'], level: 'normal', maxConcurrent: 5 },
-  { username: 'xiaoli', displayName: '小李', role: 'agent', skills: ['理财', '花呗借呗', '生活缴费'], level: 'normal', maxConcurrent: 5 },
-  { username: 'laozhang', displayName: '老张', role: 'agent', skills: ['账户安全', '投诉', 'VIP'], level: 'expert', maxConcurrent: 3 },
+  // The demo agents may see customer data; a newly invited agent may not until an admin allows it.
+  { username: 'xiaowang', displayName: '小王', role: 'agent', skills: ['支付', '转账', '退款'], level: 'normal', maxConcurrent: 5, customerData: true },
+  { username: 'xiaoli', displayName: '小李', role: 'agent', skills: ['理财', '花呗借呗', '生活缴费'], level: 'normal', maxConcurrent: 5, customerData: true },
+  { username: 'laozhang', displayName: '老张', role: 'agent', skills: ['账户安全', '投诉', 'VIP'], level: 'expert', maxConcurrent: 3, customerData: true },
   { username: 'chenzhuguan', displayName: '陈主管', role: 'supervisor', skills: [], level: 'expert', maxConcurrent: 3 },
   { username: 'admin', displayName: '商户管理员', role: 'admin', skills: [], level: 'normal', maxConcurrent: 0 },
 ] as const;

@@ -20,6 +20,8 @@ export interface StaffRecord {
   passwordHash: string;
   /** A disabled account cannot log in or refresh its session. */
   disabled?: boolean;
+  /** An agent may see customers' personal data (profile, transactions, devices, logins) only with this. */
+  customerData?: boolean;
 }
 
 /** A staff account as the console lists it: never the password hash. */
@@ -42,6 +44,7 @@ export interface NewStaff {
   readonly skills?: string[];
   readonly level?: 'normal' | 'expert';
   readonly maxConcurrent?: number;
+  readonly customerData?: boolean;
 }
 
 export interface Session {
@@ -96,6 +99,7 @@ export class AccountService {
       level: staff.level ?? 'normal',
       maxConcurrent: staff.maxConcurrent ?? 5,
       passwordHash: await hashPassword(staff.password),
+      ...(staff.customerData ? { customerData: true } : {}),
     };
     await this.store.tenant(tenant).put('staff', [record.id], record);
     return record;
@@ -123,6 +127,23 @@ export class AccountService {
     await this.store.tenant(tenant).update('staff', [username], { disabled });
     const { passwordHash: _hash, ...view } = { ...staff, disabled };
     return view;
+  }
+
+  /** Grants or withdraws an agent's permission to see customers' personal data. */
+  async setCustomerDataPermission(tenant: string, username: string, allowed: boolean): Promise<StaffView> {
+    const staff = await this.getStaff(tenant, username);
+    if (!staff) throw new KefuError('NOT_FOUND', '没有这个员工');
+    await this.store.tenant(tenant).update('staff', [username], { customerData: allowed });
+    const { passwordHash: _hash, ...view } = { ...staff, customerData: allowed };
+    return view;
+  }
+
+  /** Supervisors and admins always may; an agent only when an admin granted it. */
+  async mayViewCustomerData(principal: Principal): Promise<boolean> {
+    if (principal.role === 'supervisor' || principal.role === 'admin') return true;
+    if (principal.role !== 'agent') return false;
+    const staff = await this.getStaff(principal.tenant, principal.id);
+    return !!staff && !staff.disabled && staff.customerData === true;
   }
 
   /** A new temporary password, returned once; the old one stops working at once. */

