@@ -127,3 +127,24 @@ export type Locale = 'zh-CN' | 'en';
 export const textsFor = (locale: Locale): Texts => (locale === 'en' ? en : zh);
 export const TextsContext = createContext<Texts>(zh);
 export const useT = (): Texts => useContext(TextsContext);
+
+/**
+ * Texts of the settings pages and the security view, keyed by their Chinese (the source language):
+ * `tr('知识库')` is 知识库 in Chinese and "Knowledge base" in English. One table, next to the above.
+ */
+const enByZh: Record<string, string> = {
+  客户: 'Customer', 姓名: 'Name', 手机: 'Phone', 常住: 'Lives in', 最近交易: 'Recent transactions', 历史会话: 'Past conversations', 设备: 'Devices',
+  账户安全: 'Account security', 常用: 'trusted', 新设备: 'new device', 当前: 'current', 异常: 'abnormal', 失败: 'failed',
+  '近 30 天登录地': 'Logins in the last 30 days', 交易时间线: 'Transaction timeline', 设备指纹对比: 'Device fingerprints', 没有查看客户资料的权限: 'Not allowed to view customer data',
+  知识库: 'Knowledge base', 分配规则: 'Routing', 快捷回复: 'Canned replies', 员工: 'Staff', 试一试: 'Try it', 技能组: 'Skill groups',
+  保存: 'Save', 新增: 'Add', 删除: 'Delete', 已保存: 'Saved', 导入: 'Import', '导出 CSV': 'Export CSV', 搜索问题: 'Search questions',
+  问题: 'Question', 分类: 'Category', 启用: 'Enabled', 答案: 'Answer', 标题: 'Title', 内容: 'Text', 邀请: 'Invite', 重置密码: 'Reset password',
+  用户名: 'Username', 显示名: 'Display name', 角色: 'Role', 技能: 'Skills', 客户资料: 'Customer data', 始终可见: 'always', 名称: 'Name',
+  专家组: 'Expert', 服务时间: 'Service hours', 全天候: 'Around the clock', 限定时间: 'Limited', 默认技能组: 'Default group',
+};
+
+export const LocaleContext = createContext<Locale>('zh-CN');
+export function useTr(): (zh: string) => string {
+  const locale = useContext(LocaleContext);
+  return (zh) => (locale === 'en' ? (enByZh[zh] ?? zh) : zh);
+}

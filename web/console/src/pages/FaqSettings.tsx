@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, List, Modal, Space, Switch, Table, Tag, Typography, Upload, message as toast } from 'antd';
+import { useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
 
 interface FaqEntry {
@@ -22,6 +23,7 @@ const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.me
 
 /** The knowledge base: search, edit, enable, import/export, and 试一试 (the bot's decision for a typed question). */
 export function FaqSettings() {
+  const tr = useTr();
   const [q, setQ] = useState('');
   const [page, setPage] = useState({ offset: 0, items: [] as FaqEntry[], total: 0 });
   const [editing, setEditing] = useState<Partial<FaqEntry>>();
@@ -45,7 +47,7 @@ export function FaqSettings() {
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Card size="small" title="试一试" className="faq-trial">
+      <Card size="small" title={tr('试一试')} className="faq-trial">
         <Input.Search id="faq-trial" placeholder="输入一个用户可能问的问题" enterButton="试一试" onSearch={(text) => text.trim() && void api<MatchResult>('POST', '/v1/faq/match', { text }).then((result) => setTrial({ text, result }), fail)} />
         {trial && (
           <div style={{ marginTop: 8 }} className="faq-trial-result">
@@ -56,18 +58,18 @@ export function FaqSettings() {
       </Card>
       <Card
         size="small"
-        title="知识库"
+        title={tr('知识库')}
         extra={
           <Space>
-            <Input.Search allowClear placeholder="搜索问题" onSearch={setQ} style={{ width: 200 }} />
-            <Button onClick={() => setEditing({})}>新增</Button>
+            <Input.Search allowClear placeholder={tr('搜索问题')} onSearch={setQ} style={{ width: 200 }} />
+            <Button onClick={() => setEditing({})}>{tr('新增')}</Button>
             <Upload accept=".csv,.json" showUploadList={false} beforeUpload={(file) => {
               void file.text().then((text) => upload<{ created?: number; updated?: number }>(`/v1/merchant/faq/import?format=${file.name.endsWith('.csv') ? 'csv' : 'json'}`, text, file.name.endsWith('.csv') ? 'text/csv' : 'application/json')).then(() => load(0)).then(() => toast.success('导入完成'), fail);
               return false;
             }}>
-              <Button>导入</Button>
+              <Button>{tr('导入')}</Button>
             </Upload>
-            <Button onClick={() => void download('/v1/merchant/faq/export?format=csv', 'faq.csv').catch(fail)}>导出 CSV</Button>
+            <Button onClick={() => void download('/v1/merchant/faq/export?format=csv', 'faq.csv').catch(fail)}>{tr('导出 CSV')}</Button>
           </Space>
         }
       >
@@ -78,20 +80,20 @@ export function FaqSettings() {
           dataSource={page.items}
           pagination={{ current: page.offset / 10 + 1, pageSize: 10, total: page.total, onChange: (p) => void load((p - 1) * 10) }}
           columns={[
-            { title: '问题', dataIndex: 'question', render: (v: string, r: FaqEntry) => <Typography.Link onClick={() => setEditing(r)}>{v}</Typography.Link> },
-            { title: '分类', dataIndex: 'category', width: 100 },
-            { title: '启用', dataIndex: 'enabled', width: 80, render: (v: boolean, r: FaqEntry) => <Switch size="small" checked={v} onChange={(on) => void api('POST', `/v1/merchant/faq/${r.id}/${on ? 'enable' : 'disable'}`, {}).then(() => load(page.offset), fail)} /> },
+            { title: tr('问题'), dataIndex: 'question', render: (v: string, r: FaqEntry) => <Typography.Link onClick={() => setEditing(r)}>{v}</Typography.Link> },
+            { title: tr('分类'), dataIndex: 'category', width: 100 },
+            { title: tr('启用'), dataIndex: 'enabled', width: 80, render: (v: boolean, r: FaqEntry) => <Switch size="small" checked={v} onChange={(on) => void api('POST', `/v1/merchant/faq/${r.id}/${on ? 'enable' : 'disable'}`, {}).then(() => load(page.offset), fail)} /> },
           ]}
         />
       </Card>
       <Modal title={editing?.id ? '编辑问答' : '新增问答'} open={!!editing} onCancel={() => setEditing(undefined)} footer={null} destroyOnHidden>
         {editing && (
           <Form layout="vertical" initialValues={{ category: editing.category ?? 'other', question: editing.question, answer: editing.answer, similar: (editing.similar ?? []).join('\n') }} onFinish={(v: { category: string; question: string; answer: string; similar?: string }) => void save(v)}>
-            <Form.Item name="question" label="问题" rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
+            <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
             <Form.Item name="similar" label="相似问法(每行一条)"><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="answer" label="答案" rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
-            <Form.Item name="category" label="分类" rules={[{ required: true }]}><Input /></Form.Item>
-            <Button type="primary" htmlType="submit" className="faq-save">保存</Button>
+            <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
+            <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Button type="primary" htmlType="submit" className="faq-save">{tr('保存')}</Button>
           </Form>
         )}
       </Modal>

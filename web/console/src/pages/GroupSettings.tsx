@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Input, Popconfirm, Select, Space, Switch, Table, message as toast } from 'antd';
+import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 
 interface Group {
@@ -13,6 +14,7 @@ const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.me
 
 /** Skill groups and their members (staff usernames); expert groups take escalated cases. */
 export function GroupSettings() {
+  const tr = useTr();
   const [groups, setGroups] = useState<Group[]>([]);
   const [draft, setDraft] = useState({ id: '', name: '' });
   const load = () => api<{ groups: Group[] }>('GET', '/v1/merchant/groups').then((r) => setGroups(r.groups), fail);
@@ -22,7 +24,7 @@ export function GroupSettings() {
   const save = (g: Group) => api('PUT', `/v1/merchant/groups/${encodeURIComponent(g.id)}`, { name: g.name, members: g.members, expert: g.expert }).then(() => toast.success('已保存'), fail);
   const set = (id: string, patch: Partial<Group>) => setGroups(groups.map((g) => (g.id === id ? { ...g, ...patch } : g)));
   return (
-    <Card size="small" title="技能组" className="group-settings" style={{ marginBottom: 12 }}>
+    <Card size="small" title={tr('技能组')} className="group-settings" style={{ marginBottom: 12 }}>
       <Table
         size="small"
         rowKey="id"
@@ -30,18 +32,18 @@ export function GroupSettings() {
         dataSource={groups}
         columns={[
           { title: 'ID', dataIndex: 'id', width: 100 },
-          { title: '名称', key: 'name', width: 160, render: (_: unknown, g: Group) => <Input size="small" value={g.name} maxLength={32} onChange={(e) => set(g.id, { name: e.target.value })} /> },
+          { title: tr('名称'), key: 'name', width: 160, render: (_: unknown, g: Group) => <Input size="small" value={g.name} maxLength={32} onChange={(e) => set(g.id, { name: e.target.value })} /> },
           { title: '成员(员工用户名)', key: 'members', render: (_: unknown, g: Group) => <Select size="small" mode="tags" style={{ width: '100%' }} value={g.members} onChange={(members: string[]) => set(g.id, { members })} /> },
-          { title: '专家组', key: 'expert', width: 80, render: (_: unknown, g: Group) => <Switch size="small" checked={g.expert} onChange={(expert) => set(g.id, { expert })} /> },
+          { title: tr('专家组'), key: 'expert', width: 80, render: (_: unknown, g: Group) => <Switch size="small" checked={g.expert} onChange={(expert) => set(g.id, { expert })} /> },
           {
             title: '',
             key: 'actions',
             width: 140,
             render: (_: unknown, g: Group) => (
               <Space>
-                <Button size="small" type="primary" onClick={() => void save(g)}>保存</Button>
+                <Button size="small" type="primary" onClick={() => void save(g)}>{tr('保存')}</Button>
                 <Popconfirm title="删除这个技能组?" onConfirm={() => void api('DELETE', `/v1/merchant/groups/${encodeURIComponent(g.id)}`).then(load, fail)}>
-                  <Button size="small" danger>删除</Button>
+                  <Button size="small" danger>{tr('删除')}</Button>
                 </Popconfirm>
               </Space>
             ),
@@ -50,7 +52,7 @@ export function GroupSettings() {
       />
       <Space.Compact style={{ marginTop: 8 }}>
         <Input placeholder="新组 ID" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} style={{ width: 120 }} />
-        <Input placeholder="名称" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 160 }} />
+        <Input placeholder={tr('名称')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 160 }} />
         <Button onClick={() => void api('PUT', `/v1/merchant/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, members: [], expert: false }).then(() => { setDraft({ id: '', name: '' }); return load(); }, fail)}>新增技能组</Button>
       </Space.Compact>
     </Card>

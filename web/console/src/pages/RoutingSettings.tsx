@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, message as toast } from 'antd';
+import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 
 interface Routing {
@@ -30,6 +31,7 @@ const numbers: [keyof Routing, string, number, number][] = [
 
 /** Routing: groups per category, expert and VIP groups, escalation and queue thresholds, service hours. */
 export function RoutingSettings() {
+  const tr = useTr();
   const [r, setR] = useState<Routing>();
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
@@ -47,7 +49,7 @@ export function RoutingSettings() {
     }
   };
   return (
-    <Card size="small" title="分配规则" className="routing-settings" extra={<Button type="primary" className="save-routing" onClick={() => void save()}>保存</Button>}>
+    <Card size="small" title={tr('分配规则')} className="routing-settings" extra={<Button type="primary" className="save-routing" onClick={() => void save()}>{tr('保存')}</Button>}>
       <Row gutter={24}>
         <Col span={12}>
           <Form layout="horizontal" labelCol={{ span: 8 }}>
@@ -60,7 +62,7 @@ export function RoutingSettings() {
         </Col>
         <Col span={12}>
           <Form layout="horizontal" labelCol={{ span: 10 }}>
-            <Form.Item label="默认技能组"><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
+            <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
             <Form.Item label="专家组(复杂案件)"><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
             {['1', '2', '3'].map((tier) => (
               <Form.Item key={tier} label={`VIP ${tier} 级及以上专席`}>
@@ -72,7 +74,7 @@ export function RoutingSettings() {
                 <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
               </Form.Item>
             ))}
-            <Form.Item label="服务时间">
+            <Form.Item label={tr('服务时间')}>
               <Space orientation="vertical">
                 <Switch checked={!!r.businessHours} checkedChildren="限定时间" unCheckedChildren="全天候" onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
                 {r.businessHours && (

@@ -7,7 +7,7 @@ import { CannedSettings } from './CannedSettings';
 import { StaffSettings } from './StaffSettings';
 import type { Session } from '../api';
 import { api, ApiError } from '../api';
-import { useT } from '../i18n';
+import { useT, useTr } from '../i18n';
 
 interface EntryConfig {
   placement: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -89,17 +89,18 @@ function EntrySettings() {
 
 /** The merchant's settings, one tab per concern. */
 export function Settings({ session }: { session: Session }) {
+  const tr = useTr();
   const t = useT();
   return (
     <Tabs
       className="settings-tabs"
       items={[
         { key: 'entry', label: t.entryStyle, children: <EntrySettings /> },
-        { key: 'faq', label: '知识库', children: <FaqSettings /> },
-        { key: 'routing', label: '分配规则', children: (<><GroupSettings /><RoutingSettings /></>) },
-        { key: 'canned', label: '快捷回复', children: <CannedSettings /> },
+        { key: 'faq', label: tr('知识库'), children: <FaqSettings /> },
+        { key: 'routing', label: tr('分配规则'), children: (<><GroupSettings /><RoutingSettings /></>) },
+        { key: 'canned', label: tr('快捷回复'), children: <CannedSettings /> },
         // Staff accounts are the admin's alone (the API refuses supervisors too).
-        ...(session.principal.role === 'admin' ? [{ key: 'staff', label: '员工', children: <StaffSettings self={session.principal.id} /> }] : []),
+        ...(session.principal.role === 'admin' ? [{ key: 'staff', label: tr('员工'), children: <StaffSettings self={session.principal.id} /> }] : []),
       ]}
     />
   );

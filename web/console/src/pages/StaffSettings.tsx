@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography, message as toast } from 'antd';
+import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 
 interface Staff {
@@ -16,6 +17,7 @@ const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.me
 
 /** Staff accounts (admins only): invite with a temporary password, disable, reset the password. */
 export function StaffSettings({ self }: { self: string }) {
+  const tr = useTr();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [secret, setSecret] = useState<{ username: string; password: string }>();
   const load = () => api<{ staff: Staff[] }>('GET', '/v1/merchant/staff').then((r) => setStaff(r.staff), fail);
@@ -23,12 +25,12 @@ export function StaffSettings({ self }: { self: string }) {
     void load();
   }, []);
   return (
-    <Card size="small" title="员工" className="staff-settings">
+    <Card size="small" title={tr('员工')} className="staff-settings">
       <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { username: string; displayName: string; role: Staff['role'] }) => void api<{ temporaryPassword: string }>('POST', '/v1/merchant/staff', v).then((r) => { setSecret({ username: v.username, password: r.temporaryPassword }); return load(); }, fail)}>
-        <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '小写字母开头,3-32 位' }]}><Input id="invite-username" placeholder="用户名" /></Form.Item>
-        <Form.Item name="displayName" rules={[{ required: true }]}><Input id="invite-name" placeholder="显示名" /></Form.Item>
+        <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '小写字母开头,3-32 位' }]}><Input id="invite-username" placeholder={tr('用户名')} /></Form.Item>
+        <Form.Item name="displayName" rules={[{ required: true }]}><Input id="invite-name" placeholder={tr('显示名')} /></Form.Item>
         <Form.Item name="role" initialValue="agent"><Select style={{ width: 110 }} options={[{ value: 'agent', label: '客服' }, { value: 'supervisor', label: '主管' }, { value: 'admin', label: '管理员' }]} /></Form.Item>
-        <Button type="primary" htmlType="submit" className="invite">邀请</Button>
+        <Button type="primary" htmlType="submit" className="invite">{tr('邀请')}</Button>
       </Form>
       <Table
         size="small"
@@ -36,13 +38,13 @@ export function StaffSettings({ self }: { self: string }) {
         pagination={false}
         dataSource={staff}
         columns={[
-          { title: '用户名', dataIndex: 'username' },
-          { title: '显示名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'role', render: (r: string) => <Tag>{r}</Tag> },
-          { title: '技能', dataIndex: 'skills', render: (s: string[]) => s.join('/') },
-          { title: '客户资料', key: 'customerData', render: (_: unknown, s: Staff) => (s.role === 'agent' ? <Switch size="small" checked={!!s.customerData} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'grant' : 'revoke'}-customer-data`, {}).then(load, fail)} /> : <Tag color="green">始终可见</Tag>) },
-          { title: '启用', key: 'enabled', render: (_: unknown, s: Staff) => <Switch size="small" disabled={s.username === self} checked={!s.disabled} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'enable' : 'disable'}`, {}).then(load, fail)} /> },
-          { title: '', key: 'reset', render: (_: unknown, s: Staff) => <Button size="small" onClick={() => void api<{ temporaryPassword: string }>('POST', `/v1/merchant/staff/${s.username}/reset-password`, {}).then((r) => setSecret({ username: s.username, password: r.temporaryPassword }), fail)}>重置密码</Button> },
+          { title: tr('用户名'), dataIndex: 'username' },
+          { title: tr('显示名'), dataIndex: 'displayName' },
+          { title: tr('角色'), dataIndex: 'role', render: (r: string) => <Tag>{r}</Tag> },
+          { title: tr('技能'), dataIndex: 'skills', render: (s: string[]) => s.join('/') },
+          { title: tr('客户资料'), key: 'customerData', render: (_: unknown, s: Staff) => (s.role === 'agent' ? <Switch size="small" checked={!!s.customerData} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'grant' : 'revoke'}-customer-data`, {}).then(load, fail)} /> : <Tag color="green">{tr('始终可见')}</Tag>) },
+          { title: tr('启用'), key: 'enabled', render: (_: unknown, s: Staff) => <Switch size="small" disabled={s.username === self} checked={!s.disabled} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'enable' : 'disable'}`, {}).then(load, fail)} /> },
+          { title: '', key: 'reset', render: (_: unknown, s: Staff) => <Button size="small" onClick={() => void api<{ temporaryPassword: string }>('POST', `/v1/merchant/staff/${s.username}/reset-password`, {}).then((r) => setSecret({ username: s.username, password: r.temporaryPassword }), fail)}>{tr('重置密码')}</Button> },
         ]}
       />
       <Modal open={!!secret} title="临时密码(只显示这一次)" onOk={() => setSecret(undefined)} onCancel={() => setSecret(undefined)}>
