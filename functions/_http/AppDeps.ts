@@ -9,6 +9,7 @@ import type { FaqService } from '../../shared/faq/FaqService';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import type { RoutingService } from '../../shared/routing/RoutingService';
 import type { MediaService } from '../../shared/media';
+import type { AlipayOpenApi } from '../../shared/alipay/AlipayOpenApi';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly customers: CustomerData;
   readonly routing: RoutingService;
   readonly media: MediaService;
+  /** Alipay's OpenAPI, when configured (Alipay login). */
+  readonly alipay?: AlipayOpenApi;
 }
 
 /** Per-request values set by the middleware. */

@@ -17,6 +17,7 @@ import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/customer/HttpCustomerData';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 import { OssMediaStore } from '../../shared/media/OssMediaStore';
+import { AlipaySdkOpenApi } from '../../shared/alipay/AlipaySdkOpenApi';
 import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
@@ -61,6 +62,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   return {
     config,
     logger,
+    ...(config.alipay ? { alipay: new AlipaySdkOpenApi(config.alipay) } : {}),
     store,
     notifier,
     tokens,

@@ -1,5 +1,6 @@
 import { KefuError } from '../../shared/errors';
-import { DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
+import { AlipayLoginRequest, DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
+import { AlipayAuthError } from '../../shared/alipay/AlipayOpenApi';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -13,6 +14,20 @@ export const authRoutes: RouteGroup = (app, deps) => {
     const body = await readJson(c, StaffLoginRequest);
     const session = await deps.accounts.staffLogin(body.tenant, body.username, body.password);
     return c.json(session);
+  });
+
+  // The mini-program's auth code (my.getAuthCode, auth_base) -> the Alipay user -> our session.
+  app.post('/v1/auth/alipay', svc, async (c) => {
+    const body = await readJson(c, AlipayLoginRequest);
+    if (!deps.alipay) throw new KefuError('LOGIN_UNAVAILABLE', '未配置支付宝登录');
+    let userId: string;
+    try {
+      userId = (await deps.alipay.userOfAuthCode(body.authCode)).userId;
+    } catch (err) {
+      if (err instanceof AlipayAuthError) throw new KefuError('ALIPAY_AUTH_FAILED', undefined, { subCode: err.subCode });
+      throw err;
+    }
+    return c.json(await deps.accounts.alipayUserLogin(body.tenant, userId));
   });
 
   app.post('/v1/auth/dev-login', svc, async (c) => {
@@ -32,7 +47,7 @@ export const authRoutes: RouteGroup = (app, deps) => {
   // sent. Public, so the client can ask before it has a session.
   app.get('/v1/auth/methods', svc, (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json({ login: deps.config.devLogin ? ['dev'] : [], media: true });
+    return c.json({ login: [...(deps.alipay ? ['alipay'] : []), ...(deps.config.devLogin ? ['dev'] : [])], media: true });
   });
 
   app.get('/v1/auth/me', svc, async (c) => {

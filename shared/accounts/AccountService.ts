@@ -182,6 +182,13 @@ export class AccountService {
     return this.sessionFor({ tenant, id: staff.id, role: staff.role, name: staff.displayName });
   }
 
+  /** A user Alipay vouched for (its user id): created on first sight, then a session. */
+  async alipayUserLogin(tenant: string, alipayUserId: string): Promise<Session> {
+    if (!(await this.tenantExists(tenant))) throw new KefuError('TENANT_NOT_FOUND');
+    const user = (await this.getUser(tenant, alipayUserId)) ?? (await this.putUser(tenant, { id: alipayUserId, name: '支付宝用户' }));
+    return this.sessionFor({ tenant, id: user.id, role: 'user', name: user.name });
+  }
+
   /**
    * The dev-only user login: trusts the user id it is given. Only mounted when KEFU_DEV_LOGIN is on;
    * Alipay login (the integration issue) replaces it. Creates the user on first sight, as a real

@@ -49,6 +49,11 @@ export const configSchema = Type.Object(
     KEFU_OSS_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
     /** A custom OSS endpoint (internal network, or a local stand-in); optional. */
     KEFU_OSS_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
+    /** Alipay OpenAPI (login with the mini-program's auth code); all four together. Keys are PEM. */
+    KEFU_ALIPAY_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_ALIPAY_PRIVATE_KEY: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_ALIPAY_PUBLIC_KEY: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_ALIPAY_GATEWAY: Type.Optional(Type.String({ minLength: 1 })),
     /** Text from pictures: Debian's tesseract (default) or off. */
     KEFU_OCR: Type.Union([Type.Literal('tesseract'), Type.Literal('off')], { default: 'tesseract' }),
   },

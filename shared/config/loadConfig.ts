@@ -21,6 +21,8 @@ export interface KefuConfig {
   /** Speech recognition; undefined when not configured (voice messages stay 未转写). */
   readonly nls: { readonly gatewayUrl: string; readonly metaUrl: string; readonly appKey: string; readonly accessKeyId: string; readonly accessKeySecret: string } | undefined;
   readonly ocr: 'tesseract' | 'off';
+  /** Alipay OpenAPI; undefined when not configured (no Alipay login). */
+  readonly alipay: { readonly appId: string; readonly privateKey: string; readonly alipayPublicKey: string; readonly gateway: string } | undefined;
   /** Where uploads go when not in `.data/media`. */
   readonly oss: { readonly region: string; readonly bucket: string; readonly accessKeyId: string; readonly accessKeySecret: string; readonly endpoint?: string } | undefined;
 }
@@ -62,6 +64,11 @@ export function loadConfig(
   if (nlsMissing.length && nlsMissing.length < nlsKeys.length) {
     throw new KefuError('CONFIG_INVALID', `语音识别需要同时设置 ${nlsMissing.join(', ')}`, { key: nlsMissing[0] });
   }
+  const alipayKeys = ['KEFU_ALIPAY_APP_ID', 'KEFU_ALIPAY_PRIVATE_KEY', 'KEFU_ALIPAY_PUBLIC_KEY', 'KEFU_ALIPAY_GATEWAY'] as const;
+  const alipayMissing = alipayKeys.filter((k) => !c[k]);
+  if (alipayMissing.length && alipayMissing.length < alipayKeys.length) {
+    throw new KefuError('CONFIG_INVALID', `支付宝登录需要同时设置 ${alipayMissing.join(', ')}`, { key: alipayMissing[0] });
+  }
   const ossKeys = ['KEFU_OSS_REGION', 'KEFU_OSS_BUCKET', 'KEFU_OSS_ACCESS_KEY_ID', 'KEFU_OSS_ACCESS_KEY_SECRET'] as const;
   const ossMissing = ossKeys.filter((k) => !c[k]);
   if ((ossMissing.length && ossMissing.length < ossKeys.length) || (c.KEFU_OSS_ENDPOINT && ossMissing.length)) {
@@ -95,6 +102,10 @@ export function loadConfig(
         ? { gatewayUrl: c.KEFU_NLS_GATEWAY_URL, metaUrl: c.KEFU_NLS_META_URL, appKey: c.KEFU_NLS_APPKEY, accessKeyId: c.KEFU_NLS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_NLS_ACCESS_KEY_SECRET }
         : undefined,
     ocr: c.KEFU_OCR,
+    alipay:
+      c.KEFU_ALIPAY_APP_ID && c.KEFU_ALIPAY_PRIVATE_KEY && c.KEFU_ALIPAY_PUBLIC_KEY && c.KEFU_ALIPAY_GATEWAY
+        ? { appId: c.KEFU_ALIPAY_APP_ID, privateKey: c.KEFU_ALIPAY_PRIVATE_KEY, alipayPublicKey: c.KEFU_ALIPAY_PUBLIC_KEY, gateway: c.KEFU_ALIPAY_GATEWAY }
+        : undefined,
     oss:
       c.KEFU_OSS_REGION && c.KEFU_OSS_BUCKET && c.KEFU_OSS_ACCESS_KEY_ID && c.KEFU_OSS_ACCESS_KEY_SECRET
         ? { region: c.KEFU_OSS_REGION, bucket: c.KEFU_OSS_BUCKET, accessKeyId: c.KEFU_OSS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_OSS_ACCESS_KEY_SECRET, ...(c.KEFU_OSS_ENDPOINT ? { endpoint: c.KEFU_OSS_ENDPOINT } : {}) }

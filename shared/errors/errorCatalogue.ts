@@ -18,6 +18,7 @@ export const errorCatalogue = {
   TOKEN_EXPIRED: { status: 401, zh: '登录已过期,请重新登录', en: 'Session token has expired' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'Not allowed for this role' },
+  ALIPAY_AUTH_FAILED: { status: 401, zh: '支付宝授权失败,请重新进入', en: 'Alipay refused the auth code' },
   CUSTOMER_DATA_FORBIDDEN: { status: 403, zh: '没有查看客户资料的权限', en: 'Not allowed to view customer data' },
   DEV_LOGIN_DISABLED: { status: 403, zh: '开发登录未开启', en: 'Dev login is disabled' },
   TENANT_NOT_FOUND: { status: 404, zh: '商户不存在', en: 'No such merchant' },

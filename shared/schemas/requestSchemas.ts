@@ -10,6 +10,9 @@ export const DevLoginRequest = Type.Object(
 );
 export type DevLoginRequest = Static<typeof DevLoginRequest>;
 
+/** The mini-program's one-time auth code from my.getAuthCode (scope auth_base). */
+export const AlipayLoginRequest = Type.Object({ tenant: Id, authCode: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false });
+
 export const StaffLoginRequest = Type.Object(
   { tenant: Id, username: Id, password: Type.String({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false },
