@@ -11,6 +11,8 @@ import { startNlsEmulator } from '../mock/nls/NlsEmulator';
 import { seedUtterances } from '../mock/nls/seedUtterances';
 import { defaultFaq } from '../mock/seed/defaultFaq';
 import { ensureConsoleBuilt } from './build-console';
+import { startAlipayGateway } from '../mock/alipay-gateway/AlipayGatewayEmulator';
+import { localAlipayKeys } from '../mock/alipay-gateway/localAlipayKeys';
 
 async function main(): Promise<void> {
   // The dev-only user login stays off unless asked for; `npm run dev` asks for it explicitly
@@ -28,6 +30,14 @@ async function main(): Promise<void> {
       KEFU_NLS_ACCESS_KEY_SECRET: nls.emulator.options.accessKeySecret,
     });
   }
+  // Without a real Alipay app configured, login goes to the local OpenAPI gateway stand-in, with key
+  // pairs made on the first run and kept in the data folder (never in the repository).
+  const base = loadConfig(undefined, overrides);
+  const alipayKeys = base.alipay ? undefined : localAlipayKeys(base.dataDir);
+  const alipay = alipayKeys ? await startAlipayGateway({ appId: alipayKeys.appId, appPublicKey: alipayKeys.appPublicKey, gatewayPrivateKey: alipayKeys.gatewayPrivateKey }) : undefined;
+  if (alipay && alipayKeys) {
+    Object.assign(overrides, { KEFU_ALIPAY_APP_ID: alipayKeys.appId, KEFU_ALIPAY_PRIVATE_KEY: alipayKeys.appPrivateKey, KEFU_ALIPAY_PUBLIC_KEY: alipayKeys.gatewayPublicKey, KEFU_ALIPAY_GATEWAY: alipay.url });
+  }
   const config = loadConfig(undefined, overrides);
   // The console is a Vite build; rebuilt here only when its sources changed (a few seconds).
   await ensureConsoleBuilt();
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
     `  数据目录    ${config.dataDir} (${config.store})${server.seeded ? '  [首次启动,已写入演示商户]' : ''}`,
     nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
     `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,
+    alipay ? `  支付宝登录  本地网关替身 ${alipay.url}  (模拟 my.getAuthCode: POST ${alipay.url.replace('/gateway.do', '/dev/auth-codes')} {"userId":"2088..."})` : `  支付宝登录  ${config.alipay?.gateway ?? '未配置'}`,
     '',
     `演示商户 tenant=${DEMO_TENANT},  员工密码 ${DEMO_PASSWORD}`,
     ...demoStaff.map((s) => `  ${s.role.padEnd(10)} ${s.username.padEnd(12)} ${s.displayName}  ${s.skills.join('/')}`),
@@ -62,7 +73,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n收到 ${signal},正在停止...\n`);
-    Promise.all([server.close(), nls?.close()]).then(
+    Promise.all([server.close(), nls?.close(), alipay?.close()]).then(
       () => {
         process.stdout.write('已停止,数据已保存。\n');
         process.exit(0);

@@ -40,6 +40,12 @@ export class AlipayGatewayEmulator {
   constructor(private readonly o: AlipayGatewayOptions) {
     this.clock = o.clock ?? Date.now;
     this.app.post('/gateway.do', (c) => this.gateway(c));
+    // Dev only (this is the stand-in): what my.getAuthCode would give the simulator for a user.
+    this.app.post('/dev/auth-codes', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown };
+      if (typeof body.userId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(body.userId)) return c.json({ code: 'VALIDATION_FAILED', message: 'userId 必填' }, 400);
+      return c.json({ authCode: this.mintAuthCode(body.userId) });
+    });
   }
 
   /** A one-time auth code for `userId`, as Alipay hands the mini-program through my.getAuthCode. */

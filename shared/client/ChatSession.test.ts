@@ -1,5 +1,6 @@
 import { ChatSession, type ChatView } from './ChatSession';
 import { chatLogin } from './chatLogin';
+import { ApiClient } from './ApiClient';
 import type { KeyValueStorage } from './Transport';
 import { BACKUP, FakeChatBackend, PRIMARY } from '../../test/helpers/FakeChatBackend';
 
@@ -152,5 +153,18 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     expect(backend.log.slice(mark).filter((l) => l === 'B POST /v1/conversations/c1/messages')).toHaveLength(1);
     expect([...backend.conversations.get('c1')!.events].filter((e) => e.type === 'message')).toHaveLength(1);
     chat.stop();
+  });
+
+  it('logs in with the Alipay auth code when offered, and falls back to the dev login only when Alipay refuses and dev is offered', async () => {
+    const backend = new FakeChatBackend();
+    backend.loginMethods.splice(0, backend.loginMethods.length, 'alipay', 'dev');
+    const api = new ApiClient({ primary: PRIMARY, transport: backend, sleep: () => Promise.resolve() });
+    await chatLogin({ tenant: 'demo', authCode: () => Promise.resolve('good'), devUserId: 'u001' })(api);
+    expect(backend.log.filter((l) => l.includes('/v1/auth/'))).toEqual(['P GET /v1/auth/methods', 'P POST /v1/auth/alipay']);
+    backend.refuseAlipay = true;
+    await chatLogin({ tenant: 'demo', authCode: () => Promise.resolve('bad'), devUserId: 'u001' })(api);
+    expect(backend.log.slice(-2)).toEqual(['P POST /v1/auth/alipay', 'P POST /v1/auth/dev-login']);
+    backend.loginMethods.splice(0, backend.loginMethods.length, 'alipay');
+    await expect(chatLogin({ tenant: 'demo', authCode: () => Promise.resolve('bad'), devUserId: 'u001' })(api)).rejects.toMatchObject({ code: 'ALIPAY_AUTH_FAILED' });
   });
 });

@@ -22,6 +22,8 @@ export class FakeChatBackend implements Transport {
   readonly conversations = new Map<string, FakeConversation>();
   readonly validTokens = new Set<string>();
   readonly loginMethods: string[] = ['dev'];
+  /** Alipay login answers ALIPAY_AUTH_FAILED (a code the gateway never issued). */
+  refuseAlipay = false;
   /** Whether `/v1/auth/methods` offers voice and images. */
   media = false;
   logins = 0;
@@ -65,6 +67,7 @@ export class FakeChatBackend implements Transport {
     const body = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
     if (path === '/v1/health') return ok({ ok: true });
     if (path === '/v1/auth/methods') return ok({ login: this.loginMethods, media: this.media });
+    if (path === '/v1/auth/alipay' && this.refuseAlipay) return { status: 401, body: { code: 'ALIPAY_AUTH_FAILED', message: '支付宝授权失败,请重新进入' } };
     if (path === '/v1/auth/dev-login' || path === '/v1/auth/alipay') {
       this.logins++;
       return ok(this.issue(), 200);
