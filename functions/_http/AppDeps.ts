@@ -10,6 +10,7 @@ import type { CustomerData } from '../../shared/customer/CustomerData';
 import type { RoutingService } from '../../shared/routing/RoutingService';
 import type { MediaService } from '../../shared/media';
 import type { AlipayOpenApi } from '../../shared/alipay/AlipayOpenApi';
+import type { ReplyNotifier } from '../../shared/push/ReplyNotifier';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly media: MediaService;
   /** Alipay's OpenAPI, when configured (Alipay login). */
   readonly alipay?: AlipayOpenApi;
+  /** Alipay messages to users who left the chat when an agent replies. */
+  readonly replyNotifier: ReplyNotifier;
 }
 
 /** Per-request values set by the middleware. */

@@ -18,6 +18,7 @@ import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/custome
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 import { OssMediaStore } from '../../shared/media/OssMediaStore';
 import { AlipaySdkOpenApi } from '../../shared/alipay/AlipaySdkOpenApi';
+import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
 import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
@@ -59,10 +60,12 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   const mediaFiles =
     options.mediaFiles ??
     (config.oss ? new OssMediaStore(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
+  const alipay = config.alipay ? new AlipaySdkOpenApi(config.alipay) : undefined;
   return {
     config,
     logger,
-    ...(config.alipay ? { alipay: new AlipaySdkOpenApi(config.alipay) } : {}),
+    ...(alipay ? { alipay } : {}),
+    replyNotifier: new ReplyNotifier({ store, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds }),
     store,
     notifier,
     tokens,

@@ -14,7 +14,7 @@ import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
 import { h5Routes } from './h5Routes';
 import { consoleRoutes } from './consoleRoutes';
-import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
+import { runJobs } from '../jobs/runJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
 import { demoCustomers } from '../../mock/seed/demoCustomers';
@@ -61,7 +61,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
   const timer =
     config.jobsIntervalMs > 0
       ? setInterval(() => {
-          sweeping ??= runRoutingJobs(deps)
+          sweeping ??= runJobs(deps)
             .then(() => undefined)
             .catch((err: unknown) => deps.logger.error({ err, service_type: 'jobs', request_id: '-', user_id: '-', issue_description: '' }, 'jobs sweep failed'))
             .finally(() => {

@@ -123,7 +123,13 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/agent/conversations/:id/messages', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, SendTextRequest);
-    return c.json(await deps.conversations.reply(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
+    const message = await deps.conversations.reply(staff, c.req.param('id'), body.clientMessageId, body.text);
+    // A user who left the chat gets an Alipay message; never delays or fails the reply.
+    void (async () => {
+      const conversation = await deps.conversations.get(staff, c.req.param('id'));
+      if (await deps.replyNotifier.agentReplied(staff.tenant, conversation.userId, conversation.id)) await deps.replyNotifier.deliver(staff.tenant);
+    })().catch((err: unknown) => deps.logger.warn({ err, service_type: 'agent' }, 'reply push not queued'));
+    return c.json(message, 201);
   });
 
   app.get('/v1/agent/conversations/:id/analysis', svc, async (c) => {

@@ -36,6 +36,10 @@ export class AlipayGatewayEmulator {
   private readonly clock: () => number;
   /** Calls seen: "<method> <code or sub_code>". */
   readonly log: string[] = [];
+  /** Template messages delivered, as a phone would show them. */
+  readonly messages: { toUserId: string; templateId: string; page: string; data: unknown }[] = [];
+  /** How many of the next message sends fail (Alipay's busy answer), for retry tests. */
+  failSends = 0;
 
   constructor(private readonly o: AlipayGatewayOptions) {
     this.clock = o.clock ?? Date.now;
@@ -68,6 +72,19 @@ export class AlipayGatewayEmulator {
     return this.answer(c, method, { code: '40002', msg: 'Invalid Arguments', sub_code: subCode, sub_msg: subMsg });
   }
 
+  private sendMessage(c: Context, method: string, bizContent: string) {
+    const biz = parseJson(bizContent);
+    if (!biz || typeof biz['to_user_id'] !== 'string' || typeof biz['user_template_id'] !== 'string') return this.refuse(c, method, 'isv.missing-parameter', '缺少必选参数');
+    if (this.failSends > 0) {
+      this.failSends--;
+      return this.answer(c, method, { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' });
+    }
+    const page = typeof biz['page'] === 'string' ? biz['page'] : '';
+    const data = typeof biz['data'] === 'string' ? parseJson(biz['data']) : undefined;
+    this.messages.push({ toUserId: biz['to_user_id'], templateId: biz['user_template_id'], page, data });
+    return this.answer(c, method, { code: '10000', msg: 'Success' });
+  }
+
   private async gateway(c: Context) {
     const params: Record<string, string> = Object.fromEntries(new URL(c.req.url).searchParams.entries());
     const form = new URLSearchParams(await c.req.text());
@@ -84,6 +101,7 @@ export class AlipayGatewayEmulator {
     if (!valid) return this.refuse(c, method, 'isv.invalid-signature', `验签出错,建议检查签名字符串或签名私钥与应用公钥是否匹配,网关生成的验签字符串为:${signString}`);
     const at = parseTimestamp(params['timestamp'] ?? '');
     if (!Number.isFinite(at) || Math.abs(this.clock() - at) > 15 * 60_000) return this.refuse(c, method, 'isv.invalid-timestamp', '非法的时间戳参数');
+    if (method === 'alipay.open.app.mini.templatemessage.send') return this.sendMessage(c, method, params['biz_content'] ?? '');
     if (method !== 'alipay.system.oauth.token') return this.refuse(c, method, 'isv.invalid-method', '不存在的方法名');
     if (params['grant_type'] !== 'authorization_code') return this.refuse(c, method, 'isv.grant-type-invalid', 'grant_type 参数不正确');
     const entry = this.codes.get(params['code'] ?? '');
@@ -99,6 +117,15 @@ export class AlipayGatewayEmulator {
       re_expires_in: 2592000,
       auth_start: new Date(this.clock()).toISOString().replace('T', ' ').slice(0, 19),
     });
+  }
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

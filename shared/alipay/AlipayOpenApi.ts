@@ -8,6 +8,11 @@ export interface AlipayOpenApi {
    * `alipay.system.oauth.token`. Rejects with AlipayAuthError when Alipay refuses the code.
    */
   userOfAuthCode(authCode: string): Promise<{ readonly userId: string }>;
+  /**
+   * A mini-program template message to a user (`alipay.open.app.mini.templatemessage.send`), e.g.
+   * "您有新的客服回复" opening the chat page. Rejects with AlipayAuthError when Alipay refuses.
+   */
+  sendTemplateMessage(userId: string, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void>;
 }
 
 /** Alipay refused (bad or used code, bad signature): its code and sub-code, for logs and tests. */

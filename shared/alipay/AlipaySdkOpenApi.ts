@@ -20,6 +20,11 @@ export class AlipaySdkOpenApi implements AlipayOpenApi {
     this.sdk = new AlipaySdk({ appId: o.appId, privateKey: o.privateKey, alipayPublicKey: o.alipayPublicKey, gateway: o.gateway, signType: 'RSA2', keyType: 'PKCS8', timeout: o.timeoutMs ?? 5000 });
   }
 
+  async sendTemplateMessage(userId: string, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    const r = (await this.sdk.exec('alipay.open.app.mini.templatemessage.send', { bizContent: { toUserId: userId, userTemplateId: message.templateId, page: message.page, data: JSON.stringify(message.data) } }, { validateSign: true })) as { code?: string; subCode?: string; subMsg?: string; msg?: string };
+    if (r.code !== '10000') throw new AlipayAuthError(r.code ?? '', r.subCode ?? '', r.subMsg ?? r.msg ?? 'Alipay refused the message');
+  }
+
   async userOfAuthCode(authCode: string): Promise<{ userId: string }> {
     // validateSign: the answer must be signed by Alipay's key, or the SDK throws.
     const r = (await this.sdk.exec('alipay.system.oauth.token', { grantType: 'authorization_code', code: authCode }, { validateSign: true })) as { code?: string; subCode?: string; subMsg?: string; msg?: string; userId?: string; openId?: string };

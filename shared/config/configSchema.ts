@@ -54,6 +54,10 @@ export const configSchema = Type.Object(
     KEFU_ALIPAY_PRIVATE_KEY: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_ALIPAY_PUBLIC_KEY: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_ALIPAY_GATEWAY: Type.Optional(Type.String({ minLength: 1 })),
+    /** An agent's reply is pushed as an Alipay message when the user has not polled for this long. */
+    KEFU_PUSH_AFTER_SECONDS: Type.Integer({ default: 60, minimum: 0, maximum: 86400 }),
+    /** At most one such message per user per this many seconds. */
+    KEFU_PUSH_INTERVAL_SECONDS: Type.Integer({ default: 300, minimum: 0, maximum: 86400 }),
     /** Text from pictures: Debian's tesseract (default) or off. */
     KEFU_OCR: Type.Union([Type.Literal('tesseract'), Type.Literal('off')], { default: 'tesseract' }),
   },

@@ -23,6 +23,8 @@ export interface KefuConfig {
   readonly ocr: 'tesseract' | 'off';
   /** Alipay OpenAPI; undefined when not configured (no Alipay login). */
   readonly alipay: { readonly appId: string; readonly privateKey: string; readonly alipayPublicKey: string; readonly gateway: string } | undefined;
+  readonly pushAfterSeconds: number;
+  readonly pushIntervalSeconds: number;
   /** Where uploads go when not in `.data/media`. */
   readonly oss: { readonly region: string; readonly bucket: string; readonly accessKeyId: string; readonly accessKeySecret: string; readonly endpoint?: string } | undefined;
 }
@@ -102,6 +104,8 @@ export function loadConfig(
         ? { gatewayUrl: c.KEFU_NLS_GATEWAY_URL, metaUrl: c.KEFU_NLS_META_URL, appKey: c.KEFU_NLS_APPKEY, accessKeyId: c.KEFU_NLS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_NLS_ACCESS_KEY_SECRET }
         : undefined,
     ocr: c.KEFU_OCR,
+    pushAfterSeconds: c.KEFU_PUSH_AFTER_SECONDS,
+    pushIntervalSeconds: c.KEFU_PUSH_INTERVAL_SECONDS,
     alipay:
       c.KEFU_ALIPAY_APP_ID && c.KEFU_ALIPAY_PRIVATE_KEY && c.KEFU_ALIPAY_PUBLIC_KEY && c.KEFU_ALIPAY_GATEWAY
         ? { appId: c.KEFU_ALIPAY_APP_ID, privateKey: c.KEFU_ALIPAY_PRIVATE_KEY, alipayPublicKey: c.KEFU_ALIPAY_PUBLIC_KEY, gateway: c.KEFU_ALIPAY_GATEWAY }
