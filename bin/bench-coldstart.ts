@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const rows = names.map((name) => {
       const file = path.join(out, name, 'index.js');
       const runs = Array.from({ length: RUNS }, () => {
-        const env = { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 'b'.repeat(48), KEFU_LOG_LEVEL: 'silent', KEFU_OCR: 'off' };
+        const env = { NODE_ENV: 'production', KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 'b'.repeat(48), KEFU_LOG_LEVEL: 'silent', KEFU_OCR: 'off' };
         return JSON.parse(execFileSync(process.execPath, ['-e', childScript, file, JSON.stringify(firstRequest[name] ?? { method: 'GET', path: '/' })], { env, encoding: 'utf8' })) as { loadMs: number; firstMs: number; status: number | string };
       });
       const bytes = statSync(file).size;
