@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { startAlipayGateway, type AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
+import { rsaKeyPair } from './helpers/rsaKeyPair';
 import { startTestServer, type TestServer } from './helpers/testServer';
 
-const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const keys = rsaKeyPair;
 
 describe('POST /v1/auth/alipay: mini-program auth code -> Alipay user -> session', () => {
   const app = keys();

@@ -1,11 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { startAlipayGateway, type AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
+import { rsaKeyPair } from './helpers/rsaKeyPair';
 import { createMemoryStore } from '../shared/store';
 import { AlipaySdkOpenApi } from '../shared/alipay/AlipaySdkOpenApi';
 import { ReplyNotifier } from '../shared/push/ReplyNotifier';
 import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
 
-const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const keys = rsaKeyPair;
 const appId = '2021000000000003';
 
 describe('reply push: an Alipay message when an agent replies to a user who left the chat', () => {

@@ -1,12 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { AlipaySdk } from 'alipay-sdk';
+import { rsaKeyPair } from '../../test/helpers/rsaKeyPair';
 import type { AlipayGatewayEmulator} from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { startAlipayGateway } from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { AlipayAuthError } from './AlipayOpenApi';
 import { AlipaySdkOpenApi } from './AlipaySdkOpenApi';
 
-/** RSA key pairs made for this run (never stored). */
-const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const keys = rsaKeyPair;
 
 describe('Alipay login through alipay-sdk against the local gateway (real RSA2 both ways)', () => {
   const app = keys();
