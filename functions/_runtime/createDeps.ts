@@ -16,10 +16,10 @@ import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/customer/HttpCustomerData';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
-import { OssMediaStore } from '../../shared/media/OssMediaStore';
-import { AlipaySdkOpenApi } from '../../shared/alipay/AlipaySdkOpenApi';
+import type * as OssModule from '../../shared/media/OssMediaStore';
+import type * as AlipayModule from '../../shared/alipay/AlipaySdkOpenApi';
+import type * as NlsModule from '../../shared/asr/NlsSpeechRecognizer';
 import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
-import { NlsSpeechRecognizer } from '../../shared/asr/NlsSpeechRecognizer';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
 export interface CreateDepsOptions {
@@ -35,6 +35,14 @@ export interface CreateDepsOptions {
   /** Use this file store for uploads instead of the configured one (tests). */
   readonly mediaFiles?: MediaStore;
 }
+
+// The cloud SDKs (ali-oss, alipay-sdk, @alicloud/pop-core) are required only when configured, so a
+// cold start that does not use them does not evaluate them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ossDriver = () => require('../../shared/media/OssMediaStore') as typeof OssModule;
+const alipayDriver = () => require('../../shared/alipay/AlipaySdkOpenApi') as typeof AlipayModule;
+const nlsDriver = () => require('../../shared/asr/NlsSpeechRecognizer') as typeof NlsModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The composition root: the only place that picks drivers for ports. */
 export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}): AppDeps {
@@ -59,8 +67,8 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   // Uploads go to OSS when configured (the cloud), else beside the database.
   const mediaFiles =
     options.mediaFiles ??
-    (config.oss ? new OssMediaStore(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
-  const alipay = config.alipay ? new AlipaySdkOpenApi(config.alipay) : undefined;
+    (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
+  const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
   return {
     config,
     logger,
@@ -84,7 +92,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
       files: mediaFiles,
       conversations,
       secret,
-      ...(config.nls ? { speech: new NlsSpeechRecognizer(config.nls) } : {}),
+      ...(config.nls ? { speech: new (nlsDriver().NlsSpeechRecognizer)(config.nls) } : {}),
       ...(config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer() } : {}),
       onRecognitionError: (kind, err) => logger.warn({ err, service_type: 'message', kind }, kind === 'voice' ? 'speech recognition failed; kept as 未转写' : 'OCR failed; picture kept without text'),
     }),
