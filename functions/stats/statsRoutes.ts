@@ -1,6 +1,4 @@
 import { KefuError } from '../../shared/errors';
-import type { Conversation } from '../../shared/schemas';
-import { tables } from '../../shared/conversation/conversationTables';
 import { computeMetrics, metricDefinitions, metricGoals } from '../../shared/metrics/computeMetrics';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -26,13 +24,7 @@ export const statsRoutes: RouteGroup = (app, deps) => {
       throw new KefuError('VALIDATION_FAILED', 'from/to 须为 ISO 时间,from 早于 to,跨度不超过一年');
     }
     // Every conversation of the merchant: a period's first-contact figure looks 24 h past its end.
-    const all: Conversation[] = [];
-    let token: string | undefined;
-    do {
-      const page = await deps.store.tenant(staff.tenant).range<Conversation>(tables.conversation, [], { limit: 1000, ...(token ? { token } : {}) });
-      all.push(...page.rows.map((r) => r.value));
-      token = page.nextToken;
-    } while (token);
+    const all = await deps.conversations.allConversations(staff);
     return c.json({ metrics: computeMetrics(all, from, to, now), goals: metricGoals, definitions: metricDefinitions });
   });
 

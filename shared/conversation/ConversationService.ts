@@ -154,6 +154,20 @@ export class ConversationService {
     return this.conversationsOf(user.tenant, user.id, limit);
   }
 
+  /** Every conversation of the merchant (supervisors' views: the all tab, the dashboard's figures). */
+  async allConversations(staff: Principal): Promise<Conversation[]> {
+    assertRole(staff, ['supervisor', 'admin']);
+    const db = this.store.tenant(staff.tenant);
+    const all: Conversation[] = [];
+    let token: string | undefined;
+    do {
+      const page = await db.range<Conversation>(tables.conversation, [], { limit: 1000, ...(token ? { token } : {}) });
+      all.push(...page.rows.map((r) => r.value));
+      token = page.nextToken;
+    } while (token);
+    return all;
+  }
+
   /** A customer's past conversations, newest first, for the workbench's customer panel. */
   async pastConversations(staff: Principal, userId: string, limit = 10): Promise<Conversation[]> {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
@@ -435,14 +449,7 @@ export class ConversationService {
     const db = this.store.tenant(staff.tenant);
     if (box === 'all') {
       // Supervisors watch every open conversation, most recently active first.
-      assertRole(staff, ['supervisor', 'admin']);
-      const open: Conversation[] = [];
-      let token: string | undefined;
-      do {
-        const page = await db.range<Conversation>(tables.conversation, [], { limit: 500, ...(token ? { token } : {}) });
-        open.push(...page.rows.map((r) => r.value).filter((c) => c.status === 'queued' || c.status === 'assigned'));
-        token = page.nextToken;
-      } while (token);
+      const open = (await this.allConversations(staff)).filter((c) => c.status === 'queued' || c.status === 'assigned');
       return open.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
     }
     const page =
