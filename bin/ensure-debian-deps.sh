@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages Kefu uses at run and test time, installed with apt when missing (as root, or
 # through sudo); nothing is downloaded any other way.
+#   build: python3, make, g++ (better-sqlite3 compiles from source when no prebuilt binary fits);
+#          run by `npm install` itself (preinstall), before the dependencies are built
 #   dev:  ffmpeg (decodes voice messages), tesseract-ocr + tesseract-ocr-chi-sim (reads screenshots),
 #         espeak-ng (teaches the local speech stand-in its example phrases)
 #   test: the above, plus chromium and fonts-noto-cjk for the browser tests and rendered screenshots
@@ -9,10 +11,16 @@
 set -euo pipefail
 mode="${1:-test}"
 need=()
-command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
-command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
-command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
-{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; } || need+=(tesseract-ocr-chi-sim)
+if [ "$mode" = build ]; then
+  command -v python3 >/dev/null 2>&1 || need+=(python3)
+  command -v make >/dev/null 2>&1 || need+=(make)
+  command -v g++ >/dev/null 2>&1 || need+=(g++)
+else
+  command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+  command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+  command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+  { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; } || need+=(tesseract-ocr-chi-sim)
+fi
 if [ "$mode" = test ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || need+=(fonts-noto-cjk)
