@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KefuConfig } from '../../shared/config';
 import { createLogger, type Logger } from '../../shared/log';
-import { createMemoryStore, createSqliteStore, type Store } from '../../shared/store';
+import { createMemoryStore, createSqliteStore, createTablestoreStore, type Store } from '../../shared/store';
 import { createInProcessNotifier } from '../../shared/realtime';
 import { SessionTokens } from '../../shared/auth';
 import { AccountService } from '../../shared/accounts';
@@ -116,7 +116,8 @@ function openStore(config: KefuConfig): Store {
     case 'memory':
       return createMemoryStore();
     case 'tablestore':
-      // The Tablestore driver arrives with the cloud integration issue; refuse clearly until then.
-      throw new KefuError('CONFIG_INVALID', 'KEFU_STORE=tablestore 尚未支持', { key: 'KEFU_STORE' });
+      // loadConfig already refused a tablestore store without endpoint, instance and keys.
+      if (!config.tablestore) throw new KefuError('CONFIG_INVALID', 'KEFU_STORE=tablestore 需要设置 KEFU_TABLESTORE_ENDPOINT', { key: 'KEFU_TABLESTORE_ENDPOINT' });
+      return createTablestoreStore(config.tablestore);
   }
 }

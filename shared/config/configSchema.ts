@@ -36,6 +36,16 @@ export const configSchema = Type.Object(
     ),
     KEFU_TABLESTORE_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_TABLESTORE_INSTANCE: Type.Optional(Type.String({ minLength: 1 })),
+    /** The one physical table Kefu keeps its rows in (`npm run kefu -- store init` creates it). */
+    KEFU_TABLESTORE_TABLE: Type.String({ default: 'kefu_rows', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,254}$' }),
+    /** Tablestore keys; on Function Compute leave them empty and the function's role is used. */
+    KEFU_TABLESTORE_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_TABLESTORE_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+    KEFU_TABLESTORE_SECURITY_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+    /** Temporary credentials Function Compute gives a function with a role (its system variables). */
+    ALIBABA_CLOUD_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+    ALIBABA_CLOUD_SECURITY_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
     /** Speech recognition (Alibaba Cloud NLS one-sentence REST); all five or none. */
     KEFU_NLS_GATEWAY_URL: Type.Optional(Type.String({ minLength: 1 })),
     KEFU_NLS_META_URL: Type.Optional(Type.String({ minLength: 1 })),

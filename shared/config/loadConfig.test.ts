@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'KEFU_TOKEN_SECRET'],
     [{ NODE_ENV: 'production', KEFU_TOKEN_SECRET: 'x'.repeat(32), KEFU_DEV_LOGIN: '1' }, 'KEFU_DEV_LOGIN'],
     [{ KEFU_STORE: 'tablestore' }, 'KEFU_TABLESTORE_ENDPOINT'],
+    [{ KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: 'https://i.cn-hangzhou.ots.aliyuncs.com', KEFU_TABLESTORE_INSTANCE: 'i' }, 'KEFU_TABLESTORE_ACCESS_KEY_ID'],
+    [{ KEFU_TABLESTORE_ACCESS_KEY_ID: 'LTAI' }, 'KEFU_TABLESTORE_ACCESS_KEY_SECRET'],
+    [{ KEFU_TABLESTORE_TABLE: 'bad-name' }, 'KEFU_TABLESTORE_TABLE'],
     [{ KEFU_NLS_APPKEY: 'k' }, 'KEFU_NLS_GATEWAY_URL'],
     [{ KEFU_OSS_BUCKET: 'b', KEFU_OSS_REGION: 'oss-cn-hangzhou' }, 'KEFU_OSS_ACCESS_KEY_ID'],
     [{ KEFU_OCR: 'paddle' }, 'KEFU_OCR'],
@@ -57,5 +60,14 @@ describe('loadConfig', () => {
 
   it('lets explicit overrides win over the environment', () => {
     expect(loadConfig({ PORT: '1' }, { PORT: '2' }).port).toBe(2);
+  });
+
+  it('takes Tablestore keys from the settings, or else from the role Function Compute gives the function', () => {
+    const where = { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: 'https://i.cn-hangzhou.ots.aliyuncs.com', KEFU_TABLESTORE_INSTANCE: 'i' };
+    const role = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.role', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'role-secret', ALIBABA_CLOUD_SECURITY_TOKEN: 'token' };
+    expect(loadConfig({ ...where, ...role }).tablestore).toEqual({ endpoint: where.KEFU_TABLESTORE_ENDPOINT, instance: 'i', table: 'kefu_rows', accessKeyId: 'STS.role', accessKeySecret: 'role-secret', securityToken: 'token' });
+    const own = loadConfig({ ...where, ...role, KEFU_TABLESTORE_ACCESS_KEY_ID: 'LTAI-own', KEFU_TABLESTORE_ACCESS_KEY_SECRET: 'own-secret' }).tablestore;
+    expect(own).toMatchObject({ accessKeyId: 'LTAI-own', accessKeySecret: 'own-secret' });
+    expect(own?.securityToken).toBeUndefined();
   });
 });

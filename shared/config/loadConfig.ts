@@ -17,7 +17,8 @@ export interface KefuConfig {
   readonly longPollTimeoutMs: number;
   readonly jobsIntervalMs: number;
   readonly logLevel: string;
-  readonly tablestore: { readonly endpoint: string; readonly instance: string } | undefined;
+  /** Defined when endpoint, instance and credentials (own keys, or the FC role's) are all there. */
+  readonly tablestore: TablestoreConfig | undefined;
   /** Speech recognition; undefined when not configured (voice messages stay 未转写). */
   readonly nls: { readonly gatewayUrl: string; readonly metaUrl: string; readonly appKey: string; readonly accessKeyId: string; readonly accessKeySecret: string } | undefined;
   readonly ocr: 'tesseract' | 'off';
@@ -27,6 +28,15 @@ export interface KefuConfig {
   readonly pushIntervalSeconds: number;
   /** Where uploads go when not in `.data/media`. */
   readonly oss: { readonly region: string; readonly bucket: string; readonly accessKeyId: string; readonly accessKeySecret: string; readonly endpoint?: string } | undefined;
+}
+
+export interface TablestoreConfig {
+  readonly endpoint: string;
+  readonly instance: string;
+  readonly table: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken?: string;
 }
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
@@ -76,9 +86,21 @@ export function loadConfig(
   if ((ossMissing.length && ossMissing.length < ossKeys.length) || (c.KEFU_OSS_ENDPOINT && ossMissing.length)) {
     throw new KefuError('CONFIG_INVALID', `OSS 存储需要同时设置 ${ossMissing.join(', ')}`, { key: ossMissing[0] });
   }
+  // Explicit keys win; otherwise the role credentials Function Compute injects.
+  const ownKeys = Boolean(c.KEFU_TABLESTORE_ACCESS_KEY_ID || c.KEFU_TABLESTORE_ACCESS_KEY_SECRET);
+  const tsKeyId = ownKeys ? c.KEFU_TABLESTORE_ACCESS_KEY_ID : c.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const tsSecret = ownKeys ? c.KEFU_TABLESTORE_ACCESS_KEY_SECRET : c.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  const tsToken = ownKeys ? c.KEFU_TABLESTORE_SECURITY_TOKEN : c.ALIBABA_CLOUD_SECURITY_TOKEN;
+  if (ownKeys && !(c.KEFU_TABLESTORE_ACCESS_KEY_ID && c.KEFU_TABLESTORE_ACCESS_KEY_SECRET)) {
+    const key = c.KEFU_TABLESTORE_ACCESS_KEY_ID ? 'KEFU_TABLESTORE_ACCESS_KEY_SECRET' : 'KEFU_TABLESTORE_ACCESS_KEY_ID';
+    throw new KefuError('CONFIG_INVALID', `Tablestore 密钥需要同时设置 ${key}`, { key });
+  }
   if (c.KEFU_STORE === 'tablestore') {
     for (const key of ['KEFU_TABLESTORE_ENDPOINT', 'KEFU_TABLESTORE_INSTANCE'] as const) {
       if (!c[key]) throw new KefuError('CONFIG_INVALID', `KEFU_STORE=tablestore 需要设置 ${key}`, { key });
+    }
+    if (!tsKeyId || !tsSecret) {
+      throw new KefuError('CONFIG_INVALID', 'KEFU_STORE=tablestore 需要设置 KEFU_TABLESTORE_ACCESS_KEY_ID 与 KEFU_TABLESTORE_ACCESS_KEY_SECRET (或在函数计算上为函数配置角色)', { key: 'KEFU_TABLESTORE_ACCESS_KEY_ID' });
     }
   }
   return {
@@ -96,8 +118,8 @@ export function loadConfig(
     jobsIntervalMs: c.KEFU_JOBS_INTERVAL_MS,
     logLevel: c.KEFU_LOG_LEVEL,
     tablestore:
-      c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE
-        ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE }
+      c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE && tsKeyId && tsSecret
+        ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE, table: c.KEFU_TABLESTORE_TABLE, accessKeyId: tsKeyId, accessKeySecret: tsSecret, ...(tsToken ? { securityToken: tsToken } : {}) }
         : undefined,
     nls:
       c.KEFU_NLS_GATEWAY_URL && c.KEFU_NLS_META_URL && c.KEFU_NLS_APPKEY && c.KEFU_NLS_ACCESS_KEY_ID && c.KEFU_NLS_ACCESS_KEY_SECRET

@@ -66,6 +66,8 @@ export const errorCatalogue = {
 
   // Platform
   STORE_CONDITION_FAILED: { status: 409, zh: '数据已被修改,请重试', en: 'Conditional write failed' },
+  STORE_BUSY: { status: 503, zh: '系统繁忙,请稍后再试', en: 'The store is throttling requests; try again shortly' },
+  STORE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用,请稍后再试', en: 'The store cannot be reached' },
   CONFIG_INVALID: { status: 500, zh: '服务配置错误', en: 'Invalid configuration' },
   PORT_IN_USE: { status: 500, zh: '端口已被占用', en: 'Port already in use' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests' },

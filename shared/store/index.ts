@@ -2,3 +2,4 @@ export type { Columns, Condition, Key, KeyPart, RangeOptions, RangePage, Store, 
 export { ConditionFailedError, isConditionFailed } from './ConditionFailedError';
 export { createMemoryStore } from './memoryStore';
 export { createSqliteStore, type SqliteStoreOptions } from './sqliteStore';
+export { createTablestoreStore, initTablestoreTable, DEFAULT_TABLESTORE_TABLE, type TablestoreStoreOptions } from './tablestoreStore';

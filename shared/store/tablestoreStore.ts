@@ -1,0 +1,382 @@
+import { KefuError } from '../errors';
+import { ConditionFailedError } from './ConditionFailedError';
+import { checkTable, checkTenant, decodeKey, describeCondition, encodeKey, encodeToken, rangeBounds } from './keyCodec';
+import type { Columns, Condition, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
+
+export interface TablestoreStoreOptions {
+  /** `https://<instance>.<region>.ots.aliyuncs.com` (or `.vpc.` inside Alibaba Cloud). */
+  readonly endpoint: string;
+  readonly instance: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** Temporary (STS) credentials, as Function Compute gives a function with a role. */
+  readonly securityToken?: string;
+  /** The one physical table holding every logical table; `store init` creates it. */
+  readonly table?: string;
+  /**
+   * How long one store call may keep retrying throttled requests before it gives up with
+   * STORE_BUSY (ms). Keep it well under the function timeout.
+   */
+  readonly retryBudgetMs?: number;
+  /** One HTTP request's timeout (ms). */
+  readonly requestTimeoutMs?: number;
+}
+
+export const DEFAULT_TABLESTORE_TABLE = 'kefu_rows';
+
+/**
+ * The physical layout: one wide table keyed (tenant, tbl, k). The tenant is the partition key, so a
+ * merchant's rows share a partition and a local transaction can cover a whole batch across logical
+ * tables; k is the same order-preserving key encoding the SQLite driver uses.
+ */
+export const TABLESTORE_PRIMARY_KEY = [
+  { name: 'tenant', type: 'STRING' },
+  { name: 'tbl', type: 'STRING' },
+  { name: 'k', type: 'STRING' },
+] as const;
+
+/** The version column; logical columns are prefixed so they never collide with it. */
+const VERSION = '_v';
+
+// The SDK is plain JavaScript; these are the parts of it this driver touches.
+interface Int64 {
+  toNumber(): number;
+}
+type PkColumn = Record<string, unknown>;
+interface SdkRow {
+  primaryKey?: { name: string; value: unknown }[];
+  attributes?: { columnName: string; columnValue: unknown }[];
+}
+interface SdkClient {
+  getRow(p: object): Promise<{ row: SdkRow }>;
+  putRow(p: object): Promise<unknown>;
+  updateRow(p: object): Promise<{ row: SdkRow }>;
+  deleteRow(p: object): Promise<unknown>;
+  getRange(p: object): Promise<{ rows: SdkRow[]; nextStartPrimaryKey: { name: string; value: unknown }[] | null }>;
+  startLocalTransaction(p: object): Promise<{ transactionId: string }>;
+  commitTransaction(p: object): Promise<unknown>;
+  abortTransaction(p: object): Promise<unknown>;
+  createTable(p: object): Promise<unknown>;
+  describeTable(p: object): Promise<{ tableMeta: { primaryKey: { name: string; type: number }[] } }>;
+}
+interface Sdk {
+  Client: new (config: object) => SdkClient;
+  Condition: new (existence: number, columnCondition: unknown) => unknown;
+  SingleColumnCondition: new (name: string, value: unknown, comparator: number, passIfMissing: boolean, latestVersionOnly: boolean) => unknown;
+  RowExistenceExpectation: { IGNORE: number; EXPECT_EXIST: number; EXPECT_NOT_EXIST: number };
+  ComparatorType: { EQUAL: number };
+  ReturnType: { AfterModify: number };
+  Long: { fromNumber(n: number): Int64 };
+  INF_MIN: object;
+  DefaultRetryPolicy: { maxRetryTimes: number };
+}
+
+/** Loaded on first use: the SDK (and protobufjs) costs a cold start nothing unless Tablestore is configured. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = (): Sdk => require('tablestore') as Sdk;
+
+/** Errors the service raises before touching data: safe to retry, for writes too. */
+const THROTTLED = new Set(['OTSServerBusy', 'OTSNotEnoughCapacityUnit', 'OTSQuotaExhausted', 'OTSRowOperationConflict', 'OTSPartitionUnavailable', 'OTSTableNotReady']);
+/** Errors after which a read may be repeated, but a write might already have happened. */
+const TRANSIENT = new Set(['OTSInternalServerError', 'OTSTimeout', 'OTSServerUnavailable', 'NetworkingError', 'TimeoutError']);
+
+/**
+ * The SDK reports a service error with the HTTP status as `code` and the raw protobuf `Error` body
+ * in `message` (it tries to parse it as XML and falls back). The OTS code is the first
+ * `OTS...` word in that body.
+ */
+export function otsErrorCode(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  if (typeof e?.code === 'string' && e.code !== 'UnknownError') return e.code;
+  const found = /OTS[A-Za-z]+/.exec(typeof e?.message === 'string' ? e.message : '');
+  return found ? found[0] : typeof e?.code === 'number' ? `HTTP${e.code}` : 'Unknown';
+}
+
+function columnName(name: string): string {
+  if (/^[A-Za-z][A-Za-z0-9_]{0,200}$/.test(name)) return `c_${name}`;
+  const hex = Buffer.from(name, 'utf8').toString('hex');
+  if (hex.length > 250) throw new KefuError('VALIDATION_FAILED', `column name too long: ${name.slice(0, 20)}…`, { reason: 'column' });
+  return `x_${hex}`;
+}
+
+function logicalName(physical: string): string | undefined {
+  if (physical.startsWith('c_')) return physical.slice(2);
+  if (physical.startsWith('x_')) return Buffer.from(physical.slice(2), 'hex').toString('utf8');
+  return undefined;
+}
+
+/** Safe integers are Tablestore integers (so counters can be incremented in place); the rest is JSON text. */
+function encodeValue(value: unknown): unknown {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? sdk().Long.fromNumber(value) : JSON.stringify(value);
+}
+
+function decodeValue(value: unknown): unknown {
+  if (typeof value === 'string') return JSON.parse(value);
+  if (value && typeof (value as Int64).toNumber === 'function') return (value as Int64).toNumber();
+  return value;
+}
+
+function decodeRow(row: SdkRow | undefined): { value: Columns; version: number } | undefined {
+  if (!row?.primaryKey?.length) return undefined;
+  const value: Columns = {};
+  let version = 0;
+  for (const a of row.attributes ?? []) {
+    if (a.columnName === VERSION) version = decodeValue(a.columnValue) as number;
+    else {
+      const name = logicalName(a.columnName);
+      if (name !== undefined) value[name] = decodeValue(a.columnValue);
+    }
+  }
+  return { value, version };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The cloud driver, on Alibaba Cloud Tablestore through the `tablestore` SDK. Each row's logical
+ * columns are attribute columns (integers stay integers, so `increment` is the service's atomic
+ * INCREMENT) beside a `_v` version column, which conditions compare with a column condition.
+ * `update` and `increment` are one UpdateRow; `put` without a known version reads `_v` first and
+ * writes conditionally, retrying if another writer slipped in. A multi-row `batchWrite` runs in a
+ * local transaction on the tenant's partition: all of it commits or none.
+ *
+ * Throttling (OTSServerBusy, OTSNotEnoughCapacityUnit, OTSRowOperationConflict, ...) is retried with
+ * exponential backoff for at most `retryBudgetMs`, then surfaces as STORE_BUSY; since the service
+ * refuses those requests before writing, nothing is half-written.
+ */
+export function createTablestoreStore(options: TablestoreStoreOptions): Store {
+  const TableStore = sdk();
+  // The SDK's retry policy is process-wide and keyed on codes its own error parsing never yields;
+  // this driver retries by itself, within a budget.
+  TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
+  const client = new TableStore.Client({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.accessKeySecret,
+    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
+    endpoint: options.endpoint,
+    instancename: options.instance,
+    maxRetries: 0,
+    httpOptions: { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 },
+  });
+  const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
+  const budget = options.retryBudgetMs ?? 4000;
+  const E = TableStore.RowExistenceExpectation;
+
+  async function call<T>(what: string, fn: () => Promise<T>, read: boolean): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (err instanceof KefuError) throw err;
+        const code = otsErrorCode(err);
+        if (code === 'OTSConditionCheckFail') throw err;
+        const retryable = THROTTLED.has(code) || (read && TRANSIENT.has(code));
+        const delay = Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        if (retryable && Date.now() - started + delay < budget) {
+          await sleep(delay);
+          continue;
+        }
+        if (retryable || TRANSIENT.has(code)) {
+          throw new KefuError('STORE_BUSY', `Tablestore ${what} 失败: ${code} (已重试 ${attempt} 次)`, { code, attempts: attempt + 1 });
+        }
+        if (code === 'OTSParameterInvalid') throw new KefuError('VALIDATION_FAILED', `Tablestore 拒绝了请求: ${String((err as Error).message).replace(/[^\x20-\x7e\u4e00-\u9fff]/g, ' ').trim()}`, { reason: 'store' });
+        const hint = code === 'OTSObjectNotExist' ? `,表 ${tableName} 不存在,请先运行 npm run kefu -- store init` : '';
+        throw new KefuError('STORE_UNAVAILABLE', `Tablestore ${what} 失败: ${code}${hint}`, { code });
+      }
+    }
+  }
+
+  function condition(c: Condition | undefined): unknown {
+    if (c === undefined) return new TableStore.Condition(E.IGNORE, null);
+    if (c === 'exists') return new TableStore.Condition(E.EXPECT_EXIST, null);
+    if (c === 'notExists') return new TableStore.Condition(E.EXPECT_NOT_EXIST, null);
+    return new TableStore.Condition(E.EXPECT_EXIST, new TableStore.SingleColumnCondition(VERSION, TableStore.Long.fromNumber(c.version), TableStore.ComparatorType.EQUAL, false, true));
+  }
+
+  /** Runs a conditional write; a failed condition becomes ConditionFailedError. */
+  async function conditional<T>(table: string, c: Condition | undefined, what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await call(what, fn, false);
+    } catch (err) {
+      if (otsErrorCode(err) === 'OTSConditionCheckFail') throw new ConditionFailedError(table, describeCondition(c));
+      throw err;
+    }
+  }
+
+  function tenantStore(tenant: string): TenantStore {
+    checkTenant(tenant);
+    const pk = (table: string, key: Key): PkColumn[] => {
+      checkTable(table);
+      return [{ tenant }, { tbl: table }, { k: encodeKey(key) }];
+    };
+    const txnPart = (transactionId: string | undefined) => (transactionId ? { transactionId } : {});
+
+    async function readVersion(table: string, key: Key, transactionId?: string): Promise<number | undefined> {
+      const data = await call('GetRow', () => client.getRow({ tableName, primaryKey: pk(table, key), columnsToGet: [VERSION], maxVersions: 1, ...txnPart(transactionId) }), true);
+      return decodeRow(data.row)?.version;
+    }
+
+    async function put(table: string, key: Key, value: Columns, c: Condition | undefined, transactionId?: string): Promise<number> {
+      const primaryKey = pk(table, key);
+      const attributes = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([name, v]) => ({ [columnName(name)]: encodeValue(v) }));
+      const write = (version: number, expect: Condition) =>
+        conditional(table, c, 'PutRow', () =>
+          client.putRow({ tableName, primaryKey, attributeColumns: [...attributes, { [VERSION]: TableStore.Long.fromNumber(version) }], condition: condition(expect), ...txnPart(transactionId) }),
+        ).then(() => version);
+      if (typeof c === 'object') return write(c.version + 1, c);
+      if (c === 'notExists') return write(1, c);
+      // No version given: learn the current one and write only if it is still current.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const current = await readVersion(table, key, transactionId);
+        if (current === undefined && c === 'exists') throw new ConditionFailedError(table, describeCondition(c));
+        try {
+          return await write((current ?? 0) + 1, current === undefined ? 'notExists' : { version: current });
+        } catch (err) {
+          if (!(err instanceof ConditionFailedError)) throw err;
+        }
+      }
+      throw new KefuError('STORE_BUSY', `Tablestore PutRow: ${table} 写入冲突过多`, { table });
+    }
+
+    async function update(table: string, key: Key, set: Columns, c: Condition | undefined, transactionId?: string): Promise<number> {
+      const puts: Record<string, unknown>[] = [];
+      const deletes: string[] = [];
+      for (const [name, v] of Object.entries(set)) {
+        if (v === null) deletes.push(columnName(name));
+        else if (v !== undefined) puts.push({ [columnName(name)]: encodeValue(v) });
+      }
+      const change: Record<string, unknown>[] = [];
+      if (puts.length) change.push({ PUT: puts });
+      if (deletes.length) change.push({ DELETE_ALL: deletes });
+      change.push({ INCREMENT: [{ [VERSION]: TableStore.Long.fromNumber(1) }] });
+      const data = await conditional(table, c, 'UpdateRow', () =>
+        client.updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: change, condition: condition(c), returnContent: { returnType: TableStore.ReturnType.AfterModify, returnColumns: [VERSION] }, ...txnPart(transactionId) }),
+      );
+      return decodeRow(data.row)?.version ?? 0;
+    }
+
+    async function remove(table: string, key: Key, c: Condition | undefined, transactionId?: string): Promise<void> {
+      await conditional(table, c, 'DeleteRow', () => client.deleteRow({ tableName, primaryKey: pk(table, key), condition: condition(c), ...txnPart(transactionId) }));
+    }
+
+    function writeOne(op: WriteOp, transactionId?: string): Promise<unknown> {
+      if (op.op === 'put') return put(op.table, op.key, op.value, op.condition, transactionId);
+      if (op.op === 'update') return update(op.table, op.key, op.set, op.condition, transactionId);
+      return remove(op.table, op.key, op.condition, transactionId);
+    }
+
+    return {
+      tenant,
+      async get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
+        const data = await call('GetRow', () => client.getRow({ tableName, primaryKey: pk(table, key), maxVersions: 1 }), true);
+        const row = decodeRow(data.row);
+        return row ? { key: [...key], value: row.value as T, version: row.version } : undefined;
+      },
+      put: (table, key, value, c) => put(table, key, value, c),
+      update: (table, key, set, c) => update(table, key, set, c),
+      delete: (table, key, c) => remove(table, key, c),
+      async range<T extends Columns = Columns>(table: string, prefix: Key, options?: RangeOptions): Promise<RangePage<T>> {
+        checkTable(table);
+        const b = rangeBounds(table, prefix, options);
+        const at = (k: unknown): PkColumn[] => [{ tenant }, { tbl: table }, { k }];
+        let start: PkColumn[] = at(b.from ? b.from.key : b.forward ? b.low : b.high);
+        // Going backward the end is the table's start; rows before the prefix end the walk below.
+        const end = b.forward ? at(b.high) : at(TableStore.INF_MIN);
+        const found: { k: string; row: { value: Columns; version: number } }[] = [];
+        for (;;) {
+          const want = b.limit + 2 - found.length;
+          const data = await call('GetRange', () => client.getRange({ tableName, direction: b.forward ? 'FORWARD' : 'BACKWARD', inclusiveStartPrimaryKey: start, exclusiveEndPrimaryKey: end, limit: want, maxVersions: 1 }), true);
+          let outside = false;
+          for (const raw of data.rows) {
+            const k = String(raw.primaryKey?.[2]?.value);
+            if (!b.forward && k < b.low) {
+              outside = true;
+              break;
+            }
+            if (b.from && !b.from.inclusive && k === b.from.key) continue;
+            const row = decodeRow(raw);
+            if (row) found.push({ k, row });
+          }
+          if (outside || found.length > b.limit || !data.nextStartPrimaryKey) break;
+          start = data.nextStartPrimaryKey.map((c) => ({ [c.name]: c.value }));
+        }
+        const page = found.slice(0, b.limit);
+        const rows = page.map((f) => ({ key: decodeKey(f.k), value: f.row.value as T, version: f.row.version }));
+        const last = page[page.length - 1];
+        return found.length > b.limit && last ? { rows, nextToken: encodeToken(table, b.low, last.k) } : { rows };
+      },
+      async batchWrite(ops: readonly WriteOp[]): Promise<void> {
+        for (const op of ops) checkTable(op.table);
+        if (ops.length === 0) return;
+        if (ops.length === 1) {
+          await writeOne(ops[0]!);
+          return;
+        }
+        const { transactionId } = await call('StartLocalTransaction', () => client.startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
+        try {
+          for (const op of ops) await writeOne(op, transactionId);
+          await call('CommitTransaction', () => client.commitTransaction({ transactionId }), false);
+        } catch (err) {
+          // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
+          await client.abortTransaction({ transactionId }).catch(() => undefined);
+          throw err;
+        }
+      },
+      async increment(table: string, key: Key, column: string, by = 1): Promise<number> {
+        if (!Number.isSafeInteger(by)) throw new KefuError('VALIDATION_FAILED', 'increment must be an integer', { reason: 'increment' });
+        const name = columnName(column);
+        const data = await call('UpdateRow', () =>
+          client.updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: [{ INCREMENT: [{ [name]: TableStore.Long.fromNumber(by) }, { [VERSION]: TableStore.Long.fromNumber(1) }] }], condition: condition(undefined), returnContent: { returnType: TableStore.ReturnType.AfterModify, returnColumns: [name] } }),
+        false);
+        return decodeRow(data.row)?.value[column] as number;
+      },
+    };
+  }
+
+  return {
+    tenant: tenantStore,
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Creates the physical table when it is missing (`npm run kefu -- store init`); an existing table
+ * with the right key is left alone. Returns what it did.
+ */
+export async function initTablestoreTable(options: TablestoreStoreOptions): Promise<'created' | 'exists'> {
+  const TableStore = sdk();
+  TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
+  const client = new TableStore.Client({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.accessKeySecret,
+    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
+    endpoint: options.endpoint,
+    instancename: options.instance,
+    maxRetries: 0,
+  });
+  const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
+  try {
+    const described = await client.describeTable({ tableName });
+    const names = described.tableMeta.primaryKey.map((c) => c.name).join(',');
+    const expected = TABLESTORE_PRIMARY_KEY.map((c) => c.name).join(',');
+    if (names !== expected) {
+      throw new KefuError('CONFIG_INVALID', `Tablestore 表 ${tableName} 已存在,但主键是 (${names}),需要 (${expected})`, { key: 'KEFU_TABLESTORE_TABLE' });
+    }
+    return 'exists';
+  } catch (err) {
+    if (otsErrorCode(err) !== 'OTSObjectNotExist') {
+      if (err instanceof KefuError) throw err;
+      throw new KefuError('STORE_UNAVAILABLE', `Tablestore DescribeTable 失败: ${otsErrorCode(err)}`, { code: otsErrorCode(err) });
+    }
+  }
+  await client.createTable({
+    tableMeta: { tableName, primaryKey: TABLESTORE_PRIMARY_KEY.map((c) => ({ name: c.name, type: c.type })) },
+    reservedThroughput: { capacityUnit: { read: 0, write: 0 } },
+    // One version per cell, kept forever: the store is the system of record.
+    tableOptions: { timeToLive: -1, maxVersions: 1 },
+  });
+  return 'created';
+}
