@@ -4,12 +4,14 @@
  */
 import { faqCommand, faqUsage } from './commands/faqCommand';
 import { parseCommand, parseUsage, type CommandIo } from './commands/parseCommand';
+import { storeCommand, storeUsage } from './commands/storeCommand';
 
 type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Readonly<Record<string, { run: Command; usage: string }>> = {
   parse: { run: parseCommand, usage: parseUsage },
   faq: { run: faqCommand, usage: faqUsage },
+  store: { run: (args, io) => storeCommand(args, io), usage: storeUsage },
 };
 
 const usage = `kefu <命令>\n\n${Object.values(commands)

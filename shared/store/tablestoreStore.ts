@@ -321,6 +321,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
           await call('CommitTransaction', () => client.commitTransaction({ transactionId }), false);
         } catch (err) {
           // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
+          // (SDK 5.6 also misreads AbortTransaction's empty answer and rejects after a good abort.)
           await client.abortTransaction({ transactionId }).catch(() => undefined);
           throw err;
         }
