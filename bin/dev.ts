@@ -3,6 +3,7 @@
  * credentials; Ctrl-C stops it cleanly; a restart keeps all data in `.data/`.
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { loadConfig } from '../shared/config';
 import { isKefuError } from '../shared/errors';
 import { startDevServer } from '../functions/_runtime/devServer';
@@ -13,6 +14,15 @@ import { defaultFaq } from '../mock/seed/defaultFaq';
 import { ensureConsoleBuilt } from './build-console';
 import { startAlipayGateway } from '../mock/alipay-gateway/AlipayGatewayEmulator';
 import { localAlipayKeys } from '../mock/alipay-gateway/localAlipayKeys';
+import { startTablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
+import { initTablestoreTable } from '../shared/store';
+
+/** `--store tablestore` or `--store=tablestore`; undefined when not given. */
+function storeArgument(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--store' || a.startsWith('--store='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice('--store='.length) : argv[i + 1];
+}
 
 async function main(): Promise<void> {
   // The dev-only user login stays off unless asked for; `npm run dev` asks for it explicitly
@@ -38,7 +48,18 @@ async function main(): Promise<void> {
   if (alipay && alipayKeys) {
     Object.assign(overrides, { KEFU_ALIPAY_APP_ID: alipayKeys.appId, KEFU_ALIPAY_PRIVATE_KEY: alipayKeys.appPrivateKey, KEFU_ALIPAY_PUBLIC_KEY: alipayKeys.gatewayPublicKey, KEFU_ALIPAY_GATEWAY: alipay.url });
   }
+  // `--store tablestore` runs on Tablestore: the configured instance, or else a local emulator of its
+  // protocol whose tables are kept in the data folder.
+  const storeChoice = storeArgument(process.argv);
+  if (storeChoice) overrides['KEFU_STORE'] = storeChoice;
+  const tablestore = storeChoice === 'tablestore' && !base.tablestore
+    ? await startTablestoreEmulator({ instance: 'kefu-local', accessKeyId: `LTAI-local-${randomBytes(4).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url'), file: path.resolve(base.dataDir, 'tablestore-emulator.json') })
+    : undefined;
+  if (tablestore) {
+    Object.assign(overrides, { KEFU_TABLESTORE_ENDPOINT: tablestore.url, KEFU_TABLESTORE_INSTANCE: 'kefu-local', KEFU_TABLESTORE_ACCESS_KEY_ID: tablestore.emulator.options.accessKeyId, KEFU_TABLESTORE_ACCESS_KEY_SECRET: tablestore.emulator.options.accessKeySecret });
+  }
   const config = loadConfig(undefined, overrides);
+  if (config.tablestore) await initTablestoreTable(config.tablestore);
   // The console is a Vite build; rebuilt here only when its sources changed (a few seconds).
   await ensureConsoleBuilt();
   const server = await startDevServer(config);
@@ -52,6 +73,7 @@ async function main(): Promise<void> {
     `  客服控制台  ${server.url}/console/`,
     `  H5 聊天页   ${server.url}/h5/?tenant=demo&user=u001`,
     `  数据目录    ${config.dataDir} (${config.store})${server.seeded ? '  [首次启动,已写入演示商户]' : ''}`,
+    ...(config.store === 'tablestore' ? [`  Tablestore  ${tablestore ? `本地替身 ${tablestore.url} (数据保存在 ${tablestore.emulator.options.file ?? ''})` : `${config.tablestore?.endpoint ?? ''} 实例 ${config.tablestore?.instance ?? ''}`}  表 ${config.tablestore?.table ?? ''}`] : []),
     nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
     `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,
     alipay ? `  支付宝登录  本地网关替身 ${alipay.url}  (模拟 my.getAuthCode: POST ${alipay.url.replace('/gateway.do', '/dev/auth-codes')} {"userId":"2088..."})` : `  支付宝登录  ${config.alipay?.gateway ?? '未配置'}`,
@@ -73,7 +95,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n收到 ${signal},正在停止...\n`);
-    Promise.all([server.close(), nls?.close(), alipay?.close()]).then(
+    Promise.all([server.close(), nls?.close(), alipay?.close()])
+      // The store goes last: the server may still be finishing writes to it.
+      .then(() => tablestore?.close())
+      .then(
       () => {
         process.stdout.write('已停止,数据已保存。\n');
         process.exit(0);

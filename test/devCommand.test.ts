@@ -14,8 +14,8 @@ interface Running {
   readonly exited: Promise<number | null>;
 }
 
-function runDev(port: number, dataDir: string): Running {
-  const child = spawn(tsx, [path.join(root, 'bin/dev.ts'), '--dev-login'], {
+function runDev(port: number, dataDir: string, extra: readonly string[] = []): Running {
+  const child = spawn(tsx, [path.join(root, 'bin/dev.ts'), '--dev-login', ...extra], {
     cwd: root,
     env: { ...process.env, PORT: String(port), KEFU_DATA_DIR: dataDir, KEFU_LOG_LEVEL: 'warn' },
   });
@@ -86,4 +86,38 @@ describe('npm run dev (bin/dev.ts)', () => {
       await again.exited;
     }
   }, 90_000);
+
+  it('runs the whole system on the Tablestore emulator with --store tablestore, keeping data across restarts', async () => {
+    const tsDir = mkdtempSync(path.join(os.tmpdir(), 'kefu-dev-ts-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = runDev(port, tsDir, ['--store', 'tablestore']);
+    try {
+      await until(() => first.output().includes('Ctrl-C') || first.output().includes('失败'), 'start on tablestore');
+      expect(first.output()).toContain('Tablestore  本地替身');
+      expect((await call(base, 'GET', '/v1/health')).json).toEqual({ ok: true, store: 'tablestore' });
+      const token = (await call(base, 'POST', '/v1/auth/dev-login', { body: { tenant: 'demo', userId: 'u003' } })).json['token'] as string;
+      const id = (await call(base, 'POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
+      const sent = await call(base, 'POST', `/v1/conversations/${id}/messages`, { token, body: { clientMessageId: 'ts1', text: '转账350块对方没收到' } });
+      expect(sent.status).toBeLessThan(300);
+      const agent = (await call(base, 'POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'xiaowang', password: 'Kefu@2026' } })).json['token'] as string;
+      expect((await call(base, 'GET', '/v1/agent/inbox', { token: agent })).status).toBe(200);
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+
+      const again = runDev(port, tsDir, ['--store=tablestore']);
+      try {
+        await until(() => again.output().includes('Ctrl-C'), 'restart on tablestore');
+        expect(again.output()).not.toContain('首次启动');
+        const history = await call(base, 'GET', `/v1/conversations/${id}/messages`, { token });
+        expect(JSON.stringify(history.json)).toContain('转账350块对方没收到');
+      } finally {
+        again.child.kill('SIGINT');
+        await again.exited;
+      }
+    } finally {
+      first.child.kill('SIGINT');
+      rmSync(tsDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,4 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -33,6 +35,11 @@ export interface TablestoreEmulatorOptions {
   /** When set, requests must carry it as `x-ots-ststoken` (temporary credentials, as on FC). */
   readonly securityToken?: string;
   readonly clock?: () => number;
+  /**
+   * Keeps the tables in this JSON file (loaded at start, saved shortly after each change and on
+   * close), so `npm run dev -- --store tablestore` keeps its data across restarts.
+   */
+  readonly file?: string;
 }
 
 /** An error answered the way Tablestore does: an HTTP status and a protobuf `Error {code, message}`. */
@@ -165,9 +172,38 @@ export class TablestoreEmulator {
   /** Requests answered, by action (tests read it to see what a driver sent). */
   readonly calls = new Map<string, number>();
 
+  private saveTimer: NodeJS.Timeout | undefined;
+
   constructor(readonly options: TablestoreEmulatorOptions) {
     this.clock = options.clock ?? Date.now;
     this.app.all('*', (c) => this.handle(c));
+    if (options.file && existsSync(options.file)) this.load(options.file);
+  }
+
+  /** Writes pending changes to `file` now (no-op without one). */
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.options.file) return;
+    const json = (v: Value) => (v.t === 'int' ? { t: v.t, v: v.v.toString() } : v.t === 'bin' ? { t: v.t, v: v.v.toString('base64') } : v);
+    const tables = [...this.tables.values()].map((t) => ({ ...t, rows: t.rows.map((r) => ({ pk: r.pk.map(json), cols: [...r.cols].map(([name, c]) => [name, { value: json(c.value), ts: c.ts }]) })) }));
+    mkdirSync(path.dirname(this.options.file), { recursive: true });
+    writeFileSync(`${this.options.file}.tmp`, JSON.stringify({ autoIncrement: this.autoIncrement.toString(), tables }));
+    renameSync(`${this.options.file}.tmp`, this.options.file);
+  }
+
+  private changed(): void {
+    if (this.options.file && !this.saveTimer) this.saveTimer = setTimeout(() => this.flush(), 200);
+  }
+
+  private load(file: string): void {
+    type Json = { t: string; v?: unknown };
+    const value = (v: Json): Value => (v.t === 'int' ? { t: 'int', v: BigInt(v.v as string) } : v.t === 'bin' ? { t: 'bin', v: Buffer.from(v.v as string, 'base64') } : (v as Value));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { autoIncrement: string; tables: (Omit<Table, 'rows'> & { rows: { pk: Json[]; cols: [string, { value: Json; ts: number }][] }[] })[] };
+    this.autoIncrement = BigInt(saved.autoIncrement);
+    for (const t of saved.tables) {
+      this.tables.set(t.name, { ...t, rows: t.rows.map((r) => ({ pk: r.pk.map(value), cols: new Map(r.cols.map(([name, c]) => [name, { value: value(c.value), ts: c.ts }])) })) });
+    }
   }
 
   injectFault(fault: Fault): void {
@@ -261,6 +297,7 @@ export class TablestoreEmulator {
         return this.describeTable(decode<{ tableName: string }>().tableName);
       case 'DeleteTable':
         this.tables.delete(this.table(decode<{ tableName: string }>().tableName).name);
+        this.changed();
         return {};
       case 'PutRow': {
         const req = decode<RowWriteRequestMsg>();
@@ -308,6 +345,7 @@ export class TablestoreEmulator {
       if (autoIncrement(col) && (i === 0 || col.type !== PrimaryKeyType.INTEGER)) throw invalid('The auto-increment primary key must be an integer and not the partition key.');
     }
     if (this.tables.has(name)) throw new OtsError(409, 'OTSObjectAlreadyExist', 'Requested table already exists.');
+    this.changed();
     this.tables.set(name, { name, pk: pk.map((c) => ({ name: c.name, type: c.type, autoIncrement: autoIncrement(c) })), rows: [], createdAt: this.clock() });
     return {};
   }
@@ -384,6 +422,7 @@ export class TablestoreEmulator {
   }
 
   private commitRow(table: Table, pk: Value[], row: StoredRow | null): void {
+    this.changed();
     const { index, found } = this.find(table, pk);
     if (row === null) {
       if (found) table.rows.splice(index, 1);
@@ -637,6 +676,9 @@ export async function startTablestoreEmulator(o: TablestoreEmulatorOptions & { p
   return {
     emulator,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+        emulator.flush();
+      }),
   };
 }
