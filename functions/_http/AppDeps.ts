@@ -11,6 +11,7 @@ import type { RoutingService } from '../../shared/routing/RoutingService';
 import type { MediaService } from '../../shared/media';
 import type { AlipayOpenApi } from '../../shared/alipay/AlipayOpenApi';
 import type { ReplyNotifier } from '../../shared/push/ReplyNotifier';
+import type { ProactiveService } from '../../shared/proactive';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   readonly alipay?: AlipayOpenApi;
   /** Alipay messages to users who left the chat when an agent replies. */
   readonly replyNotifier: ReplyNotifier;
+  /** Merchants' business events, their rules, and the messages they schedule. */
+  readonly proactive: ProactiveService;
 }
 
 /** Per-request values set by the middleware. */

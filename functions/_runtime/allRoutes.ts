@@ -6,6 +6,7 @@ import { agentRoutes } from '../agent/agentRoutes';
 import { parseRoutes } from '../parse/parseRoutes';
 import { faqRoutes } from '../faq/faqRoutes';
 import { merchantRoutes } from '../merchant/merchantRoutes';
+import { eventRoutes } from '../merchant/eventRoutes';
 import { statsRoutes } from '../stats/statsRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
@@ -17,5 +18,6 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   parse: parseRoutes,
   faq: faqRoutes,
   merchant: merchantRoutes,
+  events: eventRoutes,
   stats: statsRoutes,
 };

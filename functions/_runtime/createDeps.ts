@@ -20,6 +20,7 @@ import type * as OssModule from '../../shared/media/OssMediaStore';
 import type * as AlipayModule from '../../shared/alipay/AlipaySdkOpenApi';
 import type * as NlsModule from '../../shared/asr/NlsSpeechRecognizer';
 import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
+import { ProactiveService } from '../../shared/proactive';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 
 export interface CreateDepsOptions {
@@ -69,11 +70,13 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
   const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
+  const replyNotifier = new ReplyNotifier({ store, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
   return {
     config,
     logger,
     ...(alipay ? { alipay } : {}),
-    replyNotifier: new ReplyNotifier({ store, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds }),
+    replyNotifier,
+    proactive: new ProactiveService({ store, conversations, faq, replyNotifier }),
     store,
     notifier,
     tokens,

@@ -3,17 +3,22 @@ import type { AppDeps } from '../_http/AppDeps';
 
 /**
  * One sweep of the jobs function: the routing timers (automatic replies, re-offers, presence) and
- * the reply pushes that are due (first tries and retries with backoff). The FC timer and the local
+ * the proactive messages and reply pushes that are due (first tries and retries with backoff). The FC timer and the local
  * dev server's interval both run exactly this.
  */
 export async function runJobs(deps: AppDeps) {
   const routing = await runRoutingJobs(deps);
   const pushes = { sent: 0, failed: 0, gaveUp: 0 };
+  const proactive = { sent: 0, optedOut: 0, deduplicated: 0, failed: 0 };
   for (const tenant of await deps.accounts.listTenants()) {
+    // Proactive messages first: a push for one of them can then go out in the same sweep.
+    const p = await deps.proactive.deliverDue(tenant);
+    for (const k of Object.keys(proactive) as (keyof typeof proactive)[]) proactive[k] += p[k];
+    await deps.proactive.sweepReplayMarks(tenant);
     const r = await deps.replyNotifier.deliver(tenant);
     pushes.sent += r.sent;
     pushes.failed += r.failed;
     pushes.gaveUp += r.gaveUp;
   }
-  return { ...routing, pushes };
+  return { ...routing, pushes, proactive };
 }

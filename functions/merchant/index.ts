@@ -1,5 +1,6 @@
 import { functionHandler } from '../_runtime/functionHandler';
 import { merchantRoutes } from './merchantRoutes';
+import { eventRoutes } from './eventRoutes';
 
 /** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('merchant', [merchantRoutes]);
+export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes]);

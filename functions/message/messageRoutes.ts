@@ -1,4 +1,4 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, RatingRequest, SendUserMessageRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest } from '../../shared/schemas';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -82,7 +82,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const user = await authenticate(c, deps, ['user']);
     // The conversation must be the user's own (CONVERSATION_NOT_FOUND otherwise).
     await deps.conversations.get(user, c.req.param('id'));
-    return c.json({ questions: await predictQuestions(deps.faq, deps.customers, user.tenant, user.id, new Date()) });
+    // What the merchant's systems know (its customer-data API) and what they told us (business events).
+    const events = {
+      recentEvents: async (tenant: string, userId: string, since: Date) => {
+        const [known, told] = await Promise.all([deps.customers.recentEvents(tenant, userId, since), deps.proactive.recentEvents(tenant, userId, since)]);
+        return [...told, ...known].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+      },
+    };
+    return c.json({ questions: await predictQuestions(deps.faq, events, user.tenant, user.id, new Date()) });
   });
 
   app.post('/v1/conversations/:id/faq-feedback', svc, async (c) => {
@@ -95,5 +102,18 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, FaqSelectRequest);
     return c.json(await deps.conversations.selectFaq(user, c.req.param('id'), body.clientMessageId, body.faqId, body.source ?? 'suggest'), 201);
+  });
+
+  // The user's choice about proactive messages (reminders after payments, refunds ...).
+  app.put('/v1/me/proactive', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, ProactiveOptOutRequest);
+    await deps.proactive.setOptOut(user.tenant, user.id, body.optOut);
+    return c.json({ optOut: body.optOut });
+  });
+
+  app.get('/v1/me/proactive', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    return c.json({ optOut: await deps.proactive.optedOut(user.tenant, user.id) });
   });
 };

@@ -605,6 +605,33 @@ export class ConversationService {
   }
 
   /**
+   * A bot message nobody asked for (proactive service): into the user's open conversation, or a
+   * new one when none is open. Returns the conversation's id.
+   */
+  async postProactive(tenant: string, userId: string, body: MessageBody): Promise<string> {
+    const user: Principal = { tenant, id: userId, role: 'user' };
+    const [latest] = await this.listForUser(user, 1);
+    const target = latest && OPEN.includes(latest.status) ? latest : await this.create(user);
+    for (let attempt = 0; ; attempt++) {
+      const { db, conversation, version } = await this.load(ROUTER(tenant), target.id);
+      const now = this.clock();
+      const seq = conversation.lastSeq + 1;
+      try {
+        await db.batchWrite([
+          this.messageOp(conversation.id, seq, now, BOT_SENDER, body),
+          { op: 'update', table: tables.conversation, key: [conversation.id], set: { lastSeq: seq, updatedAt: now.toISOString() }, condition: { version } },
+        ]);
+      } catch (err) {
+        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
+        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
+        throw err;
+      }
+      this.notifier.notify(channels.conversation(tenant, conversation.id));
+      return conversation.id;
+    }
+  }
+
+  /**
    * Timer: the user has waited `autoReplySeconds` — tell them their place, the estimated wait and
    * questions they can try meanwhile. Once per wait: a second run (or instance) changes nothing.
    */

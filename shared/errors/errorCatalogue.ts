@@ -21,6 +21,11 @@ export const errorCatalogue = {
   ALIPAY_AUTH_FAILED: { status: 401, zh: '支付宝授权失败,请重新进入', en: 'Alipay refused the auth code' },
   CUSTOMER_DATA_FORBIDDEN: { status: 403, zh: '没有查看客户资料的权限', en: 'Not allowed to view customer data' },
   DEV_LOGIN_DISABLED: { status: 403, zh: '开发登录未开启', en: 'Dev login is disabled' },
+  EVENT_SIGNATURE_INVALID: { status: 401, zh: '事件签名无效', en: 'Event signature is missing or wrong' },
+  EVENT_EXPIRED: { status: 401, zh: '事件时间戳已过期', en: 'Event timestamp is more than 5 minutes away from now' },
+  EVENT_REPLAYED: { status: 409, zh: '重复的事件请求', en: 'This signed request was already received' },
+  EVENTS_NOT_CONFIGURED: { status: 403, zh: '商户尚未开通事件接口', en: 'No event secret is set for this merchant' },
+  EVENT_TYPE_UNKNOWN: { status: 400, zh: '不支持的事件类型', en: 'Unknown event type' },
   TENANT_NOT_FOUND: { status: 404, zh: '商户不存在', en: 'No such merchant' },
   LOGIN_UNAVAILABLE: { status: 503, zh: '暂时无法登录,请稍后再试', en: 'No login method is available' },
 

@@ -33,7 +33,7 @@ const PREDICTED_MIN = 3;
  * 猜你想问: questions predicted when the chat opens, from the user's recent events first, then the
  * merchant's most asked entries, 3 to 5 of them (fewer only when the knowledge base is smaller).
  */
-export async function predictQuestions(faq: FaqService, customers: CustomerData, tenant: string, userId: string, now: Date): Promise<PredictedQuestion[]> {
+export async function predictQuestions(faq: FaqService, customers: Pick<CustomerData, 'recentEvents'>, tenant: string, userId: string, now: Date): Promise<PredictedQuestion[]> {
   const [events, entries, stats] = await Promise.all([
     customers.recentEvents(tenant, userId, new Date(now.getTime() - LONGEST)),
     faq.all(tenant),

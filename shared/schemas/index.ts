@@ -7,3 +7,4 @@ export * from './ticketSchema';
 export * from './faqSchema';
 export * from './routingSchema';
 export * from './merchantSchema';
+export * from './proactiveSchema';
