@@ -1,11 +1,18 @@
 /**
- * `npm run build:functions`: one self-contained CommonJS bundle per function folder, at
+ * `npm run build:functions`: one minified CommonJS bundle per function folder, at
  * dist/functions/<name>/index.js, as s.yaml deploys them. The native SQLite driver stays out: the
  * cloud uses Tablestore, and a function never opens the embedded store.
+ *
+ * The cloud SDKs and the data-heavy libraries are bundled apart, each into
+ * dist/functions/<name>/vendor/<name>.js, and the function's `require('<name>')` points there; the
+ * FAQ ranker's weights are copied to data/. Kefu requires each only when first used (Tablestore on
+ * the first store call; OSS, Alipay and speech only when configured; pinyin, traditional Chinese
+ * and the ranker with the first text to understand), so a cold start does not parse what it does
+ * not run.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 
@@ -18,21 +25,48 @@ export function functionNames(): string[] {
     .sort();
 }
 
+/** SDKs and data-heavy libraries loaded lazily, each its own bundle. */
+export const VENDOR_SDKS = ['tablestore', 'ali-oss', 'alipay-sdk', '@alicloud/pop-core', 'pinyin-pro', 'opencc-js/t2cn'] as const;
+/** Data files required lazily, copied beside the bundle (Node parses JSON faster than a JS literal). */
+const DATA_FILES = ['shared/faq/faqRankerWeights.json'];
+const vendorFile = (sdk: string) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  // Error stacks and logs keep readable function names.
+  keepNames: true,
+  // proxy-agent: an optional require of ali-oss's HTTP client, used only behind a proxy.
+  external: ['better-sqlite3', 'proxy-agent'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Sends `require('<sdk>')` to the vendor bundle beside the function's index.js. */
+const vendorRequires: Plugin = {
+  name: 'vendor-sdks',
+  setup(b) {
+    const filter = new RegExp(`^(${VENDOR_SDKS.map((s) => s.replace(/[/@.-]/g, (c) => `\\${c}`)).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+    b.onResolve({ filter: /\.json$/ }, (args) => {
+      const file = path.relative(root, path.resolve(args.resolveDir, args.path));
+      return DATA_FILES.includes(file) ? { path: `./data/${path.basename(file)}`, external: true } : undefined;
+    });
+  },
+};
+
 export async function buildFunctions(outDir = path.join(root, 'dist/functions')): Promise<string[]> {
   const names = functionNames();
   for (const name of names) {
-    await build({
-      entryPoints: [path.join(root, 'functions', name, 'index.ts')],
-      outfile: path.join(outDir, name, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      // proxy-agent: an optional require of ali-oss's HTTP client, used only behind a proxy.
-      external: ['better-sqlite3', 'proxy-agent'],
-      logLevel: 'warning',
-      legalComments: 'none',
-    });
+    await build({ ...common, entryPoints: [path.join(root, 'functions', name, 'index.ts')], outfile: path.join(outDir, name, 'index.js'), plugins: [vendorRequires] });
+    mkdirSync(path.join(outDir, name, 'data'), { recursive: true });
+    for (const file of DATA_FILES) copyFileSync(path.join(root, file), path.join(outDir, name, 'data', path.basename(file)));
+    for (const sdk of VENDOR_SDKS) {
+      await build({ ...common, entryPoints: [require.resolve(sdk, { paths: [root] })], outfile: path.join(outDir, name, vendorFile(sdk)) });
+    }
   }
   return names;
 }

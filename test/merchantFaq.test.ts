@@ -84,7 +84,7 @@ describe('merchant FAQ administration and insight over HTTP', () => {
   it('keeps per-merchant thresholds and rejects inconsistent ones', async () => {
     const current = await server.call('GET', '/v1/merchant/settings/faq', { token: admin });
     // The defaults are the calibrated thresholds shipped with the ranker.
-    expect(current.json).toEqual(defaultRanker.thresholds);
+    expect(current.json).toEqual(defaultRanker().thresholds);
     const bad = await server.call('PUT', '/v1/merchant/settings/faq', { token: admin, body: { answer: 0.2, answerMargin: 0.1, suggest: 0.5 } });
     expect([bad.status, bad.json['code']]).toEqual([400, 'VALIDATION_FAILED']);
     const put = await server.call('PUT', '/v1/merchant/settings/faq', { token: admin, body: { answer: 0.4, answerMargin: 0.1, suggest: 0.1 } });

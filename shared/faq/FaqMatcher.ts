@@ -2,7 +2,7 @@ import type { FaqEntry } from '../schemas';
 import { canonicalText, charBigrams, charTokens, pinyinBigrams } from './faqText';
 import { BigramIndex, type IndexedPhrasing } from './BigramIndex';
 import { buildIdf, pairScore, viewOf, type IdfTable, type RankerWeights, type TextView } from './pairFeatures';
-import rankerFile from './faqRankerWeights.json';
+import type * as RankerFile from './faqRankerWeights.json';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
 
@@ -32,7 +32,16 @@ export interface RankerModel extends RankerWeights {
 }
 
 /** The shipped ranker, reproduced by `npm run train:faq`. */
-export const defaultRanker: RankerModel = { weights: rankerFile.weights, terms: rankerFile.terms, platt: rankerFile.platt, thresholds: rankerFile.thresholds };
+let trained: RankerModel | undefined;
+/** The trained ranker (`npm run train:faq`), read on first use: a cold start that matches nothing skips it. */
+export function defaultRanker(): RankerModel {
+  if (!trained) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const file = require('./faqRankerWeights.json') as typeof RankerFile;
+    trained = { weights: file.weights, terms: file.terms, platt: file.platt, thresholds: file.thresholds };
+  }
+  return trained;
+}
 
 /** A user asking for a person is handed off whatever the knowledge base holds. */
 const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
@@ -69,7 +78,7 @@ export class FaqMatcher {
     return new FaqMatcher(new BigramIndex(docs), buildIdf(docs.map((d) => [...new Set(charTokens(d.text))])), ranker, new Set(docs.map((d) => d.entryId)).size);
   }
 
-  static build(entries: readonly Pick<FaqEntry, 'id' | 'question' | 'similar' | 'enabled'>[], ranker: RankerModel = defaultRanker): FaqMatcher {
+  static build(entries: readonly Pick<FaqEntry, 'id' | 'question' | 'similar' | 'enabled'>[], ranker: RankerModel = defaultRanker()): FaqMatcher {
     const docs: IndexedPhrasing[] = [];
     for (const entry of entries) {
       if (entry.enabled === false) continue;
@@ -87,7 +96,7 @@ export class FaqMatcher {
   }
 
   /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
-  static fromJSON(saved: unknown, ranker: RankerModel = defaultRanker): FaqMatcher | undefined {
+  static fromJSON(saved: unknown, ranker: RankerModel = defaultRanker()): FaqMatcher | undefined {
     const s = saved as Partial<SavedMatcher> | null;
     if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.docs)) return undefined;
     return FaqMatcher.fromPhrasings(

@@ -186,7 +186,7 @@ export class FaqService {
 
   async settings(tenant: string): Promise<FaqSettings> {
     const row = await this.db(tenant).get<FaqSettings>(t.settings, ['thresholds']);
-    return row?.value ?? { ...defaultRanker.thresholds };
+    return row?.value ?? { ...defaultRanker().thresholds };
   }
 
   async putSettings(tenant: string, settings: FaqSettings): Promise<FaqSettings> {

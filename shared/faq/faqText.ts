@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { normalize } from '../nlp/normalize';
 import { faqSynonyms } from './faqSynonyms';
 
@@ -65,6 +65,13 @@ export function charBigrams(canonical: string): string[] {
 }
 
 const pinyinCache = new Map<string, string>();
+let pinyinModule: typeof PinyinPro | undefined;
+/** pinyin-pro's dictionary is large; loaded the first time a character needs a reading. */
+function pinyin(ch: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pinyinModule ??= require('pinyin-pro') as typeof PinyinPro;
+  return pinyinModule.pinyin(ch, { toneType: 'none', type: 'array' })[0];
+}
 /** Readings the domain uses where the dictionary's first reading differs (借呗 is jiè bei). */
 const DOMAIN_READINGS: Readonly<Record<string, string>> = { 呗: 'bei', 行: 'hang', 还: 'huan', 提: 'ti', 转: 'zhuan' };
 
@@ -73,7 +80,7 @@ export function pinyinSyllables(canonical: string): string[] {
   return [...canonical].map((ch) => {
     let py = pinyinCache.get(ch);
     if (py === undefined) {
-      py = DOMAIN_READINGS[ch] ?? (/[\u3400-\u9fff]/.test(ch) ? pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch : ch);
+      py = DOMAIN_READINGS[ch] ?? (/[\u3400-\u9fff]/.test(ch) ? pinyin(ch) ?? ch : ch);
       pinyinCache.set(ch, py);
     }
     return py;

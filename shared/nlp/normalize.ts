@@ -1,7 +1,13 @@
 // opencc-js ships a CommonJS (UMD) build but declares its types as ESM only, which a CommonJS
-// project cannot import; load the CommonJS build with the one signature we use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Converter } = require('opencc-js') as { Converter: (options: { from: string; to: string }) => (text: string) => string };
+// project cannot import; load the CommonJS build with the one signature we use, and only its
+// traditional-to-simplified part (a tenth of the full build), on first use.
+type Converter = (text: string) => string;
+let toSimplified: Converter | undefined;
+function converter(): Converter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  toSimplified ??= (require('opencc-js/t2cn') as { Converter: (options: { from: string; to: string }) => Converter }).Converter({ from: 'hk', to: 'cn' });
+  return toSimplified;
+}
 
 /**
  * Normalised text plus, for every normalised character, the index of the original character it
@@ -13,14 +19,13 @@ export interface Normalized {
   readonly offsets: number[];
 }
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
 const simplifiedCache = new Map<string, string>();
 
 /** Traditional -> simplified one character at a time, so the mapping stays 1:1. */
 function simplify(ch: string): string {
   let out = simplifiedCache.get(ch);
   if (out === undefined) {
-    const converted = toSimplified(ch);
+    const converted = converter()(ch);
     out = converted.length === ch.length ? converted : ch;
     simplifiedCache.set(ch, out);
   }

@@ -130,6 +130,23 @@ function decodeRow(row: SdkRow | undefined): { value: Columns; version: number }
   return { value, version };
 }
 
+/** A client that never retries by itself (see `call`). */
+function sdkClient(options: TablestoreStoreOptions, httpOptions?: { timeout: number; maxSockets: number }): SdkClient {
+  const TableStore = sdk();
+  // The SDK's retry policy is process-wide and keyed on codes its own error parsing never yields;
+  // this driver retries by itself, within a budget.
+  TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
+  return new TableStore.Client({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.accessKeySecret,
+    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
+    endpoint: options.endpoint,
+    instancename: options.instance,
+    maxRetries: 0,
+    ...(httpOptions ? { httpOptions } : {}),
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -145,22 +162,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * refuses those requests before writing, nothing is half-written.
  */
 export function createTablestoreStore(options: TablestoreStoreOptions): Store {
-  const TableStore = sdk();
-  // The SDK's retry policy is process-wide and keyed on codes its own error parsing never yields;
-  // this driver retries by itself, within a budget.
-  TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
-  const client = new TableStore.Client({
-    accessKeyId: options.accessKeyId,
-    secretAccessKey: options.accessKeySecret,
-    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
-    endpoint: options.endpoint,
-    instancename: options.instance,
-    maxRetries: 0,
-    httpOptions: { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 },
-  });
+  // The SDK (protobufjs and the compiled protocol) is loaded on the first store call, so a request
+  // that never reaches the store (a refused token, say) does not pay for it.
+  let loaded: { T: Sdk; client: SdkClient } | undefined;
+  const lazy = () => (loaded ??= { T: sdk(), client: sdkClient(options, { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 }) });
+  const T = () => lazy().T;
+  const client = { get: () => lazy().client };
   const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
   const budget = options.retryBudgetMs ?? 4000;
-  const E = TableStore.RowExistenceExpectation;
 
   async function call<T>(what: string, fn: () => Promise<T>, read: boolean): Promise<T> {
     const started = Date.now();
@@ -188,10 +197,12 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
   }
 
   function condition(c: Condition | undefined): unknown {
-    if (c === undefined) return new TableStore.Condition(E.IGNORE, null);
-    if (c === 'exists') return new TableStore.Condition(E.EXPECT_EXIST, null);
-    if (c === 'notExists') return new TableStore.Condition(E.EXPECT_NOT_EXIST, null);
-    return new TableStore.Condition(E.EXPECT_EXIST, new TableStore.SingleColumnCondition(VERSION, TableStore.Long.fromNumber(c.version), TableStore.ComparatorType.EQUAL, false, true));
+    const S = T();
+    const E = S.RowExistenceExpectation;
+    if (c === undefined) return new S.Condition(E.IGNORE, null);
+    if (c === 'exists') return new S.Condition(E.EXPECT_EXIST, null);
+    if (c === 'notExists') return new S.Condition(E.EXPECT_NOT_EXIST, null);
+    return new S.Condition(E.EXPECT_EXIST, new S.SingleColumnCondition(VERSION, S.Long.fromNumber(c.version), S.ComparatorType.EQUAL, false, true));
   }
 
   /** Runs a conditional write; a failed condition becomes ConditionFailedError. */
@@ -213,7 +224,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     const txnPart = (transactionId: string | undefined) => (transactionId ? { transactionId } : {});
 
     async function readVersion(table: string, key: Key, transactionId?: string): Promise<number | undefined> {
-      const data = await call('GetRow', () => client.getRow({ tableName, primaryKey: pk(table, key), columnsToGet: [VERSION], maxVersions: 1, ...txnPart(transactionId) }), true);
+      const data = await call('GetRow', () => client.get().getRow({ tableName, primaryKey: pk(table, key), columnsToGet: [VERSION], maxVersions: 1, ...txnPart(transactionId) }), true);
       return decodeRow(data.row)?.version;
     }
 
@@ -224,7 +235,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         .map(([name, v]) => ({ [columnName(name)]: encodeValue(v) }));
       const write = (version: number, expect: Condition) =>
         conditional(table, c, 'PutRow', () =>
-          client.putRow({ tableName, primaryKey, attributeColumns: [...attributes, { [VERSION]: TableStore.Long.fromNumber(version) }], condition: condition(expect), ...txnPart(transactionId) }),
+          client.get().putRow({ tableName, primaryKey, attributeColumns: [...attributes, { [VERSION]: T().Long.fromNumber(version) }], condition: condition(expect), ...txnPart(transactionId) }),
         ).then(() => version);
       if (typeof c === 'object') return write(c.version + 1, c);
       if (c === 'notExists') return write(1, c);
@@ -251,15 +262,15 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       const change: Record<string, unknown>[] = [];
       if (puts.length) change.push({ PUT: puts });
       if (deletes.length) change.push({ DELETE_ALL: deletes });
-      change.push({ INCREMENT: [{ [VERSION]: TableStore.Long.fromNumber(1) }] });
+      change.push({ INCREMENT: [{ [VERSION]: T().Long.fromNumber(1) }] });
       const data = await conditional(table, c, 'UpdateRow', () =>
-        client.updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: change, condition: condition(c), returnContent: { returnType: TableStore.ReturnType.AfterModify, returnColumns: [VERSION] }, ...txnPart(transactionId) }),
+        client.get().updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: change, condition: condition(c), returnContent: { returnType: T().ReturnType.AfterModify, returnColumns: [VERSION] }, ...txnPart(transactionId) }),
       );
       return decodeRow(data.row)?.version ?? 0;
     }
 
     async function remove(table: string, key: Key, c: Condition | undefined, transactionId?: string): Promise<void> {
-      await conditional(table, c, 'DeleteRow', () => client.deleteRow({ tableName, primaryKey: pk(table, key), condition: condition(c), ...txnPart(transactionId) }));
+      await conditional(table, c, 'DeleteRow', () => client.get().deleteRow({ tableName, primaryKey: pk(table, key), condition: condition(c), ...txnPart(transactionId) }));
     }
 
     function writeOne(op: WriteOp, transactionId?: string): Promise<unknown> {
@@ -271,7 +282,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     return {
       tenant,
       async get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
-        const data = await call('GetRow', () => client.getRow({ tableName, primaryKey: pk(table, key), maxVersions: 1 }), true);
+        const data = await call('GetRow', () => client.get().getRow({ tableName, primaryKey: pk(table, key), maxVersions: 1 }), true);
         const row = decodeRow(data.row);
         return row ? { key: [...key], value: row.value as T, version: row.version } : undefined;
       },
@@ -284,11 +295,11 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         const at = (k: unknown): PkColumn[] => [{ tenant }, { tbl: table }, { k }];
         let start: PkColumn[] = at(b.from ? b.from.key : b.forward ? b.low : b.high);
         // Going backward the end is the table's start; rows before the prefix end the walk below.
-        const end = b.forward ? at(b.high) : at(TableStore.INF_MIN);
+        const end = b.forward ? at(b.high) : at(T().INF_MIN);
         const found: { k: string; row: { value: Columns; version: number } }[] = [];
         for (;;) {
           const want = b.limit + 2 - found.length;
-          const data = await call('GetRange', () => client.getRange({ tableName, direction: b.forward ? 'FORWARD' : 'BACKWARD', inclusiveStartPrimaryKey: start, exclusiveEndPrimaryKey: end, limit: want, maxVersions: 1 }), true);
+          const data = await call('GetRange', () => client.get().getRange({ tableName, direction: b.forward ? 'FORWARD' : 'BACKWARD', inclusiveStartPrimaryKey: start, exclusiveEndPrimaryKey: end, limit: want, maxVersions: 1 }), true);
           let outside = false;
           for (const raw of data.rows) {
             const k = String(raw.primaryKey?.[2]?.value);
@@ -315,14 +326,14 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
           await writeOne(ops[0]!);
           return;
         }
-        const { transactionId } = await call('StartLocalTransaction', () => client.startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
+        const { transactionId } = await call('StartLocalTransaction', () => client.get().startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
         try {
           for (const op of ops) await writeOne(op, transactionId);
-          await call('CommitTransaction', () => client.commitTransaction({ transactionId }), false);
+          await call('CommitTransaction', () => client.get().commitTransaction({ transactionId }), false);
         } catch (err) {
           // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
           // (SDK 5.6 also misreads AbortTransaction's empty answer and rejects after a good abort.)
-          await client.abortTransaction({ transactionId }).catch(() => undefined);
+          await client.get().abortTransaction({ transactionId }).catch(() => undefined);
           throw err;
         }
       },
@@ -330,7 +341,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         if (!Number.isSafeInteger(by)) throw new KefuError('VALIDATION_FAILED', 'increment must be an integer', { reason: 'increment' });
         const name = columnName(column);
         const data = await call('UpdateRow', () =>
-          client.updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: [{ INCREMENT: [{ [name]: TableStore.Long.fromNumber(by) }, { [VERSION]: TableStore.Long.fromNumber(1) }] }], condition: condition(undefined), returnContent: { returnType: TableStore.ReturnType.AfterModify, returnColumns: [name] } }),
+          client.get().updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: [{ INCREMENT: [{ [name]: T().Long.fromNumber(by) }, { [VERSION]: T().Long.fromNumber(1) }] }], condition: condition(undefined), returnContent: { returnType: T().ReturnType.AfterModify, returnColumns: [name] } }),
         false);
         return decodeRow(data.row)?.value[column] as number;
       },
@@ -348,16 +359,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
  * with the right key is left alone. Returns what it did.
  */
 export async function initTablestoreTable(options: TablestoreStoreOptions): Promise<'created' | 'exists'> {
-  const TableStore = sdk();
-  TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
-  const client = new TableStore.Client({
-    accessKeyId: options.accessKeyId,
-    secretAccessKey: options.accessKeySecret,
-    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
-    endpoint: options.endpoint,
-    instancename: options.instance,
-    maxRetries: 0,
-  });
+  const client = sdkClient(options);
   const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
   try {
     const described = await client.describeTable({ tableName });
