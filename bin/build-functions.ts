@@ -8,11 +8,12 @@
  * FAQ ranker's weights are copied to data/. Kefu requires each only when first used (Tablestore on
  * the first store call; OSS, Alipay and speech only when configured; pinyin, traditional Chinese
  * and the ranker with the first text to understand), so a cold start does not parse what it does
- * not run.
+ * not run. Every bundle ships with a V8 code cache (bin/codeCache.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { addCodeCache } from './codeCache';
 
 const root = path.resolve(__dirname, '..');
 
@@ -67,6 +68,7 @@ export async function buildFunctions(outDir = path.join(root, 'dist/functions'))
     for (const sdk of VENDOR_SDKS) {
       await build({ ...common, entryPoints: [require.resolve(sdk, { paths: [root] })], outfile: path.join(outDir, name, vendorFile(sdk)) });
     }
+    for (const file of [path.join(outDir, name, 'index.js'), ...VENDOR_SDKS.map((sdk) => path.join(outDir, name, vendorFile(sdk)))]) addCodeCache(file);
   }
   return names;
 }

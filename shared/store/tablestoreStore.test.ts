@@ -56,18 +56,37 @@ describe('tablestore driver under failure', () => {
 
   it('leaves nothing half-written when a batch fails midway, and releases the partition', async () => {
     const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    // One BatchWriteRow in a transaction...
+    emulator.emulator.injectFault({ code: 'OTSServerBusy', times: 1000, actions: ['BatchWriteRow'] });
+    const batch = [
+      { op: 'put', table: 'conv', key: ['c1'], value: { state: 'open' } },
+      { op: 'update', table: 'queue', key: ['g1', 'c1'], set: { at: 1 } },
+    ] as const;
+    expect(await db.batchWrite(batch).catch((e: unknown) => e)).toMatchObject({ code: 'STORE_BUSY' });
+    // ... and row by row when a row repeats: the second write fails after the first went in.
+    emulator.emulator.clearFaults();
     emulator.emulator.injectFault({ code: 'OTSServerBusy', times: 1000, actions: ['UpdateRow'] });
-    const err = await db
-      .batchWrite([
-        { op: 'put', table: 'conv', key: ['c1'], value: { state: 'open' } },
-        { op: 'update', table: 'queue', key: ['g1', 'c1'], set: { at: 1 } },
-      ])
-      .catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'STORE_BUSY' });
+    const repeated = await db.batchWrite([...batch, { op: 'update', table: 'conv', key: ['c1'], set: { state: 'queued' } }]).catch((e: unknown) => e);
+    expect(repeated).toMatchObject({ code: 'STORE_BUSY' });
     emulator.emulator.clearFaults();
     expect(await db.get('conv', ['c1'])).toBeUndefined();
     expect(await db.get('queue', ['g1', 'c1'])).toBeUndefined();
     expect(await db.put('conv', ['c1'], { state: 'open' })).toBe(1);
+  });
+
+  it('writes a batch in one BatchWriteRow, reading the versions it needs in one BatchGetRow', async () => {
+    const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    await db.put('conv', ['c2'], { n: 1 });
+    const calls = (action: string) => emulator.emulator.calls.get(action) ?? 0;
+    const before = { get: calls('BatchGetRow'), write: calls('BatchWriteRow'), put: calls('PutRow') };
+    await db.batchWrite([
+      { op: 'put', table: 'conv', key: ['c2'], value: { n: 2 } },
+      { op: 'put', table: 'event', key: ['c2', 1], value: { text: 'hi' }, condition: 'notExists' },
+      { op: 'update', table: 'index', key: ['u1', 'c2'], set: { at: 5 } },
+    ]);
+    expect([calls('BatchGetRow') - before.get, calls('BatchWriteRow') - before.write, calls('PutRow') - before.put]).toEqual([1, 1, 0]);
+    expect(await db.get('conv', ['c2'])).toMatchObject({ value: { n: 2 }, version: 2 });
+    expect(await db.get('index', ['u1', 'c2'])).toMatchObject({ value: { at: 5 }, version: 1 });
   });
 
   it('names the cause when the table is missing or the keys are wrong', async () => {

@@ -53,6 +53,8 @@ interface SdkClient {
   updateRow(p: object): Promise<{ row: SdkRow }>;
   deleteRow(p: object): Promise<unknown>;
   getRange(p: object): Promise<{ rows: SdkRow[]; nextStartPrimaryKey: { name: string; value: unknown }[] | null }>;
+  batchWriteRow(p: object): Promise<{ tables: { isOk: boolean; errorCode: string | null; errorMessage: string | null }[] }>;
+  batchGetRow(p: object): Promise<{ tables: { isOk: boolean; errorCode: string | null; primaryKey: SdkRow['primaryKey'] | null; attributes: SdkRow['attributes'] | null }[][] }>;
   startLocalTransaction(p: object): Promise<{ transactionId: string }>;
   commitTransaction(p: object): Promise<unknown>;
   abortTransaction(p: object): Promise<unknown>;
@@ -215,6 +217,26 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     }
   }
 
+  const putColumns = (value: Columns) =>
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([name, v]) => ({ [columnName(name)]: encodeValue(v) }));
+
+  /** An UpdateRow change: set columns, delete the null ones, and count the version up. */
+  function updateChange(set: Columns): Record<string, unknown>[] {
+    const puts: Record<string, unknown>[] = [];
+    const deletes: string[] = [];
+    for (const [name, v] of Object.entries(set)) {
+      if (v === null) deletes.push(columnName(name));
+      else if (v !== undefined) puts.push({ [columnName(name)]: encodeValue(v) });
+    }
+    const change: Record<string, unknown>[] = [];
+    if (puts.length) change.push({ PUT: puts });
+    if (deletes.length) change.push({ DELETE_ALL: deletes });
+    change.push({ INCREMENT: [{ [VERSION]: T().Long.fromNumber(1) }] });
+    return change;
+  }
+
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
     const pk = (table: string, key: Key): PkColumn[] => {
@@ -230,9 +252,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
 
     async function put(table: string, key: Key, value: Columns, c: Condition | undefined, transactionId?: string): Promise<number> {
       const primaryKey = pk(table, key);
-      const attributes = Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([name, v]) => ({ [columnName(name)]: encodeValue(v) }));
+      const attributes = putColumns(value);
       const write = (version: number, expect: Condition) =>
         conditional(table, c, 'PutRow', () =>
           client.get().putRow({ tableName, primaryKey, attributeColumns: [...attributes, { [VERSION]: T().Long.fromNumber(version) }], condition: condition(expect), ...txnPart(transactionId) }),
@@ -253,16 +273,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     }
 
     async function update(table: string, key: Key, set: Columns, c: Condition | undefined, transactionId?: string): Promise<number> {
-      const puts: Record<string, unknown>[] = [];
-      const deletes: string[] = [];
-      for (const [name, v] of Object.entries(set)) {
-        if (v === null) deletes.push(columnName(name));
-        else if (v !== undefined) puts.push({ [columnName(name)]: encodeValue(v) });
-      }
-      const change: Record<string, unknown>[] = [];
-      if (puts.length) change.push({ PUT: puts });
-      if (deletes.length) change.push({ DELETE_ALL: deletes });
-      change.push({ INCREMENT: [{ [VERSION]: T().Long.fromNumber(1) }] });
+      const change = updateChange(set);
       const data = await conditional(table, c, 'UpdateRow', () =>
         client.get().updateRow({ tableName, primaryKey: pk(table, key), updateOfAttributeColumns: change, condition: condition(c), returnContent: { returnType: T().ReturnType.AfterModify, returnColumns: [VERSION] }, ...txnPart(transactionId) }),
       );
@@ -277,6 +288,52 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       if (op.op === 'put') return put(op.table, op.key, op.value, op.condition, transactionId);
       if (op.op === 'update') return update(op.table, op.key, op.set, op.condition, transactionId);
       return remove(op.table, op.key, op.condition, transactionId);
+    }
+
+    const rowId = (op: WriteOp) => `${op.table}\u0000${encodeKey(op.key)}`;
+    const needsVersion = (op: WriteOp) => op.op === 'put' && (op.condition === undefined || op.condition === 'exists');
+
+    /** Current versions of rows, in one BatchGetRow (inside a transaction the partition is locked, so they hold). */
+    async function versionsOf(ops: readonly WriteOp[]): Promise<Map<string, number | undefined>> {
+      const versions = new Map<string, number | undefined>();
+      if (ops.length === 0) return versions;
+      const data = await call('BatchGetRow', () => client.get().batchGetRow({ tables: [{ tableName, primaryKey: ops.map((op) => pk(op.table, op.key)), columnsToGet: [VERSION], maxVersions: 1 }] }), true);
+      const rows = data.tables[0] ?? [];
+      ops.forEach((op, i) => {
+        const r = rows[i];
+        if (!r?.isOk) throw new KefuError(THROTTLED.has(r?.errorCode ?? '') ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchGetRow 失败: ${r?.errorCode ?? 'Unknown'}`, { code: r?.errorCode });
+        versions.set(rowId(op), decodeRow({ primaryKey: r.primaryKey ?? [], attributes: r.attributes ?? [] })?.version);
+      });
+      return versions;
+    }
+
+    /**
+     * The rows of one BatchWriteRow for a batch: puts that expect no row or a given version, updates
+     * and deletes are decided without reading; other puts use the versions read just before.
+     */
+    function batchRows(ops: readonly WriteOp[], versions: ReadonlyMap<string, number | undefined>): Record<string, unknown>[] {
+      return ops.map((op) => {
+        const primaryKey = pk(op.table, op.key);
+        if (op.op === 'update') return { type: 'UPDATE', primaryKey, attributeColumns: updateChange(op.set), condition: condition(op.condition) };
+        if (op.op === 'delete') return { type: 'DELETE', primaryKey, attributeColumns: [], condition: condition(op.condition) };
+        let expect: Condition = op.condition ?? 'notExists';
+        if (needsVersion(op)) {
+          const current = versions.get(rowId(op));
+          if (current === undefined && op.condition === 'exists') throw new ConditionFailedError(op.table, describeCondition(op.condition));
+          expect = current === undefined ? 'notExists' : { version: current };
+        }
+        const version = typeof expect === 'object' ? expect.version + 1 : 1;
+        return { type: 'PUT', primaryKey, attributeColumns: [...putColumns(op.value), { [VERSION]: T().Long.fromNumber(version) }], condition: condition(expect) };
+      });
+    }
+
+    async function writeBlind(rows: Record<string, unknown>[], ops: readonly WriteOp[], transactionId: string): Promise<void> {
+      const data = await call('BatchWriteRow', () => client.get().batchWriteRow({ tables: [{ tableName, rows }], transactionId }), false);
+      const failed = data.tables.findIndex((r) => !r.isOk);
+      if (failed < 0) return;
+      const code = data.tables[failed]!.errorCode ?? 'Unknown';
+      if (code === 'OTSConditionCheckFail') throw new ConditionFailedError(ops[failed]!.table, describeCondition(ops[failed]!.condition));
+      throw new KefuError(THROTTLED.has(code) ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchWriteRow 失败: ${code}`, { code });
     }
 
     return {
@@ -328,7 +385,13 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         }
         const { transactionId } = await call('StartLocalTransaction', () => client.get().startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
         try {
-          for (const op of ops) await writeOne(op, transactionId);
+          // One BatchGetRow (when a put needs a version) and one BatchWriteRow, unless a row repeats
+          // or the batch is beyond one request's limits: then row by row.
+          if (ops.length <= 200 && new Set(ops.map(rowId)).size === ops.length && ops.filter(needsVersion).length <= 100) {
+            await writeBlind(batchRows(ops, await versionsOf(ops.filter(needsVersion))), ops, transactionId);
+          } else {
+            for (const op of ops) await writeOne(op, transactionId);
+          }
           await call('CommitTransaction', () => client.get().commitTransaction({ transactionId }), false);
         } catch (err) {
           // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
