@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -158,6 +159,27 @@ describe('console in Chromium', () => {
     const password = await page.locator('.temporary-password').innerText();
     expect((await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'xiaosun', password: password.trim() } })).status).toBe(200);
     await shot(page, 'settings-staff');
+
+    // Proactive service: a new event secret (shown once) signs an event the API accepts, and a
+    // rule switched off no longer schedules anything.
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.temporary-password').waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '主动服务' }).click();
+    await page.locator('.rotate-secret').click();
+    const eventSecret = (await page.locator('.event-secret').innerText()).trim();
+    const body = JSON.stringify({ id: 'evt-console', type: 'payment.failed', userId: 'u012', occurredAt: new Date().toISOString() });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const sign = (payload: string) => `sha256=${createHmac('sha256', eventSecret).update(`${ts}.${payload}`).digest('hex')}`;
+    const accepted = await server.call('POST', '/v1/events', { raw: body, headers: { 'content-type': 'application/json', 'x-kefu-tenant': 'demo', 'x-kefu-timestamp': ts, 'x-kefu-signature': sign(body) } });
+    expect(accepted.json).toMatchObject({ eventId: 'evt-console', scheduled: 1 });
+    const row = page.locator('.proactive-settings tbody tr', { hasText: '付款没有成功' });
+    await row.getByRole('switch').click();
+    await page.locator('.save-rules').click();
+    await page.getByText('已保存').first().waitFor();
+    const second = body.replace('evt-console', 'evt-console-2');
+    const after = await server.call('POST', '/v1/events', { raw: second, headers: { 'content-type': 'application/json', 'x-kefu-tenant': 'demo', 'x-kefu-timestamp': ts, 'x-kefu-signature': sign(second) } });
+    expect(after.json).toMatchObject({ scheduled: 0 });
+    await shot(page, 'settings-proactive');
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { FaqSettings } from './FaqSettings';
 import { RoutingSettings } from './RoutingSettings';
 import { GroupSettings } from './GroupSettings';
 import { CannedSettings } from './CannedSettings';
+import { ProactiveSettings } from './ProactiveSettings';
 import { StaffSettings } from './StaffSettings';
 import type { Session } from '../api';
 import { api, ApiError } from '../api';
@@ -99,6 +100,7 @@ export function Settings({ session }: { session: Session }) {
         { key: 'faq', label: tr('知识库'), children: <FaqSettings /> },
         { key: 'routing', label: tr('分配规则'), children: (<><GroupSettings /><RoutingSettings /></>) },
         { key: 'canned', label: tr('快捷回复'), children: <CannedSettings /> },
+        { key: 'proactive', label: tr('主动服务'), children: <ProactiveSettings admin={session.principal.role === 'admin'} /> },
         // Staff accounts are the admin's alone (the API refuses supervisors too).
         ...(session.principal.role === 'admin' ? [{ key: 'staff', label: tr('员工'), children: <StaffSettings self={session.principal.id} /> }] : []),
       ]}
