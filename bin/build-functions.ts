@@ -10,7 +10,7 @@
  * and the ranker with the first text to understand), so a cold start does not parse what it does
  * not run. Every bundle ships with a V8 code cache (bin/codeCache.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { addCodeCache } from './codeCache';
@@ -61,15 +61,23 @@ const vendorRequires: Plugin = {
 
 export async function buildFunctions(outDir = path.join(root, 'dist/functions')): Promise<string[]> {
   const names = functionNames();
-  for (const name of names) {
-    await build({ ...common, entryPoints: [path.join(root, 'functions', name, 'index.ts')], outfile: path.join(outDir, name, 'index.js'), plugins: [vendorRequires] });
-    mkdirSync(path.join(outDir, name, 'data'), { recursive: true });
-    for (const file of DATA_FILES) copyFileSync(path.join(root, file), path.join(outDir, name, 'data', path.basename(file)));
-    for (const sdk of VENDOR_SDKS) {
-      await build({ ...common, entryPoints: [require.resolve(sdk, { paths: [root] })], outfile: path.join(outDir, name, vendorFile(sdk)) });
-    }
-    for (const file of [path.join(outDir, name, 'index.js'), ...VENDOR_SDKS.map((sdk) => path.join(outDir, name, vendorFile(sdk)))]) addCodeCache(file);
+  // The SDK bundles (and their caches) are the same for every function: made once, then copied.
+  const shared = path.join(outDir, '.vendor');
+  rmSync(shared, { recursive: true, force: true });
+  for (const sdk of VENDOR_SDKS) {
+    const file = path.join(shared, vendorFile(sdk));
+    await build({ ...common, entryPoints: [require.resolve(sdk, { paths: [root] })], outfile: file });
+    addCodeCache(file);
   }
+  for (const name of names) {
+    const dir = path.join(outDir, name);
+    await build({ ...common, entryPoints: [path.join(root, 'functions', name, 'index.ts')], outfile: path.join(dir, 'index.js'), plugins: [vendorRequires] });
+    addCodeCache(path.join(dir, 'index.js'));
+    mkdirSync(path.join(dir, 'data'), { recursive: true });
+    for (const file of DATA_FILES) copyFileSync(path.join(root, file), path.join(dir, 'data', path.basename(file)));
+    cpSync(path.join(shared, 'vendor'), path.join(dir, 'vendor'), { recursive: true });
+  }
+  rmSync(shared, { recursive: true, force: true });
   return names;
 }
 

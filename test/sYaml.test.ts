@@ -201,5 +201,5 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
