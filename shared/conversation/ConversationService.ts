@@ -138,6 +138,8 @@ export class ConversationService {
         table: tables.userConversation,
         key: [user.id, now.getTime(), conversation.id],
         value: { conversationId: conversation.id },
+        // A new key (the id is new): saying so spares a store that must read a row's version first.
+        condition: 'notExists',
       },
     ]);
     return conversation;
@@ -872,7 +874,7 @@ export class ConversationService {
         // A voice transcript or the text read from a picture is understood like typed text.
         const analysis = text ? this.understand(text, now) : undefined;
         if (analysis) {
-          ops.push({ op: 'put', table: tables.analysis, key: [conversationId, seq], value: { ...analysis } });
+          ops.push({ op: 'put', table: tables.analysis, key: [conversationId, seq], value: { ...analysis }, condition: 'notExists' });
           patch.ticket = mergeTicket(conversation.ticket, analysis, { messageId, seq, at: now.toISOString(), ...(media && media.type !== 'note' ? { via: media.type } : {}) });
         }
       }
