@@ -88,7 +88,13 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
 
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? randomUUID();
-    if (isKefuError(err)) return errorResponse(err.code, requestId, err.message, err.details);
+    if (isKefuError(err)) {
+      if (err.status < 500) return errorResponse(err.code, requestId, err.message, err.details);
+      // A server-side failure (the store busy or unreachable, a bad deploy): the caller gets the
+      // catalogue's words, the log gets what happened.
+      deps.logger.error({ err, request_id: requestId, service_type: c.get('service') ?? name, details: err.details }, err.message);
+      return errorResponse(err.code, requestId);
+    }
     deps.logger.error({ err, request_id: requestId, user_id: c.get('principal')?.id ?? '-', service_type: c.get('service') ?? name }, 'unhandled error');
     return errorResponse('INTERNAL', requestId);
   });
