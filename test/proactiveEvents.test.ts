@@ -42,11 +42,12 @@ describe('proactive service over HTTP: signed business events become messages an
 
     const token = await userLogin(server, 'u005');
     const conversations = (await server.call('GET', '/v1/conversations', { token })).json['conversations'] as { id: string }[];
-    const messages = (await server.call('GET', `/v1/conversations/${conversations[0]!.id}/messages`, { token })).json['messages'] as { sender: { role: string }; body: { type: string; text: string; items: { faqId: string }[] } }[];
+    const messages = (await server.call('GET', `/v1/conversations/${conversations[0]!.id}/messages`, { token })).json['messages'] as { sender: { role: string }; body: { type: string; text: string; items: { faqId: string }[]; proactive?: boolean } }[];
     const help = messages.find((m) => m.body.type === 'faqSuggest');
     expect(help?.sender.role).toBe('bot');
     expect(help?.body.text).toContain('付款没有成功');
     expect(help?.body.items.map((i) => i.faqId)).toEqual(['payment-failed']);
+    expect(help?.body.proactive).toBe(true);
 
     const predicted = await server.call('GET', `/v1/conversations/${conversations[0]!.id}/predicted-questions`, { token });
     expect((predicted.json['questions'] as { faqId: string; reason: string }[])[0]).toEqual(expect.objectContaining({ faqId: 'payment-failed', reason: 'paymentFailed' }));

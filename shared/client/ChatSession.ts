@@ -240,6 +240,13 @@ export class ChatSession {
     await this.guarded(() => this.call('POST', this.path('faq-select'), { clientMessageId: this.newId(), faqId, source }));
   }
 
+  /** The user turns off proactive messages (reminders after payments, refunds ...). */
+  async stopProactive(): Promise<boolean> {
+    const done = await this.guarded(() => this.call('PUT', '/v1/me/proactive', { optOut: true }));
+    if (done) this.setNotice(this.texts.proactiveOffDone);
+    return done;
+  }
+
   /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
   async rate(input: RatingInput): Promise<boolean> {
     if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) {
@@ -359,7 +366,7 @@ export class ChatSession {
   }
 
   /** Calls the API with a valid session, logging in again once when the server refuses the token. */
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     await this.keeper.ensure();
     try {
       return await this.api.call<T>(method, path, body);

@@ -211,7 +211,7 @@ export class ProactiveService {
         const items = (await Promise.all(rule.faqIds.map((id) => this.o.faq.get(tenant, id).catch(() => undefined))))
           .filter((e) => e?.enabled)
           .map((e) => ({ faqId: e!.id, question: e!.question }));
-        const conversationId = await this.o.conversations.postProactive(tenant, item.userId, { type: 'faqSuggest', text: rule.text, items });
+        const conversationId = await this.o.conversations.postProactive(tenant, item.userId, { type: 'faqSuggest', text: rule.text, items, proactive: true });
         await db.put(t.last, [item.userId, rule.id], { at: now });
         await log('sent', { conversationId });
         report.sent++;

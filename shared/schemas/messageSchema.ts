@@ -39,6 +39,8 @@ export const FaqSuggestBody = Type.Object(
     type: Type.Literal('faqSuggest'),
     text: Type.String(),
     items: Type.Array(Type.Object({ faqId: Type.String(), question: Type.String() }, { additionalProperties: false }), { maxItems: 5 }),
+    /** Sent by the proactive service (not an answer to the user): shown with 不再提醒. */
+    proactive: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -50,6 +50,9 @@ export class FakeChatBackend implements Transport {
     for (const wake of w) wake();
   }
 
+  /** What the user last chose about proactive messages (PUT /v1/me/proactive). */
+  proactiveOptOut = false;
+
   agentReply(conversationId: string, text: string, name = '小王'): void {
     this.push(conversationId, (seq) => ({ seq, type: 'message', message: msg(conversationId, seq, { role: 'agent', id: 'a1', name }, text) }));
   }
@@ -78,6 +81,10 @@ export class FakeChatBackend implements Transport {
       this.refreshes++;
       this.validTokens.delete(token);
       return ok(this.issue());
+    }
+    if (path === '/v1/me/proactive' && req.method === 'PUT') {
+      this.proactiveOptOut = body['optOut'] === true;
+      return ok({ optOut: this.proactiveOptOut });
     }
     if (path === '/v1/conversations' && req.method === 'POST') {
       const id = `c${this.conversations.size + 1}`;

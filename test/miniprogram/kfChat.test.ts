@@ -20,6 +20,7 @@ interface ChatItemData {
   showFeedback: boolean;
   clientMessageId: string;
   chips: { faqId: string; question: string }[];
+  proactive: boolean;
 }
 
 /** A recorder the test finishes by hand: `finish(ms)` is the platform's onStop. */
@@ -162,6 +163,20 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     await until(() => s.navigations.length === 1, 'navigation');
     expect(s.navigations).toEqual(['/pages/refund/index']);
     expect(s.openedUrls).toEqual(['https://example.com/rules']);
+  });
+
+  it('offers 不再提醒 under a proactive reminder, and turning it off tells the backend and the user', async () => {
+    const s = await opened();
+    s.backend.push('c1', (seq) => ({
+      seq,
+      type: 'message',
+      message: { id: `m${seq}`, conversationId: 'c1', seq, sender: { role: 'bot', id: 'faq-bot' }, body: { type: 'faqSuggest', text: '看到您刚才的付款没有成功。', items: [{ faqId: 'payment-failed', question: '付款失败怎么办' }], proactive: true }, createdAt: '2026-11-25T10:00:00.000Z' },
+    }));
+    await until(() => s.items().some((i) => i.kind === 'suggest'), 'the reminder');
+    expect(s.items().find((i) => i.kind === 'suggest')).toMatchObject({ proactive: true, chips: [{ faqId: 'payment-failed', question: '付款失败怎么办' }] });
+    await s.chat.call('handleStopProactive');
+    expect(s.backend.proactiveOptOut).toBe(true);
+    await until(() => s.chat.data['notice'] === '已关闭主动提醒,可随时联系客服', 'the notice');
   });
 
   it('asks for a human: queue place and wait, then the agent name when one joins', async () => {

@@ -86,6 +86,7 @@ function renderMessage(m: Message, status: string | undefined): HTMLElement {
     bubble.append(el('div', '', body.text));
     const chips = el('div', 'chips');
     for (const i of body.items) chips.append(button(i.question, () => void chat.selectQuestion(i.faqId, 'suggest')));
+    if (body.proactive) chips.append(button(t.proactiveOff, () => void chat.stopProactive()));
     bubble.append(chips);
   } else if (body.type === 'voice') {
     bubble.append(mediaElement(body.mediaId, 'audio'), el('div', 'notice', body.transcribed ? (body.text ?? '') : '未转写'));

@@ -23,9 +23,11 @@ export type ChatItem = {
   readonly stateText: string;
   /** Of a pending bubble, for tap-to-retry. */
   readonly clientMessageId: string;
+  /** A proactive reminder: offers 不再提醒. */
+  readonly proactive: boolean;
 };
 
-const blank = { mine: false, sender: '', text: '', question: '', answer: '', faqId: '', actions: [], showFeedback: false, chips: [], failed: false, stateText: '', clientMessageId: '' };
+const blank = { mine: false, sender: '', text: '', question: '', answer: '', faqId: '', actions: [], showFeedback: false, chips: [], failed: false, stateText: '', clientMessageId: '', proactive: false };
 
 function messageItem(m: Message, status: string | undefined, t: ChatTexts): ChatItem {
   const key = `m${m.seq}`;
@@ -50,7 +52,7 @@ function messageItem(m: Message, status: string | undefined, t: ChatTexts): Chat
         showFeedback: b.feedback && (status ?? 'bot') === 'bot',
       };
     case 'faqSuggest':
-      return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })) };
+      return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })), proactive: b.proactive === true };
     case 'voice':
       // Played by the agent; the user's own bubble shows the length and, once recognised, the words.
       return { ...blank, key, kind: 'text', mine, sender, text: `[语音 ${Math.max(1, Math.round(b.durationMs / 1000))}″]${b.text ? ` ${b.text}` : ''}` };

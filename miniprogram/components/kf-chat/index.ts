@@ -60,6 +60,7 @@ interface Methods {
   handleRetry(e: TapEvent): Promise<void>;
   handleFeedback(e: TapEvent): Promise<void>;
   handleSelect(e: TapEvent): Promise<void>;
+  handleStopProactive(): Promise<void>;
   handleAction(e: TapEvent): void;
   handleLoadOlder(): Promise<void>;
   handleStar(e: TapEvent): void;
@@ -263,6 +264,10 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     async handleSelect(e) {
       const { faqId, source } = e.currentTarget.dataset;
       if (typeof faqId === 'string') await this.session?.selectQuestion(faqId, source === 'predicted' ? 'predicted' : 'suggest');
+    },
+
+    async handleStopProactive() {
+      await this.session?.stopProactive();
     },
 
     handleAction(e) {
