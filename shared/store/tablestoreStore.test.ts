@@ -22,13 +22,18 @@ async function emulatedOptions(): Promise<TablestoreStoreOptions> {
 
 describeStoreContract('tablestore (emulator)', async () => createTablestoreStore(await emulatedOptions()));
 
-// Against a real instance only when one is configured; otherwise say so and run nothing.
+// Against a real instance only when one is configured; otherwise say so and run nothing. It uses
+// the configured table (made with `store init`, local transactions enabled) and keeps each case
+// apart under tenant ids of its own, so nothing is created or dropped on the instance.
 const real = loadConfig().tablestore;
 if (real) {
+  const run = `contract-${Date.now().toString(36)}`;
+  let n = 0;
   describeStoreContract('tablestore (real instance)', async () => {
-    const options = { ...real, table: `kefu_contract_${Date.now().toString(36)}_${++counter}` };
-    await initTablestoreTable(options);
-    return createTablestoreStore(options);
+    await initTablestoreTable(real);
+    const store = createTablestoreStore(real);
+    const prefix = `${run}-${++n}`;
+    return { tenant: (id: string) => store.tenant(id ? `${prefix}-${id}` : id), close: () => store.close() };
   });
 } else {
   console.info('tablestore (real instance): not run, KEFU_TABLESTORE_ENDPOINT / _INSTANCE / _ACCESS_KEY_ID / _ACCESS_KEY_SECRET are not set');
