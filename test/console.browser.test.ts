@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../bin/build-console';
 import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
+import { signEvent } from '../shared/proactive';
 
 jest.setTimeout(120_000);
 
@@ -169,7 +169,7 @@ describe('console in Chromium', () => {
     const eventSecret = (await page.locator('.event-secret').innerText()).trim();
     const body = JSON.stringify({ id: 'evt-console', type: 'payment.failed', userId: 'u012', occurredAt: new Date().toISOString() });
     const ts = String(Math.floor(Date.now() / 1000));
-    const sign = (payload: string) => `sha256=${createHmac('sha256', eventSecret).update(`${ts}.${payload}`).digest('hex')}`;
+    const sign = (payload: string) => signEvent(eventSecret, ts, payload);
     const accepted = await server.call('POST', '/v1/events', { raw: body, headers: { 'content-type': 'application/json', 'x-kefu-tenant': 'demo', 'x-kefu-timestamp': ts, 'x-kefu-signature': sign(body) } });
     expect(accepted.json).toMatchObject({ eventId: 'evt-console', scheduled: 1 });
     const row = page.locator('.proactive-settings tbody tr', { hasText: '付款没有成功' });

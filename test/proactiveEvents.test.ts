@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { runJobs } from '../functions/jobs/runJobs';
 import { createInProcessNotifier } from '../shared/realtime';
 import { ConversationService } from '../shared/conversation';
 import { FaqService } from '../shared/faq/FaqService';
-import { ProactiveService } from '../shared/proactive';
+import { ProactiveService, signEvent } from '../shared/proactive';
 import { createMemoryStore } from '../shared/store';
 import { defaultFaq } from '../mock/seed/defaultFaq';
 import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
@@ -12,7 +11,7 @@ function sign(secret: string, body: string, timestamp = Math.floor(Date.now() / 
   return {
     'x-kefu-tenant': 'demo',
     'x-kefu-timestamp': String(timestamp),
-    'x-kefu-signature': `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,
+    'x-kefu-signature': signEvent(secret, String(timestamp), body),
     'content-type': 'application/json',
   };
 }
@@ -114,7 +113,7 @@ describe('proactive rules in time: delays and deduplication', () => {
     const send = async (id: string) => {
       const body = JSON.stringify({ id, type: 'transaction.succeeded', userId: 'u1', occurredAt: new Date(clock.now).toISOString() });
       const ts = String(Math.floor(clock.now / 1000));
-      const mark = await proactive.verify('shop', { timestamp: ts, signature: `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`, body });
+      const mark = await proactive.verify('shop', { timestamp: ts, signature: signEvent(secret, ts, body), body });
       return proactive.record('shop', JSON.parse(body) as Parameters<ProactiveService['record']>[1], mark);
     };
     expect(await send('t1')).toMatchObject({ scheduled: 1 });

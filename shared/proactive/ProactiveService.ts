@@ -19,6 +19,14 @@ const t = {
   prefs: 'userPrefs',
 } as const;
 
+/**
+ * The `X-Kefu-Signature` of an event request: HMAC-SHA256 over `<timestamp>.<body>` with the
+ * merchant's event secret, as `sha256=<hex>`. What a merchant's system computes, and what is checked.
+ */
+export function signEvent(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
 /** Signed requests older (or newer) than this are refused; a replay inside it is caught by its signature. */
 export const EVENT_WINDOW_SECONDS = 300;
 const SEND_ATTEMPTS = 3;
@@ -116,10 +124,10 @@ export class ProactiveService {
     if (!request.timestamp || !/^\d{9,11}$/.test(request.timestamp)) throw new KefuError('EVENT_SIGNATURE_INVALID', '缺少或无效的 X-Kefu-Timestamp (Unix 秒)');
     const ts = Number(request.timestamp);
     if (Math.abs(this.clock() / 1000 - ts) > EVENT_WINDOW_SECONDS) throw new KefuError('EVENT_EXPIRED', `时间戳与服务器时间相差超过 ${EVENT_WINDOW_SECONDS} 秒`);
-    const expected = createHmac('sha256', secret).update(`${request.timestamp}.${request.body}`).digest();
-    const given = Buffer.from(/^sha256=([0-9a-f]{64})$/.exec(request.signature ?? '')?.[1] ?? '', 'hex');
+    const expected = Buffer.from(signEvent(secret, request.timestamp, request.body));
+    const given = Buffer.from(request.signature ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new KefuError('EVENT_SIGNATURE_INVALID');
-    return { minute: Math.floor(ts / 60), signature: expected.toString('hex') };
+    return { minute: Math.floor(ts / 60), signature: expected.toString('utf8').slice('sha256='.length) };
   }
 
   /**

@@ -1,2 +1,2 @@
-export { ProactiveService, EVENT_WINDOW_SECONDS, type RequestMark, type SignedRequest } from './ProactiveService';
+export { ProactiveService, EVENT_WINDOW_SECONDS, signEvent, type RequestMark, type SignedRequest } from './ProactiveService';
 export { defaultProactiveRules } from './defaultProactiveRules';
