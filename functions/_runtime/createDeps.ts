@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { KefuConfig } from '../../shared/config';
 import { createLogger, type Logger } from '../../shared/log';
 import { createMemoryStore, createSqliteStore, createTablestoreStore, type Store } from '../../shared/store';
+import type { TablestoreCredentials } from '../../shared/store/tablestoreStore';
 import { createInProcessNotifier } from '../../shared/realtime';
 import { SessionTokens } from '../../shared/auth';
 import { AccountService } from '../../shared/accounts';
@@ -35,6 +36,12 @@ export interface CreateDepsOptions {
   readonly recheckMs?: number;
   /** Use this file store for uploads instead of the configured one (tests). */
   readonly mediaFiles?: MediaStore;
+  /**
+   * The function role's current temporary credentials (on Function Compute, those of the latest
+   * invocation, see RoleCredentials). Used for Tablestore when the config takes the role's keys
+   * rather than KEFU_TABLESTORE_ACCESS_KEY_*, since the keys read at start expire.
+   */
+  readonly roleCredentials?: () => TablestoreCredentials | undefined;
 }
 
 // The cloud SDKs (ali-oss, alipay-sdk, @alicloud/pop-core) are required only when configured, so a
@@ -48,7 +55,7 @@ const nlsDriver = () => require('../../shared/asr/NlsSpeechRecognizer') as typeo
 /** The composition root: the only place that picks drivers for ports. */
 export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}): AppDeps {
   const logger = options.logger ?? createLogger({ service: 'kefu', level: config.logLevel });
-  const store = options.store ?? openStore(config);
+  const store = options.store ?? openStore(config, options.roleCredentials);
   const secret = config.tokenSecret ?? options.tokenSecret;
   if (!secret) throw new KefuError('CONFIG_INVALID', '缺少 KEFU_TOKEN_SECRET', { key: 'KEFU_TOKEN_SECRET' });
   const tokens = new SessionTokens(secret, config.sessionTtlSeconds);
@@ -112,7 +119,7 @@ function understandOrSkip(text: string, now: Date) {
   }
 }
 
-function openStore(config: KefuConfig): Store {
+function openStore(config: KefuConfig, roleCredentials: CreateDepsOptions['roleCredentials']): Store {
   switch (config.store) {
     case 'sqlite':
       return createSqliteStore({ file: path.resolve(config.dataDir, 'kefu.sqlite') });
@@ -121,6 +128,6 @@ function openStore(config: KefuConfig): Store {
     case 'tablestore':
       // loadConfig already refused a tablestore store without endpoint, instance and keys.
       if (!config.tablestore) throw new KefuError('CONFIG_INVALID', 'KEFU_STORE=tablestore 需要设置 KEFU_TABLESTORE_ENDPOINT', { key: 'KEFU_TABLESTORE_ENDPOINT' });
-      return createTablestoreStore(config.tablestore);
+      return createTablestoreStore(config.tablestore.keysFrom === 'role' && roleCredentials ? { ...config.tablestore, credentials: roleCredentials } : config.tablestore);
   }
 }

@@ -1,6 +1,6 @@
-import { loadConfig } from '../../shared/config';
 import type { AppDeps } from '../_http/AppDeps';
-import { createDeps } from './createDeps';
+import { deployedDeps, type MakeDeps } from './deployedDeps';
+import { RoleCredentials } from './RoleCredentials';
 
 /** What the timer trigger's payload may set: sweeps per invocation and the pause between them. */
 interface TimerPayload {
@@ -16,10 +16,13 @@ export type FcEventHandler = (event: Buffer | string, context: unknown) => Promi
  * user's automatic reply is due after 30 s: one invocation runs several sweeps (6, 10 s apart, by
  * default) so thresholds are met within seconds. The payload `{"sweeps", "intervalMs"}` overrides.
  */
-export function timerHandler(job: (deps: AppDeps) => Promise<unknown>, makeDeps: () => AppDeps = () => createDeps(loadConfig()), sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): FcEventHandler {
+export function timerHandler(job: (deps: AppDeps) => Promise<unknown>, makeDeps: MakeDeps = deployedDeps, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): FcEventHandler {
+  // As in functionHandler: the store is reused across invocations, its role credentials are not.
+  const role = new RoleCredentials();
   let deps: AppDeps | undefined;
-  return async (event) => {
-    deps ??= makeDeps();
+  return async (event, context) => {
+    role.update(context);
+    deps ??= makeDeps(role);
     const payload = parsePayload(event);
     const sweeps = Math.min(Math.max(payload.sweeps ?? 6, 1), 60);
     const intervalMs = Math.min(Math.max(payload.intervalMs ?? 10_000, 0), 60_000);

@@ -65,9 +65,9 @@ describe('loadConfig', () => {
   it('takes Tablestore keys from the settings, or else from the role Function Compute gives the function', () => {
     const where = { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: 'https://i.cn-hangzhou.ots.aliyuncs.com', KEFU_TABLESTORE_INSTANCE: 'i' };
     const role = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.role', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'role-secret', ALIBABA_CLOUD_SECURITY_TOKEN: 'token' };
-    expect(loadConfig({ ...where, ...role }).tablestore).toEqual({ endpoint: where.KEFU_TABLESTORE_ENDPOINT, instance: 'i', table: 'kefu_rows', accessKeyId: 'STS.role', accessKeySecret: 'role-secret', securityToken: 'token' });
+    expect(loadConfig({ ...where, ...role }).tablestore).toEqual({ endpoint: where.KEFU_TABLESTORE_ENDPOINT, instance: 'i', table: 'kefu_rows', accessKeyId: 'STS.role', accessKeySecret: 'role-secret', securityToken: 'token', keysFrom: 'role' });
     const own = loadConfig({ ...where, ...role, KEFU_TABLESTORE_ACCESS_KEY_ID: 'LTAI-own', KEFU_TABLESTORE_ACCESS_KEY_SECRET: 'own-secret' }).tablestore;
-    expect(own).toMatchObject({ accessKeyId: 'LTAI-own', accessKeySecret: 'own-secret' });
+    expect(own).toMatchObject({ accessKeyId: 'LTAI-own', accessKeySecret: 'own-secret', keysFrom: 'settings' });
     expect(own?.securityToken).toBeUndefined();
   });
 });

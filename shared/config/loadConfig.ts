@@ -37,6 +37,12 @@ export interface TablestoreConfig {
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
   readonly securityToken?: string;
+  /**
+   * Where the keys came from: Kefu's own KEFU_TABLESTORE_* settings, or the function role's
+   * temporary credentials (ALIBABA_CLOUD_*), which expire and are renewed per invocation on
+   * Function Compute, so the values above are only the ones the instance started with.
+   */
+  readonly keysFrom: 'settings' | 'role';
 }
 
 const booleanWords: Record<string, string> = { '1': 'true', yes: 'true', on: 'true', '0': 'false', no: 'false', off: 'false' };
@@ -120,7 +126,7 @@ export function loadConfig(
     logLevel: c.KEFU_LOG_LEVEL,
     tablestore:
       c.KEFU_TABLESTORE_ENDPOINT && c.KEFU_TABLESTORE_INSTANCE && tsKeyId && tsSecret
-        ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE, table: c.KEFU_TABLESTORE_TABLE, accessKeyId: tsKeyId, accessKeySecret: tsSecret, ...(tsToken ? { securityToken: tsToken } : {}) }
+        ? { endpoint: c.KEFU_TABLESTORE_ENDPOINT, instance: c.KEFU_TABLESTORE_INSTANCE, table: c.KEFU_TABLESTORE_TABLE, accessKeyId: tsKeyId, accessKeySecret: tsSecret, ...(tsToken ? { securityToken: tsToken } : {}), keysFrom: ownKeys ? 'settings' : 'role' }
         : undefined,
     nls:
       c.KEFU_NLS_GATEWAY_URL && c.KEFU_NLS_META_URL && c.KEFU_NLS_APPKEY && c.KEFU_NLS_ACCESS_KEY_ID && c.KEFU_NLS_ACCESS_KEY_SECRET

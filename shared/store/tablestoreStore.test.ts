@@ -105,3 +105,43 @@ describe('tablestore driver under failure', () => {
     expect(keyErr.message).toContain('OTSAuthFailed');
   });
 });
+
+describe('tablestore driver with expiring role credentials', () => {
+  it('signs every request with the credentials the provider gives now, so renewed keys are used without a new store', async () => {
+    // The emulator reads its expected keys on every request: changing them is the service letting
+    // the old STS triple expire and accepting only the renewed one.
+    const accepted = { accessKeyId: 'STS.first', accessKeySecret: 'first-secret', securityToken: 'token-1' };
+    const rotating = await startTablestoreEmulator({
+      instance: 'kefu-sts',
+      get accessKeyId() {
+        return accepted.accessKeyId;
+      },
+      get accessKeySecret() {
+        return accepted.accessKeySecret;
+      },
+      get securityToken() {
+        return accepted.securityToken;
+      },
+    });
+    try {
+      let current = { ...accepted };
+      const options = { instance: 'kefu-sts', endpoint: rotating.url, table: 'sts_rows', accessKeyId: 'STS.first', accessKeySecret: 'first-secret', securityToken: 'token-1', retryBudgetMs: 300 };
+      await initTablestoreTable(options);
+      const store = createTablestoreStore({ ...options, credentials: () => current });
+      const db = store.tenant('t1');
+      await db.put('item', ['a'], { n: 1 });
+
+      Object.assign(accepted, { accessKeyId: 'STS.second', accessKeySecret: 'second-secret', securityToken: 'token-2' });
+      // Still signing with the first triple: refused, which shows the emulator really checks.
+      expect(await db.get('item', ['a']).catch((e: unknown) => e)).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('OTSAuthFailed') as unknown });
+      current = { ...accepted };
+      expect((await db.get('item', ['a']))?.value).toEqual({ n: 1 });
+      expect(await db.update('item', ['a'], { n: 2 })).toBe(2);
+      // A store with only the fixed keys it was built with stays on them and is refused.
+      const fixed = createTablestoreStore(options).tenant('t1');
+      expect(await fixed.get('item', ['a']).catch((e: unknown) => e)).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    } finally {
+      await rotating.close();
+    }
+  });
+});

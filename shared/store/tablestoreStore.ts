@@ -11,6 +11,12 @@ export interface TablestoreStoreOptions {
   readonly accessKeySecret: string;
   /** Temporary (STS) credentials, as Function Compute gives a function with a role. */
   readonly securityToken?: string;
+  /**
+   * The current credentials, asked before every request; when it answers, its keys replace the
+   * fixed ones above. Temporary role credentials expire, so a long-lived instance must take the
+   * fresh ones each invocation brings rather than keep the ones it started with.
+   */
+  readonly credentials?: () => TablestoreCredentials | undefined;
   /** The one physical table holding every logical table; `store init` creates it. */
   readonly table?: string;
   /**
@@ -20,6 +26,13 @@ export interface TablestoreStoreOptions {
   readonly retryBudgetMs?: number;
   /** One HTTP request's timeout (ms). */
   readonly requestTimeoutMs?: number;
+}
+
+/** An AccessKey pair, with the STS token when it is temporary. */
+export interface TablestoreCredentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  readonly securityToken?: string;
 }
 
 export const DEFAULT_TABLESTORE_TABLE = 'kefu_rows';
@@ -132,16 +145,21 @@ function decodeRow(row: SdkRow | undefined): { value: Columns; version: number }
   return { value, version };
 }
 
+/** The credentials to sign with now: the provider's when it has some, else the fixed ones. */
+function currentCredentials(options: TablestoreStoreOptions): TablestoreCredentials {
+  return options.credentials?.() ?? options;
+}
+
 /** A client that never retries by itself (see `call`). */
-function sdkClient(options: TablestoreStoreOptions, httpOptions?: { timeout: number; maxSockets: number }): SdkClient {
+function sdkClient(options: TablestoreStoreOptions, credentials: TablestoreCredentials, httpOptions?: { timeout: number; maxSockets: number }): SdkClient {
   const TableStore = sdk();
   // The SDK's retry policy is process-wide and keyed on codes its own error parsing never yields;
   // this driver retries by itself, within a budget.
   TableStore.DefaultRetryPolicy.maxRetryTimes = 0;
   return new TableStore.Client({
-    accessKeyId: options.accessKeyId,
-    secretAccessKey: options.accessKeySecret,
-    ...(options.securityToken ? { stsToken: options.securityToken } : {}),
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.accessKeySecret,
+    ...(credentials.securityToken ? { stsToken: credentials.securityToken } : {}),
     endpoint: options.endpoint,
     instancename: options.instance,
     maxRetries: 0,
@@ -165,11 +183,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createTablestoreStore(options: TablestoreStoreOptions): Store {
   // The SDK (protobufjs and the compiled protocol) is loaded on the first store call, so a request
-  // that never reaches the store (a refused token, say) does not pay for it.
-  let loaded: { T: Sdk; client: SdkClient } | undefined;
-  const lazy = () => (loaded ??= { T: sdk(), client: sdkClient(options, { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 }) });
-  const T = () => lazy().T;
-  const client = { get: () => lazy().client };
+  // that never reaches the store (a refused token, say) does not pay for it. The SDK client signs
+  // with the keys it was built with, so it is rebuilt when the credentials change (a function
+  // role's are renewed long before they expire); every attempt of a call asks again, so a retry
+  // after an expiry already signs with the new keys.
+  let loaded: { client: SdkClient; signedWith: TablestoreCredentials } | undefined;
+  const T = () => sdk();
+  const client = {
+    get: (): SdkClient => {
+      const now = currentCredentials(options);
+      const last = loaded?.signedWith;
+      if (!loaded || last?.accessKeyId !== now.accessKeyId || last.accessKeySecret !== now.accessKeySecret || last.securityToken !== now.securityToken) {
+        loaded = { client: sdkClient(options, now, { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 }), signedWith: { ...now } };
+      }
+      return loaded.client;
+    },
+  };
   const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
   const budget = options.retryBudgetMs ?? 4000;
 
@@ -422,7 +451,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
  * with the right key is left alone. Returns what it did.
  */
 export async function initTablestoreTable(options: TablestoreStoreOptions): Promise<'created' | 'exists'> {
-  const client = sdkClient(options);
+  const client = sdkClient(options, currentCredentials(options));
   const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
   try {
     const described = await client.describeTable({ tableName });
