@@ -1,6 +1,6 @@
 import { KefuError } from '../../shared/errors';
 import { AlipayLoginRequest, DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
-import { AlipayAuthError } from '../../shared/alipay/AlipayOpenApi';
+import { AlipayAuthError, type AlipayIdType } from '../../shared/alipay/AlipayOpenApi';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -20,14 +20,17 @@ export const authRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/auth/alipay', svc, async (c) => {
     const body = await readJson(c, AlipayLoginRequest);
     if (!deps.alipay) throw new KefuError('LOGIN_UNAVAILABLE', '未配置支付宝登录');
-    let userId: string;
+    let user: { userId: string; idType: AlipayIdType };
     try {
-      userId = (await deps.alipay.userOfAuthCode(body.authCode)).userId;
+      user = await deps.alipay.userOfAuthCode(body.authCode);
     } catch (err) {
       if (err instanceof AlipayAuthError) throw new KefuError('ALIPAY_AUTH_FAILED', undefined, { subCode: err.subCode });
       throw err;
     }
-    return c.json(await deps.accounts.alipayUserLogin(body.tenant, userId));
+    const session = await deps.accounts.alipayUserLogin(body.tenant, user.userId);
+    // Reply notices go to_open_id for an openId-mode app; losing this only loses a notice, never the login.
+    await deps.replyNotifier.subscriptions.rememberIdType(body.tenant, user.userId, user.idType).catch((err: unknown) => deps.logger.warn({ err, service_type: 'auth' }, 'could not record the Alipay id type'));
+    return c.json(session);
   });
 
   app.post('/v1/auth/dev-login', svc, async (c) => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, RoutingSettings, SkillGroupInput, defaultEntryConfig } from '../../shared/schemas';
+import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput, defaultEntryConfig } from '../../shared/schemas';
+import { writeNotifySettings } from '../../shared/push/notifySettings';
 import { faqInsight } from '../../shared/faq/faqInsight';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
@@ -106,6 +107,17 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/settings/faq', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json(await deps.faq.putSettings(staff.tenant, await readJson(c, FaqSettings)));
+  });
+
+  // Reply notifications: the subscription templates (商家平台 > 消息) the chat offers, their kind, the page.
+  app.get('/v1/merchant/settings/notify', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.replyNotifier.settings(staff.tenant));
+  });
+
+  app.put('/v1/merchant/settings/notify', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await writeNotifySettings(deps.store, staff.tenant, await readJson(c, NotifySettings)));
   });
 
   app.get('/v1/merchant/groups', svc, async (c) => {

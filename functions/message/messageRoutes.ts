@@ -1,4 +1,5 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, MAX_SUBSCRIBE_TEMPLATES, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest, SubscriptionUpdateRequest } from '../../shared/schemas';
+import { KefuError } from '../../shared/errors';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -115,5 +116,22 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/me/proactive', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     return c.json({ optOut: await deps.proactive.optedOut(user.tenant, user.id) });
+  });
+
+  // "有回复时通知我": the merchant's reply templates to offer, and what this user accepted.
+  app.get('/v1/me/subscriptions', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    return c.json(await deps.replyNotifier.subscriptions.status(user.tenant, user.id, await deps.replyNotifier.settings(user.tenant)));
+  });
+
+  // What my.requestSubscribeMessage returned after the user's tap.
+  app.post('/v1/me/subscriptions', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, SubscriptionUpdateRequest);
+    // One my.requestSubscribeMessage call takes at most 3 ids, accepted and rejected together.
+    if (body.accepted.length + (body.rejected?.length ?? 0) > MAX_SUBSCRIBE_TEMPLATES) {
+      throw new KefuError('VALIDATION_FAILED', `一次最多订阅 ${MAX_SUBSCRIBE_TEMPLATES} 个消息模板`, { field: 'accepted', reason: 'maxItems' });
+    }
+    return c.json(await deps.replyNotifier.subscriptions.record(user.tenant, user.id, await deps.replyNotifier.settings(user.tenant), body));
   });
 };

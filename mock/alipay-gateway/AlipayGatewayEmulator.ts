@@ -1,7 +1,8 @@
-import { createSign, createVerify, randomBytes } from 'node:crypto';
+import { createHash, createSign, createVerify, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import { SubscriptionLedger } from './SubscriptionLedger';
 
 export interface AlipayGatewayOptions {
   readonly appId: string;
@@ -12,6 +13,39 @@ export interface AlipayGatewayOptions {
   readonly clock?: () => number;
   /** How long a minted auth code works (Alipay: a few minutes). */
   readonly codeTtlMs?: number;
+  /**
+   * An app in openId mode: alipay.system.oauth.token answers `open_id` only (no `user_id`), so
+   * messages must go `to_open_id`.
+   */
+  readonly openIdMode?: boolean;
+}
+
+/**
+ * Business sub-codes of a refused subscription send. The template ones are documented
+ * (../shared/platform-docs/alipay-open-docs/support/支付宝小程序/常见问题/USER_TEMPLATE_ILLEGAL（模板非法）.md,
+ * USER_TEMPLATE_LACK_KEYWORD（缺少关键词）.md, USER_KEYWORD_LENGTH_ERROR（关键词超长）.md). The error table
+ * of the send page (https://opendocs.alipay.com/mini/02cth2) is not in the local docs, so the two
+ * subscription sub-codes are this stand-in's names; Kefu does not match on them (any other 40004
+ * of a subscription send is a refusal to it: shared/alipay/classifySendError.ts).
+ */
+export const SEND_SUB_CODES = {
+  template: { sub_code: 'USER_TEMPLATE_ILLEGAL', sub_msg: '模板非法' },
+  lackKeyword: { sub_code: 'USER_TEMPLATE_LACK_KEYWORD', sub_msg: '缺少关键词' },
+  keywordLength: { sub_code: 'USER_KEYWORD_LENGTH_ERROR', sub_msg: '关键词超长' },
+  notSubscribed: { sub_code: 'USER_NOT_SUBSCRIBED', sub_msg: '用户未订阅该消息模板' },
+  usedUp: { sub_code: 'SUBSCRIBE_TIMES_USED_UP', sub_msg: '用户订阅次数已用完' },
+} as const;
+
+/** A subscription message as the phone shows it, with the recipient field the request used. */
+export interface DeliveredMessage {
+  readonly toUserId?: string;
+  readonly toOpenId?: string;
+  /** The user it reached (resolved from the open_id when that was used). */
+  readonly userId: string;
+  readonly templateId: string;
+  readonly page: string;
+  readonly data: unknown;
+  readonly formId?: string;
 }
 
 /** Alipay's timestamps are "yyyy-MM-dd HH:mm:ss" in the caller's (China) local time. */
@@ -29,6 +63,13 @@ function parseTimestamp(s: string): number {
  * (40002 isv.invalid-signature, isv.invalid-timestamp, isv.invalid-app-id, isv.code-invalid,
  * isv.invalid-method). Auth codes are minted by `mintAuthCode` (the dev endpoint and tests) and
  * work once, for a few minutes.
+ *
+ * `alipay.open.app.mini.templatemessage.send` delivers subscription messages: `user_template_id`,
+ * `page`, `data` (keyword1..N, each at most 50 characters) and `to_user_id` or `to_open_id`, no
+ * `form_id` needed. It refuses templates the merchant did not choose, users who did not subscribe
+ * and one-time acceptances used up, with 40004 and a business sub-code (SEND_SUB_CODES).
+ * Templates are chosen with `ledger.defineTemplate` or POST /dev/templates; what a user accepts in
+ * my.requestSubscribeMessage is POST /dev/subscriptions (or `ledger.subscribe`).
  */
 export class AlipayGatewayEmulator {
   readonly app = new Hono();
@@ -36,8 +77,12 @@ export class AlipayGatewayEmulator {
   private readonly clock: () => number;
   /** Calls seen: "<method> <code or sub_code>". */
   readonly log: string[] = [];
-  /** Template messages delivered, as a phone would show them. */
-  readonly messages: { toUserId: string; templateId: string; page: string; data: unknown }[] = [];
+  /** Subscription messages delivered, as a phone would show them. */
+  readonly messages: DeliveredMessage[] = [];
+  /** The merchant's templates and the users' acceptances. */
+  readonly ledger = new SubscriptionLedger();
+  /** open_id -> user_id, for the open ids this app was given. */
+  private readonly openIds = new Map<string, string>();
   /** How many of the next message sends fail (Alipay's busy answer), for retry tests. */
   failSends = 0;
 
@@ -50,6 +95,33 @@ export class AlipayGatewayEmulator {
       if (typeof body.userId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(body.userId)) return c.json({ code: 'VALIDATION_FAILED', message: 'userId 必填' }, 400);
       return c.json({ authCode: this.mintAuthCode(body.userId) });
     });
+    // Dev only: the merchant chooses a subscription template on the merchant platform.
+    this.app.post('/dev/templates', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { templateId?: unknown; kind?: unknown; keywords?: unknown };
+      const kind = body.kind === 'long' || body.kind === 'once' ? body.kind : undefined;
+      const keywords = body.keywords === undefined ? 2 : body.keywords;
+      if (typeof body.templateId !== 'string' || !/^[A-Za-z0-9+/=_-]{1,64}$/.test(body.templateId) || !kind || typeof keywords !== 'number' || !Number.isInteger(keywords) || keywords < 1 || keywords > 10) {
+        return c.json({ code: 'VALIDATION_FAILED', message: 'templateId、kind (once|long) 必填, keywords 为 1-10' }, 400);
+      }
+      this.ledger.defineTemplate(body.templateId, kind, keywords);
+      return c.json({ templateId: body.templateId, kind, keywords });
+    });
+    // Dev only: what my.requestSubscribeMessage records when the user taps 允许 in the panel.
+    this.app.post('/dev/subscriptions', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown; entityIds?: unknown; accept?: unknown };
+      const ids = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+      const entityIds = ids(body.entityIds);
+      const accept = body.accept === undefined ? entityIds : ids(body.accept);
+      if (typeof body.userId !== 'string' || !entityIds || !accept) return c.json({ code: 'VALIDATION_FAILED', message: 'userId、entityIds 必填' }, 400);
+      return c.json(this.ledger.subscribe(body.userId, entityIds, accept));
+    });
+  }
+
+  /** The open_id this app gets for a user: stable per app and user, as Alipay's is. */
+  openIdOf(userId: string): string {
+    const openId = `0${createHash('sha256').update(`${this.o.appId}:${userId}`).digest('hex').slice(0, 29)}`;
+    this.openIds.set(openId, userId);
+    return openId;
   }
 
   /** A one-time auth code for `userId`, as Alipay hands the mini-program through my.getAuthCode. */
@@ -74,14 +146,29 @@ export class AlipayGatewayEmulator {
 
   private sendMessage(c: Context, method: string, bizContent: string) {
     const biz = parseJson(bizContent);
-    if (!biz || typeof biz['to_user_id'] !== 'string' || typeof biz['user_template_id'] !== 'string') return this.refuse(c, method, 'isv.missing-parameter', '缺少必选参数');
+    const toUserId = typeof biz?.['to_user_id'] === 'string' ? biz['to_user_id'] : undefined;
+    const toOpenId = typeof biz?.['to_open_id'] === 'string' ? biz['to_open_id'] : undefined;
+    const templateId = biz?.['user_template_id'];
+    if (!biz || (!toUserId && !toOpenId) || typeof templateId !== 'string') return this.refuse(c, method, 'isv.missing-parameter', '缺少必选参数');
     if (this.failSends > 0) {
       this.failSends--;
       return this.answer(c, method, { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' });
     }
-    const page = typeof biz['page'] === 'string' ? biz['page'] : '';
+    const business = (e: { sub_code: string; sub_msg: string }) => this.answer(c, method, { code: '40004', msg: 'Business Failed', ...e });
+    const template = this.ledger.template(templateId);
+    if (!template) return business(SEND_SUB_CODES.template);
     const data = typeof biz['data'] === 'string' ? parseJson(biz['data']) : undefined;
-    this.messages.push({ toUserId: biz['to_user_id'], templateId: biz['user_template_id'], page, data });
+    const values = Object.values(data ?? {}).map((v) => (v && typeof v === 'object' ? (v as { value?: unknown }).value : undefined));
+    if (values.length !== template.keywords || values.some((v) => typeof v !== 'string')) return business(SEND_SUB_CODES.lackKeyword);
+    if (values.some((v) => String(v).length > 50)) return business(SEND_SUB_CODES.keywordLength);
+    // An open_id this app was never given belongs to nobody who could have subscribed.
+    const userId = toOpenId !== undefined ? (this.openIds.get(toOpenId) ?? `unknown-open-id:${toOpenId}`) : (toUserId ?? '');
+    const refusal = this.ledger.take(userId, templateId);
+    if (refusal === 'notSubscribed') return business(SEND_SUB_CODES.notSubscribed);
+    if (refusal === 'usedUp') return business(SEND_SUB_CODES.usedUp);
+    const page = typeof biz['page'] === 'string' ? biz['page'] : '';
+    const formId = typeof biz['form_id'] === 'string' ? biz['form_id'] : undefined;
+    this.messages.push({ ...(toUserId !== undefined ? { toUserId } : {}), ...(toOpenId !== undefined ? { toOpenId } : {}), userId, templateId, page, data, ...(formId !== undefined ? { formId } : {}) });
     return this.answer(c, method, { code: '10000', msg: 'Success' });
   }
 
@@ -109,8 +196,8 @@ export class AlipayGatewayEmulator {
     this.codes.delete(params['code'] ?? '');
     if (!entry || entry.expiresAt < this.clock()) return this.refuse(c, method, 'isv.code-invalid', '授权码code无效');
     return this.answer(c, method, {
-      user_id: entry.userId,
-      open_id: `0${entry.userId.slice(-8)}${randomBytes(8).toString('hex')}`,
+      ...(this.o.openIdMode ? {} : { user_id: entry.userId }),
+      open_id: this.openIdOf(entry.userId),
       access_token: `authbseB${randomBytes(16).toString('hex')}`,
       expires_in: 1296000,
       refresh_token: `authbseB${randomBytes(16).toString('hex')}`,

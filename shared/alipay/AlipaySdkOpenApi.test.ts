@@ -23,7 +23,21 @@ describe('Alipay login through alipay-sdk against the local gateway (real RSA2 b
 
   it('exchanges a minted auth code for the Alipay user id', async () => {
     const code = gw.emulator.mintAuthCode('2088102150477652');
-    await expect(client().userOfAuthCode(code)).resolves.toEqual({ userId: '2088102150477652' });
+    await expect(client().userOfAuthCode(code)).resolves.toEqual({ userId: '2088102150477652', idType: 'userId' });
+  });
+
+  it('an app in openId mode gets the open_id (stable per user), marked as such', async () => {
+    const openIdGw = await startAlipayGateway({ appId, appPublicKey: app.publicKey, gatewayPrivateKey: gatewayKeys.privateKey, openIdMode: true });
+    try {
+      const api = new AlipaySdkOpenApi({ appId, privateKey: app.privateKey, alipayPublicKey: gatewayKeys.publicKey, gateway: openIdGw.url });
+      const first = await api.userOfAuthCode(openIdGw.emulator.mintAuthCode('2088102150477659'));
+      const again = await api.userOfAuthCode(openIdGw.emulator.mintAuthCode('2088102150477659'));
+      expect(first).toEqual({ userId: openIdGw.emulator.openIdOf('2088102150477659'), idType: 'openId' });
+      expect(first.userId).not.toMatch(/^2088/);
+      expect(again).toEqual(first);
+    } finally {
+      await openIdGw.close();
+    }
   });
 
   it('refuses a replayed code and an expired one with isv.code-invalid', async () => {

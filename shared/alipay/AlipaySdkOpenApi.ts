@@ -1,5 +1,5 @@
 import { AlipaySdk } from 'alipay-sdk';
-import { AlipayAuthError, type AlipayOpenApi } from './AlipayOpenApi';
+import { AlipayAuthError, type AlipayIdType, type AlipayOpenApi, type AlipayRecipient, type SubscriptionMessage } from './AlipayOpenApi';
 
 export interface AlipaySdkOptions {
   readonly appId: string;
@@ -12,6 +12,13 @@ export interface AlipaySdkOptions {
   readonly timeoutMs?: number;
 }
 
+interface AlipayAnswer {
+  code?: string;
+  subCode?: string;
+  subMsg?: string;
+  msg?: string;
+}
+
 /** The port on the official alipay-sdk (v4): RSA2 request signing and response verification. */
 export class AlipaySdkOpenApi implements AlipayOpenApi {
   private readonly sdk: AlipaySdk;
@@ -20,17 +27,22 @@ export class AlipaySdkOpenApi implements AlipayOpenApi {
     this.sdk = new AlipaySdk({ appId: o.appId, privateKey: o.privateKey, alipayPublicKey: o.alipayPublicKey, gateway: o.gateway, signType: 'RSA2', keyType: 'PKCS8', timeout: o.timeoutMs ?? 5000 });
   }
 
-  async sendTemplateMessage(userId: string, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
-    const r = (await this.sdk.exec('alipay.open.app.mini.templatemessage.send', { bizContent: { toUserId: userId, userTemplateId: message.templateId, page: message.page, data: JSON.stringify(message.data) } }, { validateSign: true })) as { code?: string; subCode?: string; subMsg?: string; msg?: string };
+  async sendSubscriptionMessage(to: AlipayRecipient, message: SubscriptionMessage): Promise<void> {
+    // The SDK turns camelCase bizContent keys into the documented snake_case (to_open_id ...).
+    // No form_id: a subscription template needs none (the form/trade templates do).
+    const recipient = to.idType === 'openId' ? { toOpenId: to.id } : { toUserId: to.id };
+    const bizContent = { ...recipient, userTemplateId: message.templateId, page: message.page, data: JSON.stringify(message.data) };
+    const r = (await this.sdk.exec('alipay.open.app.mini.templatemessage.send', { bizContent }, { validateSign: true })) as AlipayAnswer;
     if (r.code !== '10000') throw new AlipayAuthError(r.code ?? '', r.subCode ?? '', r.subMsg ?? r.msg ?? 'Alipay refused the message');
   }
 
-  async userOfAuthCode(authCode: string): Promise<{ userId: string }> {
+  async userOfAuthCode(authCode: string): Promise<{ userId: string; idType: AlipayIdType }> {
     // validateSign: the answer must be signed by Alipay's key, or the SDK throws.
-    const r = (await this.sdk.exec('alipay.system.oauth.token', { grantType: 'authorization_code', code: authCode }, { validateSign: true })) as { code?: string; subCode?: string; subMsg?: string; msg?: string; userId?: string; openId?: string };
-    const userId = r.userId ?? r.openId;
+    const r = (await this.sdk.exec('alipay.system.oauth.token', { grantType: 'authorization_code', code: authCode }, { validateSign: true })) as AlipayAnswer & { userId?: string; openId?: string };
     if (r.code && r.code !== '10000') throw new AlipayAuthError(r.code, r.subCode ?? '', r.subMsg ?? r.msg ?? 'Alipay refused the auth code');
-    if (!userId) throw new AlipayAuthError(r.code ?? '', r.subCode ?? '', 'Alipay answered without a user id');
-    return { userId };
+    // An app in openId mode gets open_id only; the user_id is preferred when both come back.
+    if (r.userId) return { userId: r.userId, idType: 'userId' };
+    if (r.openId) return { userId: r.openId, idType: 'openId' };
+    throw new AlipayAuthError(r.code ?? '', r.subCode ?? '', 'Alipay answered without a user id');
   }
 }

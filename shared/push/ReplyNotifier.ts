@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store';
+import type { Logger } from '../log';
 import type { AlipayOpenApi } from '../alipay/AlipayOpenApi';
+import { classifySendError } from '../alipay/classifySendError';
+import type { NotifySettings } from '../schemas/notifySchema';
+import { SubscriptionBook, type Reservation } from './SubscriptionBook';
+import { readNotifySettings } from './notifySettings';
 
 export interface ReplyNotifierOptions {
   readonly store: Store;
@@ -11,10 +16,8 @@ export interface ReplyNotifierOptions {
   readonly afterSeconds?: number;
   /** At most one push per user per this many seconds (default 300). */
   readonly intervalSeconds?: number;
-  /** The merchant's mini-program message template. */
-  readonly templateId?: string;
-  /** The chat page the message opens. */
-  readonly page?: string;
+  /** Where "no subscription, nothing sent" and refusals are told (debug / info); silent without one. */
+  readonly logger?: Pick<Logger, 'debug' | 'info' | 'warn'>;
 }
 
 interface PushJob {
@@ -26,25 +29,47 @@ interface PushJob {
   nextAt: number;
 }
 
+export interface DeliveryReport {
+  sent: number;
+  /** Transient failures, to be retried with backoff. */
+  failed: number;
+  /** Given up: the last retry failed, or the merchant's template or the deployment is wrong. */
+  gaveUp: number;
+  /** Alipay refused for the user's subscription (not subscribed, used up): the record was cleared. */
+  refused: number;
+  /** Nothing left to send with when the job came due (the user's sends were used meanwhile). */
+  skipped: number;
+}
+
 /** Waits before the 2nd, 3rd ... attempt; after the last the push is given up (and logged). */
 const BACKOFF_MS = [30_000, 120_000, 600_000, 1_800_000];
 
 const t = { seen: 'pushSeen', sent: 'pushSent', outbox: 'pushOutbox', log: 'pushLog' } as const;
 
 /**
- * Tells a user who has left the chat that an agent replied, with an Alipay mini-program message
- * ("您有新的客服回复"). A reply queues a push only if the user has not polled for `afterSeconds` and
- * was not pushed within `intervalSeconds`; queued pushes are sent right away and by the jobs timer,
- * failures retried with backoff, every result logged. Nothing here can fail the reply itself:
- * callers fire and forget.
+ * Tells a user who has left the chat that an agent replied, with an Alipay subscription message
+ * (订阅消息) on a template the merchant configured and the user accepted in the chat
+ * (my.requestSubscribeMessage). A reply queues a notice only if the user has a send left (a
+ * one-time acceptance, or a long-term template), has not polled for `afterSeconds` and was not
+ * notified within `intervalSeconds`. The send takes one acceptance atomically; queued notices go
+ * out right away and by the jobs timer, transient failures retried with backoff, refusals clear the
+ * user's record without retrying, every result logged. Without a subscription nothing is sent and
+ * nothing queued. Nothing here can fail the reply itself: callers fire and forget.
  */
 export class ReplyNotifier {
+  readonly subscriptions: SubscriptionBook;
   private readonly clock: () => number;
   /** Polls already recorded recently by this process, so a busy poller writes once per 20 s. */
   private readonly recentPolls = new Map<string, number>();
 
   constructor(private readonly o: ReplyNotifierOptions) {
     this.clock = o.clock ?? Date.now;
+    this.subscriptions = new SubscriptionBook(o.store);
+  }
+
+  /** The merchant's templates, page and keywords (`/v1/merchant/settings/notify`). */
+  settings(tenant: string): Promise<NotifySettings> {
+    return readNotifySettings(this.o.store, tenant);
   }
 
   async userPolled(tenant: string, userId: string): Promise<void> {
@@ -56,13 +81,18 @@ export class ReplyNotifier {
     await this.o.store.tenant(tenant).put(t.seen, [userId], { at: now });
   }
 
-  /** Queues a push when the user is away; returns whether one was queued. */
+  /** Queues a notice when the user is away and subscribed; returns whether one was queued. */
   async agentReplied(tenant: string, userId: string, conversationId: string): Promise<boolean> {
     if (!this.o.alipay) return false;
     const db = this.o.store.tenant(tenant);
     const now = this.clock();
     const seen = (await db.get<{ at: number }>(t.seen, [userId]))?.value.at ?? 0;
     if (now - seen < (this.o.afterSeconds ?? 60) * 1000) return false;
+    const settings = await this.settings(tenant);
+    if (!(await this.subscriptions.canNotify(tenant, userId, settings))) {
+      this.o.logger?.debug({ service_type: 'push', tenant, conversationId, templates: settings.replyTemplateIds.length }, 'reply notice not sent: no subscription');
+      return false;
+    }
     const last = await db.get<{ at: number }>(t.sent, [userId]);
     if (last && now - last.value.at < (this.o.intervalSeconds ?? 300) * 1000) return false;
     // The interval counts from queuing, so a burst of replies gives one message.
@@ -73,12 +103,15 @@ export class ReplyNotifier {
   }
 
   /** Sends what is due in a tenant's outbox; the jobs timer calls it every sweep. */
-  async deliver(tenant: string): Promise<{ sent: number; failed: number; gaveUp: number }> {
-    const report = { sent: 0, failed: 0, gaveUp: 0 };
-    if (!this.o.alipay) return report;
+  async deliver(tenant: string): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, gaveUp: 0, refused: 0, skipped: 0 };
+    const alipay = this.o.alipay;
+    if (!alipay) return report;
     const db = this.o.store.tenant(tenant);
     const now = this.clock();
     const due = (await db.range<PushJob>(t.outbox, [], { limit: 200 })).rows.filter((r) => r.value.nextAt <= now);
+    if (!due.length) return report;
+    const settings = await this.settings(tenant);
     for (const { value: job, version } of due) {
       // Claim the job first (conditional on its version), so two sweeps never send it twice.
       const attempts = job.attempts + 1;
@@ -87,28 +120,65 @@ export class ReplyNotifier {
       } catch {
         continue;
       }
-      try {
-        await this.o.alipay.sendTemplateMessage(job.userId, {
-          templateId: this.o.templateId ?? 'kefu-reply',
-          page: `${this.o.page ?? 'pages/demo/index'}?conversation=${encodeURIComponent(job.conversationId)}`,
-          data: { keyword1: { value: '您有新的客服回复' }, keyword2: { value: new Date(now).toISOString() } },
-        });
+      const reserved = await this.subscriptions.reserve(tenant, job.userId, settings);
+      if (!reserved) {
         await db.delete(t.outbox, [job.id]);
-        await this.logResult(tenant, job, 'sent', attempts);
-        report.sent++;
-      } catch (err) {
-        const last = attempts > BACKOFF_MS.length;
-        if (last) await db.delete(t.outbox, [job.id]);
-        await this.logResult(tenant, job, last ? 'gaveUp' : 'failed', attempts, err instanceof Error ? err.message : String(err));
-        if (last) report.gaveUp++;
-        else report.failed++;
+        await this.logResult(tenant, job, 'skipped', attempts);
+        report.skipped++;
+        continue;
       }
+      const outcome = await this.send(tenant, job, reserved, settings, now);
+      report[outcome]++;
+      if (outcome !== 'failed') await db.delete(t.outbox, [job.id]);
     }
     return report;
   }
 
-  private async logResult(tenant: string, job: PushJob, status: 'sent' | 'failed' | 'gaveUp', attempts: number, error?: string): Promise<void> {
-    const at = new Date(this.clock()).toISOString();
-    await this.o.store.tenant(tenant).put(t.log, [at, randomUUID()], { jobId: job.id, userId: job.userId, conversationId: job.conversationId, status, attempts, at, ...(error ? { error: error.slice(0, 200) } : {}) });
+  private async send(tenant: string, job: PushJob, r: Reservation, settings: NotifySettings, now: number): Promise<'sent' | 'failed' | 'gaveUp' | 'refused'> {
+    const to = await this.subscriptions.recipient(tenant, job.userId);
+    const page = `${settings.page}${settings.page.includes('?') ? '&' : '?'}conversation=${encodeURIComponent(job.conversationId)}`;
+    const time = beijingTime(now);
+    const data = Object.fromEntries(settings.keywords.map((k, i) => [`keyword${i + 1}`, { value: k.replaceAll('{time}', time).slice(0, 50) }]));
+    try {
+      await this.o.alipay?.sendSubscriptionMessage(to, { templateId: r.templateId, page, data });
+      await this.logResult(tenant, job, 'sent', job.attempts + 1, undefined, r.templateId);
+      return 'sent';
+    } catch (err) {
+      const kind = classifySendError(err);
+      const error = err instanceof Error ? err.message : String(err);
+      const subCode = (err as { subCode?: unknown }).subCode;
+      if (kind === 'refused') {
+        // Alipay's count is the truth: this user cannot get this template now, so stop trying it.
+        await this.subscriptions.revoke(tenant, job.userId, r);
+        this.o.logger?.info({ service_type: 'push', tenant, subCode, templateId: r.templateId }, 'reply notice refused by Alipay; subscription cleared');
+        await this.logResult(tenant, job, 'refused', job.attempts + 1, error, r.templateId);
+        return 'refused';
+      }
+      // The user's acceptance was not used: give it back for the retry or the next reply.
+      await this.subscriptions.release(tenant, job.userId, r);
+      const last = kind !== 'transient' || job.attempts + 1 > BACKOFF_MS.length;
+      if (kind !== 'transient') this.o.logger?.warn({ service_type: 'push', tenant, subCode, templateId: r.templateId, kind }, 'reply notice not deliverable: check the template settings');
+      await this.logResult(tenant, job, last ? 'gaveUp' : 'failed', job.attempts + 1, error, r.templateId);
+      return last ? 'gaveUp' : 'failed';
+    }
   }
+
+  private async logResult(tenant: string, job: PushJob, status: 'sent' | 'failed' | 'gaveUp' | 'refused' | 'skipped', attempts: number, error?: string, templateId?: string): Promise<void> {
+    const at = new Date(this.clock()).toISOString();
+    await this.o.store.tenant(tenant).put(t.log, [at, randomUUID()], {
+      jobId: job.id,
+      userId: job.userId,
+      conversationId: job.conversationId,
+      status,
+      attempts,
+      at,
+      ...(templateId ? { templateId } : {}),
+      ...(error ? { error: error.slice(0, 200) } : {}),
+    });
+  }
+}
+
+/** "2026-12-01 17:05" in China time, as a template keyword shows it. */
+function beijingTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

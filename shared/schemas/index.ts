@@ -8,3 +8,4 @@ export * from './faqSchema';
 export * from './routingSchema';
 export * from './merchantSchema';
 export * from './proactiveSchema';
+export * from './notifySchema';
