@@ -6,6 +6,9 @@ export type ConnectionState = 'primary' | 'backup' | 'degraded';
 /** The text the chat shows when neither domain answers. */
 export const DEGRADED_TEXT = '客服繁忙,请稍后再试';
 
+/** One upload to one origin: resolves with any HTTP answer, rejects when none came back. */
+export type UploadAttempt = (url: string, headers: Readonly<Record<string, string>>) => Promise<TransportResponse>;
+
 /** An answer from the server that is an error (4xx): not retried, shown by its code. */
 export class ApiError extends Error {
   constructor(
@@ -82,12 +85,40 @@ export class ApiClient {
   }
 
   async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.o.timeoutMs;
+    return this.acrossDomains<T>((base) =>
+      this.o.transport.request({
+        method,
+        url: base + path,
+        headers: { 'content-type': 'application/json', ...this.authorization() },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        timeoutMs,
+      }),
+    );
+  }
+
+  /**
+   * A file upload through the platform's own uploader (`my.uploadFile`, a browser FormData POST),
+   * with the same retries, failover and connection state as `call`: `send` gets the absolute URL on
+   * the origin in use and the session header, and resolves with any HTTP answer.
+   */
+  async upload<T>(path: string, send: UploadAttempt): Promise<T> {
+    return this.acrossDomains<T>((base) => send(base + path, this.authorization()));
+  }
+
+  private authorization(): Record<string, string> {
+    const token = this.o.token?.();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  }
+
+  /** The active domain first, then the other; `degraded` and UnreachableError when neither answers. */
+  private async acrossDomains<T>(attempt: (base: string) => Promise<TransportResponse>): Promise<T> {
     if (this.active === 'backup') await this.maybeProbePrimary();
     const order: ('primary' | 'backup')[] = this.active === 'primary' ? ['primary', 'backup'] : ['backup', 'primary'];
     for (const domain of order) {
       const base = domain === 'primary' ? this.o.primary : this.o.backup;
       if (!base) continue;
-      const res = await this.tryDomain(base, method, path, body, options.timeoutMs ?? this.o.timeoutMs);
+      const res = await this.tryDomain(() => attempt(base));
       if (res) {
         this.succeeded(domain);
         return this.unwrap<T>(res);
@@ -101,18 +132,11 @@ export class ApiClient {
   }
 
   /** Attempts with backoff; a response that is not a 5xx ends it (4xx included). */
-  private async tryDomain(base: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, timeoutMs: number): Promise<TransportResponse | undefined> {
-    for (let attempt = 0; attempt < this.o.attempts; attempt++) {
-      if (attempt > 0) await this.o.sleep(this.o.backoffMs * 2 ** (attempt - 1));
+  private async tryDomain(attempt: () => Promise<TransportResponse>): Promise<TransportResponse | undefined> {
+    for (let i = 0; i < this.o.attempts; i++) {
+      if (i > 0) await this.o.sleep(this.o.backoffMs * 2 ** (i - 1));
       try {
-        const token = this.o.token?.();
-        const res = await this.o.transport.request({
-          method,
-          url: base + path,
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          timeoutMs,
-        });
+        const res = await attempt();
         if (res.status < 500) return res;
       } catch {
         // Network error or timeout: try again.

@@ -1,9 +1,10 @@
 import type { Conversation, ConversationStatus, Message } from '../schemas';
 import { MAX_TEXT_LENGTH } from '../schemas/limits';
-import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
+import { ApiClient, ApiError, UnreachableError, type ConnectionState, type UploadAttempt } from './ApiClient';
 import { chatTexts, type ChatLocale, type ChatTexts } from './chatText';
 import { conversationReducer, initialChatState, type ChatAction, type ChatState } from './conversationReducer';
 import { Outbox } from './Outbox';
+import { replyNotifyOffer, type SubscriptionChoice, type SubscriptionState } from './replyNotifyOffer';
 import { runEventLoop } from './runEventLoop';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import type { KeyValueStorage, Transport } from './Transport';
@@ -28,6 +29,11 @@ export interface ChatView {
   readonly agentName?: string;
   /** The backend takes voice and images (`GET /v1/auth/methods`); the buttons show only then. */
   readonly media: boolean;
+  /**
+   * Message templates to offer with 有回复时通知我 while waiting for or talking to a human; empty
+   * when there is nothing to offer (not the mini-program, not set up, already subscribed, answered).
+   */
+  readonly notifyTemplates: readonly string[];
 }
 
 /** A voice recording or picture on the device, uploaded by the platform's own file upload. */
@@ -35,8 +41,12 @@ export interface MediaUpload {
   readonly kind: 'voice' | 'image';
   /** Shown in the pending bubble until the server's message replaces it. */
   readonly label: string;
-  /** Uploads the file to `/v1/media` with the given session token; resolves with the media id. */
-  readonly upload: (token: string, conversationId: string) => Promise<{ mediaId: string }>;
+  /**
+   * Sends the file to the given URL of `/v1/media` (the origin in use: the backup while the primary
+   * is down) with the session header and the conversation id as a form field; resolves with the
+   * HTTP answer, rejects when none came back.
+   */
+  readonly upload: (conversationId: string) => UploadAttempt;
 }
 
 export interface RatingInput {
@@ -67,6 +77,8 @@ export interface ChatSessionOptions {
   readonly historyPageSize?: number;
   /** Retry tuning of the API client (tests shorten it). */
   readonly backoffMs?: number;
+  /** Offer reply notices when a human takes over (the mini-program, through Alipay's subscription messages). */
+  readonly notifyOffer?: boolean;
 }
 
 const CONVERSATION_KEY = 'kefu.conversation';
@@ -88,7 +100,9 @@ export class ChatSession {
   readonly texts: ChatTexts;
   private readonly keeper: SessionKeeper;
   private readonly outbox: Outbox;
-  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false };
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [] };
+  /** The conversation whose notice offer was looked up: asked once per conversation. */
+  private notifyCheckedFor = '';
   private nextBefore: number | undefined;
   /** Each opened conversation gets a generation; loops of an older one stop by themselves. */
   private generation = 0;
@@ -192,8 +206,9 @@ export class ChatSession {
       if (!this.isOpen()) await this.open(undefined);
       const item = { conversationId: this.view.conversationId, clientMessageId, text: media.label, createdAt: (this.o.now ?? Date.now)() };
       this.dispatch({ type: 'sending', item });
-      const token = await this.keeper.ensure();
-      const { mediaId } = await media.upload(token, this.view.conversationId);
+      const conversationId = this.view.conversationId;
+      const { mediaId } = await this.authorized(() => this.api.upload<{ mediaId?: string }>('/v1/media', media.upload(conversationId)));
+      if (!mediaId) throw new ApiError(502, 'UPLOAD_FAILED', this.texts.sendFailed);
       const message = await this.call<Message>('POST', this.path('messages'), { clientMessageId, mediaId });
       this.dispatch({ type: 'sent', clientMessageId, message });
       this.setNotice('');
@@ -245,6 +260,23 @@ export class ChatSession {
     const done = await this.guarded(() => this.call('PUT', '/v1/me/proactive', { optOut: true }));
     if (done) this.setNotice(this.texts.proactiveOffDone);
     return done;
+  }
+
+  /**
+   * The user answered 有回复时通知我 in the platform's panel (undefined: closed or failed): the
+   * offer goes away either way, and what was accepted is recorded so replies can be announced.
+   * Nothing here is an error for the user: without it the chat works as before.
+   */
+  async subscribeReplies(choice: SubscriptionChoice | undefined): Promise<void> {
+    this.view = { ...this.view, notifyTemplates: [] };
+    this.emit();
+    if (!choice || (choice.accepted.length === 0 && choice.rejected.length === 0)) return;
+    try {
+      await this.call('POST', '/v1/me/subscriptions', { accepted: [...choice.accepted], rejected: [...choice.rejected] });
+      if (choice.accepted.length > 0) this.setNotice(this.texts.notifyOn);
+    } catch {
+      // Not recorded: no notices this time, and the chat goes on.
+    }
   }
 
   /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
@@ -299,6 +331,22 @@ export class ChatSession {
     void this.followQueue(generation);
   }
 
+  /** Once per conversation, when it reaches the queue: what to offer for reply notices. */
+  private async checkNotifyOffer(): Promise<void> {
+    const id = this.view.conversationId;
+    if (!this.o.notifyOffer || this.notifyCheckedFor === id) return;
+    this.notifyCheckedFor = id;
+    try {
+      const state = await this.call<SubscriptionState>('GET', '/v1/me/subscriptions');
+      if (this.view.conversationId === id) {
+        this.view = { ...this.view, notifyTemplates: replyNotifyOffer(state) };
+        this.emit();
+      }
+    } catch {
+      // No offer then.
+    }
+  }
+
   private live(generation: number): boolean {
     return !this.stopped && generation === this.generation;
   }
@@ -333,6 +381,7 @@ export class ChatSession {
   private async followQueue(generation: number): Promise<void> {
     while (this.live(generation)) {
       if (this.view.chat.status === 'queued') {
+        await this.checkNotifyOffer();
         try {
           const q = await this.call<{ position?: number; estimatedWaitSeconds?: number }>('GET', this.path('queue'));
           if (this.live(generation)) this.dispatch({ type: 'queue', ...(q.position !== undefined ? { position: q.position, estimatedWaitSeconds: q.estimatedWaitSeconds ?? 0 } : {}) });
@@ -366,14 +415,19 @@ export class ChatSession {
   }
 
   /** Calls the API with a valid session, logging in again once when the server refuses the token. */
-  private async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  private call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    return this.authorized(() => this.api.call<T>(method, path, body));
+  }
+
+  /** With a session; an answer 401 (expired, revoked) gets a new one and the call once more. */
+  private async authorized<T>(fn: () => Promise<T>): Promise<T> {
     await this.keeper.ensure();
     try {
-      return await this.api.call<T>(method, path, body);
+      return await fn();
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
       await this.keeper.renew();
-      return this.api.call<T>(method, path, body);
+      return fn();
     }
   }
 

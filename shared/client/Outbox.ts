@@ -1,5 +1,6 @@
 import { ApiError, UnreachableError, type ApiClient } from './ApiClient';
 import type { KeyValueStorage } from './Transport';
+import { singleFlight } from './singleFlight';
 
 /** A message the user sent that the server has not confirmed yet. */
 export interface OutboxItem {
@@ -28,7 +29,6 @@ const KEY = 'kefu.outbox';
  */
 export class Outbox {
   private items: OutboxItem[] | undefined;
-  private flushing: Promise<FlushResult> | undefined;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -47,11 +47,10 @@ export class Outbox {
 
   /** Sends what is queued, oldest first; stops at the first network failure (order is kept). */
   flush(): Promise<FlushResult> {
-    this.flushing ??= this.doFlush().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    return this.flushOnce();
   }
+
+  private readonly flushOnce = singleFlight(() => this.doFlush());
 
   private async doFlush(): Promise<FlushResult> {
     const items = await this.load();

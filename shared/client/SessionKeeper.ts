@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from './Transport';
+import { singleFlight } from './singleFlight';
 
 /** A session as the server issues it (`POST /v1/auth/*`). */
 export interface StoredSession {
@@ -27,7 +28,6 @@ const KEY = 'kefu.session';
  */
 export class SessionKeeper {
   private session: StoredSession | undefined;
-  private pending: Promise<string> | undefined;
   private readonly now: () => number;
   private readonly refreshBeforeMs: number;
 
@@ -43,11 +43,10 @@ export class SessionKeeper {
 
   /** A token with time left: the stored one, a refreshed one, or a new login. Calls share one flight. */
   ensure(): Promise<string> {
-    this.pending ??= this.doEnsure().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    return this.ensureOnce();
   }
+
+  private readonly ensureOnce = singleFlight(() => this.doEnsure());
 
   /** The server refused the token (TOKEN_EXPIRED, TOKEN_INVALID): forget it and log in again. */
   async renew(): Promise<string> {

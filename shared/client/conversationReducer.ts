@@ -46,14 +46,16 @@ function merge(existing: readonly Message[], incoming: readonly Message[]): Mess
 
 /** Pending bubbles whose message the server has now returned are replaced by it. */
 function settle(pending: readonly PendingMessage[], messages: readonly Message[]): PendingMessage[] {
-  const confirmed = new Set(messages.flatMap((m) => (m.clientMessageId ? [m.clientMessageId] : [])));
+  const confirmed = new Set<string>();
+  for (const m of messages) if (m.clientMessageId) confirmed.add(m.clientMessageId);
   return pending.filter((p) => !confirmed.has(p.clientMessageId));
 }
 
 export function conversationReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'events': {
-      const incoming = action.events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
+      const incoming: Message[] = [];
+      for (const e of action.events) if (e.type === 'message') incoming.push(e.message);
       const lastStatus = [...action.events].reverse().find((e) => e.type === 'status');
       const messages = merge(state.messages, incoming);
       // Status changes arrive as status events or as the notices that announce them; a rating

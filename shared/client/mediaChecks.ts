@@ -12,11 +12,14 @@ const imageExtensions: Record<string, (typeof IMAGE_TYPES)[number]> = { png: 'pn
 
 /**
  * Why a picked image may not be sent (too large, not PNG/JPEG/WebP), or undefined when it may.
- * The server sniffs the content again; this only spares the user a useless upload.
+ * The server sniffs the content again; this only spares the user a useless upload. On a phone
+ * my.chooseImage names every file `….image` (my.chooseImage.md), which says nothing of its type:
+ * then only the size is checked here.
  */
 export function imageProblem(image: PickedImage, t: ChatTexts): string | undefined {
   const fromMime = image.mimeType?.startsWith('image/') ? image.mimeType.slice('image/'.length) : undefined;
   const ext = /\.([A-Za-z0-9]+)$/.exec(image.name)?.[1]?.toLowerCase();
+  if (!fromMime && ext === 'image') return image.size > MAX_IMAGE_BYTES ? t.imageTooLarge(MAX_IMAGE_BYTES / 1024 / 1024) : undefined;
   const type = fromMime ?? (ext ? imageExtensions[ext] : undefined);
   if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) return t.imageWrongType;
   if (image.size > MAX_IMAGE_BYTES) return t.imageTooLarge(MAX_IMAGE_BYTES / 1024 / 1024);

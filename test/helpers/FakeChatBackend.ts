@@ -57,6 +57,23 @@ export class FakeChatBackend implements Transport {
     this.push(conversationId, (seq) => ({ seq, type: 'message', message: msg(conversationId, seq, { role: 'agent', id: 'a1', name }, text) }));
   }
 
+  /** The merchant's reply-notice templates and what the user accepted (GET|POST /v1/me/subscriptions). */
+  readonly subscriptions: { templateIds: string[]; kind: 'once' | 'long' | null; accepted: Record<string, number> } = { templateIds: [], kind: null, accepted: {} };
+  private mediaCount = 0;
+
+  /**
+   * `POST /v1/media` as a platform uploader reaches it (my.uploadFile's header, not Transport): the
+   * domain must be up and the session valid; answers a media id.
+   */
+  acceptUpload(url: string, header: Readonly<Record<string, string>>): { statusCode: number; body: unknown } {
+    const base = url.startsWith(BACKUP) ? BACKUP : PRIMARY;
+    this.log.push(`${base === PRIMARY ? 'P' : 'B'} UPLOAD ${new URL(url).pathname}`);
+    if (!this.up[base]) throw new Error('network down');
+    const token = /^Bearer (.+)$/.exec(header['authorization'] ?? '')?.[1];
+    if (!token || !this.validTokens.has(token)) return { statusCode: 401, body: { code: 'TOKEN_INVALID', message: '请先登录' } };
+    return { statusCode: 201, body: { mediaId: `md${++this.mediaCount}` } };
+  }
+
   expireAllTokens(): void {
     this.validTokens.clear();
   }
@@ -81,6 +98,14 @@ export class FakeChatBackend implements Transport {
       this.refreshes++;
       this.validTokens.delete(token);
       return ok(this.issue());
+    }
+    if (path === '/v1/me/subscriptions') {
+      if (req.method === 'POST') {
+        for (const id of (body['accepted'] as string[] | undefined) ?? []) {
+          if (this.subscriptions.templateIds.includes(id)) this.subscriptions.accepted[id] = (this.subscriptions.accepted[id] ?? 0) + 1;
+        }
+      }
+      return ok(this.subscriptions);
     }
     if (path === '/v1/me/proactive' && req.method === 'PUT') {
       this.proactiveOptOut = body['optOut'] === true;

@@ -14,7 +14,8 @@ export interface CapturedComponent {
 }
 
 /** The `my` global of the tests: only the APIs a test provides; any other call fails, naming it. */
-export type FakeMy = Partial<typeof my>;
+/** A fake of each `my.*` API a test provides, its parameters typed by @mini-types/my (what it returns is not used, but the recorder). */
+export type FakeMy = { [K in keyof typeof my]?: (typeof my)[K] extends (...args: infer A) => infer R ? (...args: A) => R extends Promise<unknown> ? unknown : R : (typeof my)[K] };
 
 export function installMy(apis: FakeMy): void {
   (globalThis as Record<string, unknown>)['my'] = new Proxy(apis, {

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Message } from '../../shared/schemas';
-import { FakeChatBackend, PRIMARY } from '../helpers/FakeChatBackend';
+import { BACKUP, FakeChatBackend, PRIMARY } from '../helpers/FakeChatBackend';
 import { eventHandlers } from './axmlToWxml';
 import { ComponentInstance, installMy, loadComponent, tapEvent, until, type FakeMy } from './componentHarness';
-import { fakeRequestApi, fakeStorageApis } from './fakeMyApis';
+import { fakeChooseImageApi, fakeRecorder, fakeRequestApi, fakeStorageApis, fakeSubscribeApi, fakeUploadFileApi, type SeenUpload } from './fakeMyApis';
 import { renderComponent } from './renderComponent';
 
 const dir = path.join(__dirname, '../../miniprogram/components/kf-chat');
@@ -23,68 +23,50 @@ interface ChatItemData {
   proactive: boolean;
 }
 
-/** A recorder the test finishes by hand: `finish(ms)` is the platform's onStop. */
-function fakeRecorder() {
-  const r = {
-    starts: [] as unknown[],
-    stops: 0,
-    stopCb: undefined as undefined | ((res: { tempFilePath: string; duration: number; fileSize: number; identifier: string }) => void),
-    errorCb: undefined as undefined | ((e: { error: number; errorMessage: string }) => void),
-    finish(ms: number, fileSize = 20_000) {
-      r.stopCb?.({ tempFilePath: 'https://resource/voice.mp3', duration: ms, fileSize, identifier: 'r1' });
-    },
-  };
-  const manager = {
-    start: (p: unknown) => void r.starts.push(p),
-    stop: () => void r.stops++,
-    onStop: (cb: typeof r.stopCb) => void (r.stopCb = cb),
-    onError: (cb: typeof r.errorCb) => void (r.errorCb = cb),
-  };
-  return { r, manager };
-}
-
-function setup(o: { methods?: string[]; media?: boolean; image?: { path: string; size: number } | 'cancel' } = {}) {
+/**
+ * Every my.* fake here checks its call against the documentation page it names (see myDocs.ts):
+ * uploads (mini/api/基础API/网络/my.uploadFile.md), the recorder
+ * (mini/api/基础API/多媒体/录音/RecorderManager/RecorderManager.start.md, RecorderManager.onStop.md,
+ * RecorderManager.onError.md), subscriptions (mini/api/开放能力API/消息/my.requestSubscribeMessage.md),
+ * the image picker (mini/api/基础API/多媒体/图片/my.chooseImage.md), storage, network status, login.
+ */
+function setup(o: { methods?: string[]; media?: boolean; image?: { path: string; size: number } | 'cancel' | 'denied'; subscribe?: 'accept' | 'reject' | 'cancel'; backupOrigin?: string } = {}) {
   const backend = new FakeChatBackend();
   backend.loginMethods.splice(0, backend.loginMethods.length, ...(o.methods ?? ['dev']));
   backend.media = o.media ?? false;
   const calls: string[] = [];
   const rec = fakeRecorder();
-  const uploads: { url: string; fileType: string; formData: Record<string, string>; headers: Record<string, string> }[] = [];
+  const uploads: SeenUpload[] = [];
+  const asked: string[][] = [];
   const navigations: string[] = [];
-  const network: { listener?: (r: { isConnected: boolean }) => void; offs: number } = { offs: 0 };
+  const network: { listener?: Parameters<typeof my.onNetworkStatusChange>[0]; offs: number } = { offs: 0 };
   const chosen: unknown[] = [];
   const apis: FakeMy = {
     ...fakeRequestApi(backend, calls),
     ...fakeStorageApis(),
-    getAuthCode: ((p: { scopes: string; success: (r: { authCode: string }) => void }) => {
-      calls.push(`getAuthCode ${p.scopes}`);
-      p.success({ authCode: 'code-1' });
-    }) as unknown as typeof my.getAuthCode,
-    onNetworkStatusChange: ((cb: (r: { isConnected: boolean }) => void) => void (network.listener = cb)) as unknown as typeof my.onNetworkStatusChange,
+    ...fakeUploadFileApi(uploads, (u) => backend.acceptUpload(u.url, u.header)),
+    ...fakeSubscribeApi(asked, o.subscribe ?? 'accept'),
+    ...fakeChooseImageApi(chosen, o.image),
+    getAuthCode: (p) => {
+      calls.push(`getAuthCode ${String(p?.scopes)}`);
+      p?.success?.({ authCode: 'code-1', authErrorScopes: {}, authSuccessScopes: ['auth_base'] });
+    },
+    onNetworkStatusChange: (cb) => void (network.listener = cb),
     offNetworkStatusChange: () => void network.offs++,
-    getRecorderManager: (() => rec.manager) as unknown as typeof my.getRecorderManager,
-    chooseImage: ((p: { success: (r: unknown) => void; fail: (e: unknown) => void }) => {
-      chosen.push(p);
-      if (o.image === 'cancel') p.fail({ error: 11, errorMessage: '用户取消操作' });
-      else if (o.image) p.success({ apFilePaths: [o.image.path], tempFilePaths: [o.image.path], tempFiles: [o.image] });
-    }) as unknown as typeof my.chooseImage,
-    uploadFile: ((p: { url: string; fileType: string; formData: Record<string, string>; headers: Record<string, string>; success: (r: unknown) => void }) => {
-      uploads.push({ url: p.url, fileType: p.fileType, formData: p.formData, headers: p.headers });
-      p.success({ statusCode: 201, data: JSON.stringify({ mediaId: `md${uploads.length}` }), header: {} });
-    }) as unknown as typeof my.uploadFile,
-    navigateTo: ((p: { url: string; success: () => void }) => {
+    getRecorderManager: () => rec.manager,
+    navigateTo: (p) => {
       navigations.push(p.url);
-      p.success();
-    }) as unknown as typeof my.navigateTo,
+      p.success?.({} as never);
+    },
   };
   installMy(apis);
   const def = loadComponent(dir);
   const unread: number[] = [];
   const openedUrls: string[] = [];
-  const chat = new ComponentInstance(def, { apiOrigin: PRIMARY, backupOrigin: '', devUserId: 'u001', onUnread: (n: number) => unread.push(n), onOpenUrl: (u: string) => openedUrls.push(u) });
+  const chat = new ComponentInstance(def, { apiOrigin: PRIMARY, backupOrigin: o.backupOrigin ?? '', devUserId: 'u001', onUnread: (n: number) => unread.push(n), onOpenUrl: (u: string) => openedUrls.push(u) });
   const items = () => chat.data['items'] as ChatItemData[];
   const session = () => (chat.instance as unknown as { session?: { stop(): void } }).session;
-  return { backend, calls, rec: rec.r, uploads, navigations, network, chosen, def, chat, unread, openedUrls, items, session };
+  return { backend, calls, rec: rec.r, uploads, asked, navigations, network, chosen, def, chat, unread, openedUrls, items, session };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -191,6 +173,41 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     expect(s.chat.data['scrollInto']).toBe(s.items().at(-1)!.key);
   });
 
+  it('offers 有回复时通知我 once a human takes over, asks through my.requestSubscribeMessage on the tap and records what was accepted', async () => {
+    const s = await opened();
+    s.backend.subscriptions.templateIds.push('tpl-reply');
+    s.backend.subscriptions.kind = 'once';
+    expect(s.chat.data['notifyOffer']).toBe(false);
+    await s.chat.call('handleHuman');
+    await until(() => s.chat.data['notifyOffer'] === true, 'the offer');
+    const view = renderComponent(dir, s.chat);
+    expect(view.comp.querySelector('.kf-chat__notify')?.dom?.textContent).toBe('有回复时通知我');
+    await view.fire('.kf-chat__notify');
+    await until(() => s.chat.data['notice'] === '客服回复后,将通过支付宝消息通知您', 'the confirmation');
+    expect(s.asked).toEqual([['tpl-reply']]);
+    expect(s.backend.subscriptions.accepted).toEqual({ 'tpl-reply': 1 });
+    expect(s.backend.log).toContain('P POST /v1/me/subscriptions');
+    expect(s.chat.data['notifyOffer']).toBe(false);
+  });
+
+  it('does not offer notices when the merchant has none, nor again after the user closed the panel', async () => {
+    const none = await opened();
+    await none.chat.call('handleHuman');
+    await until(() => none.backend.log.includes('P GET /v1/me/subscriptions'), 'the lookup');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(none.chat.data['notifyOffer']).toBe(false);
+
+    const closed = await opened({ subscribe: 'cancel' });
+    closed.backend.subscriptions.templateIds.push('tpl-reply');
+    await closed.chat.call('handleHuman');
+    await until(() => closed.chat.data['notifyOffer'] === true, 'the offer');
+    await closed.chat.call('handleNotify');
+    expect(closed.asked).toEqual([['tpl-reply']]);
+    expect(closed.chat.data['notifyOffer']).toBe(false);
+    expect(closed.chat.data['notice']).toBe('');
+    expect(closed.backend.log).not.toContain('P POST /v1/me/subscriptions');
+  });
+
   it('counts replies that arrive while hidden for the entry badge, and clears the count when shown', async () => {
     const s = await opened();
     s.chat.update({ visible: false });
@@ -227,14 +244,14 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
 
   it('says when the phone is offline, keeps what was typed, and sends it when the network returns', async () => {
     const s = await opened();
-    s.network.listener!({ isConnected: false });
+    s.network.listener!({ isConnected: false, networkType: 'NOTREACHABLE' });
     expect(s.chat.data['banner']).toBe('网络已断开,恢复后自动发送');
     s.backend.up[PRIMARY] = false;
     s.chat.call('handleInput', { detail: { value: '断网时写的' } });
     await s.chat.call('handleSend');
     expect(s.items().at(-1)).toMatchObject({ kind: 'pending', failed: true, text: '断网时写的' });
     s.backend.up[PRIMARY] = true;
-    s.network.listener!({ isConnected: true });
+    s.network.listener!({ isConnected: true, networkType: 'WIFI' });
     await until(() => s.items().at(-1)?.kind === 'text', 'the message sent');
     expect(s.chat.data['banner']).toBe('');
     expect(s.backend.conversations.get('c1')!.events).toHaveLength(1);
@@ -274,53 +291,117 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     again.unmount();
   });
 
-  it('records voice: slide up cancels, under 1 s is refused, a good one is uploaded and sent, 60 s stops by itself', async () => {
+  it('records voice in milliseconds as RecorderManager.start.md says: slide up cancels, under 1 s is refused, a good one is uploaded and sent, 60 s stops by itself', async () => {
     const s = await opened({ media: true });
     expect(s.chat.data['media']).toBe(true);
     s.chat.call('handleToggleMode');
     expect(s.chat.data['inputMode']).toBe('voice');
 
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-    expect(s.rec.starts).toEqual([{ duration: 60, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 }]);
+    // 60 s is 60000: the old `duration: 60` stopped every recording after 60 ms.
+    expect(s.rec.starts).toEqual([{ duration: 60_000, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, hideTips: true }]);
     expect(s.chat.data['recording']).toBe(true);
     s.chat.call('handleVoiceMove', { touches: [{ clientY: 520 }] });
     expect(s.chat.data['recordCancel']).toBe(true);
     s.chat.call('handleVoiceEnd');
-    s.rec.finish(3000);
+    s.rec.finish({ durationS: 3 });
     await new Promise((r) => setTimeout(r, 10));
     expect(s.uploads).toEqual([]);
 
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
     s.chat.call('handleVoiceEnd');
-    s.rec.finish(500);
+    s.rec.finish({ durationS: 0.5 });
     await until(() => s.chat.data['notice'] === '说话时间太短', 'too short');
     expect(s.uploads).toEqual([]);
 
+    // onStop reports seconds (RecorderManager.onStop.md): 3.2 s is uploaded as 3200 ms.
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
     s.chat.call('handleVoiceMove', { touches: [{ clientY: 590 }] });
     s.chat.call('handleVoiceEnd');
-    s.rec.finish(3200);
+    s.rec.finish({ durationS: 3.2 });
     await until(() => s.items().some((i) => i.text === '[media md1]'), 'the voice message');
-    expect(s.uploads[0]).toMatchObject({ url: `${PRIMARY}/v1/media`, fileType: 'audio', formData: { kind: 'voice', conversationId: 'c1', durationMs: '3200' } });
-    expect(s.uploads[0]!.headers['authorization']).toMatch(/^Bearer t\d+$/);
+    expect(s.uploads[0]).toMatchObject({ url: `${PRIMARY}/v1/media`, name: 'file', fileType: 'audio', formData: { kind: 'voice', conversationId: 'c1', durationMs: '3200' } });
+    // The session goes in `header`, the only name my.uploadFile.md lists.
+    expect(s.uploads[0]!.header['authorization']).toMatch(/^Bearer t\d+$/);
 
     // Held past the limit: the recorder stops by itself and the recording is sent.
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-    s.rec.finish(60);
+    s.rec.finish({ durationS: 60 });
     await until(() => s.chat.data['notice'] === '最长录音 60 秒,已自动发送', 'the limit notice');
     expect(s.chat.data['recording']).toBe(false);
     expect(s.uploads).toHaveLength(2);
+    expect(s.uploads[1]!.formData['durationMs']).toBe('60000');
     s.chat.call('handleVoiceEnd');
     expect(s.rec.stops).toBe(3);
 
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
     s.chat.call('handleVoiceCancel');
-    s.rec.finish(5000);
+    s.rec.finish({ durationS: 5 });
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-    s.rec.errorCb!({ error: 10, errorMessage: '获取权限失败' });
+    s.rec.fail(10, '获取权限失败');
     expect(s.chat.data['notice']).toBe('请在设置中允许使用麦克风');
     expect(s.chat.data['recording']).toBe(false);
+    s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
+    s.rec.fail(1001, '录制被打断。');
+    expect(s.chat.data['notice']).toBe('录音被打断,请重新录制');
     expect(s.uploads).toHaveLength(2);
+  });
+
+  it('measures the length itself on clients before 10.2.90, whose onStop has no duration', async () => {
+    const s = await opened({ media: true });
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(1_000_000);
+      s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
+      clock.mockReturnValue(1_004_200);
+      s.chat.call('handleVoiceEnd');
+      s.rec.finish();
+    } finally {
+      clock.mockRestore();
+    }
+    await until(() => s.uploads.length === 1, 'the upload');
+    expect(s.uploads[0]!.formData['durationMs']).toBe('4200');
+    await until(() => s.items().some((i) => i.text === '[media md1]'), 'the voice message');
+    expect(s.items().some((i) => /NaN/.test(i.text))).toBe(false);
+  });
+
+  it('removes its recorder listeners on unmount and before each recording, so a reopened chat sends once', async () => {
+    const s = await opened({ media: true });
+    s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
+    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+    s.chat.call('handleVoiceEnd');
+    s.rec.finish({ durationS: 0.2 });
+    s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
+    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+    // Closed while recording: the listeners go and the recording is stopped.
+    s.chat.unmount();
+    mounted.splice(mounted.indexOf(s), 1);
+    expect(s.rec.listeners()).toEqual({ stop: 0, error: 0 });
+    expect(s.rec.stops).toBe(2);
+
+    const again = new ComponentInstance(s.def, { apiOrigin: PRIMARY, backupOrigin: '', devUserId: 'u001' });
+    again.mount().update({ visible: true });
+    try {
+      await until(() => again.data['ready'] === true, 'reopen');
+      again.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
+      expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+      again.call('handleVoiceEnd');
+      s.rec.finish({ durationS: 2 });
+      await until(() => s.uploads.length === 1, 'one upload');
+      await new Promise((r) => setTimeout(r, 30));
+      expect(s.uploads).toHaveLength(1);
+    } finally {
+      again.unmount();
+    }
+  });
+
+  it('uploads to the backup origin while the primary is down, like every other call', async () => {
+    const s = await opened({ media: true, backupOrigin: BACKUP, image: { path: 'https://resource/receipt.png', size: 300_000 } });
+    s.backend.up[PRIMARY] = false;
+    await s.chat.call('handlePickImage');
+    await until(() => s.items().some((i) => i.text === '[media md1]'), 'the picture sent');
+    expect(s.uploads.map((u) => u.url)).toEqual([...Array.from({ length: s.uploads.length - 1 }, () => `${PRIMARY}/v1/media`), `${BACKUP}/v1/media`]);
+    expect(s.backend.log).toContain('B POST /v1/conversations/c1/messages');
   });
 
   it('sends a picked image, and refuses one over 10 MB or of the wrong type before uploading', async () => {
@@ -337,8 +418,16 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     const good = await opened({ media: true, image: { path: 'https://resource/receipt.png', size: 300_000 } });
     await good.chat.call('handlePickImage');
     expect(good.uploads).toMatchObject([{ url: `${PRIMARY}/v1/media`, fileType: 'image', formData: { kind: 'image', conversationId: 'c1' } }]);
-    expect(good.uploads[0]!.headers['authorization']).toMatch(/^Bearer t\d+$/);
+    expect(good.uploads[0]!.header['authorization']).toMatch(/^Bearer t\d+$/);
     expect(good.items().at(-1)).toMatchObject({ kind: 'text', text: '[media md1]' });
+    // On a phone every picked file ends in .image (my.chooseImage.md): sent, the server sniffs it.
+    const phone = await opened({ media: true, image: { path: 'https://resource/apml5f2a9.image', size: 200_000 } });
+    await phone.chat.call('handlePickImage');
+    expect(phone.uploads).toHaveLength(1);
+    const denied = await opened({ media: true, image: 'denied' });
+    await denied.chat.call('handlePickImage');
+    expect(denied.chat.data['notice']).toBe('请在设置中允许访问相册和相机');
+    expect(denied.uploads).toEqual([]);
   });
 
   it('hides voice and images while the backend does not take them', async () => {

@@ -5,7 +5,7 @@
  */
 import { ChatSession, type ChatView } from '../../shared/client/ChatSession';
 import { chatLogin } from '../../shared/client/chatLogin';
-import { ApiError, type ConnectionState } from '../../shared/client/ApiClient';
+import type { ConnectionState } from '../../shared/client/ApiClient';
 import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../shared/client/mediaChecks';
 import type { MediaUpload } from '../../shared/client/ChatSession';
 import { MAX_VOICE_BYTES } from '../../shared/schemas/limits';
@@ -199,18 +199,16 @@ function ratingCard(): HTMLElement {
   return card;
 }
 
-/** `POST /v1/media` with the session's token; the answer carries the media id. */
+/** `POST /v1/media` as multipart, to the URL and with the session header the chat's client gives. */
 function uploadOf(file: Blob, name: string, kind: 'voice' | 'image', extra: Record<string, string> = {}): MediaUpload['upload'] {
-  return async (token, conversationId) => {
+  return (conversationId) => async (url, headers) => {
     const form = new FormData();
     form.set('conversationId', conversationId);
     form.set('kind', kind);
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     form.set('file', file, name);
-    const res = await fetch(`${chat.api.origin}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    const body = (await res.json()) as { mediaId?: string; code?: string; message?: string };
-    if (!res.ok || !body.mediaId) throw new ApiError(res.status, body.code ?? 'UPLOAD_FAILED', body.message ?? t.sendFailed);
-    return { mediaId: body.mediaId };
+    const res = await fetch(url, { method: 'POST', headers: { ...headers }, body: form });
+    return { status: res.status, body: await res.json().catch(() => undefined) };
   };
 }
 

@@ -1,14 +1,14 @@
-import { ApiError } from '../../../shared/client/ApiClient';
-import { ChatSession, type ChatView } from '../../../shared/client/ChatSession';
+import { ChatSession, type ChatView, type MediaUpload } from '../../../shared/client/ChatSession';
 import { chatLogin } from '../../../shared/client/chatLogin';
 import { chatTexts } from '../../../shared/client/chatText';
 import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../../shared/client/mediaChecks';
 import { MAX_VOICE_BYTES } from '../../../shared/schemas/limits';
 import { chooseImage } from '../../lib/jsapi/chooseImage';
 import { getAuthCode } from '../../lib/jsapi/getAuthCode';
-import { getRecorderManager, type Recording, type VoiceRecorder } from '../../lib/jsapi/getRecorderManager';
+import { getRecorderManager, type RecorderFailure, type Recording, type VoiceRecorder } from '../../lib/jsapi/getRecorderManager';
 import { navigateTo } from '../../lib/jsapi/navigateTo';
 import { onNetworkStatusChange } from '../../lib/jsapi/onNetworkStatusChange';
+import { requestSubscribeMessage } from '../../lib/jsapi/requestSubscribeMessage';
 import { uploadFile } from '../../lib/jsapi/uploadFile';
 import { myStorage, myTransport } from '../../lib/myPlatform';
 import { chatItems, type ChatItem } from './chatItems';
@@ -21,8 +21,14 @@ type Texts = ReturnType<typeof chatTexts>;
 /** The labels the template prints (the functions of the text table are called in TypeScript). */
 type Labels = { readonly [K in keyof Texts as Texts[K] extends string ? K : never]: string };
 
+/** Without Object.fromEntries (ES2019): the build targets ES2017, what older clients run. */
 function labels(t: Texts): Labels {
-  return Object.fromEntries(Object.entries(t).filter(([, v]) => typeof v === 'string')) as Labels;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(t) as (keyof Texts)[]) {
+    const value = t[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out as Labels;
 }
 
 export type KfChatData = {
@@ -42,6 +48,8 @@ export type KfChatData = {
   inputMode: 'text' | 'voice';
   recording: boolean;
   recordCancel: boolean;
+  /** 有回复时通知我 is offered (a human is taking over and the merchant set up reply notices). */
+  notifyOffer: boolean;
   showRating: boolean;
   stars: { value: number; on: boolean }[];
   tags: { text: string; on: boolean }[];
@@ -74,8 +82,10 @@ interface Methods {
   handleVoiceEnd(): void;
   handleVoiceCancel(): void;
   onRecorded(recording: Recording): Promise<void>;
+  onRecordFailed(failure: RecorderFailure): void;
+  handleNotify(): Promise<void>;
   handlePickImage(): Promise<void>;
-  upload(kind: 'voice' | 'image', filePath: string, extra: Record<string, string>): (token: string, conversationId: string) => Promise<{ mediaId: string }>;
+  upload(kind: 'voice' | 'image', filePath: string, extra: Record<string, string>): MediaUpload['upload'];
   setNotice(text: string): void;
 }
 
@@ -124,6 +134,7 @@ const initialData: KfChatData = {
   inputMode: 'text',
   recording: false,
   recordCancel: false,
+  notifyOffer: false,
   showRating: false,
   ...ratingDefaults(zh),
 };
@@ -175,6 +186,8 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
   didUnmount() {
     this.session?.stop();
     this.stopNetworkWatch?.();
+    // The app-wide recorder outlives this window: its listeners go with it.
+    this.recorder?.dispose();
   },
   methods: {
     open() {
@@ -186,6 +199,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         login: chatLogin({ tenant: this.props.tenant, authCode: getAuthCode, ...(this.props.devUserId ? { devUserId: this.props.devUserId } : {}) }),
         channel: 'miniprogram',
         locale: this.props.locale,
+        notifyOffer: true,
         onChange: (view) => {
           if (this.session === session) this.render(view);
         },
@@ -210,6 +224,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         moreBefore: c.moreBefore,
         loadingOlder: view.loadingOlder,
         showRating: c.status === 'resolved',
+        notifyOffer: view.notifyTemplates.length > 0 && (c.status === 'queued' || c.status === 'assigned'),
       };
       // A new notice from the session replaces what the component said; an unchanged one leaves it.
       if (view.notice !== this.lastViewNotice) {
@@ -314,18 +329,10 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
 
     handleVoiceStart(e) {
       if (this.data.recording || !this.data.media) return;
-      if (!this.recorder) {
-        const recorder = getRecorderManager();
-        recorder.onStop((r) => void this.onRecorded(r));
-        recorder.onError(() => {
-          this.setData({ recording: false, recordCancel: false });
-          this.setNotice(this.texts.voiceDenied);
-        });
-        this.recorder = recorder;
-      }
+      this.recorder ??= getRecorderManager();
       this.touchStartY = e.touches[0]?.clientY ?? 0;
       this.discardRecording = false;
-      this.recorder.start(RECORDING_LIMIT_MS);
+      this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f) });
       this.setData({ recording: true, recordCancel: false, notice: '' });
     },
 
@@ -369,16 +376,36 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       if (sent && hitLimit) this.setNotice(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
     },
 
+    onRecordFailed(failure) {
+      const t = this.texts;
+      this.setData({ recording: false, recordCancel: false });
+      if (this.discardRecording) return;
+      this.setNotice({ denied: t.voiceDenied, tooShort: t.voiceTooShort, interrupted: t.voiceInterrupted, busy: t.voiceFailed, failed: t.voiceFailed }[failure]);
+    },
+
+    /** 有回复时通知我: the platform's panel must open from the tap itself. */
+    async handleNotify() {
+      const session = this.session;
+      if (!session) return;
+      const choice = await requestSubscribeMessage(session.current.notifyTemplates);
+      await session.subscribeReplies(choice);
+    },
+
     async handlePickImage() {
       if (!this.data.media) return;
-      let image;
+      let picked;
       try {
-        image = await chooseImage();
+        picked = await chooseImage();
       } catch {
         this.setNotice(this.texts.sendFailed);
         return;
       }
-      if (!image) return;
+      if ('denied' in picked) {
+        this.setNotice(this.texts.imageDenied);
+        return;
+      }
+      if ('cancelled' in picked) return;
+      const image = picked.image;
       const problem = imageProblem({ name: image.path, size: image.size }, this.texts);
       if (problem) {
         this.setNotice(problem);
@@ -387,19 +414,14 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       await this.session?.sendMedia({ kind: 'image', label: '[图片]', upload: this.upload('image', image.path, {}) });
     },
 
-    /** `POST /v1/media` (multipart) through my.uploadFile; the answer carries the media id. */
+    /**
+     * `POST /v1/media` (multipart) through my.uploadFile, to the origin and with the session header
+     * ChatSession gives: the backup domain while the primary is down, like every other call.
+     */
     upload(kind, filePath, extra) {
-      return async (token, conversationId) => {
-        const res = await uploadFile({
-          url: `${this.props.apiOrigin}/v1/media`,
-          filePath,
-          fileType: kind === 'voice' ? 'audio' : 'image',
-          headers: { authorization: `Bearer ${token}` },
-          formData: { kind, conversationId, ...extra },
-        });
-        const body = (res.data ?? {}) as { mediaId?: string; code?: string; message?: string };
-        if (res.status >= 400 || !body.mediaId) throw new ApiError(res.status, body.code ?? 'UPLOAD_FAILED', body.message ?? this.texts.sendFailed);
-        return { mediaId: body.mediaId };
+      return (conversationId) => async (url, header) => {
+        const res = await uploadFile({ url, filePath, fileType: kind === 'voice' ? 'audio' : 'image', header, formData: { kind, conversationId, ...extra } });
+        return { status: res.status, body: res.data };
       };
     },
 

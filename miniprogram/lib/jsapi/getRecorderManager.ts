@@ -1,3 +1,5 @@
+import { asTyped, type DocumentedParams } from './DocumentedParams';
+
 /** What a finished recording left: the file and its length. */
 export interface Recording {
   readonly tempFilePath: string;
@@ -5,26 +7,94 @@ export interface Recording {
   readonly fileSize: number;
 }
 
-/** The recorder as kf-chat uses it: start with a hard limit, stop, and one callback per outcome. */
-export interface VoiceRecorder {
-  start(maxDurationMs: number): void;
-  stop(): void;
-  onStop(cb: (recording: Recording) => void): void;
-  onError(cb: (message: string) => void): void;
+/** Why a recording ended without a file the chat can send (RecorderManager.onError.md's codes). */
+export type RecorderFailure = 'denied' | 'tooShort' | 'interrupted' | 'busy' | 'failed';
+
+export interface RecordingHandlers {
+  onStop(recording: Recording): void;
+  onError(failure: RecorderFailure): void;
 }
 
 /**
- * The global recorder, set for what the speech service expects: mp3, 16 kHz, mono. Alipay reports
- * the duration in seconds on some clients and milliseconds on others; values under 100 are taken
- * as seconds.
+ * The recorder as kf-chat uses it. The platform's recorder is one per app and outlives the chat,
+ * so each recording brings its own handlers (those of the previous one are removed first) and
+ * `dispose` removes them when the chat unmounts: a reopened chat never fires an old chat's.
  */
-export function getRecorderManager(): VoiceRecorder {
+export interface VoiceRecorder {
+  start(maxDurationMs: number, handlers: RecordingHandlers): void;
+  stop(): void;
+  dispose(): void;
+}
+
+/** RecorderManager.start.md: "duration ... 单位毫秒(ms),最大值 180000". */
+export const RECORDER_MAX_DURATION_MS = 180_000;
+
+/** RecorderManager.onError.md: error code -> what the user is told. */
+function failureOf(code: number | undefined): RecorderFailure {
+  if (code === 10) return 'denied';
+  if (code === 7) return 'tooShort';
+  if (code === 1001) return 'interrupted';
+  if (code === 4) return 'busy';
+  return 'failed';
+}
+
+type StopResult = { tempFilePath: string; duration?: number; fileSize?: number };
+type ErrorResult = { error?: number; errMsg?: string; errorMessage?: string };
+
+/**
+ * `my.getRecorderManager` (mini/api/基础API/多媒体/录音/my.getRecorderManager.md) set for what the
+ * speech service expects: mp3, 16 kHz mono at 48 kbit/s (a legal pair in RecorderManager.start.md's
+ * table), `duration` in milliseconds, and the platform's own recording icon hidden (`hideTips`)
+ * because kf-chat draws its own. RecorderManager.onStop.md gives `duration` in seconds and only from
+ * client 10.2.90; without it the length comes from our own clock between start and stop. A value
+ * above the 180 s maximum can only be milliseconds, and is taken as such.
+ */
+export function getRecorderManager(now: () => number = Date.now): VoiceRecorder {
   const rm = my.getRecorderManager();
+  let startedAt = 0;
+  let listeners: { stop: (res: StopResult) => void; error: (err: ErrorResult) => void } | undefined;
+  const remove = () => {
+    if (!listeners) return;
+    rm.offStop(listeners.stop);
+    rm.offError(listeners.error);
+    listeners = undefined;
+  };
   return {
-    start: (maxDurationMs) => rm.start({ duration: Math.round(maxDurationMs / 1000), format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 }),
+    start(maxDurationMs, handlers) {
+      remove();
+      const mine = {
+        stop: (res: StopResult) => {
+          if (listeners !== mine) return;
+          remove();
+          const reported = typeof res.duration === 'number' && Number.isFinite(res.duration) && res.duration > 0 ? res.duration : undefined;
+          const durationMs = reported === undefined ? now() - startedAt : reported > RECORDER_MAX_DURATION_MS / 1000 ? reported : reported * 1000;
+          handlers.onStop({ tempFilePath: res.tempFilePath, durationMs: Math.round(durationMs), fileSize: res.fileSize ?? 0 });
+        },
+        error: (err: ErrorResult) => {
+          if (listeners !== mine) return;
+          remove();
+          handlers.onError(failureOf(err.error));
+        },
+      };
+      listeners = mine;
+      rm.onStop(mine.stop);
+      rm.onError(mine.error);
+      startedAt = now();
+      const params: DocumentedParams<typeof rm.start, 'maxRecordTime' | 'minRecordTime'> = {
+        duration: Math.min(Math.max(Math.round(maxDurationMs), 1000), RECORDER_MAX_DURATION_MS),
+        format: 'mp3',
+        sampleRate: 16000,
+        numberOfChannels: 1,
+        encodeBitRate: 48000,
+        hideTips: true,
+      };
+      rm.start(asTyped<typeof rm.start>(params));
+    },
     stop: () => rm.stop(),
-    onStop: (cb) =>
-      rm.onStop((res) => cb({ tempFilePath: res.tempFilePath, durationMs: res.duration < 100 ? res.duration * 1000 : res.duration, fileSize: res.fileSize })),
-    onError: (cb) => rm.onError((err) => cb(err.errorMessage)),
+    dispose() {
+      const active = listeners !== undefined;
+      remove();
+      if (active) rm.stop();
+    },
   };
 }
