@@ -205,6 +205,15 @@ describe('reply notices: a subscription message when an agent replies to a user 
     gw.emulator.failSends = 0;
   });
 
+  it('a message goes to_open_id for a user whose login gave an open_id, to_user_id otherwise', async () => {
+    const { n } = await notifier({ now: 1_800_000_000_000 });
+    await n.subscriptions.rememberIdType('demo', '2088000000000099', 'openId');
+    await expect(n.subscriptions.recipient('demo', '2088000000000099')).resolves.toEqual({ id: '2088000000000099', idType: 'openId' });
+    // Logged in before the id type was recorded: the shape of the id decides.
+    await expect(n.subscriptions.recipient('demo', '2088000000000098')).resolves.toEqual({ id: '2088000000000098', idType: 'userId' });
+    await expect(n.subscriptions.recipient('demo', '074a1b2c3d4e5f60718293a4b5c6d7')).resolves.toEqual({ id: '074a1b2c3d4e5f60718293a4b5c6d7', idType: 'openId' });
+  });
+
   it('classifies Alipay answers: 40004 business refusals vs template errors vs busy vs bad requests', () => {
     expect(classifySendError(new AlipayAuthError('40004', 'USER_NOT_SUBSCRIBED', ''))).toBe('refused');
     expect(classifySendError(new AlipayAuthError('40004', 'USER_TEMPLATE_ILLEGAL', '模板非法'))).toBe('template');
