@@ -5,8 +5,14 @@ import { defaultTenant } from '../../kefuDefaults';
  * back to the button's badge. `devUserId` only matters against the local dev server; in Alipay the
  * user is identified by my.getAuthCode.
  */
+/**
+ * The markup a merchant writes, shown as text. It lives in data because a template would read
+ * `{{unread}}` as a binding and print `&lt;` as it is.
+ */
+const snippets = ['<kf-entry tenant="your-merchant" unread="{{unread}}" onTap="openChat" />', '<kf-chat tenant="your-merchant" visible="{{chatVisible}}" onClose="closeChat" onUnread="setUnread" />'];
+
 Page({
-  data: { tenant: defaultTenant, devUserId: 'u001', chatVisible: false, unread: 0 },
+  data: { tenant: defaultTenant, devUserId: 'u001', chatVisible: false, unread: 0, snippets },
   openChat() {
     this.setData({ chatVisible: true, unread: 0 });
   },
