@@ -19,7 +19,9 @@ export type FakeMy = { [K in keyof typeof my]?: (typeof my)[K] extends (...args:
 
 export function installMy(apis: FakeMy): void {
   (globalThis as Record<string, unknown>)['my'] = new Proxy(apis, {
-    get(target, name: string) {
+    get(target, name) {
+      // Jest and node inspect globals through symbols (util.inspect, Symbol.toStringTag).
+      if (typeof name === 'symbol') return Reflect.get(target, name) as unknown;
       const api = (target as Record<string, unknown>)[name];
       if (api === undefined) throw new Error(`my.${name} is not provided by this test`);
       return api;
