@@ -137,6 +137,19 @@ describe('reply notice subscriptions over HTTP', () => {
     for (let i = 0; i < 3; i++) expect((await reply()).map((m) => [m.toUserId, m.templateId])).toEqual([['2088000000000032', T4]]);
   });
 
+  it('without Alipay configured nothing is offered, whatever the settings say', async () => {
+    const s = await startTestServer({ KEFU_OCR: 'off' });
+    try {
+      const a = await staffLogin(s, 'admin');
+      await s.call('PUT', '/v1/merchant/settings/notify', { token: a, body: { replyTemplateIds: [T1], kind: 'once', page: 'pages/demo/index', keywords: ['您有新的客服回复'] } });
+      const user = await userLogin(s, 'u003');
+      expect((await s.call('GET', '/v1/me/subscriptions', { token: user })).json).toEqual({ templateIds: [], kind: null, accepted: {} });
+      expect((await s.call('POST', '/v1/me/subscriptions', { token: user, body: { accepted: [T1] } })).json).toEqual({ templateIds: [], kind: null, accepted: {}, ignored: [T1] });
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('an openId-mode app: the login gives an open_id and the notice goes to_open_id', async () => {
     const openGw = await startAlipayGateway({ appId, appPublicKey: app.publicKey, gatewayPrivateKey: gatewayKeys.privateKey, openIdMode: true });
     const s = await serverOn(openGw);

@@ -121,7 +121,7 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   // "有回复时通知我": the merchant's reply templates to offer, and what this user accepted.
   app.get('/v1/me/subscriptions', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
-    return c.json(await deps.replyNotifier.subscriptions.status(user.tenant, user.id, await deps.replyNotifier.settings(user.tenant)));
+    return c.json(await deps.replyNotifier.subscriptionStatus(user.tenant, user.id));
   });
 
   // What my.requestSubscribeMessage returned after the user's tap.
@@ -132,6 +132,6 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     if (body.accepted.length + (body.rejected?.length ?? 0) > MAX_SUBSCRIBE_TEMPLATES) {
       throw new KefuError('VALIDATION_FAILED', `一次最多订阅 ${MAX_SUBSCRIBE_TEMPLATES} 个消息模板`, { field: 'accepted', reason: 'maxItems' });
     }
-    return c.json(await deps.replyNotifier.subscriptions.record(user.tenant, user.id, await deps.replyNotifier.settings(user.tenant), body));
+    return c.json(await deps.replyNotifier.recordSubscriptions(user.tenant, user.id, body));
   });
 };

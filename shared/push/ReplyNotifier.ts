@@ -3,7 +3,7 @@ import type { Store } from '../store';
 import type { Logger } from '../log';
 import type { AlipayOpenApi } from '../alipay/AlipayOpenApi';
 import { classifySendError } from '../alipay/classifySendError';
-import type { NotifySettings } from '../schemas/notifySchema';
+import type { NotifySettings, SubscriptionStatus, SubscriptionUpdateRequest } from '../schemas/notifySchema';
 import { SubscriptionBook, type Reservation } from './SubscriptionBook';
 import { readNotifySettings } from './notifySettings';
 
@@ -70,6 +70,24 @@ export class ReplyNotifier {
   /** The merchant's templates, page and keywords (`/v1/merchant/settings/notify`). */
   settings(tenant: string): Promise<NotifySettings> {
     return readNotifySettings(this.o.store, tenant);
+  }
+
+  /**
+   * What the chat offers this user (`GET /v1/me/subscriptions`). Without Alipay configured no
+   * notice can be sent, so nothing is offered.
+   */
+  async subscriptionStatus(tenant: string, userId: string): Promise<SubscriptionStatus> {
+    return this.subscriptions.status(tenant, userId, await this.offeredSettings(tenant));
+  }
+
+  /** Records what my.requestSubscribeMessage returned (`POST /v1/me/subscriptions`). */
+  async recordSubscriptions(tenant: string, userId: string, body: SubscriptionUpdateRequest): Promise<SubscriptionStatus> {
+    return this.subscriptions.record(tenant, userId, await this.offeredSettings(tenant), body);
+  }
+
+  private async offeredSettings(tenant: string): Promise<NotifySettings> {
+    const settings = await this.settings(tenant);
+    return this.o.alipay ? settings : { ...settings, replyTemplateIds: [] };
   }
 
   async userPolled(tenant: string, userId: string): Promise<void> {
