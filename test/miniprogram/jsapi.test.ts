@@ -191,7 +191,7 @@ describe('my.chooseImage, my.getAuthCode, storage, navigation and network status
       navigateTo: (o) => {
         checkDocumented('navigateTo', o);
         urls.push(o.url);
-        if (o.url.includes('tab')) o.fail?.({ error: 1, errorMessage: '不能跳转到 tabBar 页面' } as never);
+        if (o.url.includes('tab')) o.fail?.({ error: 1, errorMessage: '不能跳转到 tabBar 页面' });
         else o.success?.({} as never);
       },
       onNetworkStatusChange: (cb) => void added.push(cb),
