@@ -128,6 +128,21 @@ describe('reply notice subscriptions over HTTP', () => {
     expect(await reply()).toEqual([]);
   });
 
+  it("Alipay's \"not subscribed\" answer: the reply still succeeds, no notice, the record cleared, no retries", async () => {
+    await server.call('PUT', '/v1/merchant/settings/notify', { token: admin, body: { replyTemplateIds: [T3], kind: 'once', page: 'pages/demo/index', keywords: ['您有新的客服回复', '{time}'] } });
+    await devPost(gw, '/dev/templates', { templateId: T3, kind: 'once' });
+    const { user, reply } = await handedOff(server, gw, '2088000000000034');
+    // The chat reported an acceptance that Alipay does not have.
+    await server.call('POST', '/v1/me/subscriptions', { token: user, body: { accepted: [T3] } });
+    const sends = () => gw.emulator.log.filter((l) => l.startsWith('alipay.open.app.mini.templatemessage.send')).length;
+    const before = sends();
+    expect(await reply()).toEqual([]);
+    expect(gw.emulator.log.slice(-1)).toEqual(['alipay.open.app.mini.templatemessage.send USER_NOT_SUBSCRIBED']);
+    expect((await server.call('GET', '/v1/me/subscriptions', { token: user })).json['accepted']).toEqual({ [T3]: 0 });
+    expect(await reply()).toEqual([]);
+    expect(sends()).toBe(before + 1);
+  });
+
   it('a long-term template notifies on every reply', async () => {
     await server.call('PUT', '/v1/merchant/settings/notify', { token: admin, body: { replyTemplateIds: [T4], kind: 'long', page: 'pages/demo/index', keywords: ['您有新的客服回复', '{time}'] } });
     await devPost(gw, '/dev/templates', { templateId: T4, kind: 'long' });
