@@ -2,9 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { parse } from 'yaml';
 import { buildFunctions } from '../bin/build-functions';
 import { configSchema, loadConfig } from '../shared/config';
+import { ServerlessDevsSandbox, type PreviewDocument } from './helpers/ServerlessDevsSandbox';
+
+// s.yaml as Serverless Devs itself resolves it: the tests below read what the project's own `s
+// preview` (@serverless-devs/s 3.1.10) renders offline, with placeholder keys and variables, so
+// the checks see exactly the props `s deploy` would hand the fc3 and fc3-domain components.
 
 const root = path.resolve(__dirname, '..');
 // The fc3 component's props schema is benchmark data beside the checkout (../shared/data/README.md),
@@ -16,81 +20,43 @@ const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];
 
-type Props = Record<string, unknown>;
-interface Resource {
-  component: string;
-  extend?: { name: string; ignore?: string[] };
-  props: Props;
-}
-interface SYaml {
-  edition: string;
-  access: string;
-  vars: Record<string, unknown>;
-  template: Record<string, Props>;
-  resources: Record<string, Resource>;
-}
+/** What a deploying shell sets (README "Deploy to Alibaba Cloud"), as placeholders. */
+const placeholders: Readonly<Record<string, string>> = {
+  KEFU_FC_ROLE: 'kefu-fc-role',
+  KEFU_TABLESTORE_ENDPOINT: 'https://kefu.cn-hangzhou.ots.aliyuncs.com',
+  KEFU_TABLESTORE_INSTANCE: 'kefu',
+  KEFU_TOKEN_SECRET: 't'.repeat(40),
+  KEFU_DOMAIN: 'kefu.example.com',
+  KEFU_DOMAIN_CERT: '-----BEGIN CERTIFICATE-----\nplaceholder\n-----END CERTIFICATE-----',
+  KEFU_DOMAIN_CERT_KEY: '-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----',
+};
+const vpc = { KEFU_VPC_ID: 'vpc-placeholder', KEFU_VSWITCH_IDS: 'vsw-a1,vsw-b2', KEFU_SECURITY_GROUP_ID: 'sg-placeholder' };
+
 interface Trigger {
   triggerName: string;
   triggerType: string;
   triggerConfig: Record<string, unknown>;
 }
 
-const sYaml = parse(readFileSync(path.join(root, 's.yaml'), 'utf8')) as SYaml;
+let sandbox: ServerlessDevsSandbox;
+let plain: PreviewDocument;
+let inVpc: PreviewDocument;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function rendered(template: string, vars: Readonly<Record<string, string>>): PreviewDocument {
+  const result = sandbox.preview(template, vars);
+  if (!result.ok) throw new Error(`s preview -t ${template} failed (${result.status}):\n${result.output}`);
+  return result.document;
 }
 
-/** Serverless Devs' merge of a template under a resource's props (extend2): objects deeply, lists replaced. */
-function deepMerge(base: Props, over: Props): Props {
-  const out: Props = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const prior = out[key];
-    out[key] = isPlainObject(prior) && isPlainObject(value) ? deepMerge(prior, value) : value;
-  }
-  return out;
-}
+beforeAll(() => {
+  sandbox = new ServerlessDevsSandbox(root);
+  plain = rendered('s.yaml', placeholders);
+  inVpc = rendered('s.vpc.yaml', { ...placeholders, ...vpc });
+}, 60_000);
+afterAll(() => sandbox.close());
 
-/**
- * Resolves the magic variables s.yaml uses the way `s` would, minus the machine: `${vars.x}` from
- * vars, `${env('X', 'd')}` to its default or `<X>`, `${config('X')}` to `<X>`. Anything left
- * over is a typo, so it throws.
- */
-function resolveMagic(value: unknown, vars: Record<string, unknown>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveMagic(v, vars));
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveMagic(v, vars)]));
-  if (typeof value !== 'string') return value;
-  const lookup = (name: string): unknown => {
-    if (!(name in vars)) throw new Error(`s.yaml uses \${vars.${name}} but vars has no ${name}`);
-    return vars[name];
-  };
-  const whole = /^\$\{vars\.(\w+)\}$/.exec(value);
-  if (whole) return lookup(whole[1]!);
-  const text = value
-    .replace(/\$\{vars\.(\w+)\}/g, (_m, name: string) => String(lookup(name)))
-    .replace(/\$\{env\('(\w+)'(?:,\s*'([^']*)')?\)\}/g, (_m, name: string, fallback?: string) => fallback ?? `<${name}>`)
-    .replace(/\$\{config\('(\w+)'\)\}/g, (_m, name: string) => `<${name}>`);
-  if (text.includes('${')) throw new Error(`unresolved magic variable in s.yaml: ${text}`);
-  return text;
-}
-
-const vars = resolveMagic(sYaml.vars, {}) as Record<string, unknown>;
-
-/** The props `s deploy` hands the fc3 component for one resource. */
-function effectiveProps(name: string): Props {
-  const resource = sYaml.resources[name]!;
-  let base: Props = {};
-  if (resource.extend) {
-    const template = sYaml.template[resource.extend.name];
-    if (!template) throw new Error(`resource ${name} extends unknown template ${resource.extend.name}`);
-    base = Object.fromEntries(Object.entries(template).filter(([key]) => !resource.extend?.ignore?.includes(key)));
-  }
-  return resolveMagic(deepMerge(base, resource.props), vars) as Props;
-}
-
-function triggersOf(name: string): Trigger[] {
-  return (effectiveProps(name)['triggers'] ?? []) as Trigger[];
-}
+const props = (name: string, doc = plain) => doc.resources[name]!.props;
+const triggersOf = (name: string) => (props(name)['triggers'] ?? []) as Trigger[];
 
 /** Folders of functions/ that hold a function (an index.ts), leaving out the shared `_` ones. */
 function functionFolders(): string[] {
@@ -100,19 +66,19 @@ function functionFolders(): string[] {
     .map((d) => d.name);
 }
 
-describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
-  it('declares exactly one fc3 resource per function folder, so nothing empty is deployed', () => {
-    expect(sYaml.edition).toBe('3.0.0');
-    expect(Object.keys(sYaml.resources).sort()).toEqual([...architectureFunctions].sort());
+describe('s.yaml as `s preview` renders it (Serverless Devs 3, fc3 + fc3-domain)', () => {
+  it('declares one fc3 resource per function folder, so nothing empty is deployed, and one fc3-domain', () => {
+    expect(plain.edition).toBe('3.0.0');
+    const fc3 = Object.entries(plain.resources).filter(([, r]) => r.component === 'fc3').map(([n]) => n);
+    expect(fc3.sort()).toEqual([...architectureFunctions].sort());
     expect(functionFolders().sort()).toEqual([...architectureFunctions].sort());
-    for (const resource of Object.values(sYaml.resources)) expect(resource.component).toBe('fc3');
+    expect(Object.entries(plain.resources).filter(([, r]) => r.component !== 'fc3').map(([n, r]) => [n, r.component])).toEqual([['domain', 'fc3-domain']]);
   });
 
   it('runs every function on nodejs20 from dist/functions/<name> with index.handler, in the region from vars', () => {
-    expect(sYaml.template['kefu-function']?.['region']).toBe('${vars.region}');
     for (const name of architectureFunctions) {
-      const props = effectiveProps(name);
-      expect({ name, runtime: props['runtime'], handler: props['handler'], code: props['code'], functionName: props['functionName'], region: props['region'] }).toEqual({
+      const p = props(name);
+      expect({ name, runtime: p['runtime'], handler: p['handler'], code: p['code'], functionName: p['functionName'], region: p['region'] }).toEqual({
         name,
         runtime: 'nodejs20',
         handler: 'index.handler',
@@ -123,24 +89,46 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     }
   });
 
+  it('runs every function as the role named by KEFU_FC_ROLE in the account of the deploying keys', () => {
+    for (const name of architectureFunctions) expect(props(name)['role']).toBe(`acs:ram::${ServerlessDevsSandbox.accountId}:role/kefu-fc-role`);
+  });
+
+  it('refuses to render without KEFU_FC_ROLE instead of falling back to a role without Tablestore rights', () => {
+    const { KEFU_FC_ROLE: _omitted, ...rest } = placeholders;
+    const result = sandbox.preview('s.yaml', rest);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.output).toContain("env('KEFU_FC_ROLE') not found");
+  });
+
   it('points every function at the Tablestore instance named by the environment, with settings Kefu knows', () => {
     const known = Object.keys(configSchema.properties);
     for (const name of architectureFunctions) {
-      const env = effectiveProps(name)['environmentVariables'] as Record<string, string>;
+      const env = props(name)['environmentVariables'] as Record<string, string>;
       expect(env).toMatchObject({
         KEFU_STORE: 'tablestore',
-        KEFU_TABLESTORE_ENDPOINT: '<KEFU_TABLESTORE_ENDPOINT>',
-        KEFU_TABLESTORE_INSTANCE: '<KEFU_TABLESTORE_INSTANCE>',
+        KEFU_TABLESTORE_ENDPOINT: placeholders['KEFU_TABLESTORE_ENDPOINT'],
+        KEFU_TABLESTORE_INSTANCE: placeholders['KEFU_TABLESTORE_INSTANCE'],
       });
       // A misspelt key would be ignored by loadConfig and the function would start without it.
       for (const key of Object.keys(env)) expect(known).toContain(key);
       // With the optional integrations left at their empty defaults, a function still starts, on
-      // the Tablestore keys Function Compute injects for the function's role.
-      const defaults = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, /^<.*>$/.test(v) ? (k === 'KEFU_TOKEN_SECRET' ? 'x'.repeat(40) : 'set') : v]));
+      // the temporary keys Function Compute injects for the function's role.
       const role = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret', ALIBABA_CLOUD_SECURITY_TOKEN: 'token' };
-      expect(loadConfig({ ...defaults, ...role }).tablestore).toMatchObject({ accessKeyId: 'STS.id', securityToken: 'token' });
-      expect(effectiveProps(name)['role']).toBeTruthy();
+      expect(loadConfig({ ...env, ...role }).tablestore).toMatchObject({ accessKeyId: 'STS.id', securityToken: 'token', keysFrom: 'role' });
     }
+  });
+
+  it('puts the functions in a VPC only with s.vpc.yaml, and without a VPC they have no vpcConfig at all', () => {
+    for (const name of architectureFunctions) {
+      expect(props(name)).not.toHaveProperty('vpcConfig');
+      expect(props(name, inVpc)['vpcConfig']).toEqual({ vpcId: 'vpc-placeholder', vSwitchIds: ['vsw-a1', 'vsw-b2'], securityGroupId: 'sg-placeholder' });
+      // Everything else is s.yaml's, unchanged.
+      const { vpcConfig: _v, ...rest } = props(name, inVpc);
+      expect(rest).toEqual(props(name));
+    }
+    expect(inVpc.resources['domain']).toEqual(plain.resources['domain']);
+    const partial = sandbox.preview('s.vpc.yaml', { ...placeholders, KEFU_VPC_ID: 'vpc-placeholder' });
+    expect(partial.ok ? '' : partial.output).toContain("env('KEFU_VSWITCH_IDS') not found");
   });
 
   it('fires the jobs function every minute, with room for its sweeps', () => {
@@ -148,7 +136,22 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     expect(triggers.map((t) => t.triggerType)).toEqual(['timer']);
     expect(triggers[0]!.triggerConfig).toMatchObject({ cronExpression: '@every 1m', enable: true });
     const payload = JSON.parse(String(triggers[0]!.triggerConfig['payload'])) as { sweeps: number; intervalMs: number };
-    expect(Number(effectiveProps('jobs')['timeout']) * 1000).toBeGreaterThan(payload.sweeps * payload.intervalMs);
+    expect(Number(props('jobs')['timeout']) * 1000).toBeGreaterThan(payload.sweeps * payload.intervalMs);
+  });
+
+  it('never runs the jobs timer twice at once: one request per instance, one instance, no async retries', () => {
+    // FC3 props (fc3 schema): instanceConcurrency is requests per instance; concurrencyConfig
+    // .reservedConcurrency is the function's instance limit ("配置并发实例数上限",
+    // https://help.aliyun.com/zh/functioncompute/fc/user-guide/overview-of-configuring-the-maximum-number-of-on-demand-instances).
+    // Timer triggers invoke asynchronously, and FC retries a failed asynchronous invocation 3
+    // times unless maxAsyncRetryAttempts says otherwise ("重试策略",
+    // https://help.aliyun.com/document_detail/2513612.html); a retry would rerun a tick.
+    expect(props('jobs')).toMatchObject({ instanceConcurrency: 1, concurrencyConfig: { reservedConcurrency: 1 }, asyncInvokeConfig: { maxAsyncRetryAttempts: 0 } });
+    // A tick throttled behind a long one is retried by FC anyway; it must not outlive the next tick.
+    const maxAge = (props('jobs')['asyncInvokeConfig'] as { maxAsyncEventAgeInSeconds: number }).maxAsyncEventAgeInSeconds;
+    expect(maxAge).toBeLessThanOrEqual(60);
+    // The HTTP functions keep serving many long-polls per instance.
+    expect(props('push')['instanceConcurrency']).toBeGreaterThan(1);
   });
 
   it('gives every HTTP function an anonymous HTTP trigger', () => {
@@ -160,13 +163,14 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     }
   });
 
-  it('lets a long-poll finish inside the push timeout', () => {
+  it('lets a long-poll finish inside the timeout of the functions that serve it', () => {
     const longPollDefaultMs: unknown = configSchema.properties.KEFU_LONGPOLL_TIMEOUT_MS.default;
     expect(typeof longPollDefaultMs).toBe('number');
-    expect(Number(effectiveProps('push')['timeout']) * 1000).toBeGreaterThan(Number(longPollDefaultMs));
+    // push, and message, which serves the same poll behind the custom domain.
+    for (const name of ['push', 'message']) expect(Number(props(name)['timeout']) * 1000).toBeGreaterThan(Number(longPollDefaultMs));
   });
 
-  it("validates every resource's props against the fc3 component schema", () => {
+  it("validates every function's rendered props against the fc3 component schema", () => {
     if (!existsSync(schemaFile)) {
       throw new Error(
         `benchmark data folder missing: ${schemaFile} not found. The fc3 schema is read from ../shared/data beside the checkout (see ../shared/data/README.md); it is never copied into the repository.`,
@@ -176,15 +180,19 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
     // draft-07 is the default Ajv's own draft; the schema uses no `format`, so ajv-formats is not needed.
     expect(schema.$schema).toMatch(/draft-07/);
     const validate = new Ajv({ allErrors: true }).compile(schema);
-    for (const name of architectureFunctions) {
-      const props = effectiveProps(name);
-      const ok = validate(props);
-      expect({ name, errors: ok ? null : validate.errors }).toEqual({ name, errors: null });
-      // The schema allows unknown keys, so a misspelt prop would pass it and be ignored by fc3.
-      expect({ name, unknown: Object.keys(props).filter((key) => !(key in schema.properties)) }).toEqual({ name, unknown: [] });
+    for (const doc of [plain, inVpc]) {
+      for (const name of architectureFunctions) {
+        const p = props(name, doc);
+        const ok = validate(p);
+        expect({ name, errors: ok ? null : validate.errors }).toEqual({ name, errors: null });
+        // The schema allows unknown keys, so a misspelt prop would pass it and be ignored by fc3.
+        expect({ name, unknown: Object.keys(p).filter((key) => !(key in schema.properties)) }).toEqual({ name, unknown: [] });
+      }
     }
     // And the validator does reject what fc3 would: proof the check above is not vacuous.
-    expect(validate({ ...effectiveProps('auth'), runtime: 'nodejs99', memorySize: 100 })).toBe(false);
+    expect(validate({ ...props('auth'), runtime: 'nodejs99', memorySize: 100 })).toBe(false);
+    expect(validate({ ...props('jobs'), asyncInvokeConfig: { maxAsyncRetryAttempts: 9 } })).toBe(false);
+    expect(validate({ ...props('auth'), vpcConfig: { vpcId: 'vpc-placeholder' } })).toBe(false);
   });
 
   it('builds one loadable bundle per function folder, where its resource looks for it', async () => {
@@ -193,7 +201,7 @@ describe('s.yaml (Serverless Devs 3, fc3 component)', () => {
       const names = await buildFunctions(out);
       expect(names.sort()).toEqual(functionFolders().sort());
       for (const name of names) {
-        expect(effectiveProps(name)['code']).toBe(`./dist/functions/${name}`);
+        expect(props(name)['code']).toBe(`./dist/functions/${name}`);
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS, loaded as FC loads it
         const mod = require(path.join(out, name, 'index.js')) as { handler?: unknown };
         expect(typeof mod.handler).toBe('function');

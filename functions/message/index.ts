@@ -1,5 +1,10 @@
 import { functionHandler } from '../_runtime/functionHandler';
 import { messageRoutes } from './messageRoutes';
+import { pushRoutes } from '../push/pushRoutes';
 
-/** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('message', [messageRoutes]);
+/**
+ * Function Compute entry (handler: index.handler). It also serves the push function's long-poll,
+ * GET /v1/conversations/:id/events: behind the one custom domain every /v1/conversations/* path
+ * reaches this function, since FC routes by exact path or trailing-`*` prefix only (s.yaml).
+ */
+export const handler = functionHandler('message', [messageRoutes, pushRoutes]);
