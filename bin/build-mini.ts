@@ -17,7 +17,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { assembleMiniPackage, packMiniPackage, type MiniPackage } from './assembleMiniPackage';
+import { assembleMiniPackage, miniPackageTemplateDir, packMiniPackage, type MiniPackage } from './assembleMiniPackage';
 import { checkMiniOrigin } from './checkMiniOrigin';
 import { MiniBuildError } from './MiniBuildError';
 import { downlevelToEs5 } from './downlevelToEs5';
@@ -104,10 +104,24 @@ function listFiles(dir: string, base = dir): string[] {
 /** Folders of miniprogram/ that are not part of the mini-program: the build output and the npm package template. */
 const notCopied = ['dist', 'package'].map((d) => `${d}${path.sep}`);
 
+/**
+ * The build empties its output folders first, so a slip such as `--out .` must not reach rmSync: a
+ * folder that holds the repo, the mini-program sources or the package template is refused.
+ */
+function assertDisposable(dir: string, flag: string): void {
+  const holds = (inner: string) => !path.relative(dir, inner).startsWith('..');
+  if ([root, source, miniPackageTemplateDir].some(holds)) {
+    throw new MiniBuildError(`${flag} ${dir} 包含源码，构建会先清空它，请换一个目录。`, `${flag} ${dir} holds sources the build would delete; choose another folder.`);
+  }
+}
+
 export async function buildMini(o: MiniBuildOptions = {}): Promise<MiniBuildResult> {
   const dev = o.dev ?? false;
   const { api, backup } = miniBuildOrigins(o);
-  const outDir = o.outDir ?? path.join(source, 'dist');
+  const outDir = path.resolve(o.outDir ?? path.join(source, 'dist'));
+  const packageDir = path.resolve(o.packageDir ?? defaultMiniPackageDir);
+  assertDisposable(outDir, '--out');
+  if (!dev) assertDisposable(packageDir, '--package-out');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const entry of entries()) {
@@ -146,7 +160,7 @@ export async function buildMini(o: MiniBuildOptions = {}): Promise<MiniBuildResu
     .map((rel) => ({ path: rel, bytes: statSync(path.join(outDir, rel)).size }));
   const result = { outDir, files, totalBytes: files.reduce((n, f) => n + f.bytes, 0), api, backup, dev };
   if (dev) return result;
-  return { ...result, package: assembleMiniPackage({ builtDir: outDir, packageDir: path.resolve(o.packageDir ?? defaultMiniPackageDir) }) };
+  return { ...result, package: assembleMiniPackage({ builtDir: outDir, packageDir }) };
 }
 
 export const miniBuildUsage = `npm run build:mini -- --api https://<域名> [--backup https://<域名>]   发布构建 / release build

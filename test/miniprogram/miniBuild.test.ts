@@ -177,6 +177,13 @@ describe('which backend origins a build may compile in', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it('refuses an output folder that holds sources, since it empties it first', async () => {
+    await expect(buildMini({ dev: true, outDir: repo })).rejects.toThrow(/--out[\s\S]*holds sources/);
+    await expect(buildMini({ dev: true, outDir: source })).rejects.toThrow(/--out/);
+    await expect(buildMini({ api: 'https://a.example.com', outDir: path.join(os.tmpdir(), `kefu-mini-guard-${process.pid}`), packageDir: path.join(source, 'package') })).rejects.toThrow(/--package-out/);
+    expect(existsSync(path.join(source, 'package', 'package.json'))).toBe(true);
+  });
+
   it('the command line: --flag value and --flag=value, unknown flags and missing values are errors', () => {
     expect(parseMiniBuildArgs(['--api', 'https://a.example.com', '--backup=https://b.example.com', '--dev'])).toEqual({ api: 'https://a.example.com', backup: 'https://b.example.com', dev: true });
     expect(parseMiniBuildArgs(['--verify-release'])).toEqual({ verifyRelease: true });
