@@ -1,6 +1,8 @@
 /**
  * `npm run build:mini -- --api https://<domain> [--backup https://<domain>]`: a release build.
  * `npm run build:mini -- --dev [--api http://127.0.0.1:8787]`: a build for the local developer IDE.
+ * `npm run build:mini -- --again`: builds with the origins already compiled into the folder (the
+ * IDE's beforeCompile/beforePreview hooks, so a release build stays one), or --dev when it is empty.
  * `npm run build:mini -- --verify-release`: builds nothing; fails unless miniprogram/dist is a
  * release build (the IDE's beforeUpload hook).
  *
@@ -21,7 +23,7 @@ import { assembleMiniPackage, miniPackageTemplateDir, packMiniPackage, type Mini
 import { checkMiniOrigin } from './checkMiniOrigin';
 import { MiniBuildError } from './MiniBuildError';
 import { downlevelToEs5 } from './downlevelToEs5';
-import { verifyMiniRelease } from './verifyMiniRelease';
+import { builtMiniOrigins, verifyMiniRelease } from './verifyMiniRelease';
 
 const root = path.resolve(__dirname, '..');
 const source = path.join(root, 'miniprogram');
@@ -165,6 +167,7 @@ export async function buildMini(o: MiniBuildOptions = {}): Promise<MiniBuildResu
 
 export const miniBuildUsage = `npm run build:mini -- --api https://<域名> [--backup https://<域名>]   发布构建 / release build
 npm run build:mini -- --dev [--api http://127.0.0.1:8787]              本机开发者工具 / local developer IDE
+npm run build:mini -- --again                                           按上次的后端源重新构建 / rebuild with the last origins
 npm run build:mini -- --verify-release                                  上传前检查 dist 是发布构建 / check dist is a release build
 
   --api <源>          后端源；发布构建必须是 https 域名（不能用 IP 或 http） / backend origin; an https domain for a release
@@ -177,6 +180,24 @@ npm run build:mini -- --verify-release                                  上传�
 export interface MiniBuildCommand extends MiniBuildOptions {
   readonly help?: boolean;
   readonly verifyRelease?: boolean;
+  readonly again?: boolean;
+}
+
+/**
+ * `--again`: what the folder was last built for, so the IDE's compile hook does not turn a release
+ * build back into a dev build before an upload; a dev origin stays a dev build, nothing yet is --dev.
+ */
+export function againOptions(outDir: string): MiniBuildOptions {
+  const built = builtMiniOrigins(outDir);
+  if (!built) return { dev: true };
+  const origins = { api: built.api, ...(built.backup ? { backup: built.backup } : {}) };
+  try {
+    miniBuildOrigins(origins);
+    return origins;
+  } catch (err) {
+    if (!(err instanceof MiniBuildError)) throw err;
+    return { ...origins, dev: true };
+  }
 }
 
 /** Parses the command line; unknown flags and missing values are errors, so a typo never ships a default. */
@@ -188,6 +209,7 @@ export function parseMiniBuildArgs(argv: readonly string[]): MiniBuildCommand {
     if (arg === '--dev') parsed.dev = true;
     else if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg === '--verify-release') parsed.verifyRelease = true;
+    else if (arg === '--again') parsed.again = true;
     else {
       const eq = arg.indexOf('=');
       const flag = eq > 0 ? arg.slice(0, eq) : arg;
@@ -225,6 +247,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${shown(outDir)} 是发布构建 / is a release build: ${v.api}${v.backup ? `, ${v.backup}` : ''} (${kb(v.totalBytes)})\n`);
       return 0;
     }
+    if (command.again) command = { ...command, ...againOptions(command.outDir ?? path.join(source, 'dist')) };
     miniBuildOrigins(command);
   } catch (err) {
     if (!(err instanceof MiniBuildError)) throw err;

@@ -41,6 +41,15 @@ function folderBytes(dir: string): number {
   }, 0);
 }
 
+/** The origins compiled into a built folder, or undefined when it holds no build yet. */
+export function builtMiniOrigins(outDir: string): { api: string; backup: string } | undefined {
+  const chat = path.join(outDir, 'components', 'kf-chat', 'index.js');
+  if (!existsSync(chat)) return undefined;
+  const props = componentProps(chat);
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return { api: text(props['apiOrigin']), backup: text(props['backupOrigin']) };
+}
+
 export function verifyMiniRelease(outDir: string, limitBytes: number): VerifiedMiniRelease {
   const chat = path.join(outDir, 'components', 'kf-chat', 'index.js');
   if (!existsSync(chat)) {

@@ -228,7 +228,11 @@ describe('the build:mini command', () => {
     // What the IDE's beforeUpload hook runs: this folder is a release build.
     const verified = await runBuildCommand(['--verify-release', '--out', out]);
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('https://kefu.example.com')]);
-  }, 90_000);
+    // The IDE compiles (beforeCompile: --again) before it uploads: the release build stays one.
+    const again = await runBuildCommand(['--again', '--out', out, '--package-out', pkg]);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('后端 / backend: https://kefu.example.com')]);
+    expect((await runBuildCommand(['--verify-release', '--out', out])).code).toBe(0);
+  }, 120_000);
 
   it('--dev works from miniprogram/ (where the IDE runs its hooks): 127.0.0.1 compiled in, no npm package, refused for upload', async () => {
     const out = path.join(tmp, 'dev');
@@ -239,5 +243,10 @@ describe('the build:mini command', () => {
     const verified = await runBuildCommand(['--verify-release', '--out', out]);
     expect(verified.code).toBe(2);
     expect(verified.stderr).toMatch(/不是发布构建[\s\S]*http:\/\/127\.0\.0\.1:8787[\s\S]*not a release build/);
-  }, 90_000);
+    // --again on a dev build, or on an empty folder, is a dev build.
+    const again = await runBuildCommand(['--again', '--out', out], source);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('dev build: no npm package')]);
+    const fresh = await runBuildCommand(['--again', '--out', path.join(tmp, 'fresh')]);
+    expect([fresh.code, fresh.stdout]).toEqual([0, expect.stringContaining(`后端 / backend: ${DEV_API_ORIGIN}`)]);
+  }, 120_000);
 });
