@@ -18,18 +18,21 @@ export function serverlessDevsBin(): string {
   return path.join(path.dirname(require.resolve('@serverless-devs/s/package.json')), 'bin', 's');
 }
 
-/** Runs one s command on the checked template; returns its exit code. */
-export function deploy(argv: readonly string[], io: { stderr: NodeJS.WritableStream }): number {
+/**
+ * Runs one s command on the checked template; returns its exit code. `env` is the deploying
+ * shell's (process.env when left out) and is what `s` runs with.
+ */
+export function deploy(argv: readonly string[], io: { stderr: NodeJS.WritableStream }, env?: Readonly<Record<string, string | undefined>>): number {
   const [command, ...rest] = argv;
   if (command !== 'deploy' && command !== 'preview') {
     io.stderr.write(usage);
     return 2;
   }
   try {
-    const settings = checkDeploySettings();
+    const settings = env ? checkDeploySettings(env) : checkDeploySettings();
     const missing = settings.certificateFiles.filter((f) => !existsSync(path.resolve(root, f)));
     if (missing.length) throw new KefuError('CONFIG_INVALID', `证书文件不存在: ${missing.join(', ')}`, { key: 'KEFU_DOMAIN_CERT' });
-    const run = spawnSync(process.execPath, [serverlessDevsBin(), command, '-t', settings.template, ...rest], { cwd: root, stdio: 'inherit' });
+    const run = spawnSync(process.execPath, [serverlessDevsBin(), command, '-t', settings.template, ...rest], { cwd: root, stdio: 'inherit', ...(env ? { env } : {}) });
     return run.status ?? 1;
   } catch (err) {
     if (!isKefuError(err)) throw err;
