@@ -1,4 +1,5 @@
-import { ChatSession, type ChatView } from './ChatSession';
+import { ChatSession } from './ChatSession';
+import type { ChatView } from './ChatView';
 import { chatLogin } from './chatLogin';
 import { ApiClient } from './ApiClient';
 import type { KeyValueStorage } from './Transport';

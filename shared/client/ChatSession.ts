@@ -1,60 +1,14 @@
 import type { Conversation, ConversationStatus, Message } from '../schemas';
 import { MAX_TEXT_LENGTH } from '../schemas/limits';
-import { ApiClient, ApiError, UnreachableError, type ConnectionState, type UploadAttempt } from './ApiClient';
+import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
+import type { ChatView, MediaUpload, PredictedQuestion, RatingInput } from './ChatView';
 import { chatTexts, type ChatLocale, type ChatTexts } from './chatText';
-import { conversationReducer, initialChatState, type ChatAction, type ChatState } from './conversationReducer';
+import { conversationReducer, initialChatState, type ChatAction } from './conversationReducer';
 import { Outbox } from './Outbox';
 import { replyNotifyOffer, type SubscriptionChoice, type SubscriptionState } from './replyNotifyOffer';
 import { runEventLoop } from './runEventLoop';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import type { KeyValueStorage, Transport } from './Transport';
-
-export interface PredictedQuestion {
-  readonly faqId: string;
-  readonly question: string;
-}
-
-/** Everything a chat window needs to draw itself; the same for the mini-program and the H5 page. */
-export interface ChatView {
-  readonly chat: ChatState;
-  readonly conversationId: string;
-  /** 猜你想问, shown while the conversation has no messages. */
-  readonly predicted: readonly PredictedQuestion[];
-  /** The latest problem to tell the user (refused input, a failed action); empty when none. */
-  readonly notice: string;
-  /** The conversation is open and the event loop runs. */
-  readonly ready: boolean;
-  readonly loadingOlder: boolean;
-  /** The agent serving now, once a human has joined. */
-  readonly agentName?: string;
-  /** The backend takes voice and images (`GET /v1/auth/methods`); the buttons show only then. */
-  readonly media: boolean;
-  /**
-   * Message templates to offer with 有回复时通知我 while waiting for or talking to a human; empty
-   * when there is nothing to offer (not the mini-program, not set up, already subscribed, answered).
-   */
-  readonly notifyTemplates: readonly string[];
-}
-
-/** A voice recording or picture on the device, uploaded by the platform's own file upload. */
-export interface MediaUpload {
-  readonly kind: 'voice' | 'image';
-  /** Shown in the pending bubble until the server's message replaces it. */
-  readonly label: string;
-  /**
-   * Sends the file to the given URL of `/v1/media` (the origin in use: the backup while the primary
-   * is down) with the session header and the conversation id as a form field; resolves with the
-   * HTTP answer, rejects when none came back.
-   */
-  readonly upload: (conversationId: string) => UploadAttempt;
-}
-
-export interface RatingInput {
-  readonly stars: number;
-  readonly tags?: readonly string[];
-  readonly comment?: string;
-  readonly complaint?: boolean;
-}
 
 export interface ChatSessionOptions {
   /** API origins; the backup takes over when the primary keeps failing. */
@@ -399,14 +353,8 @@ export class ChatSession {
     } catch {
       // No session now (network down): the outbox keeps the messages.
     }
-    let result = await this.outbox.flush();
-    if (result.rejected.some((r) => r.error.status === 401)) {
-      // The token ran out between the check and the send: queue those again under a new session.
-      for (const r of result.rejected) if (r.error.status === 401) await this.outbox.add(r.item);
-      await this.keeper.renew();
-      const again = await this.outbox.flush();
-      result = { sent: [...result.sent, ...again.sent], rejected: [...result.rejected.filter((r) => r.error.status !== 401), ...again.rejected], remaining: again.remaining };
-    }
+    // The token may run out between the check and the send: those go again under a new session.
+    const result = await this.outbox.flushRenewing(() => this.keeper.renew());
     for (const s of result.sent) this.dispatch({ type: 'sent', clientMessageId: s.item.clientMessageId, message: s.message as Message });
     for (const r of result.rejected) this.dispatch({ type: 'rejected', clientMessageId: r.item.clientMessageId, error: r.error.message });
     if (result.remaining) {

@@ -52,6 +52,19 @@ export class Outbox {
 
   private readonly flushOnce = singleFlight(() => this.doFlush());
 
+  /**
+   * `flush`, and when the server refused some for an expired session (401), those queued again
+   * under a new one (`renew`) and sent once more; the results of both rounds together.
+   */
+  async flushRenewing(renew: () => Promise<unknown>): Promise<FlushResult> {
+    const first = await this.flush();
+    if (!first.rejected.some((r) => r.error.status === 401)) return first;
+    for (const r of first.rejected) if (r.error.status === 401) await this.add(r.item);
+    await renew();
+    const again = await this.flush();
+    return { sent: [...first.sent, ...again.sent], rejected: [...first.rejected.filter((r) => r.error.status !== 401), ...again.rejected], remaining: again.remaining };
+  }
+
   private async doFlush(): Promise<FlushResult> {
     const items = await this.load();
     const sent: FlushResult['sent'] = [];

@@ -3,11 +3,12 @@
  * localStorage are the injected platform. Query parameters: `tenant`, `user` (dev login, when the
  * backend allows it), `backup` (a backup API origin).
  */
-import { ChatSession, type ChatView } from '../../shared/client/ChatSession';
+import { ChatSession } from '../../shared/client/ChatSession';
+import type { ChatView } from '../../shared/client/ChatView';
 import { chatLogin } from '../../shared/client/chatLogin';
 import type { ConnectionState } from '../../shared/client/ApiClient';
 import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../shared/client/mediaChecks';
-import type { MediaUpload } from '../../shared/client/ChatSession';
+import type { MediaUpload } from '../../shared/client/ChatView';
 import { MAX_VOICE_BYTES } from '../../shared/schemas/limits';
 import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
 import type { Message } from '../../shared/schemas';

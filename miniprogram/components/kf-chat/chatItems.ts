@@ -1,4 +1,4 @@
-import type { ChatView } from '../../../shared/client/ChatSession';
+import type { ChatView } from '../../../shared/client/ChatView';
 import type { ChatTexts } from '../../../shared/client/chatText';
 import type { Message } from '../../../shared/schemas';
 

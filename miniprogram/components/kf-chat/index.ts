@@ -1,4 +1,5 @@
-import { ChatSession, type ChatView, type MediaUpload } from '../../../shared/client/ChatSession';
+import { ChatSession } from '../../../shared/client/ChatSession';
+import type { ChatView, MediaUpload } from '../../../shared/client/ChatView';
 import { chatLogin } from '../../../shared/client/chatLogin';
 import { chatTexts } from '../../../shared/client/chatText';
 import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../../shared/client/mediaChecks';
