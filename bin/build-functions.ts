@@ -10,10 +10,12 @@
  * and the ranker with the first text to understand), so a cold start does not parse what it does
  * not run. Every bundle ships with a V8 code cache (bin/codeCache.ts).
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { addCodeCache } from './codeCache';
+import { buildConsole } from './build-console';
+import { bundleH5, h5PageFile } from '../functions/web/h5Routes';
 
 const root = path.resolve(__dirname, '..');
 
@@ -76,9 +78,21 @@ export async function buildFunctions(outDir = path.join(root, 'dist/functions'))
     mkdirSync(path.join(dir, 'data'), { recursive: true });
     for (const file of DATA_FILES) copyFileSync(path.join(root, file), path.join(dir, 'data', path.basename(file)));
     cpSync(path.join(shared, 'vendor'), path.join(dir, 'vendor'), { recursive: true });
+    if (name === 'web') await buildWebStatic(path.join(dir, 'static'));
   }
   rmSync(shared, { recursive: true, force: true });
   return names;
+}
+
+/**
+ * The `web` function's files: the console's Vite build and the H5 page with its bundle, which it
+ * serves behind the custom domain (functions/web/index.ts).
+ */
+async function buildWebStatic(dir: string): Promise<void> {
+  await buildConsole(path.join(dir, 'console'));
+  mkdirSync(path.join(dir, 'h5'), { recursive: true });
+  copyFileSync(h5PageFile, path.join(dir, 'h5', 'index.html'));
+  writeFileSync(path.join(dir, 'h5', 'main.js'), await bundleH5(build, true));
 }
 
 if (require.main === module) {

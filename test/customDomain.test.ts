@@ -26,7 +26,7 @@ jest.mock('../functions/_runtime/functionHandler', () => ({
 
 const root = path.resolve(__dirname, '..');
 const schemaFile = path.resolve(__dirname, '../../shared/data/fc3/schema.json');
-const httpFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats'];
+const httpFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'web'];
 const allMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 interface Route {
@@ -145,8 +145,11 @@ describe('the custom domain (fc3-domain in s.yaml)', () => {
     expect(to('/v1/events')).toBe('kefu-merchant');
     expect(to('/v1/eventsx')).toBeUndefined();
     expect(to('/v1/auth/login')).toBe('kefu-auth');
-    // Nothing is routed that no function serves: the H5 page and console are static builds elsewhere.
-    expect(to('/h5/')).toBeUndefined();
-    expect(to('/console/')).toBeUndefined();
+    // The H5 page and the console come from the same domain as the API, served by the web function.
+    expect(to('/h5/')).toBe('kefu-web');
+    expect(to('/h5/main.js')).toBe('kefu-web');
+    expect(to('/console')).toBe('kefu-web');
+    expect(to('/console/assets/index-abc.js')).toBe('kefu-web');
+    expect(to('/v1/health')).toBe('kefu-web');
   });
 });

@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '..');
 const schemaFile = path.resolve(__dirname, '../../shared/data/fc3/schema.json');
 
 /** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
-const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'jobs'];
+const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'web', 'jobs'];
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];
 
@@ -206,6 +206,9 @@ describe('s.yaml as `s preview` renders it (Serverless Devs 3, fc3 + fc3-domain)
         const mod = require(path.join(out, name, 'index.js')) as { handler?: unknown };
         expect(typeof mod.handler).toBe('function');
       }
+      // The web function carries the console and the H5 page it serves behind the custom domain.
+      for (const file of ['console/index.html', 'h5/index.html', 'h5/main.js']) expect([file, existsSync(path.join(out, 'web', 'static', file))]).toEqual([file, true]);
+      expect(readFileSync(path.join(out, 'web', 'static', 'console', 'index.html'), 'utf8')).toContain('/console/assets/');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -12,8 +12,8 @@ import { createFunctionApp } from '../_http/createFunctionApp';
 import type { AppDeps } from '../_http/AppDeps';
 import { allRoutes } from './allRoutes';
 import { createDeps } from './createDeps';
-import { h5Routes } from './h5Routes';
-import { consoleRoutes } from './consoleRoutes';
+import { h5Routes } from '../web/h5Routes';
+import { consoleRoutes } from '../web/consoleRoutes';
 import { runJobs } from '../jobs/runJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
@@ -47,7 +47,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     ...options,
   });
   const seeded = await seedDemoTenant(deps);
-  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes, consoleRoutes(path.resolve(__dirname, '../../web/console/dist')));
+  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes(), consoleRoutes(path.resolve(__dirname, '../../web/console/dist')));
 
   let server: ServerType;
   try {

@@ -7,12 +7,13 @@ import { service } from '../_http/createFunctionApp';
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
 /**
- * The console at /console/, for the local system: the Vite build in `dir` served as static files
- * (hashed assets cached for a year, the page itself never). Deployments host the same build on OSS/CDN.
+ * The console at /console/: the Vite build in `dir` served as static files (hashed assets cached
+ * for a year, the page itself never). The dev server serves web/console/dist; the deployed `web`
+ * function its own copy, so the console calls the API on the one custom domain it is loaded from.
  */
 export function consoleRoutes(dir: string): RouteGroup {
   return (app) => {
-    const svc = service('local');
+    const svc = service('web');
     const file = (rel: string) => {
       const full = path.resolve(dir, rel);
       // Only files inside the build folder.
