@@ -77,7 +77,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
   const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
-  const replyNotifier = new ReplyNotifier({ store, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
+  const replyNotifier = new ReplyNotifier({ store, logger, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
   return {
     config,
     logger,
