@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../shared/config';
 import { isKefuError } from '../shared/errors';
 import { startDevServer } from '../functions/_runtime/devServer';
-import { DEMO_PASSWORD, DEMO_TENANT, demoStaff, demoUsers } from '../mock/seed/demoTenant';
+import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoStaff, demoUsers } from '../mock/seed/demoTenant';
 import { startNlsEmulator } from '../mock/nls/NlsEmulator';
 import { seedUtterances } from '../mock/nls/seedUtterances';
 import { defaultFaq } from '../mock/seed/defaultFaq';
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const base = loadConfig(undefined, overrides);
   const alipayKeys = base.alipay ? undefined : localAlipayKeys(base.dataDir);
   const alipay = alipayKeys ? await startAlipayGateway({ appId: alipayKeys.appId, appPublicKey: alipayKeys.appPublicKey, gatewayPrivateKey: alipayKeys.gatewayPrivateKey }) : undefined;
+  // The demo merchant's reply-notice template, as chosen on the merchant platform (seeded settings).
+  alipay?.emulator.ledger.defineTemplate(DEMO_REPLY_TEMPLATE, 'once');
   if (alipay && alipayKeys) {
     Object.assign(overrides, { KEFU_ALIPAY_APP_ID: alipayKeys.appId, KEFU_ALIPAY_PRIVATE_KEY: alipayKeys.appPrivateKey, KEFU_ALIPAY_PUBLIC_KEY: alipayKeys.gatewayPublicKey, KEFU_ALIPAY_GATEWAY: alipay.url });
   }
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
     `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,
     alipay ? `  支付宝登录  本地网关替身 ${alipay.url}  (模拟 my.getAuthCode: POST ${alipay.url.replace('/gateway.do', '/dev/auth-codes')} {"userId":"2088..."})` : `  支付宝登录  ${config.alipay?.gateway ?? '未配置'}`,
+    ...(alipay ? [`  回复通知    模板 ${DEMO_REPLY_TEMPLATE}  (模拟用户订阅: POST ${alipay.url.replace('/gateway.do', '/dev/subscriptions')} {"userId":"2088...","entityIds":["${DEMO_REPLY_TEMPLATE}"]})`] : []),
     '',
     `演示商户 tenant=${DEMO_TENANT},  员工密码 ${DEMO_PASSWORD}`,
     ...demoStaff.map((s) => `  ${s.role.padEnd(10)} ${s.username.padEnd(12)} ${s.displayName}  ${s.skills.join('/')}`),

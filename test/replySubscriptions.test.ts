@@ -63,8 +63,8 @@ describe('reply notice subscriptions over HTTP', () => {
     await gw.close();
   });
 
-  it('merchant settings: defaults, validated, and only for admins and supervisors', async () => {
-    expect((await server.call('GET', '/v1/merchant/settings/notify', { token: admin })).json).toEqual({ replyTemplateIds: [], kind: 'once', page: 'pages/demo/index', keywords: ['您有新的客服回复', '{time}'] });
+  it('merchant settings: the demo merchant seeded with one template, validated, and only for admins and supervisors', async () => {
+    expect((await server.call('GET', '/v1/merchant/settings/notify', { token: admin })).json).toEqual({ replyTemplateIds: ['demo-reply-once'], kind: 'once', page: 'pages/demo/index', keywords: ['您有新的客服回复', '{time}'] });
     const agent = await staffLogin(server, 'xiaowang');
     const forbidden = await server.call('PUT', '/v1/merchant/settings/notify', { token: agent, body: { replyTemplateIds: [T1], kind: 'once', page: 'pages/chat/index', keywords: ['x'] } });
     expect([forbidden.status, forbidden.json['code']]).toEqual([403, 'FORBIDDEN']);

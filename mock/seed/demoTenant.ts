@@ -4,6 +4,11 @@
  */
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'Kefu@2026';
+/**
+ * The demo merchant's one-time subscription template for reply notices; `npm run dev` defines it in
+ * the Alipay gateway stand-in, as a merchant chooses it on the merchant platform.
+ */
+export const DEMO_REPLY_TEMPLATE = 'demo-reply-once';
 
 export const demoStaff = [
   // The demo agents may see customer data; a newly invited agent may not until an admin allows it.

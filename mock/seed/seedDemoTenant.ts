@@ -1,15 +1,18 @@
 import type { AccountService } from '../../shared/accounts';
 import type { FaqService } from '../../shared/faq/FaqService';
 import { defaultFaq } from './defaultFaq';
-import { DEMO_PASSWORD, DEMO_TENANT, demoGroups, demoPinnedTiers, demoStaff, demoUsers } from './demoTenant';
+import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoGroups, demoPinnedTiers, demoStaff, demoUsers } from './demoTenant';
 import { defaultRoutingSettings, type RoutingService } from '../../shared/routing/RoutingService';
+import { writeNotifySettings } from '../../shared/push/notifySettings';
+import { defaultNotifySettings } from '../../shared/schemas/notifySchema';
+import type { Store } from '../../shared/store';
 
 /**
  * Seeds the demo merchant once. Returns false when it already exists, so a restart keeps whatever
  * the developer changed since.
  */
-export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqService; routing: RoutingService }): Promise<boolean> {
-  const { accounts, faq, routing } = deps;
+export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqService; routing: RoutingService; store: Store }): Promise<boolean> {
+  const { accounts, faq, routing, store } = deps;
   if (await accounts.tenantExists(DEMO_TENANT)) return false;
   for (const staff of demoStaff) {
     await accounts.putStaff(DEMO_TENANT, { ...staff, skills: [...staff.skills], password: DEMO_PASSWORD });
@@ -18,6 +21,8 @@ export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqS
   for (const g of demoGroups) await routing.putGroup(DEMO_TENANT, g.id, g);
   await routing.putSettings(DEMO_TENANT, { ...defaultRoutingSettings, pinnedTiers: demoPinnedTiers });
   await faq.importFile(DEMO_TENANT, 'json', JSON.stringify(defaultFaq), { mode: 'replace' });
+  // Reply notices are offered in the mini-program only when the merchant chose a template.
+  await writeNotifySettings(store, DEMO_TENANT, { ...defaultNotifySettings, replyTemplateIds: [DEMO_REPLY_TEMPLATE] });
   // The tenant row goes last: if seeding is interrupted, the next start seeds again.
   await accounts.createTenant(DEMO_TENANT, '演示商户');
   return true;
