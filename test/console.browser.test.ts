@@ -180,6 +180,16 @@ describe('console in Chromium', () => {
     const after = await server.call('POST', '/v1/events', { raw: second, headers: { 'content-type': 'application/json', 'x-kefu-tenant': 'demo', 'x-kefu-timestamp': ts, 'x-kefu-signature': sign(second) } });
     expect(after.json).toMatchObject({ scheduled: 0 });
     await shot(page, 'settings-proactive');
+
+    // Reply notices: a second template id typed in, saved, and what the chat's users are offered.
+    await page.getByRole('tab', { name: '回复通知' }).click();
+    await page.locator('#notify-templates').fill('tpl-reply-2');
+    await page.locator('#notify-templates').press('Enter');
+    await page.locator('.save-notify').click();
+    await page.getByText('已保存').first().waitFor();
+    const notify = await server.call('GET', '/v1/merchant/settings/notify', { token: admin });
+    expect(notify.json['replyTemplateIds']).toEqual(['demo-reply-once', 'tpl-reply-2']);
+    await shot(page, 'settings-notify');
     await page.close();
   });
 

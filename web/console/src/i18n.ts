@@ -144,6 +144,9 @@ const enByZh: Record<string, string> = {
   主动服务: 'Proactive', 主动服务规则: 'Proactive rules', 事件密钥: 'Event secret', 生成新密钥: 'New secret', 事件: 'Event', '延迟(分钟)': 'Delay (min)',
   消息: 'Message', 关联问题: 'Related FAQ', '去重(小时)': 'Once per (h)', '密钥只显示这一次,请立即保存。': 'The secret is shown only this once; store it now.',
   '业务系统用此密钥签名 POST /v1/events;生成新密钥后旧密钥立即失效。': 'Your systems sign POST /v1/events with this secret; a new secret replaces the old one at once.',
+  回复通知: 'Reply notices', '订阅消息模板 ID(最多 3 个)': 'Subscription template ids (up to 3)', 模板类型: 'Template kind', 一次性订阅: 'One-time', 长期订阅: 'Long-term',
+  点击通知打开的页面: 'Page the notice opens', '通知内容(依次填入模板的关键词,{time} 为回复时间)': 'Notice text (the template keywords in order; {time} is the reply time)',
+  '用户在小程序里点「有回复时通知我」并同意订阅后,客服回复时支付宝会发一条订阅消息。模板在支付宝商家平台的「消息接入」中选择。': 'When a user taps “Notify me” in the mini-program and subscribes, Alipay sends a subscription message when an agent replies. Choose the templates under 消息接入 on Alipay’s merchant platform.',
   专家组: 'Expert', 服务时间: 'Service hours', 全天候: 'Around the clock', 限定时间: 'Limited', 默认技能组: 'Default group',
 };
 

@@ -5,6 +5,7 @@ import { RoutingSettings } from './RoutingSettings';
 import { GroupSettings } from './GroupSettings';
 import { CannedSettings } from './CannedSettings';
 import { ProactiveSettings } from './ProactiveSettings';
+import { NotifySettings } from './NotifySettings';
 import { StaffSettings } from './StaffSettings';
 import type { Session } from '../api';
 import { api, ApiError } from '../api';
@@ -101,6 +102,7 @@ export function Settings({ session }: { session: Session }) {
         { key: 'routing', label: tr('分配规则'), children: (<><GroupSettings /><RoutingSettings /></>) },
         { key: 'canned', label: tr('快捷回复'), children: <CannedSettings /> },
         { key: 'proactive', label: tr('主动服务'), children: <ProactiveSettings admin={session.principal.role === 'admin'} /> },
+        { key: 'notify', label: tr('回复通知'), children: <NotifySettings /> },
         // Staff accounts are the admin's alone (the API refuses supervisors too).
         ...(session.principal.role === 'admin' ? [{ key: 'staff', label: tr('员工'), children: <StaffSettings self={session.principal.id} /> }] : []),
       ]}
