@@ -74,6 +74,8 @@ describe('npm run build:mini', () => {
       const code = readFileSync(path.join(out, f.path), 'utf8');
       expect([f.path, code.match(/\brequire\(/g)]).toEqual([f.path, null]);
       expect([f.path, code.match(/\b(globalThis|window|document|XMLHttpRequest|AlipayJSBridge|exports)\b/g)]).toEqual([f.path, null]);
+      // mini/framework/小程序的 JavaScript 引擎.md: no eval and no dynamic code in a mini-program.
+      expect([f.path, code.match(/\beval\(|\bnew Function\b|\bFunction\(/g)]).toEqual([f.path, null]);
     }
   });
 
