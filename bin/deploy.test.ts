@@ -1,3 +1,4 @@
+import { deployPlaceholders } from '../test/helpers/deployPlaceholders';
 import { deploy } from './deploy';
 
 /** Collects what the command writes to stderr. */
@@ -6,15 +7,7 @@ function stderr() {
   return { stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream, text: () => text };
 }
 
-const complete = {
-  KEFU_FC_ROLE: 'kefu-fc-role',
-  KEFU_TABLESTORE_ENDPOINT: 'https://kefu.cn-hangzhou.ots.aliyuncs.com',
-  KEFU_TABLESTORE_INSTANCE: 'kefu',
-  KEFU_TOKEN_SECRET: 'x'.repeat(40),
-  KEFU_DOMAIN: 'kefu.example.com',
-  KEFU_DOMAIN_CERT: '-----BEGIN CERTIFICATE-----\n...',
-  KEFU_DOMAIN_CERT_KEY: '-----BEGIN PRIVATE KEY-----\n...',
-};
+const complete = deployPlaceholders;
 
 describe('npm run deploy (bin/deploy.ts)', () => {
   it('stops before running s when KEFU_FC_ROLE is unset, naming it', () => {

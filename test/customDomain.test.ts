@@ -6,6 +6,7 @@ import { createDeps } from '../functions/_runtime/createDeps';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/log';
 import { createMemoryStore } from '../shared/store';
+import { deployPlaceholders } from './helpers/deployPlaceholders';
 import { ServerlessDevsSandbox, type PreviewDocument } from './helpers/ServerlessDevsSandbox';
 
 // The one HTTPS origin: s.yaml's fc3-domain resource, as the project's own `s preview` renders it,
@@ -41,15 +42,7 @@ let doc: PreviewDocument;
 
 beforeAll(() => {
   sandbox = new ServerlessDevsSandbox(root);
-  const result = sandbox.preview('s.yaml', {
-    KEFU_FC_ROLE: 'kefu-fc-role',
-    KEFU_TABLESTORE_ENDPOINT: 'https://kefu.cn-hangzhou.ots.aliyuncs.com',
-    KEFU_TABLESTORE_INSTANCE: 'kefu',
-    KEFU_TOKEN_SECRET: 't'.repeat(40),
-    KEFU_DOMAIN: 'kefu.example.com',
-    KEFU_DOMAIN_CERT: '-----BEGIN CERTIFICATE-----\nplaceholder-cert\n-----END CERTIFICATE-----',
-    KEFU_DOMAIN_CERT_KEY: '-----BEGIN PRIVATE KEY-----\nplaceholder-key\n-----END PRIVATE KEY-----',
-  });
+  const result = sandbox.preview('s.yaml', deployPlaceholders);
   if (!result.ok) throw new Error(`s preview failed:\n${result.output}`);
   doc = result.document;
 }, 60_000);

@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { buildFunctions } from '../bin/build-functions';
 import { configSchema, loadConfig } from '../shared/config';
 import { ServerlessDevsSandbox, type PreviewDocument } from './helpers/ServerlessDevsSandbox';
+import { deployPlaceholders } from './helpers/deployPlaceholders';
 
 // s.yaml as Serverless Devs itself resolves it: the tests below read what the project's own `s
 // preview` (@serverless-devs/s 3.1.10) renders offline, with placeholder keys and variables, so
@@ -20,16 +21,7 @@ const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];
 
-/** What a deploying shell sets (README "Deploy to Alibaba Cloud"), as placeholders. */
-const placeholders: Readonly<Record<string, string>> = {
-  KEFU_FC_ROLE: 'kefu-fc-role',
-  KEFU_TABLESTORE_ENDPOINT: 'https://kefu.cn-hangzhou.ots.aliyuncs.com',
-  KEFU_TABLESTORE_INSTANCE: 'kefu',
-  KEFU_TOKEN_SECRET: 't'.repeat(40),
-  KEFU_DOMAIN: 'kefu.example.com',
-  KEFU_DOMAIN_CERT: '-----BEGIN CERTIFICATE-----\nplaceholder\n-----END CERTIFICATE-----',
-  KEFU_DOMAIN_CERT_KEY: '-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----',
-};
+const placeholders = deployPlaceholders;
 const vpc = { KEFU_VPC_ID: 'vpc-placeholder', KEFU_VSWITCH_IDS: 'vsw-a1,vsw-b2', KEFU_SECURITY_GROUP_ID: 'sg-placeholder' };
 
 interface Trigger {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { initTablestoreTable } from '../../shared/store';
-import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
+import { startRotatingTablestoreEmulator } from '../../test/helpers/rotatingTablestoreEmulator';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { createDeps } from './createDeps';
 import type { FcHttpEvent } from './FcHttpEvent';
@@ -19,21 +19,10 @@ const first = { accessKeyId: 'STS.first', accessKeySecret: 'first-secret', secur
 const second = { accessKeyId: 'STS.second', accessKeySecret: 'second-secret', securityToken: 'token-2' };
 /** What the emulated service accepts right now; reassigning it is the old triple expiring. */
 let accepted = first;
-let emulator: Awaited<ReturnType<typeof startTablestoreEmulator>>;
+let emulator: Awaited<ReturnType<typeof startRotatingTablestoreEmulator>>;
 
 beforeAll(async () => {
-  emulator = await startTablestoreEmulator({
-    instance: 'kefu-fc',
-    get accessKeyId() {
-      return accepted.accessKeyId;
-    },
-    get accessKeySecret() {
-      return accepted.accessKeySecret;
-    },
-    get securityToken() {
-      return accepted.securityToken;
-    },
-  });
+  emulator = await startRotatingTablestoreEmulator('kefu-fc', () => accepted);
   await initTablestoreTable({ endpoint: emulator.url, instance: 'kefu-fc', table: 'kefu_rows', ...first });
 });
 afterAll(() => emulator.close());

@@ -1,19 +1,12 @@
 import { KefuError } from '../errors';
 import { checkDeploySettings } from './checkDeploySettings';
+import { deployPlaceholders } from '../../test/helpers/deployPlaceholders';
 
 // The domain rules are Alipay's for the 服务器域名白名单 that my.request and my.uploadFile go through
 // (../shared/platform-docs/alipay-open-docs: mini/api/基础API/网络/网络 API 使用须知.md, HTTPS only;
 // mini/api/基础API/网络/my.request 常见问题.md, no IP address; mini/ide/小程序开发者工具/小程序调试/真机调试.md,
 // no IP + port on a real client).
-const ok = {
-  KEFU_FC_ROLE: 'kefu-fc-role',
-  KEFU_TABLESTORE_ENDPOINT: 'https://kefu.cn-hangzhou.ots.aliyuncs.com',
-  KEFU_TABLESTORE_INSTANCE: 'kefu',
-  KEFU_TOKEN_SECRET: 'x'.repeat(40),
-  KEFU_DOMAIN: 'kefu.example.com',
-  KEFU_DOMAIN_CERT: '-----BEGIN CERTIFICATE-----\n...',
-  KEFU_DOMAIN_CERT_KEY: 'certs/kefu.example.com.key',
-};
+const ok = { ...deployPlaceholders, KEFU_DOMAIN_CERT_KEY: 'certs/kefu.example.com.key' };
 
 function failure(env: Record<string, string | undefined>): KefuError {
   try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { startTablestoreEmulator, type TablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
+import { startRotatingTablestoreEmulator } from '../../test/helpers/rotatingTablestoreEmulator';
 import { describeStoreContract } from './storeContract';
 import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from './tablestoreStore';
 
@@ -111,18 +112,7 @@ describe('tablestore driver with expiring role credentials', () => {
     // The emulator reads its expected keys on every request: changing them is the service letting
     // the old STS triple expire and accepting only the renewed one.
     const accepted = { accessKeyId: 'STS.first', accessKeySecret: 'first-secret', securityToken: 'token-1' };
-    const rotating = await startTablestoreEmulator({
-      instance: 'kefu-sts',
-      get accessKeyId() {
-        return accepted.accessKeyId;
-      },
-      get accessKeySecret() {
-        return accepted.accessKeySecret;
-      },
-      get securityToken() {
-        return accepted.securityToken;
-      },
-    });
+    const rotating = await startRotatingTablestoreEmulator('kefu-sts', () => accepted);
     try {
       let current = { ...accepted };
       const options = { instance: 'kefu-sts', endpoint: rotating.url, table: 'sts_rows', accessKeyId: 'STS.first', accessKeySecret: 'first-secret', securityToken: 'token-1', retryBudgetMs: 300 };
