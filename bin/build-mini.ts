@@ -173,6 +173,7 @@ npm run build:mini -- --verify-release                                  上传�
   --api <源>          后端源；发布构建必须是 https 域名（不能用 IP 或 http） / backend origin; an https domain for a release
   --backup <源>       备用源，规则同 --api / backup origin, same rules
   --dev               本机 IDE 构建：允许 http 与 IP，默认 ${DEV_API_ORIGIN}，不生成 npm 包 / local IDE build, no npm package
+  --again             按 IDE 构建目录里已编进去的后端源重新构建，空目录时同 --dev / rebuild with the folder's origins, --dev when empty
   --verify-release    不构建，只检查 IDE 构建目录里编进去的后端源和大小 / build nothing, check the folder's origins and size
   --out <目录>        IDE 构建目录（默认 miniprogram/dist） / IDE build folder
   --package-out <目录> npm 包目录（默认 dist/mini-package，tgz 写在它的上一级） / npm package folder (tarball goes next to it)`;
