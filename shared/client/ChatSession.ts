@@ -285,7 +285,7 @@ export class ChatSession {
     void this.followQueue(generation);
   }
 
-  /** Once per conversation, when it reaches the queue: what to offer for reply notices. */
+  /** Once per conversation, when it reaches a human: what to offer for reply notices. */
   private async checkNotifyOffer(): Promise<void> {
     const id = this.view.conversationId;
     if (!this.o.notifyOffer || this.notifyCheckedFor === id) return;
@@ -335,7 +335,6 @@ export class ChatSession {
   private async followQueue(generation: number): Promise<void> {
     while (this.live(generation)) {
       if (this.view.chat.status === 'queued') {
-        await this.checkNotifyOffer();
         try {
           const q = await this.call<{ position?: number; estimatedWaitSeconds?: number }>('GET', this.path('queue'));
           if (this.live(generation)) this.dispatch({ type: 'queue', ...(q.position !== undefined ? { position: q.position, estimatedWaitSeconds: q.estimatedWaitSeconds ?? 0 } : {}) });
@@ -408,6 +407,8 @@ export class ChatSession {
 
   private dispatch(action: ChatAction): void {
     const chat = conversationReducer(this.view.chat, action);
+    // A human is taking over (queued, or assigned at once when an agent is free): offer notices.
+    if (chat.status === 'queued' || chat.status === 'assigned') void this.checkNotifyOffer();
     const agent = [...chat.messages].reverse().find((m) => m.sender.role === 'agent' && m.sender.name);
     const predicted = chat.messages.length ? [] : this.view.predicted;
     this.view = { ...this.view, chat, predicted, ...(agent?.sender.name ? { agentName: agent.sender.name } : {}) };

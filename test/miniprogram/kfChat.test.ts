@@ -190,6 +190,16 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     expect(s.chat.data['notifyOffer']).toBe(false);
   });
 
+  it('offers notices too when an agent takes the conversation at once, without a wait in the queue', async () => {
+    const s = await opened();
+    s.backend.subscriptions.templateIds.push('tpl-reply');
+    s.backend.push('c1', (seq) => ({ seq, type: 'status', status: 'assigned', at: '2026-11-25T10:01:00.000Z' }));
+    await until(() => s.chat.data['notifyOffer'] === true, 'the offer');
+    await s.chat.call('handleNotify');
+    expect(s.asked).toEqual([['tpl-reply']]);
+    expect(s.backend.log.filter((l) => l === 'P GET /v1/me/subscriptions')).toHaveLength(1);
+  });
+
   it('does not offer notices when the merchant has none, nor again after the user closed the panel', async () => {
     const none = await opened();
     await none.chat.call('handleHuman');
@@ -400,6 +410,7 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     s.backend.up[PRIMARY] = false;
     await s.chat.call('handlePickImage');
     await until(() => s.items().some((i) => i.text === '[media md1]'), 'the picture sent');
+    expect(s.uploads.length).toBeGreaterThanOrEqual(2);
     expect(s.uploads.map((u) => u.url)).toEqual([...Array.from({ length: s.uploads.length - 1 }, () => `${PRIMARY}/v1/media`), `${BACKUP}/v1/media`]);
     expect(s.backend.log).toContain('B POST /v1/conversations/c1/messages');
   });
