@@ -77,6 +77,7 @@ describe('my.getRecorderManager', () => {
   it('starts with the limit in milliseconds (at most 180000), mp3 16 kHz mono, and its own icon hidden', () => {
     const x = recorder();
     x.vr.start(60_000, x.handlers);
+    x.rec.finish({ durationS: 2 });
     x.vr.start(600_000, x.handlers);
     expect(x.rec.starts).toEqual([
       { duration: 60_000, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000, hideTips: true },
@@ -95,6 +96,32 @@ describe('my.getRecorderManager', () => {
       { tempFilePath: 'https://resource/voice.mp3', durationMs: 2500, fileSize: 9000 },
       { tempFilePath: 'https://resource/voice.mp3', durationMs: 3400, fileSize: 0 },
     ]);
+  });
+
+  it('caps the length at the limit it started with: our clock counts the platform’s latency too', () => {
+    const x = recorder();
+    x.vr.start(60_000, x.handlers);
+    x.clock.advance(60_400);
+    x.rec.finish();
+    x.vr.start(60_000, x.handlers);
+    x.rec.finish({ durationS: 60.02 });
+    expect(x.stopped.map((r) => r.durationMs)).toEqual([60_000, 60_000]);
+  });
+
+  it('starts nothing until the last recording reported its end, so a late onStop is never the new one’s', () => {
+    const x = recorder();
+    expect(x.vr.start(60_000, x.handlers)).toBe(true);
+    x.vr.stop();
+    // Pressed again before the platform's onStop: refused, the first recording keeps its handlers.
+    expect(x.vr.start(60_000, { onStop: () => x.failed.push('failed'), onError: () => x.failed.push('failed') })).toBe(false);
+    x.rec.finish({ durationS: 1.5 });
+    expect([x.stopped.map((r) => r.durationMs), x.failed]).toEqual([[1500], []]);
+    expect(x.vr.start(60_000, x.handlers)).toBe(true);
+    // A platform that never reports the end does not block the next recording for long.
+    x.vr.stop();
+    x.clock.advance(3500);
+    expect(x.vr.start(60_000, x.handlers)).toBe(true);
+    expect(x.rec.starts).toHaveLength(3);
   });
 
   it('maps onError’s codes, keeps one pair of listeners at a time and removes them on dispose', () => {

@@ -331,9 +331,11 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     handleVoiceStart(e) {
       if (this.data.recording || !this.data.media) return;
       this.recorder ??= getRecorderManager();
+      // The last recording has not reported its end yet: this press starts nothing (and leaves that
+      // recording's cancel as it was).
+      if (!this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f) })) return;
       this.touchStartY = e.touches[0]?.clientY ?? 0;
       this.discardRecording = false;
-      this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f) });
       this.setData({ recording: true, recordCancel: false, notice: '' });
     },
 

@@ -21,13 +21,20 @@ export interface RecordingHandlers {
  * `dispose` removes them when the chat unmounts: a reopened chat never fires an old chat's.
  */
 export interface VoiceRecorder {
-  start(maxDurationMs: number, handlers: RecordingHandlers): void;
+  /**
+   * Starts a recording; false (and nothing started) while the previous one has not reported its
+   * end yet, so a late onStop can never be taken for the new recording's.
+   */
+  start(maxDurationMs: number, handlers: RecordingHandlers): boolean;
   stop(): void;
   dispose(): void;
 }
 
 /** RecorderManager.start.md: "duration ... 单位毫秒(ms),最大值 180000". */
 export const RECORDER_MAX_DURATION_MS = 180_000;
+
+/** After stop(), how long to wait for onStop before taking the platform to have lost it. */
+const STOP_GRACE_MS = 3000;
 
 /** RecorderManager.onError.md: error code -> what the user is told. */
 function failureOf(code: number | undefined): RecorderFailure {
@@ -47,28 +54,35 @@ type ErrorResult = { error?: number; errMsg?: string; errorMessage?: string };
  * table), `duration` in milliseconds, and the platform's own recording icon hidden (`hideTips`)
  * because kf-chat draws its own. RecorderManager.onStop.md gives `duration` in seconds and only from
  * client 10.2.90; without it the length comes from our own clock between start and stop. A value
- * above the 180 s maximum can only be milliseconds, and is taken as such.
+ * above the 180 s maximum can only be milliseconds, and is taken as such. The length is capped at
+ * the limit the recording was started with: our clock also counts the platform's start and stop
+ * latency, and a recording the platform ended at the limit is at the limit.
  */
 export function getRecorderManager(now: () => number = Date.now): VoiceRecorder {
   const rm = my.getRecorderManager();
   let startedAt = 0;
+  let limitMs = 0;
+  /** When stop() was asked for while a recording's end is still to come. */
+  let stopAskedAt: number | undefined;
   let listeners: { stop: (res: StopResult) => void; error: (err: ErrorResult) => void } | undefined;
   const remove = () => {
     if (!listeners) return;
     rm.offStop(listeners.stop);
     rm.offError(listeners.error);
     listeners = undefined;
+    stopAskedAt = undefined;
   };
   return {
     start(maxDurationMs, handlers) {
+      if (listeners && (stopAskedAt === undefined || now() - stopAskedAt < STOP_GRACE_MS)) return false;
       remove();
       const mine = {
         stop: (res: StopResult) => {
           if (listeners !== mine) return;
           remove();
           const reported = typeof res.duration === 'number' && Number.isFinite(res.duration) && res.duration > 0 ? res.duration : undefined;
-          const durationMs = reported === undefined ? now() - startedAt : reported > RECORDER_MAX_DURATION_MS / 1000 ? reported : reported * 1000;
-          handlers.onStop({ tempFilePath: res.tempFilePath, durationMs: Math.round(durationMs), fileSize: res.fileSize ?? 0 });
+          const measured = reported === undefined ? now() - startedAt : reported > RECORDER_MAX_DURATION_MS / 1000 ? reported : reported * 1000;
+          handlers.onStop({ tempFilePath: res.tempFilePath, durationMs: Math.min(Math.round(measured), limitMs), fileSize: res.fileSize ?? 0 });
         },
         error: (err: ErrorResult) => {
           if (listeners !== mine) return;
@@ -80,8 +94,9 @@ export function getRecorderManager(now: () => number = Date.now): VoiceRecorder 
       rm.onStop(mine.stop);
       rm.onError(mine.error);
       startedAt = now();
+      limitMs = Math.min(Math.max(Math.round(maxDurationMs), 1000), RECORDER_MAX_DURATION_MS);
       const params: DocumentedParams<typeof rm.start, 'maxRecordTime' | 'minRecordTime'> = {
-        duration: Math.min(Math.max(Math.round(maxDurationMs), 1000), RECORDER_MAX_DURATION_MS),
+        duration: limitMs,
         format: 'mp3',
         sampleRate: 16000,
         numberOfChannels: 1,
@@ -89,8 +104,12 @@ export function getRecorderManager(now: () => number = Date.now): VoiceRecorder 
         hideTips: true,
       };
       rm.start(asTyped<typeof rm.start>(params));
+      return true;
     },
-    stop: () => rm.stop(),
+    stop: () => {
+      if (listeners) stopAskedAt ??= now();
+      rm.stop();
+    },
     dispose() {
       const active = listeners !== undefined;
       remove();
