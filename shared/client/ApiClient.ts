@@ -6,7 +6,10 @@ export type ConnectionState = 'primary' | 'backup' | 'degraded';
 /** The text the chat shows when neither domain answers. */
 export const DEGRADED_TEXT = '客服繁忙,请稍后再试';
 
-/** One upload to one origin: resolves with any HTTP answer, rejects when none came back. */
+/**
+ * One upload to one origin: resolves with any HTTP answer, rejects when none came back (tried
+ * again), or with an ApiError for a refusal that trying again would not change.
+ */
 export type UploadAttempt = (url: string, headers: Readonly<Record<string, string>>) => Promise<TransportResponse>;
 
 /** An answer from the server that is an error (4xx): not retried, shown by its code. */
@@ -138,8 +141,10 @@ export class ApiClient {
       try {
         const res = await attempt();
         if (res.status < 500) return res;
-      } catch {
-        // Network error or timeout: try again.
+      } catch (err) {
+        // An ApiError from the attempt itself is a refusal that would repeat (an upload of a file
+        // that is gone): not retried. Anything else is the network or a timeout: try again.
+        if (err instanceof ApiError) throw err;
       }
     }
     return undefined;

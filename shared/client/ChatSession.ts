@@ -168,8 +168,10 @@ export class ChatSession {
       this.setNotice('');
       return true;
     } catch (err) {
-      this.dispatch({ type: 'rejected', clientMessageId, error: err instanceof ApiError ? err.message : this.texts.sendFailed });
-      if (err instanceof ApiError || err instanceof UnreachableError) this.fail(err);
+      // An answer without our error body (a gateway's 413, say) has no words for the user: ours instead.
+      const refused = err instanceof ApiError && err.code === 'HTTP_ERROR' ? new ApiError(err.status, err.code, this.texts.sendFailed) : err;
+      this.dispatch({ type: 'rejected', clientMessageId, error: refused instanceof ApiError ? refused.message : this.texts.sendFailed });
+      if (refused instanceof ApiError || refused instanceof UnreachableError) this.fail(refused);
       else this.setNotice(this.texts.sendFailed);
       return false;
     }

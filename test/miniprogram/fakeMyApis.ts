@@ -71,10 +71,10 @@ export interface SeenUpload {
 
 /**
  * `my.uploadFile` (my.uploadFile.md): the session header travels only under `header`; the answer
- * is `{statusCode, data: string, header}`. `answer` plays the server for each upload, or throws
- * for a failed transfer (error 12).
+ * is `{statusCode, data: string, header}`. `answer` plays the server for each upload (a string body
+ * goes as it is), names one of the page's error codes, or throws for a failed transfer (error 12).
  */
-export function fakeUploadFileApi(uploads: SeenUpload[], answer: (u: SeenUpload) => { statusCode: number; body: unknown }): FakeMy {
+export function fakeUploadFileApi(uploads: SeenUpload[], answer: (u: SeenUpload) => { statusCode: number; body: unknown } | { failCode: number; errorMessage: string }): FakeMy {
   return {
     uploadFile: (o: Params<typeof my.uploadFile>) => {
       checkDocumented('uploadFile', o);
@@ -87,7 +87,8 @@ export function fakeUploadFileApi(uploads: SeenUpload[], answer: (u: SeenUpload)
         o.fail?.({ error: 12, errorMessage: '上传文件失败' });
         return;
       }
-      o.success?.({ statusCode: res.statusCode, data: JSON.stringify(res.body), header: {} });
+      if ('failCode' in res) o.fail?.({ error: res.failCode, errorMessage: res.errorMessage });
+      else o.success?.({ statusCode: res.statusCode, data: typeof res.body === 'string' ? res.body : JSON.stringify(res.body), header: {} });
     },
   };
 }

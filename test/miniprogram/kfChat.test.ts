@@ -30,7 +30,7 @@ interface ChatItemData {
  * RecorderManager.onError.md), subscriptions (mini/api/开放能力API/消息/my.requestSubscribeMessage.md),
  * the image picker (mini/api/基础API/多媒体/图片/my.chooseImage.md), storage, network status, login.
  */
-function setup(o: { methods?: string[]; media?: boolean; image?: { path: string; size: number } | 'cancel' | 'denied'; subscribe?: 'accept' | 'reject' | 'cancel'; backupOrigin?: string } = {}) {
+function setup(o: { methods?: string[]; media?: boolean; image?: { path: string; size: number } | 'cancel' | 'denied'; subscribe?: 'accept' | 'reject' | 'cancel'; backupOrigin?: string; uploadAnswer?: Parameters<typeof fakeUploadFileApi>[1] } = {}) {
   const backend = new FakeChatBackend();
   backend.loginMethods.splice(0, backend.loginMethods.length, ...(o.methods ?? ['dev']));
   backend.media = o.media ?? false;
@@ -44,7 +44,7 @@ function setup(o: { methods?: string[]; media?: boolean; image?: { path: string;
   const apis: FakeMy = {
     ...fakeRequestApi(backend, calls),
     ...fakeStorageApis(),
-    ...fakeUploadFileApi(uploads, (u) => backend.acceptUpload(u.url, u.header)),
+    ...fakeUploadFileApi(uploads, o.uploadAnswer ?? ((u) => backend.acceptUpload(u.url, u.header))),
     ...fakeSubscribeApi(asked, o.subscribe ?? 'accept'),
     ...fakeChooseImageApi(chosen, o.image),
     getAuthCode: (p) => {
@@ -413,6 +413,29 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     expect(s.uploads.length).toBeGreaterThanOrEqual(2);
     expect(s.uploads.map((u) => u.url)).toEqual([...Array.from({ length: s.uploads.length - 1 }, () => `${PRIMARY}/v1/media`), `${BACKUP}/v1/media`]);
     expect(s.backend.log).toContain('B POST /v1/conversations/c1/messages');
+  });
+
+  it('an upload the platform refuses for good (domain not whitelisted) is tried once, with our words, and no failover', async () => {
+    const picture = { path: 'https://resource/receipt.png', size: 300_000 };
+    const refused = await opened({ media: true, backupOrigin: BACKUP, image: picture, uploadAnswer: () => ({ failCode: 4, errorMessage: '未配置域名白名单,无权访问域名' }) });
+    await refused.chat.call('handlePickImage');
+    expect(refused.uploads).toHaveLength(1);
+    expect(refused.chat.data['notice']).toBe('发送失败,点击重试');
+    expect(refused.chat.data['banner']).toBe('');
+    // A gateway's own 413 without our JSON body: the user reads our text, not "HTTP 413".
+    const tooBig = await opened({ media: true, image: picture, uploadAnswer: () => ({ statusCode: 413, body: '<html>Request Entity Too Large</html>' }) });
+    await tooBig.chat.call('handlePickImage');
+    expect(tooBig.uploads).toHaveLength(1);
+    expect(tooBig.chat.data['notice']).toBe('发送失败,点击重试');
+  });
+
+  it('an upload answered 401 (session ended) gets a new session and goes through', async () => {
+    const s = await opened({ media: true, image: { path: 'https://resource/receipt.png', size: 300_000 } });
+    s.backend.expireAllTokens();
+    await s.chat.call('handlePickImage');
+    await until(() => s.items().some((i) => i.text === '[media md1]'), 'the picture sent');
+    expect(s.uploads.map((u) => u.header['authorization'] !== s.uploads[0]!.header['authorization'])).toEqual([false, true]);
+    expect(s.backend.logins).toBe(2);
   });
 
   it('sends a picked image, and refuses one over 10 MB or of the wrong type before uploading', async () => {

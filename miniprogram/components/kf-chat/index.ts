@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/client/ApiClient';
 import { ChatSession } from '../../../shared/client/ChatSession';
 import type { ChatView, MediaUpload } from '../../../shared/client/ChatView';
 import { chatLogin } from '../../../shared/client/chatLogin';
@@ -10,7 +11,7 @@ import { getRecorderManager, type RecorderFailure, type Recording, type VoiceRec
 import { navigateTo } from '../../lib/jsapi/navigateTo';
 import { onNetworkStatusChange } from '../../lib/jsapi/onNetworkStatusChange';
 import { requestSubscribeMessage } from '../../lib/jsapi/requestSubscribeMessage';
-import { uploadFile } from '../../lib/jsapi/uploadFile';
+import { UPLOAD_TRANSFER_FAILED, uploadFile, UploadFileError } from '../../lib/jsapi/uploadFile';
 import { myStorage, myTransport } from '../../lib/myPlatform';
 import { chatItems, type ChatItem } from './chatItems';
 import { kfChatDefaultProps, type KfChatProps } from './props';
@@ -423,8 +424,14 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
      */
     upload(kind, filePath, extra) {
       return (conversationId) => async (url, header) => {
-        const res = await uploadFile({ url, filePath, fileType: kind === 'voice' ? 'audio' : 'image', header, formData: { kind, conversationId, ...extra } });
-        return { status: res.status, body: res.data };
+        try {
+          const res = await uploadFile({ url, filePath, fileType: kind === 'voice' ? 'audio' : 'image', header, formData: { kind, conversationId, ...extra } });
+          return { status: res.status, body: res.data };
+        } catch (err) {
+          // Only a failed transfer is the network; the rest (domain not whitelisted, file gone) would fail again.
+          if (err instanceof UploadFileError && err.code !== undefined && err.code !== UPLOAD_TRANSFER_FAILED) throw new ApiError(400, 'MEDIA_UPLOAD_FAILED', this.texts.sendFailed);
+          throw err;
+        }
       };
     },
 
