@@ -83,7 +83,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     logger,
     ...(alipay ? { alipay } : {}),
     replyNotifier,
-    proactive: new ProactiveService({ store, conversations, faq, replyNotifier }),
+    proactive: new ProactiveService({ store, conversations, faq }),
     store,
     notifier,
     tokens,

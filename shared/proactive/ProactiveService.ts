@@ -3,7 +3,6 @@ import type { ConversationService } from '../conversation';
 import type { CustomerEvent, CustomerEventType } from '../customer/CustomerData';
 import { KefuError } from '../errors';
 import type { FaqService } from '../faq/FaqService';
-import type { ReplyNotifier } from '../push/ReplyNotifier';
 import { BUSINESS_EVENT_TYPES, type BusinessEvent, type BusinessEventType, type ProactiveRule } from '../schemas';
 import { isConditionFailed, type Store, type WriteOp } from '../store';
 import { defaultProactiveRules } from './defaultProactiveRules';
@@ -64,7 +63,6 @@ export interface ProactiveServiceOptions {
   readonly store: Store;
   readonly conversations: ConversationService;
   readonly faq: FaqService;
-  readonly replyNotifier?: ReplyNotifier;
   readonly clock?: () => number;
 }
 
@@ -223,8 +221,8 @@ export class ProactiveService {
         await db.put(t.last, [item.userId, rule.id], { at: now });
         await log('sent', { conversationId });
         report.sent++;
-        // The user is probably not in the chat: an Alipay message, under the usual push limits.
-        await this.o.replyNotifier?.agentReplied(tenant, item.userId, conversationId).catch(() => false);
+        // No Alipay notice: what the user accepted with 有回复时通知我 is for agents' replies, and a
+        // one-time acceptance spent on a reminder would be missing when the reply comes.
       } catch (err) {
         const attempts = item.attempts + 1;
         if (attempts < SEND_ATTEMPTS) await db.put(t.due, [now + attempts * 60_000, item.eventId, item.ruleId], { ...item, attempts });
