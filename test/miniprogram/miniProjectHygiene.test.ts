@@ -67,4 +67,21 @@ describe('mini-program project hygiene', () => {
     const page = read('pages/demo/index.ts');
     expect(page).toContain('<kf-entry tenant="your-merchant" unread="{{unread}}" onTap="openChat" />');
   });
+
+  // A reply notice opens the page set in 回复通知 with conversation=<id> (shared/push/ReplyNotifier).
+  it('the demo page opens the chat when a reply notice brings the user in', () => {
+    let page: { data: Record<string, unknown>; onLoad(q: Record<string, string>): void; setData(p: Record<string, unknown>): void } | undefined;
+    const g = globalThis as Record<string, unknown>;
+    g['Page'] = (o: { data: Record<string, unknown>; onLoad(q: Record<string, string>): void }) => {
+      page = { ...o, data: { ...o.data }, setData(p) { Object.assign(this.data, p); } };
+    };
+    jest.isolateModules(() => {
+      jest.requireActual(path.join(mini, 'pages/demo/index.ts'));
+    });
+    delete g['Page'];
+    page!.onLoad.call(page, {});
+    expect(page!.data['chatVisible']).toBe(false);
+    page!.onLoad.call(page, { conversation: 'c1' });
+    expect(page!.data['chatVisible']).toBe(true);
+  });
 });

@@ -36,7 +36,7 @@ export function NotifySettings() {
           <Radio.Group value={notify.kind} onChange={(e) => setNotify({ ...notify, kind: e.target.value as Notify['kind'] })} options={[{ value: 'once', label: tr('一次性订阅') }, { value: 'long', label: tr('长期订阅') }]} />
         </Form.Item>
         <Form.Item label={tr('点击通知打开的页面')}>
-          <Input id="notify-page" value={notify.page} maxLength={200} onChange={(e) => setNotify({ ...notify, page: e.target.value })} />
+          <Input id="notify-page" value={notify.page} maxLength={80} onChange={(e) => setNotify({ ...notify, page: e.target.value })} />
         </Form.Item>
         <Form.Item label={tr('通知内容(依次填入模板的关键词,{time} 为回复时间)')}>
           <Select id="notify-keywords" mode="tags" maxCount={10} value={notify.keywords} onChange={(keywords: string[]) => setNotify({ ...notify, keywords })} open={false} />
