@@ -218,6 +218,8 @@ describe('reply notices: a subscription message when an agent replies to a user 
     expect(classifySendError(new AlipayAuthError('40004', 'USER_NOT_SUBSCRIBED', ''))).toBe('refused');
     expect(classifySendError(new AlipayAuthError('40004', 'USER_TEMPLATE_ILLEGAL', '模板非法'))).toBe('template');
     expect(classifySendError(new AlipayAuthError('40004', 'USER_KEYWORD_LENGTH_ERROR', '关键词超长'))).toBe('template');
+    // The app may not send at all: the user's acceptance stays.
+    expect(classifySendError(new AlipayAuthError('40004', 'APP_TYPE_ERROR', '应用类型错误'))).toBe('config');
     expect(classifySendError(new AlipayAuthError('20000', 'isp.unknow-error', '系统繁忙'))).toBe('transient');
     expect(classifySendError(new Error('socket hang up'))).toBe('transient');
     expect(classifySendError(new AlipayAuthError('40002', 'isv.invalid-signature', ''))).toBe('config');

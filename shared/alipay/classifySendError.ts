@@ -24,9 +24,12 @@ export type SendErrorKind = 'refused' | 'template' | 'config' | 'transient';
 
 export const TEMPLATE_SUB_CODES: ReadonlySet<string> = new Set(['USER_TEMPLATE_ILLEGAL', 'USER_TEMPLATE_LACK_KEYWORD', 'USER_KEYWORD_LENGTH_ERROR', 'TEMPLATE_ID_IS_BLANK']);
 
+/** 40004 sub-codes about the app, not the user: APP_TYPE_ERROR (this kind of app may not send). */
+export const APP_SUB_CODES: ReadonlySet<string> = new Set(['APP_TYPE_ERROR']);
+
 export function classifySendError(err: unknown): SendErrorKind {
   if (!(err instanceof AlipayAuthError)) return 'transient';
   if (err.code === '20000' || err.subCode.startsWith('isp.')) return 'transient';
-  if (err.code === '40004') return TEMPLATE_SUB_CODES.has(err.subCode) ? 'template' : 'refused';
+  if (err.code === '40004') return TEMPLATE_SUB_CODES.has(err.subCode) ? 'template' : APP_SUB_CODES.has(err.subCode) ? 'config' : 'refused';
   return 'config';
 }

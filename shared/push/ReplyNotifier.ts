@@ -157,28 +157,38 @@ export class ReplyNotifier {
     const page = `${settings.page}${settings.page.includes('?') ? '&' : '?'}conversation=${encodeURIComponent(job.conversationId)}`;
     const time = beijingTime(now);
     const data = Object.fromEntries(settings.keywords.map((k, i) => [`keyword${i + 1}`, { value: k.replaceAll('{time}', time).slice(0, 50) }]));
+    let failure: { error: unknown } | undefined;
     try {
       await this.o.alipay?.sendSubscriptionMessage(to, { templateId: r.templateId, page, data });
-      await this.logResult(tenant, job, 'sent', job.attempts + 1, undefined, r.templateId);
-      return 'sent';
-    } catch (err) {
-      const kind = classifySendError(err);
-      const error = err instanceof Error ? err.message : String(err);
-      const subCode = (err as { subCode?: unknown }).subCode;
-      if (kind === 'refused') {
-        // Alipay's count is the truth: this user cannot get this template now, so stop trying it.
-        await this.subscriptions.revoke(tenant, job.userId, r);
-        this.o.logger?.info({ service_type: 'push', tenant, subCode, templateId: r.templateId }, 'reply notice refused by Alipay; subscription cleared');
-        await this.logResult(tenant, job, 'refused', job.attempts + 1, error, r.templateId);
-        return 'refused';
-      }
-      // The user's acceptance was not used: give it back for the retry or the next reply.
-      await this.subscriptions.release(tenant, job.userId, r);
-      const last = kind !== 'transient' || job.attempts + 1 > BACKOFF_MS.length;
-      if (kind !== 'transient') this.o.logger?.warn({ service_type: 'push', tenant, subCode, templateId: r.templateId, kind }, 'reply notice not deliverable: check the template settings');
-      await this.logResult(tenant, job, last ? 'gaveUp' : 'failed', job.attempts + 1, error, r.templateId);
-      return last ? 'gaveUp' : 'failed';
+    } catch (error) {
+      failure = { error };
     }
+    // The result is logged outside the try: a store error while logging a delivered notice must not
+    // be taken for a failed send, which would give the acceptance back and send the notice again.
+    if (!failure) {
+      // Delivered: a failure to record it only loses the record, never sends it twice.
+      await this.logResult(tenant, job, 'sent', job.attempts + 1, undefined, r.templateId).catch((err: unknown) => {
+        this.o.logger?.warn({ service_type: 'push', tenant, error: err instanceof Error ? err.message : String(err) }, 'reply notice sent but not recorded');
+      });
+      return 'sent';
+    }
+    const err = failure.error;
+    const kind = classifySendError(err);
+    const error = err instanceof Error ? err.message : String(err);
+    const subCode = (err as { subCode?: unknown }).subCode;
+    if (kind === 'refused') {
+      // Alipay's count is the truth: this user cannot get this template now, so stop trying it.
+      await this.subscriptions.revoke(tenant, job.userId, r);
+      this.o.logger?.info({ service_type: 'push', tenant, subCode, templateId: r.templateId }, 'reply notice refused by Alipay; subscription cleared');
+      await this.logResult(tenant, job, 'refused', job.attempts + 1, error, r.templateId);
+      return 'refused';
+    }
+    // The user's acceptance was not used: give it back for the retry or the next reply.
+    await this.subscriptions.release(tenant, job.userId, r);
+    const last = kind !== 'transient' || job.attempts + 1 > BACKOFF_MS.length;
+    if (kind !== 'transient') this.o.logger?.warn({ service_type: 'push', tenant, subCode, templateId: r.templateId, kind }, 'reply notice not deliverable: check the template settings');
+    await this.logResult(tenant, job, last ? 'gaveUp' : 'failed', job.attempts + 1, error, r.templateId);
+    return last ? 'gaveUp' : 'failed';
   }
 
   private async logResult(tenant: string, job: PushJob, status: 'sent' | 'failed' | 'gaveUp' | 'refused' | 'skipped', attempts: number, error?: string, templateId?: string): Promise<void> {
