@@ -113,7 +113,7 @@ function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
     if (created instanceof HTMLAudioElement) created.controls = true;
     if (created instanceof HTMLImageElement) {
       created.className = 'pic';
-      created.alt = '图片';
+      created.alt = t.imageButton;
     }
     void chat.mediaLink(mediaId).then((url) => created.setAttribute('src', url), () => undefined);
     mediaElements.set(mediaId, created);
@@ -223,7 +223,7 @@ imageInput.addEventListener('change', () => {
   say('');
   const problem = imageProblem({ name: file.name, size: file.size, mimeType: file.type }, t);
   if (problem) return say(problem);
-  void chat.sendMedia({ kind: 'image', label: '[图片]', upload: uploadOf(file, file.name, 'image') });
+  void chat.sendMedia({ kind: 'image', label: t.imageLabel, upload: uploadOf(file, file.name, 'image') });
 });
 
 // Voice: press and hold to record (MediaRecorder), slide up to cancel, 60 s at most.
@@ -282,7 +282,7 @@ function stopRecording(hitLimit: boolean): void {
     const blob = new Blob(r.chunks, { type: r.recorder.mimeType || 'audio/webm' });
     if (blob.size > MAX_VOICE_BYTES) return say(t.sendFailed);
     void chat
-      .sendMedia({ kind: 'voice', label: `[语音 ${Math.max(1, Math.round(durationMs / 1000))}″]`, upload: uploadOf(blob, 'voice.webm', 'voice', { durationMs: String(durationMs) }) })
+      .sendMedia({ kind: 'voice', label: t.voiceLabel(Math.max(1, Math.round(durationMs / 1000))), upload: uploadOf(blob, 'voice.webm', 'voice', { durationMs: String(durationMs) }) })
       .then((sent) => {
         if (sent && hitLimit) say(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
       });

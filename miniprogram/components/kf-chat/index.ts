@@ -374,7 +374,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       }
       const sent = await this.session?.sendMedia({
         kind: 'voice',
-        label: `[语音 ${Math.round(recording.durationMs / 1000)}″]`,
+        label: t.voiceLabel(Math.max(1, Math.round(recording.durationMs / 1000))),
         upload: this.upload('voice', recording.tempFilePath, { durationMs: String(Math.round(recording.durationMs)) }),
       });
       if (sent && hitLimit) this.setNotice(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
@@ -415,7 +415,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         this.setNotice(problem);
         return;
       }
-      await this.session?.sendMedia({ kind: 'image', label: '[图片]', upload: this.upload('image', image.path, {}) });
+      await this.session?.sendMedia({ kind: 'image', label: this.texts.imageLabel, upload: this.upload('image', image.path, {}) });
     },
 
     /**
