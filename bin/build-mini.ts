@@ -248,6 +248,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${shown(outDir)} 是发布构建 / is a release build: ${v.api}${v.backup ? `, ${v.backup}` : ''} (${kb(v.totalBytes)})\n`);
       return 0;
     }
+    if (command.again && (command.api !== undefined || command.backup !== undefined || command.dev)) {
+      throw new MiniBuildError('--again 沿用目录里已编进去的后端源，不能再同时给 --api、--backup 或 --dev。', '--again keeps the origins already in the folder; do not combine it with --api, --backup or --dev.');
+    }
     if (command.again) command = { ...command, ...againOptions(command.outDir ?? path.join(source, 'dist')) };
     miniBuildOrigins(command);
   } catch (err) {

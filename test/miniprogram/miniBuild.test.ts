@@ -248,6 +248,8 @@ describe('the build:mini command', () => {
     // --again on a dev build, or on an empty folder, is a dev build.
     const again = await runBuildCommand(['--again', '--out', out], source);
     expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('dev build: no npm package')]);
+    const mixed = await runBuildCommand(['--again', '--api', 'https://kefu.example.com', '--out', out]);
+    expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining('--again')]);
     const fresh = await runBuildCommand(['--again', '--out', path.join(tmp, 'fresh')]);
     expect([fresh.code, fresh.stdout]).toEqual([0, expect.stringContaining(`后端 / backend: ${DEV_API_ORIGIN}`)]);
   }, 120_000);
