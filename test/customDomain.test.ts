@@ -143,6 +143,6 @@ describe('the custom domain (fc3-domain in s.yaml)', () => {
     expect(to('/h5/main.js')).toBe('kefu-web');
     expect(to('/console')).toBe('kefu-web');
     expect(to('/console/assets/index-abc.js')).toBe('kefu-web');
-    expect(to('/v1/health')).toBe('kefu-web');
+    expect(to('/v1/health')).toBe('kefu-message');
   });
 });

@@ -8,7 +8,6 @@ import { createLogger } from '../../shared/log';
 import { createMemoryStore } from '../../shared/store';
 import { consoleRoutes } from './consoleRoutes';
 import { h5Routes } from './h5Routes';
-import { healthRoutes } from './healthRoutes';
 
 describe('the web function: the console and the H5 page from its own folder', () => {
   let dir: string;
@@ -26,7 +25,7 @@ describe('the web function: the console and the H5 page from its own folder', ()
   function app(staticDir: string) {
     const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
     const deps = createDeps(config, { store: createMemoryStore(), logger: createLogger({ service: 'test', level: 'silent' }) });
-    return createFunctionApp('web', deps, healthRoutes, consoleRoutes(path.join(staticDir, 'console')), h5Routes(path.join(staticDir, 'h5')));
+    return createFunctionApp('web', deps, consoleRoutes(path.join(staticDir, 'console')), h5Routes(path.join(staticDir, 'h5')));
   }
 
   it('serves the built files with their types and caching', async () => {
@@ -40,8 +39,6 @@ describe('the web function: the console and the H5 page from its own folder', ()
     const script = await web.request('/h5/main.js');
     expect([script.status, script.headers.get('content-type'), await script.text()]).toEqual([200, 'text/javascript; charset=utf-8', 'var chat = 1;']);
     expect((await web.request('/h5')).headers.get('location')).toBe('/h5/');
-    const health = await web.request('/v1/health');
-    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
   });
 
   it('answers 404 with a code for what is not there, outside the folder included', async () => {
