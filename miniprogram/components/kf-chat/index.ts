@@ -13,51 +13,14 @@ import { onNetworkStatusChange } from '../../lib/jsapi/onNetworkStatusChange';
 import { requestSubscribeMessage } from '../../lib/jsapi/requestSubscribeMessage';
 import { UPLOAD_TRANSFER_FAILED, uploadFile, UploadFileError } from '../../lib/jsapi/uploadFile';
 import { myStorage, myTransport } from '../../lib/myPlatform';
-import { chatItems, type ChatItem } from './chatItems';
+import { chatItems } from './chatItems';
+import { initialData, labels, ratingDefaults, type KfChatData } from './KfChatData';
 import { kfChatDefaultProps, type KfChatProps } from './props';
 
 /** Sliding the finger this far up (px) while recording cancels the recording. */
 const CANCEL_SLIDE_PX = 60;
 
 type Texts = ReturnType<typeof chatTexts>;
-/** The labels the template prints (the functions of the text table are called in TypeScript). */
-type Labels = { readonly [K in keyof Texts as Texts[K] extends string ? K : never]: string };
-
-/** Without Object.fromEntries (ES2019): the build targets ES2017, what older clients run. */
-function labels(t: Texts): Labels {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(t) as (keyof Texts)[]) {
-    const value = t[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out as Labels;
-}
-
-export type KfChatData = {
-  shown: boolean;
-  t: Labels;
-  items: ChatItem[];
-  banner: string;
-  queueText: string;
-  notice: string;
-  agentText: string;
-  ready: boolean;
-  media: boolean;
-  moreBefore: boolean;
-  loadingOlder: boolean;
-  scrollInto: string;
-  inputValue: string;
-  inputMode: 'text' | 'voice';
-  recording: boolean;
-  recordCancel: boolean;
-  /** 有回复时通知我 is offered (a human is taking over and the merchant set up reply notices). */
-  notifyOffer: boolean;
-  showRating: boolean;
-  stars: { value: number; on: boolean }[];
-  tags: { text: string; on: boolean }[];
-  complaint: boolean;
-  comment: string;
-};
 
 interface Methods {
   open(): void;
@@ -112,34 +75,6 @@ interface Extra {
   stopNetworkWatch?: () => void;
   lastItemCount: number;
 }
-
-const zh = chatTexts('zh-CN');
-
-function ratingDefaults(t: Texts): Pick<KfChatData, 'stars' | 'tags' | 'complaint' | 'comment'> {
-  return { stars: [1, 2, 3, 4, 5].map((value) => ({ value, on: false })), tags: t.rateTags.map((text) => ({ text, on: false })), complaint: false, comment: '' };
-}
-
-const initialData: KfChatData = {
-  shown: false,
-  t: labels(zh),
-  items: [],
-  banner: '',
-  queueText: '',
-  notice: '',
-  agentText: '',
-  ready: false,
-  media: false,
-  moreBefore: false,
-  loadingOlder: false,
-  scrollInto: '',
-  inputValue: '',
-  inputMode: 'text',
-  recording: false,
-  recordCancel: false,
-  notifyOffer: false,
-  showRating: false,
-  ...ratingDefaults(zh),
-};
 
 /**
  * The chat window. All behaviour is shared/client's ChatSession; this component turns its view into

@@ -3,7 +3,7 @@ import { asTyped, type DocumentedParams } from './DocumentedParams';
 /**
  * The one-time code for silent login through `my.getAuthCode`
  * (mini/api/开放能力API/用户授权/my.getAuthCode.md): `auth_base` gives the user id only, with no
- * consent dialog. Its errors (11 cancelled, 3 no result, 12 network) reject with the code, so the
+ * consent dialog. Its errors (11 cancelled, 3 no result, 12 network) reject naming the code, so the
  * login can fall back.
  */
 export function getAuthCode(): Promise<string> {

@@ -1,0 +1,73 @@
+import { chatTexts } from '../../../shared/client/chatText';
+import type { ChatItem } from './chatItems';
+
+type Texts = ReturnType<typeof chatTexts>;
+/** The labels the template prints (the functions of the text table are called in TypeScript). */
+export type Labels = { readonly [K in keyof Texts as Texts[K] extends string ? K : never]: string };
+
+/** Without Object.fromEntries (ES2019): built-ins stay within ES2017 (miniprogram/tsconfig.json), which every client engine has. */
+export function labels(t: Texts): Labels {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(t) as (keyof Texts)[]) {
+    const value = t[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out as Labels;
+}
+
+/** Everything kf-chat's template reads, computed in TypeScript (no SJS). */
+export type KfChatData = {
+  shown: boolean;
+  t: Labels;
+  items: ChatItem[];
+  banner: string;
+  queueText: string;
+  notice: string;
+  agentText: string;
+  ready: boolean;
+  media: boolean;
+  moreBefore: boolean;
+  loadingOlder: boolean;
+  scrollInto: string;
+  inputValue: string;
+  inputMode: 'text' | 'voice';
+  recording: boolean;
+  recordCancel: boolean;
+  /** 有回复时通知我 is offered (a human is taking over and the merchant set up reply notices). */
+  notifyOffer: boolean;
+  showRating: boolean;
+  stars: { value: number; on: boolean }[];
+  tags: { text: string; on: boolean }[];
+  complaint: boolean;
+  comment: string;
+};
+
+const zh = chatTexts('zh-CN');
+
+export function ratingDefaults(t: Texts): Pick<KfChatData, 'stars' | 'tags' | 'complaint' | 'comment'> {
+  return { stars: [1, 2, 3, 4, 5].map((value) => ({ value, on: false })), tags: t.rateTags.map((text) => ({ text, on: false })), complaint: false, comment: '' };
+}
+
+/** kf-chat's data before it is shown: Chinese labels until onInit reads the locale prop. */
+export const initialData: KfChatData = {
+  shown: false,
+  t: labels(zh),
+  items: [],
+  banner: '',
+  queueText: '',
+  notice: '',
+  agentText: '',
+  ready: false,
+  media: false,
+  moreBefore: false,
+  loadingOlder: false,
+  scrollInto: '',
+  inputValue: '',
+  inputMode: 'text',
+  recording: false,
+  recordCancel: false,
+  notifyOffer: false,
+  showRating: false,
+  ...ratingDefaults(zh),
+};
+
