@@ -69,6 +69,15 @@ export const errorCatalogue = {
   TEXT_INVALID: { status: 400, zh: '文本包含无法识别的内容', en: 'Text contains invalid characters' },
   INVALID_NOW: { status: 400, zh: '参考时间格式错误', en: 'Reference time (now) is not a valid ISO 8601 time' },
 
+  // Merchant systems Kefu calls (shared/net): refused at save time (400) or when fetching (502/504)
+  MERCHANT_URL_INVALID: { status: 400, zh: '商户接口地址不合法:须为 https 域名地址,不能含账号、查询参数或 #,不能是 IP 或内网主机名', en: 'Merchant URL must be https on a public host name, without userinfo, query or fragment' },
+  OUTBOUND_URL_REFUSED: { status: 502, zh: '商户接口地址指向内网或保留地址,已拒绝访问', en: 'Merchant URL resolves to a refused address or scheme' },
+  OUTBOUND_REDIRECT_REFUSED: { status: 502, zh: '商户接口返回了重定向,已拒绝跟随', en: 'Merchant API answered a redirect, which is not followed' },
+  OUTBOUND_HTTP_ERROR: { status: 502, zh: '商户接口返回了错误状态', en: 'Merchant API answered an error status' },
+  OUTBOUND_NOT_JSON: { status: 502, zh: '商户接口返回的不是 JSON', en: 'Merchant API did not answer application/json' },
+  OUTBOUND_RESPONSE_TOO_LARGE: { status: 502, zh: '商户接口返回的数据过大', en: 'Merchant API answer exceeds the size limit' },
+  OUTBOUND_UNREACHABLE: { status: 504, zh: '商户接口无法连接或超时', en: 'Merchant API unreachable or timed out' },
+
   // Platform
   STORE_CONDITION_FAILED: { status: 409, zh: '数据已被修改,请重试', en: 'Conditional write failed' },
   STORE_BUSY: { status: 503, zh: '系统繁忙,请稍后再试', en: 'The store is throttling requests; try again shortly' },
