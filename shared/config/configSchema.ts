@@ -70,6 +70,15 @@ export const configSchema = Type.Object(
     KEFU_PUSH_INTERVAL_SECONDS: Type.Integer({ default: 300, minimum: 0, maximum: 86400 }),
     /** Text from pictures: Debian's tesseract (default) or off. */
     KEFU_OCR: Type.Union([Type.Literal('tesseract'), Type.Literal('off')], { default: 'tesseract' }),
+    /** At most this many tesseract children at once per instance; more pictures wait their turn. */
+    KEFU_OCR_CONCURRENCY: Type.Integer({ default: 1, minimum: 1, maximum: 16 }),
+    /** A picture's OCR is killed after this long (ms); the picture still reaches the agent, without text. */
+    KEFU_OCR_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 500, maximum: 120000 }),
+    /**
+     * Lets merchant URLs (customer-data API) use http and loopback (127.0.0.1, ::1, localhost), for a
+     * merchant stand-in on the developer's machine; refused in production.
+     */
+    KEFU_MERCHANT_URL_ALLOW_LOCAL: Type.Boolean({ default: false }),
   },
   { additionalProperties: true },
 );

@@ -22,6 +22,11 @@ export interface KefuConfig {
   /** Speech recognition; undefined when not configured (voice messages stay 未转写). */
   readonly nls: { readonly gatewayUrl: string; readonly metaUrl: string; readonly appKey: string; readonly accessKeyId: string; readonly accessKeySecret: string } | undefined;
   readonly ocr: 'tesseract' | 'off';
+  /** At most this many OCR jobs at once per instance, each cut off after `ocrTimeoutMs`. */
+  readonly ocrConcurrency: number;
+  readonly ocrTimeoutMs: number;
+  /** Merchant URLs may be http and loopback (a local stand-in); never in production. */
+  readonly merchantUrlAllowLocal: boolean;
   /** Alipay OpenAPI; undefined when not configured (no Alipay login). */
   readonly alipay: { readonly appId: string; readonly privateKey: string; readonly alipayPublicKey: string; readonly gateway: string } | undefined;
   readonly pushAfterSeconds: number;
@@ -78,6 +83,9 @@ export function loadConfig(
   if (c.NODE_ENV === 'production' && c.KEFU_DEV_LOGIN) {
     throw new KefuError('CONFIG_INVALID', '生产环境不允许开启 KEFU_DEV_LOGIN', { key: 'KEFU_DEV_LOGIN' });
   }
+  if (c.NODE_ENV === 'production' && c.KEFU_MERCHANT_URL_ALLOW_LOCAL) {
+    throw new KefuError('CONFIG_INVALID', '生产环境不允许开启 KEFU_MERCHANT_URL_ALLOW_LOCAL', { key: 'KEFU_MERCHANT_URL_ALLOW_LOCAL' });
+  }
   const nlsKeys = ['KEFU_NLS_GATEWAY_URL', 'KEFU_NLS_META_URL', 'KEFU_NLS_APPKEY', 'KEFU_NLS_ACCESS_KEY_ID', 'KEFU_NLS_ACCESS_KEY_SECRET'] as const;
   const nlsMissing = nlsKeys.filter((k) => !c[k]);
   if (nlsMissing.length && nlsMissing.length < nlsKeys.length) {
@@ -133,6 +141,9 @@ export function loadConfig(
         ? { gatewayUrl: c.KEFU_NLS_GATEWAY_URL, metaUrl: c.KEFU_NLS_META_URL, appKey: c.KEFU_NLS_APPKEY, accessKeyId: c.KEFU_NLS_ACCESS_KEY_ID, accessKeySecret: c.KEFU_NLS_ACCESS_KEY_SECRET }
         : undefined,
     ocr: c.KEFU_OCR,
+    ocrConcurrency: c.KEFU_OCR_CONCURRENCY,
+    ocrTimeoutMs: c.KEFU_OCR_TIMEOUT_MS,
+    merchantUrlAllowLocal: c.KEFU_MERCHANT_URL_ALLOW_LOCAL,
     pushAfterSeconds: c.KEFU_PUSH_AFTER_SECONDS,
     pushIntervalSeconds: c.KEFU_PUSH_INTERVAL_SECONDS,
     alipay:
