@@ -24,6 +24,11 @@ export const configSchema = Type.Object(
     KEFU_SESSION_TTL_SECONDS: Type.Integer({ default: 43200, minimum: 60, maximum: 2592000 }),
     /** The dev-only user login; off unless explicitly enabled, and refused in production. */
     KEFU_DEV_LOGIN: Type.Boolean({ default: false }),
+    /**
+     * The operator's secret for `/v1/operator/*` (creating and listing merchants), at least 32
+     * characters; without it the operator API answers 403 OPERATOR_API_DISABLED.
+     */
+    KEFU_OPERATOR_SECRET: Type.Optional(Type.String({ minLength: 32 })),
     KEFU_BODY_LIMIT_BYTES: Type.Integer({ default: 65536, minimum: 1024, maximum: 10485760 }),
     /** Knowledge-base imports carry whole files; FC's HTTP trigger accepts up to 32 MB. */
     KEFU_IMPORT_LIMIT_BYTES: Type.Integer({ default: 16777216, minimum: 1024, maximum: 33554432 }),

@@ -12,6 +12,8 @@ export interface KefuConfig {
   readonly tokenSecret: string | undefined;
   readonly sessionTtlSeconds: number;
   readonly devLogin: boolean;
+  /** Guards the operator API (merchant onboarding); undefined leaves it off. */
+  readonly operatorSecret: string | undefined;
   readonly bodyLimitBytes: number;
   readonly importLimitBytes: number;
   readonly longPollTimeoutMs: number;
@@ -127,6 +129,7 @@ export function loadConfig(
     tokenSecret: c.KEFU_TOKEN_SECRET,
     sessionTtlSeconds: c.KEFU_SESSION_TTL_SECONDS,
     devLogin: c.KEFU_DEV_LOGIN,
+    operatorSecret: c.KEFU_OPERATOR_SECRET,
     bodyLimitBytes: c.KEFU_BODY_LIMIT_BYTES,
     importLimitBytes: c.KEFU_IMPORT_LIMIT_BYTES,
     longPollTimeoutMs: c.KEFU_LONGPOLL_TIMEOUT_MS,
