@@ -7,6 +7,19 @@ export const FAQ_CSV_COLUMNS = ['id', 'category', 'question', 'similar', 'answer
 /** Similar questions share one cell, separated by this character (rare in questions, easy to type). */
 const SIMILAR_SEPARATOR = '|';
 
+/**
+ * Cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return), also when
+ * behind quotes we added: the export puts one `'` before them (shown as text by Excel, LibreOffice
+ * and Numbers) and the import takes exactly one off again, so `'=x` (a text that really starts with
+ * a quote) exports as `''=x` and every text round-trips unchanged.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** The import's inverse of the export's escape: one `'` off a cell the export escaped. */
+function unescapeFormula(cell: string): string | undefined {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : undefined;
+}
+
 /** A record of an imported file with the line it starts on (1 = the header of a CSV). */
 export interface SourceRow {
   readonly line: number;
@@ -21,7 +34,8 @@ export interface ImportProblem {
 
 /**
  * The knowledge base as CSV: UTF-8 with a byte-order mark so Excel opens Chinese text correctly,
- * similar questions joined with `|`, guide buttons as JSON.
+ * similar questions joined with `|`, guide buttons as JSON, formula-like cells escaped (see
+ * FORMULA_START) so opening the file never runs what a merchant or an import put in an entry.
  */
 export function faqToCsv(entries: readonly FaqEntry[]): string {
   const rows = entries.map((e) => [
@@ -34,7 +48,7 @@ export function faqToCsv(entries: readonly FaqEntry[]): string {
     e.enabled ? 'true' : 'false',
     e.updatedAt,
   ]);
-  return `\uFEFF${Papa.unparse({ fields: [...FAQ_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...FAQ_CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 /**
@@ -77,8 +91,17 @@ export function csvToRows(text: string): { rows: SourceRow[]; problems: ImportPr
         problems.push({ line: startLine, message: `列数 ${result.data.length} 与表头的 ${header.length} 列不一致` });
         return;
       }
-      const cells = Object.fromEntries(header.map((h, i) => [h, result.data[i] ?? '']));
-      const converted = fromCells(cells);
+      const escaped = new Set<string>();
+      const cells = Object.fromEntries(
+        header.map((h, i) => {
+          const cell = result.data[i] ?? '';
+          const original = unescapeFormula(cell);
+          if (original === undefined) return [h, cell];
+          escaped.add(h);
+          return [h, original];
+        }),
+      );
+      const converted = fromCells(cells, escaped);
       if (typeof converted === 'string') problems.push({ line: startLine, message: converted });
       else rows.push({ line: startLine, value: converted });
     },
@@ -87,10 +110,14 @@ export function csvToRows(text: string): { rows: SourceRow[]; problems: ImportPr
   return { rows, problems };
 }
 
-function fromCells(cells: Record<string, string>): Record<string, unknown> | string {
+/**
+ * Hand-edited cells are trimmed; a cell the export escaped is the exported text exactly (a leading
+ * tab is content there), so it is kept as is.
+ */
+function fromCells(cells: Record<string, string>, escaped: ReadonlySet<string>): Record<string, unknown> | string {
   const out: Record<string, unknown> = {};
   for (const key of ['id', 'category', 'question', 'answer'] as const) {
-    const v = cells[key]?.trim();
+    const v = escaped.has(key) ? cells[key] : cells[key]?.trim();
     if (v) out[key] = v;
   }
   const similar = (cells['similar'] ?? '').split(SIMILAR_SEPARATOR).map((s) => s.trim()).filter(Boolean);
