@@ -9,3 +9,4 @@ export * from './routingSchema';
 export * from './merchantSchema';
 export * from './proactiveSchema';
 export * from './notifySchema';
+export * from './tenantSchema';
