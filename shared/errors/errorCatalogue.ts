@@ -32,6 +32,9 @@ export const errorCatalogue = {
   OPERATOR_API_DISABLED: { status: 403, zh: '运营接口未开启', en: 'The operator API is off (no KEFU_OPERATOR_SECRET)' },
   OPERATOR_SECRET_INVALID: { status: 401, zh: '运营密钥无效', en: 'Operator secret is missing or wrong' },
   LOGIN_UNAVAILABLE: { status: 503, zh: '暂时无法登录,请稍后再试', en: 'No login method is available' },
+  SESSION_REVOKED: { status: 401, zh: '登录已失效,请重新登录', en: 'This session was ended (logged out everywhere, account changed or disabled)' },
+  USER_BLOCKED: { status: 403, zh: '账号已被限制使用客服,如有疑问请联系商家', en: 'This user is blocked by the merchant' },
+  TOO_MANY_ATTEMPTS: { status: 429, zh: '尝试次数过多,请稍后再试', en: 'Too many failed logins; retry after the time in Retry-After' },
 
   // Domain
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
