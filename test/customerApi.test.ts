@@ -41,7 +41,8 @@ describe("a merchant's customer-data API over signed HTTP", () => {
   const state = { stall: false, seen: [] as string[] };
 
   beforeAll(async () => {
-    server = await startTestServer({ KEFU_OCR: 'off' });
+    // The merchant stand-in listens on 127.0.0.1 over http: allowed only through the explicit switch.
+    server = await startTestServer({ KEFU_OCR: 'off', KEFU_MERCHANT_URL_ALLOW_LOCAL: 'true' });
     merchant = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: merchantApi(state).fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });

@@ -16,6 +16,7 @@ import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/customer/HttpCustomerData';
+import { GuardedFetcher } from '../../shared/net/GuardedFetcher';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 import type * as OssModule from '../../shared/media/OssMediaStore';
 import type * as AlipayModule from '../../shared/alipay/AlipaySdkOpenApi';
@@ -95,6 +96,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     customers: new HttpCustomerData({
       endpointFor: async (tenant) => (await store.tenant(tenant).get<CustomerApiEndpoint & { [k: string]: unknown }>('merchantConfig', ['customerApi']))?.value,
       fallback: options.customers ?? staticCustomerData(() => []),
+      fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
     }),
     conversations,
     media: new MediaService({

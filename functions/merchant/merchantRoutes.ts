@@ -8,6 +8,7 @@ import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
 import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/merchantSchema';
+import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -204,9 +205,12 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/customer-api', svc, async (c) => {
     const staff = await authenticate(c, deps, ['admin']);
     const body = await readJson(c, CustomerApiRequest);
-    await deps.store.tenant(staff.tenant).put('merchantConfig', ['customerApi'], { url: body.url, secret: body.secret });
+    // MERCHANT_URL_INVALID for userinfo, ?, #, http, IP literals and local names; the fetch-time
+    // guard (GuardedFetcher) still checks the addresses the name resolves to on every request.
+    const url = checkMerchantUrl(body.url, { allowLocal: deps.config.merchantUrlAllowLocal }).href;
+    await deps.store.tenant(staff.tenant).put('merchantConfig', ['customerApi'], { url, secret: body.secret });
     // The secret is write-only: never sent back.
-    return c.json({ url: body.url });
+    return c.json({ url });
   });
 
   app.put('/v1/merchant/canned-replies', svc, async (c) => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerData, CustomerEvent, CustomerRecord } from './CustomerData';
+import { GuardedFetcher, checkMerchantUrl } from '../net';
 
 /** Where a merchant's customer-data API is and the secret both sides sign with. */
 export interface CustomerApiEndpoint {
@@ -12,26 +13,25 @@ export interface HttpCustomerDataOptions {
   /** The merchant's endpoint, or undefined when it has none (then `fallback` answers). */
   readonly endpointFor: (tenant: string) => Promise<CustomerApiEndpoint | undefined>;
   readonly fallback: CustomerData;
-  readonly timeoutMs?: number;
+  /** The guarded way to merchant URLs (a default one: https only, public addresses only, 3 s). */
+  readonly fetcher?: GuardedFetcher;
   readonly clock?: () => number;
-}
-
-export class CustomerApiError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CustomerApiError';
-  }
 }
 
 /**
  * The merchant's own systems over HTTP: `GET {url}/customers/{userId}?since=` (the record) and
  * `GET {url}/customers/{userId}/events?since=`, each signed with HMAC-SHA256 over
  * `GET\n{path and query}\n{timestamp}` in `x-kefu-signature` (hex), with `x-kefu-timestamp` (ms)
- * and `x-kefu-tenant`, and cut off after `timeoutMs` (default 3 s). A failed record read rejects
- * (the workbench then shows 暂无数据); failed events count as none, so 猜你想问 still works.
+ * and `x-kefu-tenant`, through the GuardedFetcher (public addresses only, no redirects, JSON up to
+ * 1 MB, 3 s). A failed or refused record read rejects with its KefuError (the workbench then shows
+ * 暂无数据); failed events count as none, so 猜你想问 still works.
  */
 export class HttpCustomerData implements CustomerData {
-  constructor(private readonly o: HttpCustomerDataOptions) {}
+  private readonly fetcher: GuardedFetcher;
+
+  constructor(private readonly o: HttpCustomerDataOptions) {
+    this.fetcher = o.fetcher ?? new GuardedFetcher();
+  }
 
   async recentEvents(tenant: string, userId: string, since: Date): Promise<CustomerEvent[]> {
     const endpoint = await this.o.endpointFor(tenant);
@@ -52,20 +52,13 @@ export class HttpCustomerData implements CustomerData {
   }
 
   private async get<T>(endpoint: CustomerApiEndpoint, tenant: string, pathAndQuery: string): Promise<T> {
-    const url = new URL(endpoint.url.replace(/\/$/, '') + pathAndQuery);
+    // Checked again at each use: a URL saved before the save-time check existed gets no path cut off.
+    const base = checkMerchantUrl(endpoint.url, { allowLocal: this.fetcher.allowLocal });
+    const url = new URL(base.href.replace(/\/$/, '') + pathAndQuery);
     const timestamp = String((this.o.clock ?? Date.now)());
     const signature = createHmac('sha256', endpoint.secret).update(`GET\n${url.pathname}${url.search}\n${timestamp}`).digest('hex');
-    let res: Response;
-    try {
-      res = await fetch(url, { headers: { 'x-kefu-timestamp': timestamp, 'x-kefu-signature': signature, 'x-kefu-tenant': tenant, accept: 'application/json' }, signal: AbortSignal.timeout(this.o.timeoutMs ?? 3000) });
-    } catch (err) {
-      throw new CustomerApiError(`merchant customer API unreachable: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (!res.ok) throw new CustomerApiError(`merchant customer API answered HTTP ${res.status}`);
-    try {
-      return (await res.json()) as T;
-    } catch {
-      throw new CustomerApiError('merchant customer API answered without JSON');
-    }
+    const body = await this.fetcher.getJson(url, { 'x-kefu-timestamp': timestamp, 'x-kefu-signature': signature, 'x-kefu-tenant': tenant });
+    // A JSON answer that is not an object (a number, a list) reads as an empty record.
+    return (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}) as T;
   }
 }

@@ -1,0 +1,2 @@
+export { GuardedFetcher, type GuardedFetcherOptions } from './GuardedFetcher';
+export { checkMerchantUrl, type MerchantUrlPolicy } from './checkMerchantUrl';
