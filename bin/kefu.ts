@@ -5,6 +5,7 @@
 import { faqCommand, faqUsage } from './commands/faqCommand';
 import { parseCommand, parseUsage, type CommandIo } from './commands/parseCommand';
 import { storeCommand, storeUsage } from './commands/storeCommand';
+import { tenantCommand, tenantUsage } from './commands/tenantCommand';
 
 type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
@@ -12,6 +13,7 @@ const commands: Readonly<Record<string, { run: Command; usage: string }>> = {
   parse: { run: parseCommand, usage: parseUsage },
   faq: { run: faqCommand, usage: faqUsage },
   store: { run: (args, io) => storeCommand(args, io), usage: storeUsage },
+  tenant: { run: (args, io) => tenantCommand(args, io), usage: tenantUsage },
 };
 
 const usage = `kefu <命令>\n\n${Object.values(commands)

@@ -14,7 +14,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;
   } catch (err) {
-    return isKefuError(err) ? `${err.code}:${String(err.details?.['field'] ?? '')}` : `other:${String(err)}`;
+    return isKefuError(err) ? `${err.code}:${typeof err.details?.['field'] === 'string' ? err.details['field'] : ''}` : `other:${String(err)}`;
   }
   return 'resolved';
 }
