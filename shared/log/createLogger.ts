@@ -27,9 +27,9 @@ function boundKeys(logger: PinoLogger): Set<string> {
 
 /** Masks every string inside a log object, so personal data cannot reach a log by any field. */
 function maskDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return mask(value);
+  if (typeof value === 'string') return mask(value, 'log');
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: mask(value.message), stack: value.stack && mask(value.stack) };
+  if (value instanceof Error) return { type: value.name, message: mask(value.message, 'log'), stack: value.stack && mask(value.stack, 'log') };
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
@@ -68,7 +68,7 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((a: unknown) => (typeof a === 'string' ? mask(a) : a));
+          const masked = args.map((a: unknown) => (typeof a === 'string' ? mask(a, 'log') : a));
           method.apply(this, masked as Parameters<typeof method>);
         },
       },

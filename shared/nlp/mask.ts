@@ -1,33 +1,76 @@
+import { extractIdentifiers, isAlipayTradeNo } from './extractIdentifiers';
+import { foldWidth } from './normalize';
+
 /**
- * Masks personal data in free text: mainland mobile numbers, bank card numbers (Luhn-valid, 16-19
- * digits) and resident ID numbers (GB 11643 checksum). No full value survives: at most the first
- * 3-6 and the last 4 characters are kept. Amounts, times and order numbers are left intact: a digit
- * run is judged whole, so a 28-digit trade number is never partly masked.
+ * Who reads the masked text. `agent`: a view for staff who may not see personal data: mobile
+ * numbers, resident IDs, bank cards and any other card-length (16-19 digit) number, since a
+ * mistyped card still shows all but one of its digits. `log`: the same plus every other run of 15 or
+ * more digits; logs may over-mask, a leaked number may not be undone.
  */
+export type MaskPolicy = 'agent' | 'log';
 
-/** Digit runs, allowing single spaces or dashes between groups (e.g. "6222 0212 3456 7890 128"). */
-const DIGIT_RUN = /(?:\+?86[\s-]?)?\d(?:[\s-]?[\dXx])*/g;
+/**
+ * What may stand between the digit groups of one number: spaces (also several, and full-width
+ * ones once folded), dots, dashes of every width, and the invisible characters a copy-paste leaves.
+ * Letters are not joined into numbers but do not hide them either: "tel13912340001" is a phone.
+ */
+const SEP = '[\\s.\\-\\u2010-\\u2015\\u2212\\u200b-\\u200d\\u2060\\ufeff]';
+const SEPS = new RegExp(`${SEP}+`, 'g');
+/** One number: digit groups joined by at most four separators, an optional leading +. */
+const RUN = new RegExp(`\\+?\\d+(?:${SEP}{1,4}\\d+)*`, 'g');
+const GROUP_SPLIT = new RegExp(`(${SEP}{1,4})`);
+/** Ids Kefu makes itself (conversations, requests): their dashes would otherwise join digit groups. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-export function mask(text: string): string {
-  return text.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
-    // A run glued to letters or more digits is part of an identifier we must not break.
-    const before = whole[offset - 1];
-    const after = whole[offset + run.length];
-    if ((before && /[A-Za-z0-9_]/.test(before)) || (after && /[A-Za-z0-9_]/.test(after))) return run;
-    return maskRun(run) ?? maskGroups(run);
-  });
+/**
+ * Masks personal data in free text, the one function behind every view of user text that staff or
+ * logs see. The text is folded to half-width first (１３９… is 139…), numbers are found across
+ * separators and next to letters, then judged whole: phones keep 3+4 characters, IDs 6+4, cards
+ * 4+4. Order and trade numbers (labelled ones, 28-digit Alipay trade numbers) are never touched,
+ * nor are amounts, times and short codes. Everything outside a masked number is the original text.
+ */
+export function mask(text: string, policy: MaskPolicy = 'agent'): string {
+  const folded = foldWidth(text);
+  if (!/\d/.test(folded)) return text;
+  // Order numbers and our own ids are blanked out of the text searched, so a number beside them
+  // is still found but no digit of theirs is ever masked.
+  let scan = folded;
+  const keep = (start: number, end: number) => (scan = scan.slice(0, start) + '_'.repeat(end - start) + scan.slice(end));
+  for (const o of extractIdentifiers(folded)) if (o.type === 'orderNo') keep(o.start, o.end);
+  for (const u of folded.matchAll(UUID)) keep(u.index, u.index + u[0].length);
+  let out = '';
+  let last = 0;
+  for (const m of scan.matchAll(RUN)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    // A resident ID's check character X belongs to the number.
+    let run = m[0];
+    if (/[Xx]/.test(scan[end] ?? '')) {
+      run += scan[end]!;
+      end++;
+    }
+    const masked = judge(run, policy) ?? maskGroups(run, text.slice(start, end), policy);
+    if (masked === undefined) continue;
+    out += text.slice(last, start) + masked;
+    last = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /**
  * A run like "转 100 13812345678" joins an amount and a phone through a space; when the whole run is
- * not personal data, try windows of its space/dash-separated groups (at most 19 digits long, so the
- * work stays linear).
+ * not personal data, try windows of its groups (at most 21 digits long, so the work stays linear).
  */
-function maskGroups(run: string): string {
-  const parts = run.split(/([\s-])/);
+function maskGroups(run: string, original: string, policy: MaskPolicy): string | undefined {
+  const parts = run.split(GROUP_SPLIT);
   const groups = parts.filter((_, i) => i % 2 === 0);
   const seps = parts.filter((_, i) => i % 2 === 1);
+  // Unmasked groups and separators are copied from the original (full-width stays full-width).
+  const offsets: number[] = [];
+  for (let k = 0, at = 0; k < parts.length; at += parts[k]!.length, k++) offsets.push(at);
+  const originalPart = (k: number) => original.slice(offsets[k], offsets[k]! + parts[k]!.length);
   let out = '';
+  let changed = false;
   let i = 0;
   while (i < groups.length) {
     let matched: { end: number; masked: string } | undefined;
@@ -36,27 +79,39 @@ function maskGroups(run: string): string {
     for (; j < groups.length && digits + groups[j]!.length <= 21; j++) digits += groups[j]!.length;
     for (let end = j; end > i; end--) {
       const candidate = groups.slice(i, end).map((g, k) => g + (k < end - i - 1 ? seps[i + k]! : '')).join('');
-      const masked = maskRun(candidate);
+      const masked = judge(candidate, policy);
       if (masked !== undefined) {
         matched = { end, masked };
         break;
       }
     }
     const end = matched?.end ?? i + 1;
-    out += matched?.masked ?? groups[i]!;
-    if (end - 1 < seps.length) out += seps[end - 1]!;
+    out += matched?.masked ?? originalPart(2 * i);
+    if (matched) changed = true;
+    if (end - 1 < seps.length) out += originalPart(2 * (end - 1) + 1);
     i = end;
   }
-  return out;
+  return changed ? out : undefined;
 }
 
-/** The masked form of a run when it is a phone, ID or card number; undefined otherwise. */
-function maskRun(run: string): string | undefined {
-  const compact = run.replace(/[\s-]/g, '');
-  const national = compact.replace(/^\+?86(?=1[3-9]\d{9}$)/, '');
+/** `maskRun`, and when a trailing X is not an ID's check character, the number before it. */
+function judge(candidate: string, policy: MaskPolicy): string | undefined {
+  const masked = maskRun(candidate, policy);
+  if (masked !== undefined || !/[Xx]$/.test(candidate)) return masked;
+  const inner = maskRun(candidate.slice(0, -1), policy);
+  return inner === undefined ? undefined : inner + candidate.slice(-1);
+}
+
+/** The masked form of a number that is personal data under the policy; undefined otherwise. */
+function maskRun(run: string, policy: MaskPolicy): string | undefined {
+  const compact = run.replace(SEPS, '').replace(/^\+/, '');
+  const national = compact.replace(/^86(?=1[3-9]\d{9}$)/, '');
   if (/^1[3-9]\d{9}$/.test(national)) return `${national.slice(0, 3)}****${national.slice(-4)}`;
   if (/^\d{17}[\dXx]$/.test(compact) && isResidentId(compact)) return `${compact.slice(0, 6)}********${compact.slice(-4).toUpperCase()}`;
-  if (/^\d{16,19}$/.test(compact) && luhnValid(compact)) return `${compact.slice(0, 4)}${'*'.repeat(compact.length - 8)}${compact.slice(-4)}`;
+  if (!/^\d+$/.test(compact) || isAlipayTradeNo(compact)) return undefined;
+  // Card length, Luhn-valid or not (a mistyped card, an ID with a wrong check digit).
+  if (compact.length >= 16 && compact.length <= 19) return `${compact.slice(0, 4)}${'*'.repeat(compact.length - 8)}${compact.slice(-4)}`;
+  if (policy === 'log' && compact.length >= 15) return `${compact.slice(0, 4)}${'*'.repeat(compact.length - 8)}${compact.slice(-4)}`;
   return undefined;
 }
 

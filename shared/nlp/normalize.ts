@@ -40,6 +40,17 @@ function halfWidth(code: number): number {
 }
 
 /**
+ * Full-width ASCII and the ideographic space folded to half-width, one UTF-16 unit for one, so an
+ * index into the result is the same index into the original (the masker finds numbers in the
+ * folded text and replaces them in the original).
+ */
+export function foldWidth(original: string): string {
+  let out = '';
+  for (let i = 0; i < original.length; i++) out += String.fromCharCode(halfWidth(original.charCodeAt(i)));
+  return out;
+}
+
+/**
  * Colloquial and dialect words users really type, mapped to standard Mandarin before matching.
  * Longest first at each position.
  */
