@@ -71,9 +71,16 @@ export class GuardedFetcher {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        req.destroy();
+        req?.destroy();
         reject(new KefuError(code, undefined, details));
       };
+      const failWith = (err: Error) => {
+        if (isKefuError(err)) return fail(err.code, err.details ?? {});
+        // request-filtering-agent's refusal: "DNS lookup <ip>(family:…, host:…) is not allowed…".
+        if (/^DNS lookup .* is not allowed/.test(err.message)) return fail('OUTBOUND_URL_REFUSED', { reason: 'address' });
+        fail('OUTBOUND_UNREACHABLE', { reason: (err as NodeJS.ErrnoException).code ?? 'network' });
+      };
+      const timer = setTimeout(() => fail('OUTBOUND_UNREACHABLE', { reason: 'timeout' }), this.o.timeoutMs ?? 3000);
       // autoSelectFamily makes the socket ask for every address of the name, so the agent refuses
       // the host when any of them is refused (Node's default, stated so a changed default cannot
       // weaken it); it reaches net.connect through the agent though @types/node does not list it.
@@ -84,14 +91,14 @@ export class GuardedFetcher {
         autoSelectFamily: true,
         lookup: this.lookup,
       };
-      const req = client.request(url, options);
-      const timer = setTimeout(() => fail('OUTBOUND_UNREACHABLE', { reason: 'timeout' }), this.o.timeoutMs ?? 3000);
-      req.on('error', (err) => {
-        if (isKefuError(err)) return fail(err.code, err.details ?? {});
-        // request-filtering-agent's refusal: "DNS lookup <ip>(family:…, host:…) is not allowed…".
-        if (/^DNS lookup .* is not allowed/.test(err.message)) return fail('OUTBOUND_URL_REFUSED', { reason: 'address' });
-        fail('OUTBOUND_UNREACHABLE', { reason: (err as NodeJS.ErrnoException).code ?? 'network' });
-      });
+      let req: http.ClientRequest | undefined;
+      try {
+        // The agent refuses an IP-literal host synchronously, by throwing from here.
+        req = client.request(url, options);
+      } catch (err) {
+        return failWith(err instanceof Error ? err : new Error(String(err)));
+      }
+      req.on('error', failWith);
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) return fail('OUTBOUND_REDIRECT_REFUSED', { status });
