@@ -7,6 +7,7 @@ import { parseRoutes } from '../parse/parseRoutes';
 import { faqRoutes } from '../faq/faqRoutes';
 import { merchantRoutes } from '../merchant/merchantRoutes';
 import { eventRoutes } from '../merchant/eventRoutes';
+import { operatorRoutes } from '../merchant/operatorRoutes';
 import { statsRoutes } from '../stats/statsRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
@@ -19,5 +20,6 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   faq: faqRoutes,
   merchant: merchantRoutes,
   events: eventRoutes,
+  operator: operatorRoutes,
   stats: statsRoutes,
 };

@@ -1,6 +1,7 @@
 import { functionHandler } from '../_runtime/functionHandler';
 import { merchantRoutes } from './merchantRoutes';
 import { eventRoutes } from './eventRoutes';
+import { operatorRoutes } from './operatorRoutes';
 
 /** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes]);
+export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes, operatorRoutes]);
