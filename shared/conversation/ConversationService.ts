@@ -8,6 +8,7 @@ import { mask } from '../nlp/mask';
 import { categories } from '../nlp/Entity';
 import type { ParseResult } from '../nlp/ParseResult';
 import { mergeTicket } from './mergeTicket';
+import { analysisFor, conversationFor, messageFor } from './personalDataView';
 import { channels, tables } from './conversationTables';
 import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
 import type { AvailableAgent, RoutingService } from '../routing/RoutingService';
@@ -147,7 +148,7 @@ export class ConversationService {
 
   /** A conversation the principal may see: its own for a user, any of the merchant's for staff. */
   async get(principal: Principal, id: string): Promise<Conversation> {
-    return (await this.load(principal, id)).conversation;
+    return conversationFor(principal, (await this.load(principal, id)).conversation);
   }
 
   /** The user's own conversations, newest first. */
@@ -173,7 +174,7 @@ export class ConversationService {
   /** A customer's past conversations, newest first, for the workbench's customer panel. */
   async pastConversations(staff: Principal, userId: string, limit = 10): Promise<Conversation[]> {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
-    return this.conversationsOf(staff.tenant, userId, limit);
+    return (await this.conversationsOf(staff.tenant, userId, limit)).map((c) => conversationFor(staff, c));
   }
 
   private async conversationsOf(tenant: string, userId: string, limit: number): Promise<Conversation[]> {
@@ -394,7 +395,7 @@ export class ConversationService {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
     const { db } = await this.load(staff, conversationId);
     const page = await db.range<ParseResult & Record<string, unknown>>(tables.analysis, [conversationId], { limit: 1000 });
-    return page.rows.map((r) => ({ seq: Number(r.key[1]), analysis: r.value }));
+    return page.rows.map((r) => ({ seq: Number(r.key[1]), analysis: analysisFor(staff, r.value) }));
   }
 
   /** Events after the cursor; waits (long-poll) until one arrives or the timeout passes. */
@@ -459,7 +460,7 @@ export class ConversationService {
         ? await db.range<{ conversationId: string }>(tables.waiting, [], { limit })
         : await db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit });
     const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
-    return found.flatMap((r) => (r ? [r.value] : []));
+    return found.flatMap((r) => (r ? [conversationFor(staff, r.value)] : []));
   }
 
   /**
@@ -826,15 +827,9 @@ export class ConversationService {
 
   // --- internals -------------------------------------------------------------------------------
 
-  /**
-   * Agents see personal data (phone, bank card, ID numbers) in users' messages masked; supervisors
-   * and admins, who may need it to act on a case, and the user themself see the original.
-   */
+  /** Who sees personal data in users' messages is decided in personalDataView. */
   private visibleTo(principal: Principal, message: Message): Message {
-    // Agents see personal data masked, whether typed, spoken (transcript) or in a picture (OCR).
-    const b = message.body;
-    if (principal.role !== 'agent' || message.sender.role !== 'user' || !('text' in b) || typeof b.text !== 'string' || b.type === 'system') return message;
-    return { ...message, body: { ...b, text: mask(b.text) } };
+    return messageFor(principal, message);
   }
 
   /** Internal notes are for staff: a user's view of the log skips them. */

@@ -1,0 +1,57 @@
+import type { Principal } from '../auth';
+import type { Conversation, Message } from '../schemas';
+import { mask } from '../nlp/mask';
+import type { ParseResult } from '../nlp/ParseResult';
+
+/**
+ * Who sees personal data (phone, bank card, ID numbers) in what users wrote, said or photographed:
+ * the user themself, supervisors and admins, who may need it to act on a case. Agents see it
+ * masked in every view of user text: the transcript, the stored analyses, the rating and the
+ * conversation's summary fields. The customer-data grant does not change this: it opens the
+ * customer panel (whose contact number is masked for everyone), not users' raw numbers.
+ */
+export function seesPersonalData(principal: Principal): boolean {
+  return principal.role !== 'agent';
+}
+
+/** A message as the principal may see it. */
+export function messageFor(principal: Principal, message: Message): Message {
+  if (seesPersonalData(principal) || message.sender.role !== 'user') return message;
+  const b = message.body;
+  if (b.type === 'rating') return { ...message, body: { ...b, comment: mask(b.comment), tags: b.tags.map((t) => mask(t)) } };
+  // Typed, spoken (transcript) or in a picture (OCR): all text the user sent.
+  if (!('text' in b) || typeof b.text !== 'string' || b.type === 'system') return message;
+  return { ...message, body: { ...b, text: mask(b.text) } };
+}
+
+const PERSONAL_ENTITIES = new Set(['phone', 'bankCard', 'idCard']);
+
+/** A stored parse result as the principal may see it: personal entities and the text re-masked. */
+export function analysisFor(principal: Principal, analysis: ParseResult): ParseResult {
+  if (seesPersonalData(principal)) return analysis;
+  return {
+    ...analysis,
+    // Stored results were masked when written; masking again applies today's rules to old rows.
+    masked: mask(analysis.masked),
+    entities: analysis.entities.map((e) => (PERSONAL_ENTITIES.has(e.type) ? ({ ...e, text: mask(e.text), value: typeof e.value === 'string' ? mask(e.value) : e.value } as typeof e) : e)),
+  };
+}
+
+const PERSONAL_TICKET_FIELDS = ['phone', 'bankCard', 'idCard'] as const;
+
+/** A conversation as the principal may see it: the rating's comment and tags, the preview, the ticket. */
+export function conversationFor(principal: Principal, conversation: Conversation): Conversation {
+  if (seesPersonalData(principal)) return conversation;
+  const out: Conversation = { ...conversation };
+  if (out.rating) out.rating = { ...out.rating, comment: mask(out.rating.comment), tags: out.rating.tags.map((t) => mask(t)) };
+  if (out.lastMessagePreview) out.lastMessagePreview = mask(out.lastMessagePreview);
+  if (out.ticket) {
+    const ticket = { ...out.ticket };
+    for (const field of PERSONAL_TICKET_FIELDS) {
+      const f = ticket[field];
+      if (f) ticket[field] = { ...f, value: typeof f.value === 'string' ? mask(f.value) : f.value, text: mask(f.text) };
+    }
+    out.ticket = ticket;
+  }
+  return out;
+}
