@@ -58,7 +58,8 @@ describe('operator API without KEFU_OPERATOR_SECRET', () => {
   it('is off: 403 OPERATOR_API_DISABLED, whatever secret is sent', async () => {
     const server = await startTestServer({ KEFU_JOBS_INTERVAL_MS: '0' });
     try {
-      for (const headers of [{}, { [OPERATOR_SECRET_HEADER]: '' }, { [OPERATOR_SECRET_HEADER]: SECRET }]) {
+      const attempts: Record<string, string>[] = [{}, { [OPERATOR_SECRET_HEADER]: '' }, { [OPERATOR_SECRET_HEADER]: SECRET }];
+      for (const headers of attempts) {
         const res = await server.call('POST', '/v1/operator/tenants', { headers, body: { id: 'acme', name: 'x', admin: 'boss' } });
         expect({ status: res.status, code: res.json['code'] }).toEqual({ status: 403, code: 'OPERATOR_API_DISABLED' });
       }

@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { tenantCommand } from '../bin/commands/tenantCommand';
 import { SessionTokens } from '../shared/auth';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,10 +10,21 @@ describe('tenancy and access', () => {
   let conversationId: string;
   let owner: string;
 
+  let acmePassword: string;
+
   beforeAll(async () => {
     server = await startTestServer();
-    await server.deps.accounts.createTenant('acme', '另一家商户');
-    await server.deps.accounts.putStaff('acme', { username: 'xiaowang', displayName: '另一个小王', role: 'agent', password: 'Acme@2026' });
+    // The second merchant is onboarded as an operator would: `kefu tenant create` on the server's
+    // store, then its admin invites an agent whose username also exists at the demo merchant.
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (c: Buffer) => (printed += c.toString()));
+    const created = await tenantCommand(['create', 'acme', '--name', '另一家商户', '--admin', 'boss'], { stdin: new PassThrough(), stdout: out, stderr: new PassThrough() }, { KEFU_DATA_DIR: server.deps.config.dataDir });
+    expect(created).toBe(0);
+    const adminPassword = /临时密码: (\S+)/.exec(printed)?.[1] ?? '';
+    const acmeAdmin = await staffLogin(server, 'boss', adminPassword, 'acme');
+    const invited = await server.call('POST', '/v1/merchant/staff', { token: acmeAdmin, body: { username: 'xiaowang', displayName: '另一个小王', role: 'agent' } });
+    acmePassword = invited.json['temporaryPassword'] as string;
     owner = await userLogin(server, 'u001');
     conversationId = (await server.call('POST', '/v1/conversations', { token: owner, body: {} })).json['id'] as string;
     await server.call('POST', `/v1/conversations/${conversationId}/messages`, { token: owner, body: { clientMessageId: 't1', text: '我要退款' } });
@@ -19,7 +32,7 @@ describe('tenancy and access', () => {
   afterAll(() => server.stop());
 
   it("an agent of another merchant gets 404 for this merchant's conversation, and sees none of its queue", async () => {
-    const foreign = await staffLogin(server, 'xiaowang', 'Acme@2026', 'acme');
+    const foreign = await staffLogin(server, 'xiaowang', acmePassword, 'acme');
     for (const [method, route] of [
       ['GET', `/v1/conversations/${conversationId}`],
       ['GET', `/v1/conversations/${conversationId}/messages`],
