@@ -30,7 +30,8 @@ describe('staff accounts: invite, disable, reset password (admin only)', () => {
     const session = (await login('xiaoqian', password)).json['token'] as string;
     expect((await server.call('POST', '/v1/merchant/staff/xiaoqian/disable', { token: admin })).json['disabled']).toBe(true);
     expect((await login('xiaoqian', password)).json['code']).toBe('INVALID_CREDENTIALS');
-    expect((await server.call('POST', '/v1/auth/refresh', { token: session })).json['code']).toBe('TOKEN_INVALID');
+    expect((await server.call('POST', '/v1/auth/refresh', { token: session })).json['code']).toBe('SESSION_REVOKED');
+    expect((await server.call('GET', '/v1/agent/inbox', { token: session })).status).toBe(401);
     await server.call('POST', '/v1/merchant/staff/xiaoqian/enable', { token: admin });
     expect((await login('xiaoqian', password)).status).toBe(200);
     const reset = await server.call('POST', '/v1/merchant/staff/xiaoqian/reset-password', { token: admin });
@@ -52,7 +53,14 @@ describe('staff accounts: invite, disable, reset password (admin only)', () => {
   it('only admins manage staff, an admin cannot disable themself, and bad input is a 4xx', async () => {
     const supervisor = await staffLogin(server, 'chenzhuguan');
     expect((await server.call('GET', '/v1/merchant/staff', { token: supervisor })).status).toBe(403);
-    expect((await server.call('POST', '/v1/merchant/staff/admin/disable', { token: admin })).json['code']).toBe('VALIDATION_FAILED');
+    const self = await server.call('POST', '/v1/merchant/staff/admin/disable', { token: admin });
+    expect({ code: self.json['code'], message: self.json['message'] }).toEqual({ code: 'VALIDATION_FAILED', message: '不能停用自己的账号' });
+    // Enabling oneself is harmless (one's own session proves the account is enabled): allowed.
+    const enabled = await server.call('POST', '/v1/merchant/staff/admin/enable', { token: admin });
+    expect({ status: enabled.status, disabled: enabled.json['disabled'] }).toEqual({ status: 200, disabled: false });
+    const demote = await server.call('POST', '/v1/merchant/staff/admin/role', { token: admin, body: { role: 'agent' } });
+    expect({ code: demote.json['code'], message: demote.json['message'] }).toEqual({ code: 'VALIDATION_FAILED', message: '不能修改自己的角色' });
+    expect((await server.call('GET', '/v1/merchant/staff', { token: admin })).status).toBe(200);
     expect((await server.call('POST', '/v1/merchant/staff/nobody/reset-password', { token: admin })).status).toBe(404);
     const bad = await server.call('POST', '/v1/merchant/staff', { token: admin, body: { username: 'X!', displayName: '', role: 'root' } });
     expect({ status: bad.status, code: bad.json['code'] }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });

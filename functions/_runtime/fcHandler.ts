@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { errorCatalogue } from '../../shared/errors';
+import type { PlatformBindings } from '../_http/clientAddress';
 import type { FcHttpEvent, FcHttpResult } from './FcHttpEvent';
 
 /** Anything with a web-standard `fetch`: a Hono app, or a plain object in a test. */
 export interface FetchApp {
-  fetch(request: Request): Response | Promise<Response>;
+  fetch(request: Request, bindings?: PlatformBindings): Response | Promise<Response>;
 }
 
 /**
@@ -39,19 +40,23 @@ class MalformedEvent extends Error {}
 export function fcHandler(app: FetchApp): FcHandler {
   return async (rawEvent, context) => {
     let request: Request;
+    let bindings: PlatformBindings = {};
     let requestId = requestIdOf(context) ?? randomUUID();
     try {
       const event = decodeEvent(rawEvent);
       const eventRequestId = event.requestContext.requestId;
       if (typeof eventRequestId === 'string' && eventRequestId) requestId = eventRequestId;
       request = toRequest(event, requestId);
+      // The address FC saw, passed beside the request rather than as a header a client could forge.
+      const sourceIp = event.requestContext.http.sourceIp;
+      if (typeof sourceIp === 'string' && sourceIp) bindings = { sourceIp };
     } catch (err) {
       // Whatever fails while reading the event (a header value the Headers class refuses, say) is
       // the event's fault, not the app's.
       const reason = err instanceof MalformedEvent ? err.message : 'unreadable event';
       return malformedEventResult(reason, requestId);
     }
-    return toResult(await app.fetch(request));
+    return toResult(await app.fetch(request, bindings));
   };
 }
 

@@ -1,19 +1,32 @@
-import { KefuError } from '../../shared/errors';
+import { KefuError, isKefuError } from '../../shared/errors';
 import { AlipayLoginRequest, DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
 import { AlipayAuthError, type AlipayIdType } from '../../shared/alipay/AlipayOpenApi';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
-import { authenticate, staffRoles } from '../_http/authenticate';
+import { authenticate, authenticateSession, staffRoles } from '../_http/authenticate';
+import { clientAddress } from '../_http/clientAddress';
+import { errorResponse } from '../_http/errorResponse';
 
-/** `auth`: console login for staff, the dev-only user login, token refresh, login methods, who-am-I. */
+/**
+ * `auth`: console login for staff, the dev-only user login, token refresh, log out everywhere,
+ * login methods, who-am-I.
+ */
 export const authRoutes: RouteGroup = (app, deps) => {
   const svc = service('auth');
 
   app.post('/v1/auth/login', svc, async (c) => {
     const body = await readJson(c, StaffLoginRequest);
-    const session = await deps.accounts.staffLogin(body.tenant, body.username, body.password);
-    return c.json(session);
+    try {
+      return c.json(await deps.accounts.staffLogin(body.tenant, body.username, body.password, clientAddress(c)));
+    } catch (err) {
+      // A lock tells the client when to come back (RFC 9110 Retry-After, in seconds).
+      if (!isKefuError(err) || err.code !== 'TOO_MANY_ATTEMPTS') throw err;
+      const res = errorResponse(err.code, c.get('requestId'), err.message, err.details);
+      const seconds = err.details?.['retryAfterSeconds'];
+      res.headers.set('retry-after', String(typeof seconds === 'number' ? seconds : 1));
+      return res;
+    }
   });
 
   // The mini-program's auth code (my.getAuthCode, auth_base) -> the Alipay user -> our session.
@@ -42,8 +55,15 @@ export const authRoutes: RouteGroup = (app, deps) => {
 
   // Before the token expires the client trades it for a new one (sliding session).
   app.post('/v1/auth/refresh', svc, async (c) => {
+    const { principal, epoch } = await authenticateSession(c, deps, ['user', ...staffRoles]);
+    return c.json(await deps.accounts.refresh(principal, epoch));
+  });
+
+  // Ends every session of the caller, this one included (a lost phone, a shared computer).
+  app.post('/v1/auth/logout-all', svc, async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
-    return c.json(await deps.accounts.refresh(principal));
+    await deps.accounts.logoutEverywhere(principal);
+    return c.body(null, 204);
   });
 
   // What a chat client may use on this deployment: which login, whether voice and images can be

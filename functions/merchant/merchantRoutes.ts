@@ -8,6 +8,7 @@ import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
 import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/merchantSchema';
+import { StaffRoleRequest } from '../../shared/schemas/staffAdminSchema';
 import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -16,6 +17,9 @@ import { intQuery } from '../_http/queryParams';
 
 /** Who may change the merchant's knowledge base and settings. */
 const managers: readonly Role[] = ['admin', 'supervisor'];
+
+/** A user id as logins accept it; anything else cannot name a user, and is not sent to the store. */
+const USER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 function enumQuery<T extends string>(c: Context<AppEnv>, name: string, allowed: readonly T[], fallback: T): T {
   const raw = c.req.query(name);
@@ -184,8 +188,46 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/v1/merchant/staff/:username/${action}`, svc, async (c) => {
       const admin = await authenticate(c, deps, ['admin']);
-      if (c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能停用自己的账号');
+      // Only disabling oneself is refused (it would lock the merchant out); enabling oneself is a
+      // no-op, since a disabled admin's session no longer gets this far.
+      if (disabled && c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能停用自己的账号');
       return c.json(await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled));
+    });
+  }
+
+  // A new role ends the colleague's sessions; demoting oneself could leave the merchant without an admin.
+  app.post('/v1/merchant/staff/:username/role', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    const body = await readJson(c, StaffRoleRequest);
+    if (c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能修改自己的角色');
+    return c.json(await deps.accounts.setStaffRole(admin.tenant, c.req.param('username'), body.role));
+  });
+
+  // 全部下线: every session of the colleague ends (a lost laptop); they can log in again.
+  app.post('/v1/merchant/staff/:username/logout-all', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    await deps.accounts.endStaffSessions(admin.tenant, c.req.param('username'));
+    return c.body(null, 204);
+  });
+
+  // Accounts locked by failed logins, and lifting a lock before its backoff runs out.
+  app.get('/v1/merchant/login-locks', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    return c.json({ locks: await deps.accounts.loginLocks(admin.tenant) });
+  });
+
+  app.post('/v1/merchant/staff/:username/unlock', svc, async (c) => {
+    const admin = await authenticate(c, deps, ['admin']);
+    return c.json(await deps.accounts.unlockLogin(admin.tenant, c.req.param('username')));
+  });
+
+  // End users: a supervisor or admin blocks one (abuse), which ends their sessions and refuses logins.
+  for (const [action, blocked] of [['block', true], ['unblock', false]] as const) {
+    app.post(`/v1/merchant/users/:id/${action}`, svc, async (c) => {
+      const staff = await authenticate(c, deps, managers);
+      const id = c.req.param('id');
+      if (!USER_ID.test(id)) throw new KefuError('NOT_FOUND', '没有这个用户');
+      return c.json(await deps.accounts.setUserBlocked(staff.tenant, id, blocked));
     });
   }
 

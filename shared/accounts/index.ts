@@ -6,4 +6,7 @@ export {
   type UserRecord,
   type NewStaff,
   type Session,
+  type UserView,
+  type AccountServiceOptions,
 } from './AccountService';
+export type { LoginLock, ThrottlePolicy } from './LoginThrottle';

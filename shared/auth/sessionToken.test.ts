@@ -71,7 +71,7 @@ describe('SessionTokens: one spelling per token, nbf, session epoch', () => {
     expect(await codeOf(tokens.verify(early))).toBe('TOKEN_INVALID');
     now += 120_000;
     await expect(tokens.verify(early)).resolves.toMatchObject({ id: 'u1' });
-    const badNbf = await sign({ sub: 'u1', ten: 'demo', role: 'user', iat, exp: iat + 600, nbf: 'soon' }, secret, 'HS256');
+    const badNbf = await sign({ sub: 'u1', ten: 'demo', role: 'user', iat, exp: iat + 600, nbf: 'soon' as unknown as number }, secret, 'HS256');
     expect(await codeOf(tokens.verify(badNbf))).toBe('TOKEN_INVALID');
   });
 
