@@ -84,7 +84,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     logger,
     ...(alipay ? { alipay } : {}),
     replyNotifier,
-    proactive: new ProactiveService({ store, conversations, faq }),
+    proactive: new ProactiveService({ store, conversations, faq, users: accounts }),
     store,
     notifier,
     tokens,
@@ -105,7 +105,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
       conversations,
       secret,
       ...(config.nls ? { speech: new (nlsDriver().NlsSpeechRecognizer)(config.nls) } : {}),
-      ...(config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer() } : {}),
+      ...(config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer({ concurrency: config.ocrConcurrency, timeoutMs: config.ocrTimeoutMs }) } : {}),
       onRecognitionError: (kind, err) => logger.warn({ err, service_type: 'message', kind }, kind === 'voice' ? 'speech recognition failed; kept as 未转写' : 'OCR failed; picture kept without text'),
     }),
   };

@@ -49,6 +49,7 @@ export const errorCatalogue = {
   MEDIA_TOO_LONG: { status: 400, zh: '语音不能超过 60 秒', en: 'Voice messages are limited to 60 seconds' },
   MEDIA_NOT_FOUND: { status: 404, zh: '文件不存在', en: 'No such media' },
   MEDIA_LINK_INVALID: { status: 403, zh: '文件链接无效或已过期', en: 'Media link is invalid or expired' },
+  OCR_TIMEOUT: { status: 503, zh: '图片文字识别超时,图片已照常发送', en: 'Reading the picture took too long; it is kept without text' },
   ALREADY_CLAIMED: { status: 409, zh: '该会话已被其他客服接入', en: 'Conversation already claimed by another agent' },
   NOT_ASSIGNEE: { status: 409, zh: '该会话不在你的名下', en: 'Conversation is not assigned to you' },
   IDEMPOTENCY_CONFLICT: { status: 409, zh: '消息 ID 已用于不同的内容', en: 'Message id already used with different content' },
