@@ -148,6 +148,7 @@ const enByZh: Record<string, string> = {
   点击通知打开的页面: 'Page the notice opens', '通知内容(依次填入模板的关键词,{time} 为回复时间)': 'Notice text (the template keywords in order; {time} is the reply time)',
   '用户在小程序里点「有回复时通知我」并同意订阅后,客服回复时支付宝会发一条订阅消息。模板在支付宝商家平台的「消息接入」中选择。': 'When a user taps “Notify me” in the mini-program and subscribes, Alipay sends a subscription message when an agent replies. Choose the templates under 消息接入 on Alipay’s merchant platform.',
   专家组: 'Expert', 服务时间: 'Service hours', 全天候: 'Around the clock', 限定时间: 'Limited', 默认技能组: 'Default group',
+  全部下线: 'Log out everywhere', 已全部下线: 'All sessions ended', 登录锁定: 'Login lock', 已锁定: 'Locked until', 解锁: 'Unlock',
 };
 
 export const LocaleContext = createContext<Locale>('zh-CN');

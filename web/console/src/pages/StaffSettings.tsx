@@ -11,11 +11,19 @@ interface Staff {
   level: string;
   disabled?: boolean;
   customerData?: boolean;
+  /** Locked by failed logins until then (ISO time). */
+  lockedUntil?: string;
 }
+
+const roleOptions = [{ value: 'agent', label: '客服' }, { value: 'supervisor', label: '主管' }, { value: 'admin', label: '管理员' }];
 
 const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err));
 
-/** Staff accounts (admins only): invite with a temporary password, disable, reset the password. */
+/**
+ * Staff accounts (admins only): invite with a temporary password, change the role, disable, reset
+ * the password, end every session (全部下线), and lift a lock left by failed logins. Changing the
+ * role, disabling and resetting end the colleague's sessions on the server too.
+ */
 export function StaffSettings({ self }: { self: string }) {
   const tr = useTr();
   const [staff, setStaff] = useState<Staff[]>([]);
@@ -29,7 +37,7 @@ export function StaffSettings({ self }: { self: string }) {
       <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { username: string; displayName: string; role: Staff['role'] }) => void api<{ temporaryPassword: string }>('POST', '/v1/merchant/staff', v).then((r) => { setSecret({ username: v.username, password: r.temporaryPassword }); return load(); }, fail)}>
         <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '小写字母开头,3-32 位' }]}><Input id="invite-username" placeholder={tr('用户名')} /></Form.Item>
         <Form.Item name="displayName" rules={[{ required: true }]}><Input id="invite-name" placeholder={tr('显示名')} /></Form.Item>
-        <Form.Item name="role" initialValue="agent"><Select style={{ width: 110 }} options={[{ value: 'agent', label: '客服' }, { value: 'supervisor', label: '主管' }, { value: 'admin', label: '管理员' }]} /></Form.Item>
+        <Form.Item name="role" initialValue="agent"><Select style={{ width: 110 }} options={roleOptions} /></Form.Item>
         <Button type="primary" htmlType="submit" className="invite">{tr('邀请')}</Button>
       </Form>
       <Table
@@ -40,11 +48,13 @@ export function StaffSettings({ self }: { self: string }) {
         columns={[
           { title: tr('用户名'), dataIndex: 'username' },
           { title: tr('显示名'), dataIndex: 'displayName' },
-          { title: tr('角色'), dataIndex: 'role', render: (r: string) => <Tag>{r}</Tag> },
+          { title: tr('角色'), key: 'role', render: (_: unknown, s: Staff) => (s.username === self ? <Tag>{s.role}</Tag> : <Select size="small" className="staff-role" style={{ width: 96 }} value={s.role} options={roleOptions} onChange={(role: Staff['role']) => void api('POST', `/v1/merchant/staff/${s.username}/role`, { role }).then(load, fail)} />) },
           { title: tr('技能'), dataIndex: 'skills', render: (s: string[]) => s.join('/') },
           { title: tr('客户资料'), key: 'customerData', render: (_: unknown, s: Staff) => (s.role === 'agent' ? <Switch size="small" checked={!!s.customerData} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'grant' : 'revoke'}-customer-data`, {}).then(load, fail)} /> : <Tag color="green">{tr('始终可见')}</Tag>) },
           { title: tr('启用'), key: 'enabled', render: (_: unknown, s: Staff) => <Switch size="small" disabled={s.username === self} checked={!s.disabled} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'enable' : 'disable'}`, {}).then(load, fail)} /> },
+          { title: tr('登录锁定'), key: 'lock', render: (_: unknown, s: Staff) => (s.lockedUntil ? <><Tag color="red">{tr('已锁定')} {new Date(s.lockedUntil).toLocaleTimeString()}</Tag><Button size="small" className="unlock" onClick={() => void api('POST', `/v1/merchant/staff/${s.username}/unlock`, {}).then(load, fail)}>{tr('解锁')}</Button></> : null) },
           { title: '', key: 'reset', render: (_: unknown, s: Staff) => <Button size="small" onClick={() => void api<{ temporaryPassword: string }>('POST', `/v1/merchant/staff/${s.username}/reset-password`, {}).then((r) => setSecret({ username: s.username, password: r.temporaryPassword }), fail)}>{tr('重置密码')}</Button> },
+          { title: '', key: 'logout', render: (_: unknown, s: Staff) => <Button size="small" danger className="logout-all" disabled={s.username === self} onClick={() => void api('POST', `/v1/merchant/staff/${s.username}/logout-all`, {}).then(() => void toast.success(tr('已全部下线')), fail)}>{tr('全部下线')}</Button> },
         ]}
       />
       <Modal open={!!secret} title="临时密码(只显示这一次)" onOk={() => setSecret(undefined)} onCancel={() => setSecret(undefined)}>
