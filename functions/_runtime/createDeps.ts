@@ -24,6 +24,7 @@ import type * as NlsModule from '../../shared/asr/NlsSpeechRecognizer';
 import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
 import { ProactiveService } from '../../shared/proactive';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
+import type { TextRecognizer } from '../../shared/ocr/TextRecognizer';
 
 export interface CreateDepsOptions {
   /** Use this store instead of the configured one (tests). */
@@ -37,6 +38,8 @@ export interface CreateDepsOptions {
   readonly recheckMs?: number;
   /** Use this file store for uploads instead of the configured one (tests). */
   readonly mediaFiles?: MediaStore;
+  /** Read pictures with this instead of the configured tesseract (tests of the OCR bounds). */
+  readonly ocr?: TextRecognizer;
   /**
    * The function role's current temporary credentials (on Function Compute, those of the latest
    * invocation, see RoleCredentials). Used for Tablestore when the config takes the role's keys
@@ -105,7 +108,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
       conversations,
       secret,
       ...(config.nls ? { speech: new (nlsDriver().NlsSpeechRecognizer)(config.nls) } : {}),
-      ...(config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer({ concurrency: config.ocrConcurrency, timeoutMs: config.ocrTimeoutMs }) } : {}),
+      ...(options.ocr ? { ocr: options.ocr } : config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer({ concurrency: config.ocrConcurrency, timeoutMs: config.ocrTimeoutMs }) } : {}),
       onRecognitionError: (kind, err) => logger.warn({ err, service_type: 'message', kind }, kind === 'voice' ? 'speech recognition failed; kept as 未转写' : 'OCR failed; picture kept without text'),
     }),
   };
