@@ -143,6 +143,6 @@ describe('conversation slice over HTTP (dev server, sqlite)', () => {
     expect(log).not.toContain('13987654321');
     expect(log).not.toContain('6222021234567890128');
     const line = log.split('\n').find((l) => l.includes('139****4321'));
-    expect(JSON.parse(line!)).toMatchObject({ service_type: 'message', user_id: 'u005', request_id: expect.any(String) as string });
+    expect(JSON.parse(line!)).toMatchObject({ function: 'message', user_id: 'u005', request_id: expect.any(String) as string });
   });
 });

@@ -4,13 +4,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { cors } from 'hono/cors';
 import { isKefuError } from '../../shared/errors';
+import { serviceTypeOfText } from '../../shared/log';
 import type { AppDeps, AppEnv } from './AppDeps';
 import { errorResponse } from './errorResponse';
 
 /** Registers one function's routes on an app. */
 export type RouteGroup = (app: Hono<AppEnv>, deps: AppDeps) => void;
 
-/** Marks the routes of a group with its function name, for the `service_type` of the log line. */
+/** Marks the routes of a group with its function name, for the `function` of the log line. */
 export function service(name: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('service', name);
@@ -39,13 +40,17 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     await next();
     c.header('x-request-id', requestId);
     const status = c.res.status;
-    // One line per request with every required field given explicitly: cheaper than a child
-    // logger per request, which was a tenth of a message's CPU.
+    // One line per request with every record field given explicitly: cheaper than a child
+    // logger per request, which was a tenth of a message's CPU. service_type is the business type
+    // of the words the request carried (the user's question, a rating's comment), classified
+    // here (~0.1 ms, only when there are words), so every route that sets `issue` gets it.
+    const issue = c.get('issue');
     const line = {
       request_id: requestId,
       user_id: c.get('principal')?.id ?? '-',
-      service_type: c.get('service'),
-      issue_description: c.get('issue'),
+      service_type: serviceTypeOfText(issue),
+      issue_description: issue,
+      function: c.get('service'),
       method: c.req.method,
       path: c.req.path,
       status,
@@ -92,10 +97,10 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
       if (err.status < 500) return errorResponse(err.code, requestId, err.message, err.details);
       // A server-side failure (the store busy or unreachable, a bad deploy): the caller gets the
       // catalogue's words, the log gets what happened.
-      deps.logger.error({ err, request_id: requestId, service_type: c.get('service') ?? name, details: err.details }, err.message);
+      deps.logger.error({ err, request_id: requestId, function: c.get('service') ?? name, details: err.details }, err.message);
       return errorResponse(err.code, requestId);
     }
-    deps.logger.error({ err, request_id: requestId, user_id: c.get('principal')?.id ?? '-', service_type: c.get('service') ?? name }, 'unhandled error');
+    deps.logger.error({ err, request_id: requestId, user_id: c.get('principal')?.id ?? '-', function: c.get('service') ?? name }, 'unhandled error');
     return errorResponse('INTERNAL', requestId);
   });
 

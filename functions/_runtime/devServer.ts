@@ -63,7 +63,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
       ? setInterval(() => {
           sweeping ??= runJobs(deps)
             .then(() => undefined)
-            .catch((err: unknown) => deps.logger.error({ err, service_type: 'jobs', request_id: '-', user_id: '-', issue_description: '' }, 'jobs sweep failed'))
+            .catch((err: unknown) => deps.logger.error({ err, function: 'jobs' }, 'jobs sweep failed'))
             .finally(() => {
               sweeping = undefined;
             });

@@ -128,7 +128,7 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     void (async () => {
       const conversation = await deps.conversations.get(staff, c.req.param('id'));
       if (await deps.replyNotifier.agentReplied(staff.tenant, conversation.userId, conversation.id)) await deps.replyNotifier.deliver(staff.tenant);
-    })().catch((err: unknown) => deps.logger.warn({ err, service_type: 'agent' }, 'reply push not queued'));
+    })().catch((err: unknown) => deps.logger.warn({ err, function: 'agent' }, 'reply push not queued'));
     return c.json(message, 201);
   });
 

@@ -29,7 +29,7 @@ export const customerRoutes: RouteGroup = (app, deps) => {
     try {
       record = await deps.customers.record(staff.tenant, userId, new Date(now.getTime() - 30 * DAY_MS));
     } catch (err) {
-      deps.logger.warn({ err, service_type: 'agent' }, 'customer data unavailable');
+      deps.logger.warn({ err, function: 'agent' }, 'customer data unavailable');
       return c.json({ available: false });
     }
     const flags = flagTransactions(record.transactions, record.devices);
