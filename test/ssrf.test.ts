@@ -3,6 +3,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import { GuardedFetcher } from '../shared/net/GuardedFetcher';
 import { checkMerchantUrl } from '../shared/net/checkMerchantUrl';
 import { isKefuError } from '../shared/errors';
+import { loadConfig } from '../shared/config';
 import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
 
 const secret = 'merchant-shared-secret-made-for-this-test-run';
@@ -134,6 +135,17 @@ describe('merchant URLs at save time: PUT /v1/merchant/customer-api refuses ever
       }
       expect({ url, code }).toEqual({ url, code: 'MERCHANT_URL_INVALID' });
     }
+  });
+
+  it('never lets production turn the dev switch on', () => {
+    let code: unknown;
+    try {
+      loadConfig({}, { NODE_ENV: 'production', KEFU_TOKEN_SECRET: 'x'.repeat(40), KEFU_MERCHANT_URL_ALLOW_LOCAL: 'true' });
+    } catch (err) {
+      code = isKefuError(err) ? [err.code, err.details?.['key']] : err;
+    }
+    expect(code).toEqual(['CONFIG_INVALID', 'KEFU_MERCHANT_URL_ALLOW_LOCAL']);
+    expect(loadConfig({}, {}).merchantUrlAllowLocal).toBe(false);
   });
 
   it('shows 暂无数据 rather than an error when a stored URL is refused at fetch time', async () => {
