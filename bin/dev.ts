@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     `  客服控制台  ${server.url}/console/`,
     `  H5 聊天页   ${server.url}/h5/?tenant=demo&user=u001`,
     `  数据目录    ${config.dataDir} (${config.store})${server.seeded ? '  [首次启动,已写入演示商户]' : ''}`,
+    `  请求日志    ${server.logFile ?? '标准输出'}  (警告和错误也显示在这里)`,
     ...(config.store === 'tablestore' ? [`  Tablestore  ${tablestore ? `本地替身 ${tablestore.url} (数据保存在 ${tablestore.emulator.options.file ?? ''})` : `${config.tablestore?.endpoint ?? ''} 实例 ${config.tablestore?.instance ?? ''}`}  表 ${config.tablestore?.table ?? ''}`] : []),
     nls ? `  语音识别    本地 NLS 替身 ${nls.url} (已学会 ${taught} 句示例语音${taught ? '' : ',需要 espeak-ng 与 ffmpeg'})` : `  语音识别    ${config.nls?.gatewayUrl ?? '未配置'}`,
     `  图片识别    ${config.ocr === 'tesseract' ? 'tesseract (chi_sim+eng)' : '已关闭'}`,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { KefuConfig } from '../../shared/config';
 import { KefuError } from '../../shared/errors';
-import type { Logger } from '../../shared/log';
+import { createLogger, devLogDestination, type Logger } from '../../shared/log';
 import type { Store } from '../../shared/store';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
 import { createFunctionApp } from '../_http/createFunctionApp';
@@ -25,10 +25,13 @@ export interface DevServer {
   readonly deps: AppDeps;
   /** True when this start seeded the demo merchant (first start on an empty data folder). */
   readonly seeded: boolean;
+  /** The request log, when this server writes its own (no logger given). */
+  readonly logFile?: string;
   close(): Promise<void>;
 }
 
 export interface DevServerOptions {
+  /** Default: every line to `<data>/logs/requests.log`, warnings and errors also to stderr. */
   readonly logger?: Logger;
   readonly store?: Store;
   readonly recheckMs?: number;
@@ -40,7 +43,10 @@ export interface DevServerOptions {
  */
 export async function startDevServer(config: KefuConfig, options: DevServerOptions = {}): Promise<DevServer> {
   mkdirSync(config.dataDir, { recursive: true });
+  // ~50 request lines a minute would scroll the banner away: they go to a file in the data folder.
+  const logDestination = options.logger ? undefined : devLogDestination(config.dataDir);
   const deps = createDeps(config, {
+    ...(logDestination ? { logger: createLogger({ service: 'local', level: config.logLevel, destination: logDestination.stream }) } : {}),
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
     // The demo merchant's systems, standing in for a merchant's customer-data API.
     customers: staticCustomerData(demoCustomerEvents, undefined, demoCustomers),
@@ -77,6 +83,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     url,
     deps,
     seeded,
+    ...(logDestination ? { logFile: logDestination.file } : {}),
     close() {
       if (timer) clearInterval(timer);
       closing ??= new Promise<void>((resolve) => {
