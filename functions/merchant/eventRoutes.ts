@@ -3,7 +3,7 @@ import { BUSINESS_EVENT_TYPES, BusinessEvent, ProactiveRulesRequest } from '../.
 import type { Role } from '../../shared/auth';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
-import { readJson, validate } from '../_http/readJson';
+import { readJson, readText, validate } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
 
 const managers: readonly Role[] = ['admin', 'supervisor'];
@@ -22,7 +22,9 @@ export const eventRoutes: RouteGroup = (app, deps) => {
     if (!tenant || !/^[A-Za-z0-9_-]{1,64}$/.test(tenant)) throw new KefuError('EVENT_SIGNATURE_INVALID', '缺少或无效的 X-Kefu-Tenant');
     const type = c.req.header('content-type');
     if (type && !/^application\/json\b/i.test(type)) throw new KefuError('UNSUPPORTED_MEDIA_TYPE');
-    const body = await c.req.text();
+    const body = await readText(c);
+    // The signature first (it writes nothing), then the whole body; only `record` takes the
+    // request's replay mark, after its own checks, so a refused request can be corrected and re-sent.
     const mark = await deps.proactive.verify(tenant, { timestamp: c.req.header('x-kefu-timestamp'), signature: c.req.header('x-kefu-signature'), body });
     let raw: unknown;
     try {

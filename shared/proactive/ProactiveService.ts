@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AccountService } from '../accounts';
 import type { ConversationService } from '../conversation';
 import type { CustomerEvent, CustomerEventType } from '../customer/CustomerData';
 import { KefuError } from '../errors';
@@ -63,8 +64,25 @@ export interface ProactiveServiceOptions {
   readonly store: Store;
   readonly conversations: ConversationService;
   readonly faq: FaqService;
+  /**
+   * Who has an account. An event for anyone else is kept for 猜你想问 but schedules nothing, so no
+   * conversation is ever opened for a user who never used the chat. Without it every user counts.
+   */
+  readonly users?: Pick<AccountService, 'getUser'>;
   readonly clock?: () => number;
 }
+
+/** What `record` answers: `skipped` says why nothing was scheduled for an accepted event. */
+export interface RecordedEvent {
+  readonly eventId: string;
+  readonly duplicate: boolean;
+  readonly scheduled: number;
+  readonly skipped?: { readonly code: 'USER_NOT_FOUND'; readonly message: string };
+}
+
+/** Business events are dated from 2000 to a year ahead; anything else is a merchant's bug. */
+const EARLIEST_EVENT_MS = Date.UTC(2000, 0, 1);
+const LATEST_EVENT_AHEAD_MS = 366 * 24 * 3600_000;
 
 /**
  * Proactive service: a merchant's systems post business events (signed with HMAC-SHA256 over
@@ -133,13 +151,20 @@ export class ProactiveService {
    * signed request again is EVENT_REPLAYED; the same event id under a new signature (a retry by
    * the merchant) is accepted as a duplicate and schedules nothing.
    */
-  async record(tenant: string, event: BusinessEvent, mark: RequestMark): Promise<{ eventId: string; duplicate: boolean; scheduled: number }> {
+  async record(tenant: string, event: BusinessEvent, mark: RequestMark): Promise<RecordedEvent> {
+    // Everything that can refuse the event is checked before the request's mark is taken, so a
+    // refused request costs the merchant nothing: the corrected event, signed again, goes through.
     if (!(BUSINESS_EVENT_TYPES as readonly string[]).includes(event.type)) {
       throw new KefuError('EVENT_TYPE_UNKNOWN', `不支持的事件类型 ${event.type},可用: ${BUSINESS_EVENT_TYPES.join(', ')}`, { type: event.type });
     }
     const type = event.type as BusinessEventType;
     const db = this.o.store.tenant(tenant);
     const now = this.clock();
+    const occurredAt = Date.parse(event.occurredAt);
+    if (!Number.isFinite(occurredAt) || occurredAt < EARLIEST_EVENT_MS || occurredAt > now + LATEST_EVENT_AHEAD_MS) {
+      throw new KefuError('VALIDATION_FAILED', '参数 occurredAt 不合法: 须在 2000-01-01 与一年后之间', { field: 'occurredAt', reason: 'range' });
+    }
+    const known = !this.o.users || (await this.o.users.getUser(tenant, event.userId)) !== undefined;
     try {
       // Kept per minute, so old marks can be swept by range.
       await db.put(t.replay, [mark.minute, mark.signature], { at: now }, 'notExists');
@@ -147,8 +172,7 @@ export class ProactiveService {
       if (isConditionFailed(err)) throw new KefuError('EVENT_REPLAYED');
       throw err;
     }
-    const occurredAt = Date.parse(event.occurredAt);
-    const rules = (await this.rules(tenant)).filter((r) => r.enabled && r.eventType === type);
+    const rules = known ? (await this.rules(tenant)).filter((r) => r.enabled && r.eventType === type) : [];
     const ops: WriteOp[] = [
       { op: 'put', table: t.event, key: [event.id], value: { type, userId: event.userId, occurredAt: event.occurredAt, receivedAt: new Date(now).toISOString() }, condition: 'notExists' },
       { op: 'put', table: t.userEvent, key: [event.userId, occurredAt, event.id], value: { type, ...(event.amountFen !== undefined ? { amountFen: event.amountFen } : {}) } },
@@ -161,10 +185,10 @@ export class ProactiveService {
     try {
       await db.batchWrite(ops);
     } catch (err) {
-      if (isConditionFailed(err)) return { eventId: event.id, duplicate: true, scheduled: 0 };
+      if (isConditionFailed(err)) return { eventId: event.id, duplicate: true, scheduled: 0, ...skippedFor(known) };
       throw err;
     }
-    return { eventId: event.id, duplicate: false, scheduled: rules.length };
+    return { eventId: event.id, duplicate: false, scheduled: rules.length, ...skippedFor(known) };
   }
 
   /** The user's recent business events as 猜你想问 signals. */
@@ -200,6 +224,11 @@ export class ProactiveService {
       const log = (outcome: string, extra: Record<string, unknown> = {}) => db.put(t.log, [now, item.eventId, item.ruleId], { userId: item.userId, outcome, ...extra });
       if (!rule || !rule.enabled) {
         await log('ruleRemoved');
+        continue;
+      }
+      // Scheduled before accounts were checked at intake: still never a conversation for no one.
+      if (this.o.users && !(await this.o.users.getUser(tenant, item.userId))) {
+        await log('userNotFound');
         continue;
       }
       if (await this.optedOut(tenant, item.userId)) {
@@ -241,4 +270,8 @@ export class ProactiveService {
     for (const r of old) await db.delete(t.replay, r.key);
     return old.length;
   }
+}
+
+function skippedFor(known: boolean): Pick<RecordedEvent, 'skipped'> {
+  return known ? {} : { skipped: { code: 'USER_NOT_FOUND', message: '该用户还没有使用过客服,事件已记录(用于猜你想问),不发送主动消息' } };
 }
