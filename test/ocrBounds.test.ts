@@ -8,6 +8,8 @@ import { imageSize } from '../shared/media/imageSize';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/log';
 import { TesseractTextRecognizer } from '../shared/ocr/TesseractTextRecognizer';
+import { Semaphore } from '../shared/ocr/Semaphore';
+import { isKefuError } from '../shared/errors';
 import { startDevServer, type DevServerOptions } from '../functions/_runtime/devServer';
 import type { CreateDepsOptions } from '../functions/_runtime/createDeps';
 import { png } from './helpers/mediaFixtures';
@@ -190,5 +192,23 @@ describe('bounded OCR: pictures scaled down, a few tesseracts at a time, each wi
     const seenByAgent = await capped.call('GET', `/v1/conversations/${c}/messages`, { token: agent });
     expect(JSON.stringify(seenByAgent.json)).toContain(String(up.json['mediaId']));
     expect(capped.logText()).toContain('OCR_TIMEOUT');
+  });
+});
+
+describe('the OCR queue', () => {
+  it('gives up a job that waited past its limit (OCR_TIMEOUT, phase queue) and still serves the next in order', async () => {
+    const slots = new Semaphore(1);
+    const order: string[] = [];
+    const first = slots.run(async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      order.push('first');
+    });
+    const impatient = slots.run(() => Promise.resolve(order.push('impatient')), 50).catch((err: unknown) => (isKefuError(err) ? `${err.code} ${String(err.details?.['phase'])}` : err));
+    const patient = slots.run(() => Promise.resolve(order.push('patient')));
+    expect(slots.running).toBe(1);
+    expect(await impatient).toBe('OCR_TIMEOUT queue');
+    await Promise.all([first, patient]);
+    expect(order).toEqual(['first', 'patient']);
+    expect(slots.running).toBe(0);
   });
 });
