@@ -122,6 +122,9 @@ describe('the client address: only what the platform gives', () => {
       }
       const res = await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' }, headers: { 'x-forwarded-for': '10.9.9.9' } });
       expect({ status: res.status, code: res.json['code'], retryAfter: res.headers.get('retry-after') }).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: '30' });
+      // Built by hand for the header, the answer still has what every answer has.
+      expect(res.headers.get('x-request-id')).toBe(res.json['requestId']);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
     });
   });
 });
