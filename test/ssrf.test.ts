@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { GuardedFetcher } from '../shared/net/GuardedFetcher';
 import { checkMerchantUrl } from '../shared/net/checkMerchantUrl';
@@ -213,6 +219,32 @@ describe('merchant URLs at fetch time: GuardedFetcher', () => {
     expect(await fetcher.getJson(`http://api.merchant.example:${port}/ok`)).toEqual({ host: `api.merchant.example:${port}` });
     for (const address of ['169.254.169.254', '::ffff:127.0.0.1', '10.0.0.8']) {
       expect(await refusal(new GuardedFetcher({ allowLocal: true, lookup: resolveTo(address) }).getJson(`http://api.merchant.example:${port}/ok`))).toEqual({ code: 'OUTBOUND_URL_REFUSED', reason: 'address' });
+    }
+  });
+
+  it('over https (the production path), connects to the checked address with the name as SNI and Host, and verifies the certificate', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=api.merchant.example', '-addext', 'subjectAltName=DNS:api.merchant.example'], { stdio: 'ignore' });
+      const cert = readFileSync(path.join(dir, 'cert.pem'));
+      const tls = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert }, (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sni: (req.socket as TLSSocket).servername, host: req.headers.host }));
+      });
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      const tlsPort = (tls.address() as AddressInfo).port;
+      try {
+        const url = `https://api.merchant.example:${tlsPort}/ok`;
+        // Loopback is allowed here only through the dev switch; without it the same call is refused.
+        expect(await new GuardedFetcher({ allowLocal: true, lookup: resolveTo('127.0.0.1'), ca: cert }).getJson(url)).toEqual({ sni: 'api.merchant.example', host: `api.merchant.example:${tlsPort}` });
+        expect(await refusal(new GuardedFetcher({ lookup: resolveTo('127.0.0.1'), ca: cert }).getJson(url))).toEqual({ code: 'OUTBOUND_URL_REFUSED', reason: 'address' });
+        // Node's own trust store: a self-signed merchant is not trusted.
+        expect(await refusal(new GuardedFetcher({ allowLocal: true, lookup: resolveTo('127.0.0.1') }).getJson(url))).toEqual({ code: 'OUTBOUND_UNREACHABLE', reason: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      } finally {
+        tls.closeAllConnections();
+        await new Promise((r) => tls.close(r));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

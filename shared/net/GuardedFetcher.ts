@@ -14,6 +14,8 @@ export interface GuardedFetcherOptions {
   readonly maxBytes?: number;
   /** Name resolution (dns.lookup by default); tests map names to chosen addresses with it. */
   readonly lookup?: LookupFunction;
+  /** Certificate authorities to trust instead of Node's (tests with a local https merchant). */
+  readonly ca?: string | Buffer;
 }
 
 const LOOPBACK = ['127.0.0.1', '::1'];
@@ -41,7 +43,7 @@ export class GuardedFetcher {
     this.allowLocal = o.allowLocal ?? false;
     const filter = { allowIPAddressList: this.allowLocal ? LOOPBACK : [], allowPrivateIPAddress: false, allowMetaIPAddress: false };
     // No keep-alive: every request resolves and checks its host again.
-    this.httpsAgent = new RequestFilteringHttpsAgent({ ...filter, keepAlive: false });
+    this.httpsAgent = new RequestFilteringHttpsAgent({ ...filter, keepAlive: false, ...(o.ca ? { ca: o.ca } : {}) });
     this.httpAgent = this.allowLocal ? new RequestFilteringHttpAgent({ ...filter, keepAlive: false }) : undefined;
     const resolve = o.lookup ?? dns.lookup;
     // Fails closed if a socket ever asks for a single address: one answer checked out of several
