@@ -90,6 +90,20 @@ interface Sdk {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdk = (): Sdk => require('tablestore') as Sdk;
 
+/**
+ * Tablestore's limit on a string primary-key column (bytes). A key beyond it names no row that can
+ * exist: reads find nothing and writes are ID_TOO_LONG, decided here rather than by a round trip
+ * that comes back as OTSParameterInvalid.
+ */
+const MAX_PK_BYTES = 1024;
+const fits = (encoded: string) => Buffer.byteLength(encoded, 'utf8') <= MAX_PK_BYTES;
+
+/** The store's own words stay in the error (for the log); the client gets the catalogue's. */
+function rejected(what: string, code: string, err?: unknown): KefuError {
+  const raw = err instanceof Error ? ` ${err.message.replace(/[^\x20-\x7e\u4e00-\u9fff]/g, ' ').trim()}` : '';
+  return new KefuError('STORE_REJECTED', `Tablestore ${what} 拒绝了请求: ${code}${raw}`, { code });
+}
+
 /** Errors the service raises before touching data: safe to retry, for writes too. */
 const THROTTLED = new Set(['OTSServerBusy', 'OTSNotEnoughCapacityUnit', 'OTSQuotaExhausted', 'OTSRowOperationConflict', 'OTSPartitionUnavailable', 'OTSTableNotReady']);
 /** Errors after which a read may be repeated, but a write might already have happened. */
@@ -220,7 +234,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         if (retryable || TRANSIENT.has(code)) {
           throw new KefuError('STORE_BUSY', `Tablestore ${what} 失败: ${code} (已重试 ${attempt} 次)`, { code, attempts: attempt + 1 });
         }
-        if (code === 'OTSParameterInvalid') throw new KefuError('VALIDATION_FAILED', `Tablestore 拒绝了请求: ${String((err as Error).message).replace(/[^\x20-\x7e\u4e00-\u9fff]/g, ' ').trim()}`, { reason: 'store' });
+        if (code === 'OTSParameterInvalid') throw rejected(what, code, err);
         const hint = code === 'OTSObjectNotExist' ? `,表 ${tableName} 不存在,请先运行 npm run kefu -- store init` : '';
         throw new KefuError('STORE_UNAVAILABLE', `Tablestore ${what} 失败: ${code}${hint}`, { code });
       }
@@ -270,7 +284,14 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     checkTenant(tenant);
     const pk = (table: string, key: Key): PkColumn[] => {
       checkTable(table);
-      return [{ tenant }, { tbl: table }, { k: encodeKey(key) }];
+      const k = encodeKey(key);
+      if (!fits(k)) throw new KefuError('ID_TOO_LONG');
+      return [{ tenant }, { tbl: table }, { k }];
+    };
+    /** Whether a key can name a row at all; reads of one that cannot find nothing. */
+    const possible = (table: string, key: Key): boolean => {
+      checkTable(table);
+      return fits(encodeKey(key));
     };
     const txnPart = (transactionId: string | undefined) => (transactionId ? { transactionId } : {});
 
@@ -362,22 +383,29 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       if (failed < 0) return;
       const code = data.tables[failed]!.errorCode ?? 'Unknown';
       if (code === 'OTSConditionCheckFail') throw new ConditionFailedError(ops[failed]!.table, describeCondition(ops[failed]!.condition));
+      if (code === 'OTSParameterInvalid') throw rejected('BatchWriteRow', code);
       throw new KefuError(THROTTLED.has(code) ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchWriteRow 失败: ${code}`, { code });
     }
 
     return {
       tenant,
       async get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
+        if (!possible(table, key)) return undefined;
         const data = await call('GetRow', () => client.get().getRow({ tableName, primaryKey: pk(table, key), maxVersions: 1 }), true);
         const row = decodeRow(data.row);
         return row ? { key: [...key], value: row.value as T, version: row.version } : undefined;
       },
       put: (table, key, value, c) => put(table, key, value, c),
       update: (table, key, set, c) => update(table, key, set, c),
-      delete: (table, key, c) => remove(table, key, c),
+      async delete(table, key, c) {
+        if (possible(table, key)) return remove(table, key, c);
+        // No such row: deleting it is nothing, unless the condition needed it to exist.
+        if (c !== undefined && c !== 'notExists') throw new ConditionFailedError(table, describeCondition(c));
+      },
       async range<T extends Columns = Columns>(table: string, prefix: Key, options?: RangeOptions): Promise<RangePage<T>> {
         checkTable(table);
         const b = rangeBounds(table, prefix, options);
+        if (!fits(b.low)) return { rows: [] };
         const at = (k: unknown): PkColumn[] => [{ tenant }, { tbl: table }, { k }];
         let start: PkColumn[] = at(b.from ? b.from.key : b.forward ? b.low : b.high);
         // Going backward the end is the table's start; rows before the prefix end the walk below.
