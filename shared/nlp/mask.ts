@@ -19,6 +19,20 @@ const SEPS = new RegExp(`${SEP}+`, 'g');
 /** One number: digit groups joined by at most four separators, an optional leading +. */
 const RUN = new RegExp(`\\+?\\d+(?:${SEP}{1,4}\\d+)*`, 'g');
 const GROUP_SPLIT = new RegExp(`(${SEP}{1,4})`);
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
+/** At least 11 digits (half- or full-width) in all: the shortest number masked is a mobile. */
+function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++digits === 11) return true;
+    }
+  }
+  return false;
+}
+
 /** Ids Kefu makes itself (conversations, requests): their dashes would otherwise join digit groups. */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -30,13 +44,15 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
  * nor are amounts, times and short codes. Everything outside a masked number is the original text.
  */
 export function mask(text: string, policy: MaskPolicy = 'agent'): string {
-  const folded = foldWidth(text);
-  if (!/\d/.test(folded)) return text;
+  // Every log line's every string comes through here: most hold too few digits to hide anything.
+  if (!mayHoldNumber(text)) return text;
+  const folded = FULL_WIDTH.test(text) ? foldWidth(text) : text;
   // Order numbers and our own ids are blanked out of the text searched, so a number beside them
   // is still found but no digit of theirs is ever masked.
   let scan = folded;
   const keep = (start: number, end: number) => (scan = scan.slice(0, start) + '_'.repeat(end - start) + scan.slice(end));
-  for (const o of extractIdentifiers(folded)) if (o.type === 'orderNo') keep(o.start, o.end);
+  // Every order-number label ends in 号 (订单号, 交易号, 流水号, ...).
+  if (folded.includes('号')) for (const o of extractIdentifiers(folded)) if (o.type === 'orderNo') keep(o.start, o.end);
   for (const u of folded.matchAll(UUID)) keep(u.index, u.index + u[0].length);
   let out = '';
   let last = 0;
