@@ -83,7 +83,8 @@ export class TenantOnboarding {
     await this.accounts.putStaff(input.id, { username: input.admin, displayName, role: 'admin', password, maxConcurrent: 0 });
     await options.prepare?.(input.id);
     await this.accounts.createTenant(input.id, name);
-    const created = (await this.list()).find((t) => t.id === input.id) ?? { id: input.id, name, createdAt: this.clock().toISOString() };
+    const row = (await this.store.tenant(SYSTEM_TENANT).get<{ id: string; name?: string; createdAt?: string }>('tenant', [input.id]))?.value;
+    const created = row ? viewOf(row) : { id: input.id, name, createdAt: this.clock().toISOString() };
     return {
       tenant: created,
       admin: { username: input.admin, displayName, role: 'admin' },
@@ -97,7 +98,7 @@ export class TenantOnboarding {
     let token: string | undefined;
     do {
       const page = await this.store.tenant(SYSTEM_TENANT).range<{ id: string; name?: string; createdAt?: string }>('tenant', [], { limit: 1000, ...(token ? { token } : {}) });
-      for (const { value } of page.rows) out.push({ id: value.id, name: value.name ?? value.id, createdAt: value.createdAt ?? '' });
+      for (const { value } of page.rows) out.push(viewOf(value));
       token = page.nextToken;
     } while (token);
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -125,6 +126,10 @@ export class TenantOnboarding {
     }
     throw new KefuError('TENANT_EXISTS', `商户 ${id} 已存在或正在创建`, { id });
   }
+}
+
+function viewOf(row: { id: string; name?: string; createdAt?: string }): TenantView {
+  return { id: row.id, name: row.name ?? row.id, createdAt: row.createdAt ?? '' };
 }
 
 /** 12 characters from an alphabet without look-alikes, from the system's secure random source. */
