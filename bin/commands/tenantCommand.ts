@@ -60,7 +60,7 @@ export async function tenantCommand(args: readonly string[], io: CommandIo, over
         `已创建商户 ${made.tenant.id} (${made.tenant.name})\n` +
           `管理员: ${made.admin.username}\n` +
           `临时密码: ${made.temporaryPassword ?? ''}\n` +
-          '这个密码只显示这一次,请交给商户管理员;忘记后由运营重置。\n',
+          '这个密码只显示这一次,请安全地交给商户管理员。\n',
       );
     }
     return 0;
