@@ -68,6 +68,28 @@ describe('over-long ids and store errors on Tablestore', () => {
     expect(server.logText()).not.toContain('MaxLength');
   });
 
+  it('treats a key beyond the 1 KB primary-key limit as naming no row, without asking the service', async () => {
+    const db = createTablestoreStore({ ...keys, endpoint: tablestore.url }).tenant('demo');
+    const sent = () => [...tablestore.emulator.calls.values()].reduce((a, b) => a + b, 0);
+    const before = sent();
+    expect(await db.get('faq', [LONG])).toBeUndefined();
+    expect(await db.range('faq', [LONG])).toEqual({ rows: [] });
+    await expect(db.delete('faq', [LONG])).resolves.toBeUndefined();
+    expect(sent()).toBe(before);
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'written', (err: unknown) => (isKefuError(err) ? err.code : String(err)));
+    expect(await codeOf(db.delete('faq', [LONG], 'exists'))).toBe('STORE_CONDITION_FAILED');
+    expect(await codeOf(db.put('faq', [LONG], { a: 1 }))).toBe('ID_TOO_LONG');
+    expect(await codeOf(db.update('faq', [LONG], { a: 1 }))).toBe('ID_TOO_LONG');
+    expect(await codeOf(db.increment('faq', [LONG], 'n'))).toBe('ID_TOO_LONG');
+    expect(await codeOf(db.batchWrite([{ op: 'put', table: 'faq', key: ['ok'], value: {} }, { op: 'put', table: 'faq', key: [LONG], value: {} }]))).toBe('ID_TOO_LONG');
+    // Nothing of the refused batch was written.
+    expect(await db.get('faq', ['ok'])).toBeUndefined();
+    // A key at the limit still works: 's' + 1022 characters + the separator is 1024 bytes.
+    const edge = 'b'.repeat(1022);
+    await db.put('faq', [edge], { a: 1 });
+    expect((await db.get('faq', [edge]))?.value).toEqual({ a: 1 });
+  });
+
   it('maps a request the service refuses (OTSParameterInvalid) to STORE_REJECTED, whose answer is the catalogue’s words', async () => {
     const store = createTablestoreStore({ ...keys, endpoint: tablestore.url });
     let caught: unknown;
