@@ -1,23 +1,16 @@
-import { startAlipayGateway, type AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
-import { rsaKeyPair } from './helpers/rsaKeyPair';
+import type { AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
+import { startAlipayTestServer } from './helpers/backedTestServers';
 import { startTestServer, type TestServer } from './helpers/testServer';
 
-const keys = rsaKeyPair;
-
 describe('POST /v1/auth/alipay: mini-program auth code -> Alipay user -> session', () => {
-  const app = keys();
-  const gatewayKeys = keys();
   let gw: { emulator: AlipayGatewayEmulator; url: string; close(): Promise<void> };
   let server: TestServer;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    gw = await startAlipayGateway({ appId: '2021000000000002', appPublicKey: app.publicKey, gatewayPrivateKey: gatewayKeys.privateKey });
-    server = await startTestServer({ KEFU_OCR: 'off', KEFU_ALIPAY_APP_ID: '2021000000000002', KEFU_ALIPAY_PRIVATE_KEY: app.privateKey, KEFU_ALIPAY_PUBLIC_KEY: gatewayKeys.publicKey, KEFU_ALIPAY_GATEWAY: gw.url });
+    ({ gw, server, close } = await startAlipayTestServer());
   });
-  afterAll(async () => {
-    await server.stop();
-    await gw.close();
-  });
+  afterAll(() => close());
+
 
   it('logs the Alipay user in (created on first sight) and offers Alipay login to clients', async () => {
     expect((await server.call('GET', '/v1/auth/methods')).json['login']).toEqual(['alipay', 'dev']);

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { imageSize } from '../shared/media/imageSize';
 import { loadConfig } from '../shared/config';
@@ -12,7 +11,7 @@ import { Semaphore } from '../shared/ocr/Semaphore';
 import { isKefuError } from '../shared/errors';
 import { startDevServer, type DevServerOptions } from '../functions/_runtime/devServer';
 import type { CreateDepsOptions } from '../functions/_runtime/createDeps';
-import { png } from './helpers/mediaFixtures';
+import { encodePng, png } from './helpers/mediaFixtures';
 import { call, staffLogin, userLogin, type TestServer } from './helpers/testServer';
 
 jest.setTimeout(60_000);
@@ -35,21 +34,7 @@ function glyphPage(width: number, height: number): Buffer {
     }
     return row;
   });
-  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => rows[y % 30]!));
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 1; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(width, height, 1, Buffer.concat(Array.from({ length: height }, (_, y) => rows[y % 30]!)));
 }
 
 /**

@@ -2,9 +2,9 @@ import { createMemoryStore, type Store } from '../shared/store';
 import { AccountService } from '../shared/accounts';
 import { SessionTokens } from '../shared/auth';
 import { KefuError } from '../shared/errors';
-import { startAlipayGateway, type AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
-import { rsaKeyPair } from './helpers/rsaKeyPair';
-import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import type { AlipayGatewayEmulator } from '../mock/alipay-gateway/AlipayGatewayEmulator';
+import { startAlipayTestServer } from './helpers/backedTestServers';
+import { staffLogin, userLogin, type TestServer } from './helpers/testServer';
 import { SECRET, authInstance, fakeClock, type AuthInstance, type FakeClock } from './helpers/authInstance';
 
 const PASSWORD = 'Secret@2026';
@@ -108,18 +108,14 @@ describe('revocable staff sessions across function instances (a shared store, a 
 });
 
 describe('blocking an end user (HTTP, dev login and Alipay login)', () => {
-  const app = rsaKeyPair();
-  const gatewayKeys = rsaKeyPair();
   let gw: { emulator: AlipayGatewayEmulator; url: string; close(): Promise<void> };
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    gw = await startAlipayGateway({ appId: '2021000000000002', appPublicKey: app.publicKey, gatewayPrivateKey: gatewayKeys.privateKey });
-    server = await startTestServer({ KEFU_OCR: 'off', KEFU_ALIPAY_APP_ID: '2021000000000002', KEFU_ALIPAY_PRIVATE_KEY: app.privateKey, KEFU_ALIPAY_PUBLIC_KEY: gatewayKeys.publicKey, KEFU_ALIPAY_GATEWAY: gw.url });
+    ({ gw, server, close } = await startAlipayTestServer());
   });
-  afterAll(async () => {
-    await server.stop();
-    await gw.close();
-  });
+  afterAll(() => close());
+
 
   it('a blocked user gets 401 on their token and cannot log in again until unblocked', async () => {
     const supervisor = await staffLogin(server, 'chenzhuguan');

@@ -83,6 +83,17 @@ function hostileMerchant(state: { hits: string[]; bigBytesSent: number; bigClose
   });
 }
 
+async function listenHostileMerchant(state: Parameters<typeof hostileMerchant>[0]): Promise<{ merchant: http.Server; port: number }> {
+  const merchant = hostileMerchant(state);
+  await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+  return { merchant, port: (merchant.address() as AddressInfo).port };
+}
+
+async function closeMerchant(merchant: http.Server): Promise<void> {
+  merchant.closeAllConnections();
+  await new Promise((r) => merchant.close(r));
+}
+
 describe('merchant URLs at save time: PUT /v1/merchant/customer-api refuses every SSRF form', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -169,13 +180,10 @@ describe('merchant URLs at fetch time: GuardedFetcher', () => {
   const state = { hits: [] as string[], bigBytesSent: 0, bigClosedEarly: false };
 
   beforeAll(async () => {
-    merchant = hostileMerchant(state);
-    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
-    port = (merchant.address() as AddressInfo).port;
+    ({ merchant, port } = await listenHostileMerchant(state));
   });
   afterAll(async () => {
-    merchant.closeAllConnections();
-    await new Promise((r) => merchant.close(r));
+    await closeMerchant(merchant);
   });
   beforeEach(() => (state.hits = []));
 
@@ -281,13 +289,10 @@ describe('the customer panel when the merchant misbehaves (dev switch on)', () =
   const state = { hits: [] as string[], bigBytesSent: 0, bigClosedEarly: false };
   beforeAll(async () => {
     server = await startTestServer({ KEFU_OCR: 'off', KEFU_MERCHANT_URL_ALLOW_LOCAL: 'true' });
-    merchant = hostileMerchant(state);
-    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
-    port = (merchant.address() as AddressInfo).port;
+    ({ merchant, port } = await listenHostileMerchant(state));
   });
   afterAll(async () => {
-    merchant.closeAllConnections();
-    await new Promise((r) => merchant.close(r));
+    await closeMerchant(merchant);
     await server.stop();
   });
 

@@ -1,34 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import { errorResponse } from '../functions/_http/errorResponse';
-import { startTablestoreEmulator, type TablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
+import type { TablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
+import { startTablestoreTestServer } from './helpers/backedTestServers';
 import { isKefuError } from '../shared/errors';
-import { createTablestoreStore, initTablestoreTable } from '../shared/store';
-import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import { createTablestoreStore } from '../shared/store';
+import { staffLogin, userLogin, type TestServer } from './helpers/testServer';
 
 const LONG = 'a'.repeat(2000);
 /** What a store says about itself, which no client answer may carry. */
 const STORE_TALK = /OTS|Tablestore|MaxLength|primary key|key part|sqlite/i;
 
 describe('over-long ids and store errors on Tablestore', () => {
-  const keys = { instance: 'kefu-ids', accessKeyId: 'LTAI-ids', accessKeySecret: randomBytes(18).toString('base64') };
+  let keys: { instance: string; accessKeyId: string; accessKeySecret: string };
   let tablestore: { emulator: TablestoreEmulator; url: string; close(): Promise<void> };
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    tablestore = await startTablestoreEmulator(keys);
-    await initTablestoreTable({ ...keys, endpoint: tablestore.url });
-    server = await startTestServer({
-      KEFU_STORE: 'tablestore',
-      KEFU_TABLESTORE_ENDPOINT: tablestore.url,
-      KEFU_TABLESTORE_INSTANCE: keys.instance,
-      KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId,
-      KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret,
-      KEFU_JOBS_INTERVAL_MS: '0',
-    });
+    ({ keys, tablestore, server, close } = await startTablestoreTestServer('kefu-ids'));
   });
-  afterAll(async () => {
-    await server.stop();
-    await tablestore.close();
-  });
+  afterAll(() => close());
+
 
   it('answers a 2000-character id in a path with a 4xx from the catalogue: never 5xx, never the store’s words, nothing in the error log', async () => {
     const user = await userLogin(server, 'u001');

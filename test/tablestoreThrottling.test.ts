@@ -1,28 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { startTablestoreEmulator, type TablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
-import { initTablestoreTable } from '../shared/store';
-import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
+import type { TablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
+import { startTablestoreTestServer } from './helpers/backedTestServers';
+import { userLogin, type TestServer } from './helpers/testServer';
 
 describe('the API on Tablestore when Tablestore throttles', () => {
-  const keys = { instance: 'kefu-api', accessKeyId: 'LTAI-api', accessKeySecret: randomBytes(18).toString('base64') };
   let tablestore: { emulator: TablestoreEmulator; url: string; close(): Promise<void> };
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    tablestore = await startTablestoreEmulator(keys);
-    await initTablestoreTable({ ...keys, endpoint: tablestore.url });
-    server = await startTestServer({
-      KEFU_STORE: 'tablestore',
-      KEFU_TABLESTORE_ENDPOINT: tablestore.url,
-      KEFU_TABLESTORE_INSTANCE: keys.instance,
-      KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId,
-      KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret,
-      KEFU_JOBS_INTERVAL_MS: '0',
-    });
+    ({ tablestore, server, close } = await startTablestoreTestServer('kefu-api'));
   });
-  afterAll(async () => {
-    await server.stop();
-    await tablestore.close();
-  });
+  afterAll(() => close());
+
 
   it('answers 503 STORE_BUSY in plain words after bounded retries, keeps nothing of the failed message, and works again after', async () => {
     const token = await userLogin(server, 'u002');

@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
 import { storeCommand } from './storeCommand';
+import { commandIo } from '../../test/helpers/commandIo';
 
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe('kefu store init', () => {
   it('creates the Tablestore table once, then finds it in place; refuses a table with another key', async () => {
@@ -19,13 +10,13 @@ describe('kefu store init', () => {
     const server = await startTablestoreEmulator(keys);
     try {
       const env = { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: server.url, KEFU_TABLESTORE_INSTANCE: keys.instance, KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId, KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret };
-      const first = io();
+      const first = commandIo();
       expect(await storeCommand(['init'], first.io, env)).toBe(0);
       expect(first.out()).toContain('已创建表 kefu_rows');
-      const second = io();
+      const second = commandIo();
       expect(await storeCommand(['init'], second.io, env)).toBe(0);
       expect(second.out()).toContain('已存在');
-      const wrongKey = io();
+      const wrongKey = commandIo();
       expect(await storeCommand(['init'], wrongKey.io, { ...env, KEFU_TABLESTORE_ACCESS_KEY_SECRET: 'wrong' })).toBe(1);
       expect(wrongKey.err()).toContain('OTSAuthFailed');
     } finally {
@@ -34,10 +25,10 @@ describe('kefu store init', () => {
   });
 
   it('names the missing setting and prints usage for a wrong call', async () => {
-    const missing = io();
+    const missing = commandIo();
     expect(await storeCommand(['init'], missing.io, { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_INSTANCE: 'i' })).toBe(1);
     expect(missing.err()).toContain('KEFU_TABLESTORE_ENDPOINT');
-    const usage = io();
+    const usage = commandIo();
     expect(await storeCommand(['drop'], usage.io)).toBe(2);
     expect(usage.err()).toContain('kefu store init');
   });

@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { AccountService } from '../../shared/accounts';
 import { SessionTokens } from '../../shared/auth';
 import { createSqliteStore } from '../../shared/store';
 import { main } from '../kefu';
 import { tenantCommand } from './tenantCommand';
+import { commandIo } from '../../test/helpers/commandIo';
 
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe('kefu tenant', () => {
   let dataDir: string;
@@ -28,7 +19,7 @@ describe('kefu tenant', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('creates a merchant, prints the admin password once, and the admin can log in with it', async () => {
-    const run = io();
+    const run = commandIo();
     expect(await tenantCommand(['create', 'acme', '--name', '艾克米商城', '--admin', 'boss'], run.io, env)).toBe(0);
     expect(run.out()).toContain('已创建商户 acme (艾克米商城)');
     const password = /临时密码: (\S+)/.exec(run.out())?.[1];
@@ -42,7 +33,7 @@ describe('kefu tenant', () => {
       await store.close();
     }
 
-    const list = io();
+    const list = commandIo();
     expect(await tenantCommand(['list'], list.io, env)).toBe(0);
     expect(list.out()).toMatch(/^acme\t艾克米商城\t\d{4}-\d\d-\d\dT/);
     // The password is not shown again anywhere.
@@ -50,12 +41,12 @@ describe('kefu tenant', () => {
   });
 
   it('refuses an existing id with exit code 1 and a clear message, changing nothing', async () => {
-    expect(await tenantCommand(['create', 'acme', '--name=A', '--admin=boss'], io().io, env)).toBe(0);
-    const again = io();
+    expect(await tenantCommand(['create', 'acme', '--name=A', '--admin=boss'], commandIo().io, env)).toBe(0);
+    const again = commandIo();
     expect(await tenantCommand(['create', 'acme', '--name', 'B', '--admin', 'other'], again.io, env)).toBe(1);
     expect(again.err()).toContain('[TENANT_EXISTS] 商户 acme 已存在');
     expect(again.out()).toBe('');
-    const list = io();
+    const list = commandIo();
     await tenantCommand(['list', '--json'], list.io, env);
     expect((JSON.parse(list.out()) as { tenants: { name: string }[] }).tenants.map((t) => t.name)).toEqual(['A']);
   });
@@ -70,20 +61,20 @@ describe('kefu tenant', () => {
       ['create', 'acme', '--name', 'A', '--admin', 'boss', '--colour', 'red'],
       ['drop', 'acme'],
     ]) {
-      const run = io();
+      const run = commandIo();
       expect({ args, code: await tenantCommand(args, run.io, env) }).toEqual({ args, code: 2 });
       expect(run.err()).not.toBe('');
     }
-    const bad = io();
+    const bad = commandIo();
     await tenantCommand(['create', 'Acme!', '--name', 'A', '--admin', 'boss'], bad.io, env);
     expect(bad.err()).toContain('商户 ID 只能包含小写字母、数字和 -');
-    const empty = io();
+    const empty = commandIo();
     expect(await tenantCommand(['list'], empty.io, env)).toBe(0);
     expect(empty.out()).toBe('还没有商户\n');
   });
 
   it('is registered in the kefu command line', async () => {
-    const help = io();
+    const help = commandIo();
     expect(await main(['--help'], help.io)).toBe(0);
     expect(help.out()).toContain('kefu tenant create <商户ID>');
   });

@@ -1,7 +1,10 @@
 import { crc32, deflateSync } from 'node:zlib';
 
-/** A real PNG of the given size (solid grey), made here so no binary lives in the repository. */
-export function png(width: number, height: number): Buffer {
+/**
+ * A PNG from its raw scanlines (each row a filter byte then the pixels), greyscale of the given bit
+ * depth: pictures are made in the tests, so no binary lives in the repository.
+ */
+export function encodePng(width: number, height: number, bitDepth: 1 | 8, raw: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const len = Buffer.alloc(4);
@@ -13,11 +16,16 @@ export function png(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
+  ihdr[8] = bitDepth;
   ihdr[9] = 0; // greyscale
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real PNG of the given size (solid grey). */
+export function png(width: number, height: number): Buffer {
   const raw = Buffer.alloc((width + 1) * height, 0x80);
   for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0; // filter byte per row
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(width, height, 8, raw);
 }
 
 /** A WAV of silence: 16 kHz, mono, 16-bit. */
