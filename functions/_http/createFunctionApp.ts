@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { abortableBody } from './abortableBody';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { cors } from 'hono/cors';
 import { isKefuError } from '../../shared/errors';
@@ -68,7 +69,10 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     });
   const small = limited(deps.config.bodyLimitBytes);
   const large = limited(deps.config.importLimitBytes);
-  const bySize: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path.endsWith('/import') || c.req.path === '/v1/media' ? large(c, next) : small(c, next));
+  const bySize: MiddlewareHandler<AppEnv> = (c, next) => {
+    c.req.raw = abortableBody(c.req.raw);
+    return c.req.path.endsWith('/import') || c.req.path === '/v1/media' ? large(c, next) : small(c, next);
+  };
   app.use('*', bySize);
 
   // Sessions travel as bearer tokens, never cookies, so any origin may call: the H5 page and a
