@@ -54,6 +54,8 @@ describe('over-long ids and store errors on Tablestore', () => {
       expect({ status: res.status, code: res.json['code'] }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     }
     expect(server.logText()).not.toContain('"level":"error"');
+    // What the answers left out is in the log, as a warning with its code.
+    expect(server.logText()).toMatch(/"level":"warn"[^\n]*"code":"ID_TOO_LONG"/);
     // The service itself was never sent an over-long key.
     expect(server.logText()).not.toContain('MaxLength');
   });

@@ -98,10 +98,15 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? randomUUID();
     if (isKefuError(err)) {
+      // What the store said stays out of the answer (errorResponse) but goes to the log, as a
+      // warning without a stack: an expected refusal, not a bug.
+      if (err.code.startsWith('STORE_') || err.code === 'ID_TOO_LONG') {
+        deps.logger.warn({ request_id: requestId, function: c.get('service') ?? name, code: err.code, details: err.details }, err.message);
+      }
       if (err.status < 500) return errorResponse(err.code, requestId, err.message, err.details);
-      // A server-side failure (the store busy or unreachable, a bad deploy): the caller gets the
-      // catalogue's words, the log gets what happened.
-      deps.logger.error({ err, request_id: requestId, function: c.get('service') ?? name, details: err.details }, err.message);
+      // A server-side failure of a known kind (a bad deploy, say): the caller gets the catalogue's
+      // words, the log gets what happened; the stack only where it says more than the code.
+      if (!err.code.startsWith('STORE_')) deps.logger.error({ err, request_id: requestId, function: c.get('service') ?? name, details: err.details }, err.message);
       return errorResponse(err.code, requestId);
     }
     deps.logger.error({ err, request_id: requestId, user_id: c.get('principal')?.id ?? '-', function: c.get('service') ?? name }, 'unhandled error');
