@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
+import { retryOnConflict } from './retryOnConflict';
 import { waitFor, type Notifier } from '../realtime';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, ConversationStatus, Message, MessageBody } from '../schemas';
@@ -90,7 +91,6 @@ export interface MessagesPage {
 }
 
 const OPEN: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
-const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * The conversation lifecycle and its use-cases: a user opens a conversation and writes, it waits in
@@ -239,7 +239,7 @@ export class ConversationService {
   async editTicket(staff: Principal, conversationId: string, field: 'category' | 'orderNo' | 'amount' | 'time', text: string): Promise<Conversation> {
     assertRole(staff, ['agent', 'supervisor', 'admin']);
     if (field === 'category' && !(categories as readonly string[]).includes(text)) throw new KefuError('VALIDATION_FAILED', `分类只能是 ${categories.join(', ')}`);
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const { db, conversation, version } = await this.load(staff, conversationId);
       const now = this.clock().toISOString();
       const ticket: Record<string, unknown> = { ...conversation.ticket };
@@ -247,15 +247,10 @@ export class ConversationService {
       const source = { messageId: previous?.messageId ?? '', seq: previous?.seq ?? Math.max(1, conversation.lastSeq), at: now, editedBy: staff.id };
       if (!text) delete ticket[field];
       else ticket[field] = field === 'category' ? { value: text, confidence: 1, ...source } : { value: text, text, ...source };
-      try {
-        await db.update(tables.conversation, [conversationId], { ticket, updatedAt: now }, { version });
-      } catch (err) {
-        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
-        throw err;
-      }
+      await db.update(tables.conversation, [conversationId], { ticket, updatedAt: now }, { version });
       this.notifier.notify(channels.inbox(staff.tenant));
       return { ...conversation, ticket: ticket, updatedAt: now };
-    }
+    });
   }
 
   /** A note for the merchant's staff on an open conversation; the user never sees it. */
@@ -615,23 +610,17 @@ export class ConversationService {
     const user: Principal = { tenant, id: userId, role: 'user' };
     const [latest] = await this.listForUser(user, 1);
     const target = latest && OPEN.includes(latest.status) ? latest : await this.create(user);
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const { db, conversation, version } = await this.load(ROUTER(tenant), target.id);
       const now = this.clock();
       const seq = conversation.lastSeq + 1;
-      try {
-        await db.batchWrite([
-          this.messageOp(conversation.id, seq, now, BOT_SENDER, body),
-          { op: 'update', table: tables.conversation, key: [conversation.id], set: { lastSeq: seq, updatedAt: now.toISOString() }, condition: { version } },
-        ]);
-      } catch (err) {
-        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
-        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
-        throw err;
-      }
+      await db.batchWrite([
+        this.messageOp(conversation.id, seq, now, BOT_SENDER, body),
+        { op: 'update', table: tables.conversation, key: [conversation.id], set: { lastSeq: seq, updatedAt: now.toISOString() }, condition: { version } },
+      ]);
       this.notifier.notify(channels.conversation(tenant, conversation.id));
       return conversation.id;
-    }
+    });
   }
 
   /**
@@ -849,7 +838,7 @@ export class ConversationService {
 
   private async appendText(author: Principal, conversationId: string, clientMessageId: string, text: string, plan?: Planner, media?: Extract<MessageBody, { type: 'voice' | 'image' | 'note' }>): Promise<Message> {
     const fingerprint = createHash('sha256').update(media ? JSON.stringify(media) : text).digest('base64url');
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const { db, conversation, version } = await this.load(author, conversationId);
       const previous = await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, author.id, clientMessageId]);
       if (previous) return this.replayed(db, conversationId, previous.value, fingerprint);
@@ -897,14 +886,9 @@ export class ConversationService {
         patch = { ...patch, ...follow.patch };
       }
       ops.push({ op: 'update', table: tables.conversation, key: [conversationId], set: patch, condition: { version } });
-      try {
-        await db.batchWrite(ops);
-      } catch (err) {
-        // Lost a race (a retry of the same message, or a concurrent state change): re-read and redo.
-        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
-        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
-        throw err;
-      }
+      // A lost race (a retry of the same message, or a concurrent state change) is redone on fresh
+      // data by retryOnConflict.
+      await db.batchWrite(ops);
       this.notifier.notify(channels.conversation(author.tenant, conversationId));
       // Inboxes show the latest message and the queue: every append may change what they show.
       this.notifier.notify(channels.inbox(author.tenant));
@@ -915,7 +899,7 @@ export class ConversationService {
         await Promise.allSettled(follow.observations.map((o) => bot.observe(author.tenant, o)));
       }
       return message;
-    }
+    });
   }
 
   /**
@@ -1009,7 +993,7 @@ export class ConversationService {
    * version, retrying on concurrent changes (the decision is re-made on fresh data each time).
    */
   private async transition(actor: Principal, conversationId: string, decide: (c: Conversation) => Change | undefined | Promise<Change | undefined>): Promise<Conversation> {
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const { db, conversation, version } = await this.load(actor, conversationId);
       const change = await decide(conversation);
       if (!change) return conversation;
@@ -1027,17 +1011,11 @@ export class ConversationService {
         this.noticeOp(conversationId, seq!, now, change.notice),
         ...(change.extraMessages ?? []).map((m, i) => this.messageOp(conversationId, seqs[lead.length + i + 1]!, now, m.sender, m.body)),
       ];
-      try {
-        await db.batchWrite(ops);
-      } catch (err) {
-        if (isConditionFailed(err) && attempt < MAX_CONFLICT_RETRIES) continue;
-        if (isConditionFailed(err)) throw new KefuError('CONFLICT');
-        throw err;
-      }
+      await db.batchWrite(ops);
       this.notifier.notify(channels.conversation(actor.tenant, conversationId));
       this.notifier.notify(channels.inbox(actor.tenant));
       return updated;
-    }
+    });
   }
 }
 
