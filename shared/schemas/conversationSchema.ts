@@ -81,15 +81,104 @@ export const Conversation = Type.Object(
 );
 export type Conversation = Static<typeof Conversation>;
 
-/** One entry of a conversation's event log, delivered by the long-poll endpoint. */
-export const ConversationEvent = Type.Union([
-  Type.Object({ seq: Type.Integer(), type: Type.Literal('message'), message: Message }),
-  Type.Object({
-    seq: Type.Integer(),
-    type: Type.Literal('status'),
-    status: ConversationStatus,
-    assigneeId: Type.Optional(Type.String()),
-    at: Type.String({ format: 'date-time' }),
-  }),
+const At = Type.String({ format: 'date-time' });
+
+/** A message of the transcript (typed by a person, or the bot's or the system's words). */
+export const MessageEvent = Type.Object({ seq: Type.Integer(), type: Type.Literal('message'), message: Message }, { additionalProperties: false });
+
+/** A bare status change (kept for logs written before the typed events below). */
+export const StatusEvent = Type.Object(
+  { seq: Type.Integer(), type: Type.Literal('status'), status: ConversationStatus, assigneeId: Type.Optional(Type.String()), at: At },
+  { additionalProperties: false },
+);
+
+/** Why a conversation entered a queue. */
+export const QueuedCause = Type.Union([
+  Type.Literal('handoff'),
+  Type.Literal('leftMessage'),
+  Type.Literal('transfer'),
+  Type.Literal('escalate'),
+  Type.Literal('reoffer'),
 ]);
+
+/** The conversation waits for a human: its group, why, and its place when it joined. */
+export const QueuedEvent = Type.Object(
+  {
+    seq: Type.Integer(),
+    type: Type.Literal('queued'),
+    status: Type.Literal('queued'),
+    at: At,
+    cause: QueuedCause,
+    routing: Type.Optional(RoutingInfo),
+    position: Type.Optional(Type.Integer({ minimum: 1 })),
+    estimatedWaitSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+/** An agent holds the conversation now. */
+export const AssignedEvent = Type.Object(
+  {
+    seq: Type.Integer(),
+    type: Type.Literal('assigned'),
+    status: Type.Literal('assigned'),
+    at: At,
+    assigneeId: Type.String(),
+    assigneeName: Type.String(),
+    /** claim: the agent took it; dispatch: routing gave it; reoffer: the first agent did not reply. */
+    cause: Type.Union([Type.Literal('claim'), Type.Literal('dispatch'), Type.Literal('reoffer')]),
+  },
+  { additionalProperties: false },
+);
+
+/** Staff passed the conversation on: to another agent (assigned) or to a group's queue (queued). */
+export const TransferredEvent = Type.Object(
+  {
+    seq: Type.Integer(),
+    type: Type.Literal('transferred'),
+    status: Type.Union([Type.Literal('assigned'), Type.Literal('queued')]),
+    at: At,
+    by: Type.String(),
+    fromAgentId: Type.Optional(Type.String()),
+    toAgentId: Type.Optional(Type.String()),
+    assigneeName: Type.Optional(Type.String()),
+    toGroupId: Type.Optional(Type.String()),
+    routing: Type.Optional(RoutingInfo),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The assigned agent put the conversation on hold, or took it back. */
+export const HeldEvent = Type.Object({ seq: Type.Integer(), type: Type.Literal('held'), at: At, onHold: Type.Boolean() }, { additionalProperties: false });
+
+/** The conversation ended: self-service (the user tapped 解决了) or by staff. */
+export const ResolvedEvent = Type.Object(
+  {
+    seq: Type.Integer(),
+    type: Type.Literal('resolved'),
+    status: Type.Literal('resolved'),
+    at: At,
+    resolution: Type.Union([Type.Literal('selfService'), Type.Literal('agent')]),
+    by: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The user rated the ended conversation. */
+export const RatedEvent = Type.Object(
+  { seq: Type.Integer(), type: Type.Literal('rated'), status: Type.Literal('rated'), at: At, stars: Type.Integer({ minimum: 1, maximum: 5 }), complaint: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+/** The ticket changed (a message was understood, or staff corrected a field): the whole new ticket. */
+export const TicketEvent = Type.Object({ seq: Type.Integer(), type: Type.Literal('ticket'), at: At, ticket: Ticket }, { additionalProperties: false });
+
+/**
+ * One entry of a conversation's event log, delivered by the long-poll endpoint: every committed
+ * change is one or more of these, so clients apply them as they come instead of inferring state
+ * from notice texts. Every event that changes the status carries the new `status`.
+ */
+export const ConversationEvent = Type.Union([MessageEvent, StatusEvent, QueuedEvent, AssignedEvent, TransferredEvent, HeldEvent, ResolvedEvent, RatedEvent, TicketEvent]);
 export type ConversationEvent = Static<typeof ConversationEvent>;
+export type ConversationEventType = ConversationEvent['type'];
