@@ -12,6 +12,9 @@ import type { MediaService } from '../../shared/media';
 import type { AlipayOpenApi } from '../../shared/alipay/AlipayOpenApi';
 import type { ReplyNotifier } from '../../shared/push/ReplyNotifier';
 import type { ProactiveService } from '../../shared/proactive';
+import type { MerchantSettings } from '../../shared/merchant/MerchantSettings';
+import type { AuditLog } from '../../shared/audit/AuditLog';
+import type { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
 
 /** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
 export interface AppDeps {
@@ -32,6 +35,12 @@ export interface AppDeps {
   readonly replyNotifier: ReplyNotifier;
   /** Merchants' business events, their rules, and the messages they schedule. */
   readonly proactive: ProactiveService;
+  /** The merchant's settings (entry button, canned replies, customer API, notifications): the owner of merchantConfig. */
+  readonly merchantSettings: MerchantSettings;
+  /** Who viewed whose personal data: the owner of the audit rows. */
+  readonly audit: AuditLog;
+  /** Creating and listing merchants (the operator API). */
+  readonly onboarding: TenantOnboarding;
 }
 
 /** Per-request values set by the middleware. */

@@ -15,7 +15,7 @@ import { RoutingService } from '../../shared/routing/RoutingService';
 import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
-import { HttpCustomerData, type CustomerApiEndpoint } from '../../shared/customer/HttpCustomerData';
+import { HttpCustomerData } from '../../shared/customer/HttpCustomerData';
 import { GuardedFetcher } from '../../shared/net/GuardedFetcher';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
 import type * as OssModule from '../../shared/media/OssMediaStore';
@@ -25,6 +25,9 @@ import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
 import { ProactiveService } from '../../shared/proactive';
 import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
 import type { TextRecognizer } from '../../shared/ocr/TextRecognizer';
+import { MerchantSettings } from '../../shared/merchant/MerchantSettings';
+import { AuditLog } from '../../shared/audit/AuditLog';
+import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
 
 export interface CreateDepsOptions {
   /** Use this store instead of the configured one (tests). */
@@ -67,6 +70,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   const faq = new FaqService(store);
   const accounts = new AccountService(store, tokens);
   const routing = new RoutingService(store, accounts);
+  const merchantSettings = new MerchantSettings(store);
   const conversations = new ConversationService({
     store,
     notifier,
@@ -87,7 +91,10 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     logger,
     ...(alipay ? { alipay } : {}),
     replyNotifier,
-    proactive: new ProactiveService({ store, conversations, faq, users: accounts }),
+    proactive: new ProactiveService({ store, conversations, faq, users: accounts, settings: merchantSettings }),
+    merchantSettings,
+    audit: new AuditLog(store),
+    onboarding: new TenantOnboarding(accounts, store),
     store,
     notifier,
     tokens,
@@ -97,7 +104,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     // A merchant that set up its customer-data API (PUT /v1/merchant/customer-api) is read over
     // HTTP; others get the configured stand-in (the demo data locally).
     customers: new HttpCustomerData({
-      endpointFor: async (tenant) => (await store.tenant(tenant).get<CustomerApiEndpoint & { [k: string]: unknown }>('merchantConfig', ['customerApi']))?.value,
+      endpointFor: (tenant) => merchantSettings.customerApi(tenant),
       fallback: options.customers ?? staticCustomerData(() => []),
       fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
     }),

@@ -12,7 +12,6 @@ import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { customerRoutes } from './customerRoutes';
-import { defaultCannedReplies } from '../../shared/schemas/cannedReplies';
 
 /** A staff session; every workbench request also tells routing the agent is still there. */
 async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
@@ -110,8 +109,7 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   // Canned replies for the composer (typed with "/"); the merchant edits them in settings.
   app.get('/v1/agent/canned-replies', svc, async (c) => {
     const staff = await staffSession(c, deps);
-    const row = await deps.store.tenant(staff.tenant).get<{ replies: { title: string; text: string }[] }>('merchantConfig', ['canned']);
-    return c.json({ replies: row?.value.replies ?? defaultCannedReplies });
+    return c.json({ replies: await deps.merchantSettings.cannedReplies(staff.tenant) });
   });
 
   app.post('/v1/agent/conversations/:id/claim', svc, async (c) => {

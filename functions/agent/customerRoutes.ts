@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { KefuError } from '../../shared/errors';
 import { mask } from '../../shared/nlp/mask';
 import { compareFingerprints, flagTransactions, riskReasonText } from '../../shared/risk/accountRisk';
@@ -24,7 +23,7 @@ export const customerRoutes: RouteGroup = (app, deps) => {
     const userId = c.req.param('userId');
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(userId)) throw new KefuError('VALIDATION_FAILED', 'userId 不合法');
     const now = new Date();
-    await deps.store.tenant(staff.tenant).put('audit', [now.toISOString(), randomUUID()], { who: staff.id, role: staff.role, whom: userId, what: 'customerRecord', at: now.toISOString() });
+    await deps.audit.record(staff.tenant, { who: staff.id, role: staff.role, whom: userId, what: 'customerRecord', at: now });
     let record;
     try {
       record = await deps.customers.record(staff.tenant, userId, new Date(now.getTime() - 30 * DAY_MS));

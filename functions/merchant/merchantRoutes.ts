@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput, defaultEntryConfig } from '../../shared/schemas';
-import { writeNotifySettings } from '../../shared/push/notifySettings';
+import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput } from '../../shared/schemas';
 import { faqInsight } from '../../shared/faq/faqInsight';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
@@ -122,7 +121,7 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
 
   app.put('/v1/merchant/settings/notify', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
-    return c.json(await writeNotifySettings(deps.store, staff.tenant, await readJson(c, NotifySettings)));
+    return c.json(await deps.merchantSettings.setNotifySettings(staff.tenant, await readJson(c, NotifySettings)));
   });
 
   app.get('/v1/merchant/groups', svc, async (c) => {
@@ -168,9 +167,9 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/entry-config', svc, async (c) => {
     const tenant = c.req.query('tenant') ?? '';
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(tenant) || !(await deps.accounts.tenantExists(tenant))) throw new KefuError('TENANT_NOT_FOUND');
-    const row = await deps.store.tenant(tenant).get<EntryConfig>('merchantConfig', ['entry']);
+    const config = await deps.merchantSettings.entryConfig(tenant);
     c.header('cache-control', 'public, max-age=300');
-    return c.json({ ...defaultEntryConfig, ...row?.value });
+    return c.json(config);
   });
 
   // Staff accounts: the admin invites, disables and resets passwords (temporary ones, shown once).
@@ -250,7 +249,7 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     // MERCHANT_URL_INVALID for userinfo, ?, #, http, IP literals and local names; the fetch-time
     // guard (GuardedFetcher) still checks the addresses the name resolves to on every request.
     const url = checkMerchantUrl(body.url, { allowLocal: deps.config.merchantUrlAllowLocal }).href;
-    await deps.store.tenant(staff.tenant).put('merchantConfig', ['customerApi'], { url, secret: body.secret });
+    await deps.merchantSettings.setCustomerApi(staff.tenant, { url, secret: body.secret });
     // The secret is write-only: never sent back.
     return c.json({ url });
   });
@@ -258,14 +257,13 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/canned-replies', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     const body = await readJson(c, CannedRepliesRequest);
-    await deps.store.tenant(staff.tenant).put('merchantConfig', ['canned'], { replies: body.replies });
+    await deps.merchantSettings.setCannedReplies(staff.tenant, body.replies);
     return c.json(body);
   });
 
   app.put('/v1/merchant/entry-config', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     const config = await readJson(c, EntryConfig);
-    await deps.store.tenant(staff.tenant).put('merchantConfig', ['entry'], { ...config });
-    return c.json(config);
+    return c.json(await deps.merchantSettings.setEntryConfig(staff.tenant, config));
   });
 };

@@ -19,7 +19,7 @@ export const OPERATOR_SECRET_HEADER = 'x-kefu-operator-secret';
  */
 export const operatorRoutes: RouteGroup = (app, deps) => {
   const svc = service('operator');
-  const onboarding = new TenantOnboarding(deps.accounts, deps.store);
+  const { onboarding } = deps;
 
   app.post('/v1/operator/tenants', svc, async (c) => {
     requireOperator(c, deps);

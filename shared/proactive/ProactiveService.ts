@@ -6,10 +6,10 @@ import { KefuError } from '../errors';
 import type { FaqService } from '../faq/FaqService';
 import { BUSINESS_EVENT_TYPES, type BusinessEvent, type BusinessEventType, type ProactiveRule } from '../schemas';
 import { isConditionFailed, type Store, type WriteOp } from '../store';
+import { MerchantSettings } from '../merchant/MerchantSettings';
 import { defaultProactiveRules } from './defaultProactiveRules';
 
 const t = {
-  config: 'merchantConfig',
   replay: 'eventReplay',
   event: 'bizEvent',
   userEvent: 'userBizEvent',
@@ -69,6 +69,8 @@ export interface ProactiveServiceOptions {
    * conversation is ever opened for a user who never used the chat. Without it every user counts.
    */
   readonly users?: Pick<AccountService, 'getUser'>;
+  /** Where the event secret and rules live (the merchant's settings); one over `store` when not given. */
+  readonly settings?: MerchantSettings;
   readonly clock?: () => number;
 }
 
@@ -94,21 +96,22 @@ const LATEST_EVENT_AHEAD_MS = 366 * 24 * 3600_000;
  */
 export class ProactiveService {
   private readonly clock: () => number;
+  private readonly settings: MerchantSettings;
 
   constructor(private readonly o: ProactiveServiceOptions) {
     this.clock = o.clock ?? Date.now;
+    this.settings = o.settings ?? new MerchantSettings(o.store);
   }
 
   /** A new event secret for the merchant, returned once (the old one stops working). */
   async rotateSecret(tenant: string): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
-    await this.o.store.tenant(tenant).update(t.config, ['events'], { secret, rotatedAt: new Date(this.clock()).toISOString() });
+    await this.settings.updateEventSettings(tenant, { secret, rotatedAt: new Date(this.clock()).toISOString() });
     return secret;
   }
 
   async rules(tenant: string): Promise<ProactiveRule[]> {
-    const saved = await this.o.store.tenant(tenant).get<{ rules?: ProactiveRule[] }>(t.config, ['events']);
-    return saved?.value.rules ?? [...defaultProactiveRules];
+    return (await this.settings.eventSettings(tenant)).rules ?? [...defaultProactiveRules];
   }
 
   async setRules(tenant: string, rules: readonly ProactiveRule[]): Promise<ProactiveRule[]> {
@@ -117,7 +120,7 @@ export class ProactiveService {
       if (ids.has(r.id)) throw new KefuError('VALIDATION_FAILED', `规则 id 重复: ${r.id}`, { field: 'rules', reason: 'duplicate' });
       ids.add(r.id);
     }
-    await this.o.store.tenant(tenant).update(t.config, ['events'], { rules: [...rules] });
+    await this.settings.updateEventSettings(tenant, { rules: [...rules] });
     return [...rules];
   }
 
@@ -135,7 +138,7 @@ export class ProactiveService {
    * mark, which {@link record} keeps so the same request cannot be replayed.
    */
   async verify(tenant: string, request: SignedRequest): Promise<RequestMark> {
-    const secret = (await this.o.store.tenant(tenant).get<{ secret?: string }>(t.config, ['events']))?.value.secret;
+    const secret = (await this.settings.eventSettings(tenant)).secret;
     if (!secret) throw new KefuError('EVENTS_NOT_CONFIGURED');
     if (!request.timestamp || !/^\d{9,11}$/.test(request.timestamp)) throw new KefuError('EVENT_SIGNATURE_INVALID', '缺少或无效的 X-Kefu-Timestamp (Unix 秒)');
     const ts = Number(request.timestamp);

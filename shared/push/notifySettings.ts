@@ -1,17 +1,15 @@
 import type { Store } from '../store';
-import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
+import type { NotifySettings } from '../schemas/notifySchema';
+import { MerchantSettings } from '../merchant/MerchantSettings';
 
-/** Where a merchant's reply notification settings live (beside its other settings). */
-const table = 'merchantConfig';
-const key = ['notify'] as const;
+// The settings live beside the merchant's others, in the rows MerchantSettings owns; these two
+// functions stay for the callers that hold only a store (ReplyNotifier, the demo seed, tests).
 
 /** The merchant's reply notification settings; the defaults (no templates: nothing sent) when never set. */
-export async function readNotifySettings(store: Store, tenant: string): Promise<NotifySettings> {
-  const row = await store.tenant(tenant).get<NotifySettings & Record<string, unknown>>(table, key);
-  return row ? { ...defaultNotifySettings, ...row.value } : defaultNotifySettings;
+export function readNotifySettings(store: Store, tenant: string): Promise<NotifySettings> {
+  return new MerchantSettings(store).notifySettings(tenant);
 }
 
-export async function writeNotifySettings(store: Store, tenant: string, settings: NotifySettings): Promise<NotifySettings> {
-  await store.tenant(tenant).put(table, key, { ...settings });
-  return settings;
+export function writeNotifySettings(store: Store, tenant: string, settings: NotifySettings): Promise<NotifySettings> {
+  return new MerchantSettings(store).setNotifySettings(tenant, settings);
 }

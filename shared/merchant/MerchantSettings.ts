@@ -1,0 +1,86 @@
+import type { CustomerApiEndpoint } from '../customer/HttpCustomerData';
+import type { ProactiveRule } from '../schemas/proactiveSchema';
+import { defaultCannedReplies, type CannedRepliesRequest } from '../schemas/cannedReplies';
+import { defaultEntryConfig, type EntryConfig } from '../schemas/merchantSchema';
+import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
+import type { Store, TenantStore } from '../store';
+import { merchantConfigKeys as keys, merchantTables } from './merchantTables';
+
+/** One canned reply of the agents' composer. */
+export type CannedReply = CannedRepliesRequest['replies'][number];
+
+/** The merchant's business-event settings (ProactiveService): each column is set on its own. */
+export interface EventSettings {
+  readonly secret?: string;
+  readonly rotatedAt?: string;
+  readonly rules?: ProactiveRule[];
+}
+
+/**
+ * The one owner of the `merchantConfig` rows (layout in merchantTables.ts): typed reads, with the
+ * defaults a merchant starts with, and writes in the shapes already stored, so existing rows keep
+ * working. Routes and services go through it instead of naming the table, so a key or a default is
+ * decided here once.
+ */
+export class MerchantSettings {
+  constructor(private readonly store: Store) {}
+
+  /** The entry button's look: the stored columns over the defaults (older rows may lack some). */
+  async entryConfig(tenant: string): Promise<EntryConfig> {
+    const row = await this.db(tenant).get<EntryConfig>(merchantTables.config, keys.entry);
+    return { ...defaultEntryConfig, ...row?.value };
+  }
+
+  async setEntryConfig(tenant: string, config: EntryConfig): Promise<EntryConfig> {
+    await this.db(tenant).put(merchantTables.config, keys.entry, { ...config });
+    return config;
+  }
+
+  /** The canned replies, or the defaults until the merchant saved its own (an empty list included). */
+  async cannedReplies(tenant: string): Promise<CannedReply[]> {
+    const row = await this.db(tenant).get<{ replies: CannedReply[] }>(merchantTables.config, keys.canned);
+    return row?.value.replies ?? defaultCannedReplies;
+  }
+
+  async setCannedReplies(tenant: string, replies: readonly CannedReply[]): Promise<void> {
+    await this.db(tenant).put(merchantTables.config, keys.canned, { replies: [...replies] });
+  }
+
+  /** Where the merchant's customer-data API is; undefined until the merchant set one up. */
+  async customerApi(tenant: string): Promise<CustomerApiEndpoint | undefined> {
+    return (await this.db(tenant).get<CustomerApiEndpoint & { [column: string]: unknown }>(merchantTables.config, keys.customerApi))?.value;
+  }
+
+  /** Stores the endpoint as given: the caller has already checked the URL (checkMerchantUrl). */
+  async setCustomerApi(tenant: string, endpoint: CustomerApiEndpoint): Promise<void> {
+    await this.db(tenant).put(merchantTables.config, keys.customerApi, { url: endpoint.url, secret: endpoint.secret });
+  }
+
+  /** Reply notification settings: the stored columns over the defaults (no templates: nothing sent). */
+  async notifySettings(tenant: string): Promise<NotifySettings> {
+    const row = await this.db(tenant).get<NotifySettings & { [column: string]: unknown }>(merchantTables.config, keys.notify);
+    return row ? { ...defaultNotifySettings, ...row.value } : defaultNotifySettings;
+  }
+
+  async setNotifySettings(tenant: string, settings: NotifySettings): Promise<NotifySettings> {
+    await this.db(tenant).put(merchantTables.config, keys.notify, { ...settings });
+    return settings;
+  }
+
+  /** The business-event secret and rules as stored; an empty object when never set. */
+  async eventSettings(tenant: string): Promise<EventSettings> {
+    return (await this.db(tenant).get<EventSettings & { [column: string]: unknown }>(merchantTables.config, keys.events))?.value ?? {};
+  }
+
+  /**
+   * Sets only the given columns of the event settings (an update, not a put): rotating the secret
+   * must not drop the rules, nor saving the rules the secret.
+   */
+  async updateEventSettings(tenant: string, set: EventSettings): Promise<void> {
+    await this.db(tenant).update(merchantTables.config, keys.events, { ...set });
+  }
+
+  private db(tenant: string): TenantStore {
+    return this.store.tenant(tenant);
+  }
+}
