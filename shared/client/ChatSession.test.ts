@@ -66,10 +66,11 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     await chat.askHuman();
     await until(() => chat.current.chat.status === 'queued' && chat.current.chat.queue?.position === 3, 'the queue place');
 
-    backend.push('c1', (seq) => ({ seq, type: 'status', status: 'assigned', at: '2026-11-25T10:01:00.000Z' }));
-    backend.agentReply('c1', '您好,我来帮您查一下', '小王');
-    await until(() => chat.current.agentName === '小王', 'the agent reply');
+    backend.push('c1', (seq) => ({ seq, type: 'assigned', status: 'assigned', at: '2026-11-25T10:01:00.000Z', assigneeId: 'a1', assigneeName: '小王', cause: 'dispatch' }));
+    await until(() => chat.current.agentName === '小王', 'the agent');
     expect(chat.current.chat.queue).toBeUndefined();
+    backend.agentReply('c1', '您好,我来帮您查一下', '小王');
+    await until(() => chat.current.chat.messages.some((m) => m.sender.role === 'agent'), 'the agent reply');
 
     expect(await chat.rate({ stars: 0 })).toBe(false);
     expect(chat.current.notice).toBe('请先选择星级');
@@ -78,7 +79,42 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     backend.push('c1', (seq) => ({ seq, type: 'status', status: 'resolved', at: '2026-11-25T10:02:00.000Z' }));
     await until(() => chat.current.chat.status === 'resolved', 'resolved');
     expect(await chat.rate({ stars: 4, tags: ['态度好'], comment: '很快', complaint: false })).toBe(true);
-    await until(() => chat.current.chat.status === 'rated', 'the rating in the transcript');
+    await until(() => chat.current.chat.status === 'rated', 'the rated event');
+    chat.stop();
+  });
+
+  it('follows the queue place by long-poll: the place shown goes as `known`, a move shows at once, and the polls end with the wait', async () => {
+    const backend = new FakeChatBackend();
+    const { chat } = session(backend);
+    await chat.start();
+    await chat.askHuman();
+    // The queued event brought the place; the loop waits on it.
+    await until(() => chat.current.chat.queue?.position === 3 && backend.queuePolls.length === 1, 'the first queue poll');
+    expect(backend.queuePolls[0]).toEqual({ known: 3, timeout: 20_000 });
+    // A quiet queue holds one request on the server: no polling meanwhile.
+    await tick(30);
+    expect(backend.queuePolls).toHaveLength(1);
+
+    backend.moveQueue(2);
+    await until(() => chat.current.chat.queue?.position === 2, 'the new place');
+    expect(chat.current.chat.queue).toEqual({ position: 2, estimatedWaitSeconds: 120 });
+    await until(() => backend.queuePolls.length === 2, 'the next poll');
+    expect(backend.queuePolls[1]).toEqual({ known: 2, timeout: 20_000 });
+
+    backend.push('c1', (seq) => ({ seq, type: 'assigned', status: 'assigned', at: '2026-11-25T10:01:00.000Z', assigneeId: 'a1', assigneeName: '小王', cause: 'dispatch' }));
+    await until(() => chat.current.chat.status === 'assigned', 'the assignment');
+    await tick(30);
+    const polls = backend.queuePolls.length;
+    await tick(30);
+    expect(backend.queuePolls).toHaveLength(polls);
+    expect(polls).toBeLessThanOrEqual(3);
+    expect(chat.current.chat.queue).toBeUndefined();
+
+    // Transferred back to a group: a new wait, a new loop (without a place shown, it reads first).
+    backend.push('c1', (seq) => ({ seq, type: 'transferred', status: 'queued', at: '2026-11-25T10:02:00.000Z', by: 'a1', toGroupId: 'g2' }));
+    await until(() => chat.current.chat.queue?.position === 2 && backend.queuePolls.length === polls + 2, 'the place in the new queue');
+    expect(backend.queuePolls.slice(polls)).toEqual([{ timeout: 20_000 }, { known: 2, timeout: 20_000 }]);
+    expect(chat.current.agentName).toBeUndefined();
     chat.stop();
   });
 

@@ -2,38 +2,16 @@ import type { Conversation, ConversationStatus, Message } from '../schemas';
 import { MAX_TEXT_LENGTH } from '../schemas/limits';
 import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
 import type { ChatView, MediaUpload, PredictedQuestion, RatingInput } from './ChatView';
-import { chatTexts, type ChatLocale, type ChatTexts } from './chatText';
-import { conversationReducer, initialChatState, type ChatAction } from './conversationReducer';
+import { chatTexts, type ChatTexts } from './chatText';
+import { conversationReducer, initialChatState, servingAgent, type ChatAction } from './conversationReducer';
 import { Outbox } from './Outbox';
+import { runQueuePlaceLoop, type QueuePlace } from './queuePlaceLoop';
 import { replyNotifyOffer, type SubscriptionChoice, type SubscriptionState } from './replyNotifyOffer';
 import { runEventLoop } from './runEventLoop';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
-import type { KeyValueStorage, Transport } from './Transport';
+import type { ChatSessionOptions } from './chatSessionOptions';
 
-export interface ChatSessionOptions {
-  /** API origins; the backup takes over when the primary keeps failing. */
-  readonly primary: string;
-  readonly backup?: string;
-  readonly transport: Transport;
-  readonly storage: KeyValueStorage;
-  /** A new session for this user (Alipay auth code, or dev login); see `chatLogin`. */
-  readonly login: (api: ApiClient) => Promise<StoredSession>;
-  readonly channel: 'miniprogram' | 'h5';
-  readonly onChange: (view: ChatView) => void;
-  readonly locale?: ChatLocale;
-  readonly newId?: () => string;
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Server-side wait of one events poll (default 20 s). */
-  readonly pollTimeoutMs?: number;
-  /** How often the queue place is refreshed while waiting for a human (default 3 s). */
-  readonly queueRefreshMs?: number;
-  readonly historyPageSize?: number;
-  /** Retry tuning of the API client (tests shorten it). */
-  readonly backoffMs?: number;
-  /** Offer reply notices when a human takes over (the mini-program, through Alipay's subscription messages). */
-  readonly notifyOffer?: boolean;
-}
+export type { ChatSessionOptions };
 
 const CONVERSATION_KEY = 'kefu.conversation';
 const openStatuses: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
@@ -60,6 +38,8 @@ export class ChatSession {
   private nextBefore: number | undefined;
   /** Each opened conversation gets a generation; loops of an older one stop by themselves. */
   private generation = 0;
+  /** The generation whose queue-place loop runs (one at a time; it ends when the wait does). */
+  private queueLoopOf = -1;
   private stopped = false;
   private readonly newId: () => string;
   /** Pending bubbles of voice or pictures: their files are gone, so a tap cannot resend them. */
@@ -269,7 +249,8 @@ export class ChatSession {
     await this.o.storage.set(CONVERSATION_KEY, conversation.id);
     const generation = ++this.generation;
     this.view = { ...this.view, conversationId: conversation.id, predicted: [], ready: false, agentName: undefined };
-    this.dispatch({ type: 'opened', status: conversation.status, cursor: conversation.lastSeq });
+    const { status, lastSeq: cursor, onHold = false, assigneeName } = conversation;
+    this.dispatch({ type: 'opened', status, cursor, onHold, ...(assigneeName !== undefined ? { assigneeName } : {}) });
     const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?limit=${this.o.historyPageSize ?? 20}`);
     this.nextBefore = page.nextBefore;
     this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
@@ -283,8 +264,7 @@ export class ChatSession {
     }
     this.view = { ...this.view, ready: true };
     this.emit();
-    void this.followEvents(generation, conversation.lastSeq);
-    void this.followQueue(generation);
+    this.followEvents(generation, conversation.lastSeq);
   }
 
   /** Once per conversation, when it reaches a human: what to offer for reply notices. */
@@ -307,45 +287,42 @@ export class ChatSession {
     return !this.stopped && generation === this.generation;
   }
 
-  private async followEvents(generation: number, after: number): Promise<void> {
-    let cursor = after;
-    while (this.live(generation)) {
-      let expired = false;
-      await runEventLoop({
-        api: this.api,
-        conversationId: this.view.conversationId,
-        after: cursor,
-        sleep: this.sleep,
-        pollTimeoutMs: this.o.pollTimeoutMs ?? 20_000,
-        isStopped: () => !this.live(generation),
-        onEvents: (events, next) => {
-          if (!this.live(generation)) return;
-          cursor = next;
-          this.dispatch({ type: 'events', events, cursor: next });
-        },
-        onStop: (err) => {
-          expired = err.status === 401;
-          if (!expired) this.setNotice(err.message);
-        },
-      });
+  private followEvents(generation: number, after: number): void {
+    void runEventLoop({
+      api: this.api,
+      conversationId: this.view.conversationId,
+      after,
+      sleep: this.sleep,
+      pollTimeoutMs: this.o.pollTimeoutMs ?? 20_000,
+      isStopped: () => !this.live(generation),
+      onEvents: (events, next) => {
+        if (this.live(generation)) this.dispatch({ type: 'events', events, cursor: next });
+      },
       // A session that ran out mid-poll is renewed and the loop goes on where it was.
-      if (!expired || !this.live(generation)) return;
-      await this.keeper.renew();
-    }
+      renew: () => this.keeper.renew().then(() => undefined),
+      onStop: (err) => this.setNotice(err.message),
+    });
   }
 
-  private async followQueue(generation: number): Promise<void> {
-    while (this.live(generation)) {
-      if (this.view.chat.status === 'queued') {
-        try {
-          const q = await this.call<{ position?: number; estimatedWaitSeconds?: number }>('GET', this.path('queue'));
-          if (this.live(generation)) this.dispatch({ type: 'queue', ...(q.position !== undefined ? { position: q.position, estimatedWaitSeconds: q.estimatedWaitSeconds ?? 0 } : {}) });
-        } catch {
-          // The events loop shows connection trouble; the place is refreshed next time.
-        }
-      }
-      await this.sleep(this.o.queueRefreshMs ?? 3000);
-    }
+  /** While the user waits for a human: the queue place by long-poll (started again by each new wait). */
+  private followQueue(): void {
+    const generation = this.generation;
+    if (this.queueLoopOf === generation || !this.live(generation)) return;
+    this.queueLoopOf = generation;
+    // The mini-program's ES2017 has no Promise#finally.
+    const ended = () => {
+      if (this.queueLoopOf === generation) this.queueLoopOf = -1;
+    };
+    const timeoutMs = this.o.pollTimeoutMs ?? 20_000;
+    void runQueuePlaceLoop({
+      read: (known) =>
+        this.authorized(() => this.api.call<QueuePlace>('GET', `${this.path('queue')}?${known !== undefined ? `known=${known}&` : ''}timeout=${timeoutMs}`, undefined, { timeoutMs: timeoutMs + 5000 })),
+      shown: () => ({ status: this.view.chat.status, position: this.view.chat.queue?.position }),
+      onPlace: (place) => this.dispatch({ type: 'queue', ...place }),
+      live: () => this.live(generation),
+      sleep: this.sleep,
+      idleMs: this.o.queueRefreshMs ?? 3000,
+    }).then(ended, ended);
   }
 
   private async flush(): Promise<void> {
@@ -411,10 +388,10 @@ export class ChatSession {
     const chat = conversationReducer(this.view.chat, action);
     // A human is taking over (queued, or assigned at once when an agent is free): offer notices.
     if (chat.status === 'queued' || chat.status === 'assigned') void this.checkNotifyOffer();
-    const agent = [...chat.messages].reverse().find((m) => m.sender.role === 'agent' && m.sender.name);
     const predicted = chat.messages.length ? [] : this.view.predicted;
-    this.view = { ...this.view, chat, predicted, ...(agent?.sender.name ? { agentName: agent.sender.name } : {}) };
+    this.view = { ...this.view, chat, predicted, agentName: servingAgent(chat) };
     this.emit();
+    if (chat.status === 'queued') this.followQueue();
   }
 
   private emit(): void {

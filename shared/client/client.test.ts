@@ -155,18 +155,8 @@ describe('shared/client: API client, outbox, reducer and event loop', () => {
     s = conversationReducer(s, { type: 'sent', clientMessageId: 'k1', message: message(1, '转账没到账', 'k1') });
     expect(s.messages.map((m) => m.seq)).toEqual([1, 2]);
     expect(s.pending).toEqual([]);
-    expect(s.status).toBe('queued');
-    s = conversationReducer(s, { type: 'queue', position: 3, estimatedWaitSeconds: 120 });
-    expect(s.queue).toEqual({ position: 3, estimatedWaitSeconds: 120 });
-    s = conversationReducer(s, { type: 'events', events: [{ seq: 3, type: 'status', status: 'assigned', assigneeId: 'a1', at: '2026-11-25T10:01:00.000Z' }], cursor: 3 });
-    expect(s.status).toBe('assigned');
-    expect(s.queue).toBeUndefined();
-    s = conversationReducer(s, {
-      type: 'events',
-      events: [{ seq: 4, type: 'message', message: { ...message(4, ''), body: { type: 'rating', stars: 5, tags: [], comment: '', complaint: false } } }],
-      cursor: 4,
-    });
-    expect(s.status).toBe('rated');
+    // The notice is for the user to read; the status comes from typed events only.
+    expect(s.status).toBeUndefined();
     s = conversationReducer(s, { type: 'sending', item: { conversationId: 'c1', clientMessageId: 'k9', text: 'x', createdAt: 9 } });
     s = conversationReducer(s, { type: 'rejected', clientMessageId: 'k9', error: '文本过长' });
     expect(s.pending).toEqual([{ clientMessageId: 'k9', text: 'x', state: 'failed', error: '文本过长' }]);

@@ -18,7 +18,12 @@ export interface ChatState {
   readonly messages: readonly Message[];
   readonly pending: readonly PendingMessage[];
   readonly status?: ConversationStatus;
+  /** The place in the queue while `status` is 'queued' and the place is known. */
   readonly queue?: { readonly position: number; readonly estimatedWaitSeconds: number };
+  /** The agent who holds (or last held) the conversation; cleared when it goes back to a queue. */
+  readonly assigneeName?: string;
+  /** The agent put the conversation on hold (looking something up). */
+  readonly onHold: boolean;
   readonly connection: ConnectionState;
   /** Older history exists before the first message shown. */
   readonly moreBefore: boolean;
@@ -33,9 +38,9 @@ export type ChatAction =
   | { readonly type: 'queue'; readonly position?: number; readonly estimatedWaitSeconds?: number }
   | { readonly type: 'connection'; readonly state: ConnectionState }
   /** The conversation as the server reported it when the chat opened (a fresh or a resumed one). */
-  | { readonly type: 'opened'; readonly status: ConversationStatus; readonly cursor: number };
+  | { readonly type: 'opened'; readonly status: ConversationStatus; readonly cursor: number; readonly assigneeName?: string; readonly onHold?: boolean };
 
-export const initialChatState: ChatState = { cursor: 0, messages: [], pending: [], connection: 'primary', moreBefore: false };
+export const initialChatState: ChatState = { cursor: 0, messages: [], pending: [], connection: 'primary', moreBefore: false, onHold: false };
 
 /** Adds messages by seq; a message already shown (a retried poll, a replayed page) is ignored. */
 function merge(existing: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -51,31 +56,53 @@ function settle(pending: readonly PendingMessage[], messages: readonly Message[]
   return pending.filter((p) => !confirmed.has(p.clientMessageId));
 }
 
+/**
+ * One typed event of the log applied to the state: the server writes an event for every change it
+ * commits, so the state follows them alone (the transcript's notices are for people to read).
+ */
+function applyEvent(state: ChatState, e: ConversationEvent): ChatState {
+  const status = 'status' in e ? { status: e.status } : {};
+  switch (e.type) {
+    case 'queued': {
+      // A new wait (a transfer to another group, say): the place of an older one means nothing.
+      const { assigneeName: _gone, queue: _old, ...rest } = state;
+      return { ...rest, ...status, ...(e.position !== undefined ? { queue: { position: e.position, estimatedWaitSeconds: e.estimatedWaitSeconds ?? 0 } } : {}) };
+    }
+    case 'assigned':
+      return { ...state, ...status, assigneeName: e.assigneeName };
+    case 'transferred': {
+      if (e.status === 'assigned') return { ...state, ...status, ...(e.assigneeName !== undefined ? { assigneeName: e.assigneeName } : {}) };
+      const { assigneeName: _gone, queue: _old, ...rest } = state;
+      return { ...rest, ...status };
+    }
+    case 'held':
+      return { ...state, onHold: e.onHold };
+    case 'message':
+    case 'ticket':
+      return state;
+    case 'status':
+    case 'resolved':
+    case 'rated':
+      return { ...state, ...status };
+  }
+}
+
 export function conversationReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'events': {
       const incoming: Message[] = [];
       for (const e of action.events) if (e.type === 'message') incoming.push(e.message);
-      const lastStatus = [...action.events].reverse().find((e) => e.type === 'status');
       const messages = merge(state.messages, incoming);
-      // Status changes arrive as status events or as the notices that announce them; a rating
-      // in the transcript means the conversation is rated.
-      const statusFromMessage = [...incoming].reverse().find((m) => m.body.type === 'rating' || (m.body.type === 'system' && ['queued', 'assigned', 'resolved'].includes(m.body.event)));
-      const status: ConversationStatus | undefined =
-        lastStatus?.type === 'status'
-          ? lastStatus.status
-          : statusFromMessage?.body.type === 'rating'
-            ? 'rated'
-            : statusFromMessage?.body.type === 'system'
-              ? (statusFromMessage.body.event as ConversationStatus)
-              : state.status;
+      // Only events after the cursor change the state: a replayed page (a retried poll) must not
+      // take the conversation back to an older status.
+      const fresh = action.events.filter((e) => e.seq > state.cursor).sort((a, b) => a.seq - b.seq);
+      const next = fresh.reduce(applyEvent, state);
       return {
-        ...state,
+        ...next,
         messages,
         pending: settle(state.pending, messages),
         cursor: Math.max(state.cursor, action.cursor),
-        ...(status ? { status } : {}),
-        ...(status && status !== 'queued' ? { queue: undefined } : {}),
+        ...(next.status !== 'queued' ? { queue: undefined } : {}),
       };
     }
     case 'history':
@@ -92,10 +119,29 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
     case 'rejected':
       return { ...state, pending: state.pending.map((p) => (p.clientMessageId === action.clientMessageId ? { ...p, state: 'failed', error: action.error } : p)) };
     case 'queue':
+      // A place read while the events said the wait ended is stale.
+      if (state.status !== 'queued') return state.queue ? { ...state, queue: undefined } : state;
       return action.position === undefined ? { ...state, queue: undefined } : { ...state, queue: { position: action.position, estimatedWaitSeconds: action.estimatedWaitSeconds ?? 0 } };
     case 'connection':
       return { ...state, connection: action.state };
     case 'opened':
-      return { ...initialChatState, pending: state.pending, connection: state.connection, status: action.status, cursor: action.cursor };
+      return {
+        ...initialChatState,
+        pending: state.pending,
+        connection: state.connection,
+        status: action.status,
+        cursor: action.cursor,
+        onHold: action.onHold ?? false,
+        ...(action.assigneeName !== undefined ? { assigneeName: action.assigneeName } : {}),
+      };
   }
+}
+
+/**
+ * Who serves the user: the assignee of the events; for a log without typed events, the name on the
+ * newest agent reply. None while the bot or a queue holds the conversation.
+ */
+export function servingAgent(chat: ChatState): string | undefined {
+  if (chat.status === 'bot' || chat.status === 'queued') return undefined;
+  return chat.assigneeName ?? [...chat.messages].reverse().find((m) => m.sender.role === 'agent' && m.sender.name)?.sender.name;
 }

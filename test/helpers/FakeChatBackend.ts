@@ -13,8 +13,10 @@ interface FakeConversation {
 /**
  * The chat's side of the `/v1` API in memory, behind two domains that tests can take down: login
  * (methods, dev login, refresh), conversations, idempotent messages, history pages, long-poll events
- * (a poll waits until an event is written), queue place, predicted questions, FAQ actions, rating.
- * Tokens expire when the test says so. Every request is logged as "P|B METHOD /path".
+ * (a poll waits until an event is written), the queue place (a poll with `known` waits until the
+ * place moves), predicted questions, FAQ actions, rating. Status changes are written as the typed
+ * events the server writes (queued, rated ...) next to their notices. Tokens expire when the test
+ * says so. Every request is logged as "P|B METHOD /path"; queue polls also in `queuePolls`.
  */
 export class FakeChatBackend implements Transport {
   readonly up: Record<string, boolean> = { [PRIMARY]: true, [BACKUP]: true };
@@ -32,6 +34,8 @@ export class FakeChatBackend implements Transport {
   private waiters: (() => void)[] = [];
   private readonly byClientId = new Map<string, Message>();
   queuePosition = 3;
+  /** The query of every `GET /queue`: `known` (the place the chat showed) and `timeout`. */
+  readonly queuePolls: { known?: number; timeout?: number }[] = [];
 
   /** The server's clock; tokens last an hour from `clock.now` (the real time when the fake was made). */
   constructor(readonly clock: { now: number } = { now: Date.now() }) {}
@@ -41,10 +45,18 @@ export class FakeChatBackend implements Transport {
     const c = this.conversations.get(conversationId)!;
     const event = make(c.events.length + 1);
     c.events.push(event);
-    if (event.type === 'status') c.status = event.status;
-    if (event.type === 'message' && event.message.body.type === 'system' && ['queued', 'assigned', 'resolved'].includes(event.message.body.event)) {
-      c.status = event.message.body.event as ConversationStatus;
-    }
+    // The status follows the typed events only, as on the server (a notice is just words).
+    if ('status' in event) c.status = event.status;
+    this.wake();
+  }
+
+  /** The queue moved: the user's place is now `position`; waiting queue polls answer. */
+  moveQueue(position: number): void {
+    this.queuePosition = position;
+    this.wake();
+  }
+
+  private wake(): void {
     const w = this.waiters;
     this.waiters = [];
     for (const wake of w) wake();
@@ -133,6 +145,7 @@ export class FakeChatBackend implements Transport {
         const message = stored;
         this.push(c.id, () => ({ seq, type: 'message', message }));
         if (text === '转人工') {
+          this.push(c.id, (s) => ({ seq: s, type: 'queued', status: 'queued', at: '2026-11-25T10:00:30.000Z', cause: 'handoff', position: this.queuePosition, estimatedWaitSeconds: 120 }));
           this.push(c.id, (s) => ({ seq: s, type: 'message', message: { ...msg(c.id, s, { role: 'system', id: 'system' }, ''), body: { type: 'system', event: 'queued', text: '正在为您转接人工客服' } } }));
         }
       }
@@ -153,13 +166,20 @@ export class FakeChatBackend implements Transport {
       const events = c.events.filter((e) => e.seq > after);
       return ok({ events, cursor: events.length ? events[events.length - 1]!.seq : after });
     }
-    if (action === 'queue') return ok(c.status === 'queued' ? { position: this.queuePosition, estimatedWaitSeconds: 120 } : {});
+    if (action === 'queue') {
+      const known = url.searchParams.has('known') ? Number(url.searchParams.get('known')) : undefined;
+      this.queuePolls.push({ ...(known !== undefined ? { known } : {}), ...(url.searchParams.has('timeout') ? { timeout: Number(url.searchParams.get('timeout')) } : {}) });
+      // With `known` the poll waits while the place is still the one the chat shows.
+      while (known !== undefined && c.status === 'queued' && this.queuePosition === known) await new Promise<void>((r) => this.waiters.push(r));
+      if (!this.up[base]) throw new Error('connection reset');
+      return ok(c.status === 'queued' ? { status: c.status, groupId: 'g1', position: this.queuePosition, estimatedWaitSeconds: 120 } : { status: c.status });
+    }
     if (action === 'predicted-questions') return ok({ questions: [{ faqId: 'faq-refund', question: '怎么申请退款?' }] });
     if (action === 'faq-select' || action === 'faq-feedback') return ok({}, 201);
     if (action === 'rating') {
       if (c.status !== 'resolved') return { status: 409, body: { code: 'NOT_RESOLVED', message: '会话结束后才能评价' } };
-      c.status = 'rated';
       this.push(c.id, (seq) => ({ seq, type: 'message', message: { ...msg(c.id, seq, { role: 'user', id: 'u001' }, ''), body: { type: 'rating', stars: Number(body.stars), tags: body.tags as string[], comment: String(body.comment), complaint: Boolean(body.complaint) } } }));
+      this.push(c.id, (seq) => ({ seq, type: 'rated', status: 'rated', at: '2026-11-25T10:03:00.000Z', stars: Number(body.stars), complaint: Boolean(body.complaint) }));
       return ok({ status: 'rated' });
     }
     return { status: 404, body: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } };
