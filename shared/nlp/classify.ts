@@ -35,8 +35,12 @@ export function stripNegated(text: string): string {
   return text.replace(NEGATED, ' ');
 }
 
+/** What separates words for the features: spaces, digits and punctuation. */
+const SEPARATORS = /[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*]+/g;
+const SPACE = 0x20;
+
 function features(text: string): string[] {
-  const chars = [...text.replace(/[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*]+/g, ' ')];
+  const chars = [...text.replace(SEPARATORS, ' ')];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -95,33 +99,107 @@ categories.forEach((c, ci) => {
 const defaultModel = trainModel(categoryExamples);
 
 /**
+ * A model's weights keyed by code points (unigram; first then second character of a bigram), so
+ * classifying a message looks features up by small integers instead of building and hashing a new
+ * string for each of them. Derived once per model.
+ */
+interface Lookup {
+  readonly unigrams: Map<number, Float64Array>;
+  readonly bigrams: Map<number, Map<number, Float64Array>>;
+  /** Scratch rows for one call at a time (classify is synchronous): allocating typed arrays per message showed. */
+  readonly totals: Float64Array;
+  readonly exps: Float64Array;
+}
+const lookups = new WeakMap<Model, Lookup>();
+function lookupOf(model: Model): Lookup {
+  let lookup = lookups.get(model);
+  if (lookup) return lookup;
+  const k = model.logPrior.length;
+  lookup = { unigrams: new Map(), bigrams: new Map(), totals: new Float64Array(k), exps: new Float64Array(k) };
+  for (const [f, row] of model.weights) {
+    const cps = [...f].map((c) => c.codePointAt(0)!);
+    if (cps.length === 1) lookup.unigrams.set(cps[0]!, row);
+    else if (cps.length === 2) {
+      let second = lookup.bigrams.get(cps[0]!);
+      if (!second) lookup.bigrams.set(cps[0]!, (second = new Map<number, Float64Array>()));
+      second.set(cps[1]!, row);
+    }
+  }
+  lookups.set(model, lookup);
+  return lookup;
+}
+
+function addRow(totals: Float64Array, w: Float64Array): void {
+  for (let ci = 0; ci < totals.length; ci++) totals[ci]! += w[ci]!;
+}
+
+/** Words of a negated clause start with one of these; without any, stripNegated changes nothing. */
+const NEGATION_FIRST = /[并不而无]/;
+
+/**
  * The issue category of a (normalised) message, with a confidence in [0, 1] and the runner-up.
  * Words inside negated clauses do not count ("不是转账,是退款" is a refund).
  */
 export function classify(normalisedText: string, model: Model = defaultModel): Classification {
   // "支付宝" is the app's name, not a payment cue.
-  const text = stripNegated(normalisedText).replace(/支付宝/g, '宝');
-  const feats = features(text);
-  const totals = Float64Array.from(model.logPrior);
-  for (const f of feats) {
-    const w = model.weights.get(f) ?? model.logUnseen;
-    for (let ci = 0; ci < totals.length; ci++) totals[ci]! += w[ci]!;
+  const stripped = NEGATION_FIRST.test(normalisedText) ? stripNegated(normalisedText) : normalisedText;
+  const text = stripped.includes('支付宝') ? stripped.replace(/支付宝/g, '宝') : stripped;
+  // The features of `features(text)` in the same order (each character, then it and the next),
+  // added up without materialising them: the sums are the same to the last bit.
+  const lookup = lookupOf(model);
+  const spaced = text.replace(SEPARATORS, ' ');
+  const totals = lookup.totals;
+  totals.set(model.logPrior);
+  let featureCount = 0;
+  for (let i = 0; i < spaced.length; ) {
+    const c = spaced.codePointAt(i)!;
+    const next = i + (c > 0xffff ? 2 : 1);
+    if (c !== SPACE) {
+      addRow(totals, lookup.unigrams.get(c) ?? model.logUnseen);
+      featureCount++;
+      if (next < spaced.length) {
+        const d = spaced.codePointAt(next)!;
+        if (d !== SPACE) {
+          addRow(totals, lookup.bigrams.get(c)?.get(d) ?? model.logUnseen);
+          featureCount++;
+        }
+      }
+    }
+    i = next;
   }
   // Each distinct cue counts once, like the old per-cue `includes` check.
   const seen = new Set<string>();
-  for (const m of text.matchAll(CUE_PATTERN)) {
+  CUE_PATTERN.lastIndex = 0;
+  for (let m = CUE_PATTERN.exec(text); m; m = CUE_PATTERN.exec(text)) {
     if (seen.has(m[0])) continue;
     seen.add(m[0]);
     for (const ci of CUE_CATEGORIES.get(m[0]) ?? []) totals[ci]! += CUE_WEIGHT * m[0].length;
   }
-  const scores = categories.map((category, ci) => ({ category, score: totals[ci]! }));
   // Without any known signal the honest answer is "other" with low confidence.
-  if (feats.length === 0) return { category: 'other', confidence: 1, runnerUp: { category: 'payment', confidence: 0 } };
+  if (featureCount === 0) return { category: 'other', confidence: 1, runnerUp: { category: 'payment', confidence: 0 } };
   // Softmax with a temperature: NB log-odds are overconfident, so spread them by the length.
-  const temperature = Math.max(1, Math.sqrt(feats.length));
-  const max = Math.max(...scores.map((s) => s.score));
-  const exps = scores.map((s) => ({ category: s.category, p: Math.exp((s.score - max) / temperature) }));
-  const sum = exps.reduce((a, b) => a + b.p, 0);
-  const ranked = exps.map((e) => ({ category: e.category, confidence: Math.round((e.p / sum) * 1000) / 1000 })).sort((a, b) => b.confidence - a.confidence);
-  return { category: ranked[0]!.category, confidence: ranked[0]!.confidence, runnerUp: ranked[1]! };
+  const temperature = Math.max(1, Math.sqrt(featureCount));
+  let max = -Infinity;
+  for (let ci = 0; ci < totals.length; ci++) max = Math.max(max, totals[ci]!);
+  const exps = lookup.exps;
+  let sum = 0;
+  for (let ci = 0; ci < totals.length; ci++) sum += exps[ci] = Math.exp((totals[ci]! - max) / temperature);
+  // The first two of a stable sort by confidence, highest first: on a tie the earlier category.
+  let best = -1;
+  let second = -1;
+  let bestConfidence = -Infinity;
+  let secondConfidence = -Infinity;
+  for (let ci = 0; ci < exps.length; ci++) {
+    const confidence = Math.round((exps[ci]! / sum) * 1000) / 1000;
+    if (confidence > bestConfidence) {
+      second = best;
+      secondConfidence = bestConfidence;
+      best = ci;
+      bestConfidence = confidence;
+    } else if (confidence > secondConfidence) {
+      second = ci;
+      secondConfidence = confidence;
+    }
+  }
+  return { category: categories[best]!, confidence: bestConfidence, runnerUp: { category: categories[second]!, confidence: secondConfidence } };
 }

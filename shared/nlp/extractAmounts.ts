@@ -81,8 +81,10 @@ function approxValue(vague: string, currency: string): ApproxAmountValue | undef
  */
 export function extractAmounts(text: string): AmountSpan[] {
   const found: AmountSpan[] = [];
+  // exec loops rather than matchAll, which copies the regex on every call (none matches empty).
 
-  for (const m of text.matchAll(SUFFIXED)) {
+  SUFFIXED.lastIndex = 0;
+  for (let m = SUFFIXED.exec(text); m; m = SUFFIXED.exec(text)) {
     const [whole, head, unit, tail1, tailUnit, tail2] = m as unknown as [string, string, string, string?, string?, string?];
     const currency = CURRENCY_WORDS[unit] ?? 'CNY';
     const start = m.index;
@@ -109,13 +111,15 @@ export function extractAmounts(text: string): AmountSpan[] {
     found.push({ type: 'amount', start, end, value: { amount: round(amount), currency } satisfies AmountValue });
   }
 
-  for (const m of text.matchAll(PREFIXED)) {
+  PREFIXED.lastIndex = 0;
+  for (let m = PREFIXED.exec(text); m; m = PREFIXED.exec(text)) {
     const value = parseNumber(m[2]!);
     if (value === undefined || isLongDigitRun(m[2]!)) continue;
     found.push({ type: 'amount', start: m.index, end: m.index + m[0].length, value: { amount: round(value), currency: CURRENCY_SIGNS[m[1]!] ?? 'CNY' } });
   }
 
-  for (const m of text.matchAll(VERB_BARE)) {
+  VERB_BARE.lastIndex = 0;
+  for (let m = VERB_BARE.exec(text); m; m = VERB_BARE.exec(text)) {
     const numberText = m[1]!;
     const value = parseNumber(numberText);
     // A lone Chinese digit after a verb (转一下, 还一个) is not money; nor is a phone-length run.

@@ -18,6 +18,11 @@ export function isAlipayTradeNo(digits: string): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Whether [s, e) overlaps a span found already (a module function: no closure per call). */
+function taken(spans: readonly IdSpan[], s: number, e: number): boolean {
+  return spans.some((x) => s < x.end && e > x.start);
+}
+
 /**
  * Order numbers, phones, bank cards, card tails and resident IDs. A digit run is judged whole: a
  * 19-digit run is a card or nothing, never a phone plus extra digits. Near misses (bad checksum, a
@@ -25,19 +30,22 @@ export function isAlipayTradeNo(digits: string): boolean {
  */
 export function extractIdentifiers(text: string): IdSpan[] {
   const spans: IdSpan[] = [];
-  const taken = (s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
-
-  for (const m of text.matchAll(ORDER_LABEL)) {
+  // exec loops rather than matchAll, which copies the regex on every call (none matches empty).
+  // Every order label ends in 号 and every card-tail label has 尾 or 位: most texts skip both scans.
+  ORDER_LABEL.lastIndex = 0;
+  if (text.includes('号')) for (let m = ORDER_LABEL.exec(text); m; m = ORDER_LABEL.exec(text)) {
     const value = m[1]!;
     const start = m.index + m[0].length - value.length;
     const kind = isAlipayTradeNo(value) ? 'alipayTrade' : 'merchantOrder';
     spans.push({ type: 'orderNo', start, end: start + value.length, value: { orderNo: value, kind } });
   }
-  for (const m of text.matchAll(CARD_TAIL)) {
+  CARD_TAIL.lastIndex = 0;
+  if (text.includes('尾') || text.includes('位')) for (let m = CARD_TAIL.exec(text); m; m = CARD_TAIL.exec(text)) {
     const start = m.index + m[0].length - 4;
-    if (!taken(start, start + 4)) spans.push({ type: 'cardTail', start, end: start + 4, value: m[1]! });
+    if (!taken(spans, start, start + 4)) spans.push({ type: 'cardTail', start, end: start + 4, value: m[1]! });
   }
-  for (const m of text.matchAll(RUN)) {
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const run = m[0];
     const start = m.index;
     const end = start + run.length;
@@ -45,7 +53,7 @@ export function extractIdentifiers(text: string): IdSpan[] {
     const after = text[end];
     // Glued to letters: part of a code we do not know, leave it.
     if ((before && /[A-Za-z_]/.test(before)) || (after && /[A-Za-z_]/.test(after))) continue;
-    if (taken(start, end)) continue;
+    if (taken(spans, start, end)) continue;
     const compact = run.replace(/[\s-]/g, '');
     const national = compact.replace(/^\+?86(?=1[3-9]\d{9}$)/, '');
     if (isAlipayTradeNo(compact)) {

@@ -40,8 +40,15 @@ const num = (s: string | undefined): number | undefined => (s === undefined ? un
 
 interface Rule {
   readonly re: RegExp;
+  /** Every character a match can start with, so a position tries only the rules that may match there. */
+  readonly first: string;
   readonly make: (m: RegExpExecArray) => Component[] | undefined;
 }
+
+/** First characters of a number (`N`): Arabic digits and the Chinese numerals it allows. */
+const N_FIRST = '0123456789零〇一二两三四五六七八九十';
+const DIGIT_FIRST = '0123456789';
+const firstChars = (words: Iterable<string>): string => [...words].map((w) => w[0]!).join('');
 
 const REL_DAYS: Readonly<Record<string, number>> = {
   大前天: -3, 前天: -2, 前日: -2, 昨天: -1, 昨日: -1, 昨儿个: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿个: 0, 今儿: 0,
@@ -62,6 +69,7 @@ const RULES: Rule[] = [
   // 3天前, 两个小时前, 半小时前, 10分钟前, 2周前, 3个月前, 一年前, 3天后
   {
     re: new RegExp(`(${N}|半)(?:个)?(半)?(天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(之前|以前|前|之后|以后|后)`, 'y'),
+    first: `${N_FIRST}半`,
     make: (m) => {
       const half = m[1] === '半' ? 0.5 : 0;
       const base = half ? 0 : num(m[1]);
@@ -76,11 +84,14 @@ const RULES: Rule[] = [
   // 2026-10-01, 2026/10/1, 2026.10.1 (optionally with a time)
   {
     re: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[日号])?(?![\d])/y,
+    first: DIGIT_FIRST,
     make: (m) => [{ k: 'date', y: +m[1]!, m: +m[2]!, d: +m[3]! }],
   },
   // 2026年10月1日, 10月1号, 2026年10月, 3月份, 2026年
   {
     re: new RegExp(`(?:(\\d{4}|\\d{2}|[零〇一二三四五六七八九]{4})年)?(?:(${N})月份?)?(?:(${N})[日号](?![元线楼])|(?<=月)(${N})(?![\\d个天]))?`, 'y'),
+    // Every part is optional, but a non-empty match starts with a year, month or day number.
+    first: N_FIRST,
     make: (m) => {
       if (!m[0]) return undefined;
       let y = m[1] !== undefined ? num(m[1]) : undefined;
@@ -95,23 +106,25 @@ const RULES: Rule[] = [
       return [{ k: 'date', ...(y !== undefined ? { y } : {}), ...(mo !== undefined ? { m: mo } : {}), ...(d !== undefined ? { d } : {}) }];
     },
   },
-  { re: new RegExp(`(${alt(Object.keys(REL_DAY_PARTS))})`, 'y'), make: (m) => { const [n, part] = REL_DAY_PARTS[m[1]!]!; return [{ k: 'relDay', n }, { k: 'part', name: part }]; } },
-  { re: new RegExp(`(${alt(Object.keys(REL_DAYS))})`, 'y'), make: (m) => [{ k: 'relDay', n: REL_DAYS[m[1]!]! }] },
+  { re: new RegExp(`(${alt(Object.keys(REL_DAY_PARTS))})`, 'y'), first: firstChars(Object.keys(REL_DAY_PARTS)), make: (m) => { const [n, part] = REL_DAY_PARTS[m[1]!]!; return [{ k: 'relDay', n }, { k: 'part', name: part }]; } },
+  { re: new RegExp(`(${alt(Object.keys(REL_DAYS))})`, 'y'), first: firstChars(Object.keys(REL_DAYS)), make: (m) => [{ k: 'relDay', n: REL_DAYS[m[1]!]! }] },
   // 上周五, 这周, 下个星期一, 上上周
   {
     re: /(上上|上|这|本|下下|下)(?:个)?(周|星期|礼拜)([一二三四五六日天1-7])?/y,
+    first: '上这本下',
     make: (m) => {
       const n = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1, 下下: 2 }[m[1]!]!;
       return m[3] ? [{ k: 'week', n }, { k: 'weekday', w: WEEKDAYS[m[3]]! }] : [{ k: 'week', n }];
     },
   },
-  { re: /(?:周|星期|礼拜)([一二三四五六日天1-7])/y, make: (m) => [{ k: 'weekday', w: WEEKDAYS[m[1]!]! }] },
-  { re: /(上上|上|这|本|下)(?:个)?月(?!份?[\d])/y, make: (m) => [{ k: 'month', n: { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1 }[m[1]!]! }] },
-  { re: /(前年|去年|今年|明年|后年)/y, make: (m) => [{ k: 'year', n: { 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2 }[m[1]!]! }] },
-  { re: new RegExp(`(${alt(Object.keys(PARTS))})`, 'y'), make: (m) => [{ k: 'part', name: m[1]! }] },
+  { re: /(?:周|星期|礼拜)([一二三四五六日天1-7])/y, first: '周星礼', make: (m) => [{ k: 'weekday', w: WEEKDAYS[m[1]!]! }] },
+  { re: /(上上|上|这|本|下)(?:个)?月(?!份?[\d])/y, first: '上这本下', make: (m) => [{ k: 'month', n: { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1 }[m[1]!]! }] },
+  { re: /(前年|去年|今年|明年|后年)/y, first: '前去今明后', make: (m) => [{ k: 'year', n: { 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2 }[m[1]!]! }] },
+  { re: new RegExp(`(${alt(Object.keys(PARTS))})`, 'y'), first: firstChars(Object.keys(PARTS)), make: (m) => [{ k: 'part', name: m[1]! }] },
   // 15:30, 15:30:20
   {
     re: /(\d{1,2})[:：](\d{2})(?::(\d{2}))?(?!\d)/y,
+    first: DIGIT_FIRST,
     make: (m) => {
       const h = +m[1]!;
       const mi = +m[2]!;
@@ -123,6 +136,7 @@ const RULES: Rule[] = [
   // 3点, 三点半, 8点20, 晚上八点一刻, 10点05分
   {
     re: new RegExp(`(${N})[点時时](?:(半)|(一刻)|(三刻)|(${N})分?(?![\\d元块毛角%]))?(钟|整)?`, 'y'),
+    first: N_FIRST,
     make: (m) => {
       const h = num(m[1]);
       if (h === undefined || h > 24) return undefined;
@@ -134,28 +148,24 @@ const RULES: Rule[] = [
       return [{ k: 'clock', h, ...(mi !== undefined ? { mi } : {}), strong }];
     },
   },
-  { re: /(?:到|至|~|～|—|-)(?=\S)/y, make: () => [{ k: 'range' }] },
+  { re: /(?:到|至|~|～|—|-)(?=\S)/y, first: '到至~～—-', make: () => [{ k: 'range' }] },
 ];
 
-/** Characters a time token can start with; other positions are skipped without trying the rules. */
-const STARTERS = new Set([
-  ...'0123456789零〇一二两三四五六七八九十半',
-  ...Object.keys(REL_DAYS).map((w) => w[0]!),
-  ...Object.keys(REL_DAY_PARTS).map((w) => w[0]!),
-  ...Object.keys(PARTS).map((w) => w[0]!),
-  ...'上这本下周星礼前去今明后到至~～—-',
-]);
+/** The rules that may match at a position, by its character, in RULES order; no entry: skip it. */
+const RULES_BY_FIRST = new Map<number, Rule[]>();
+for (const rule of RULES) for (const ch of new Set(rule.first)) RULES_BY_FIRST.set(ch.charCodeAt(0), [...(RULES_BY_FIRST.get(ch.charCodeAt(0)) ?? []), rule]);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!STARTERS.has(text[i]!)) {
+    const rules = RULES_BY_FIRST.get(text.charCodeAt(i));
+    if (!rules) {
       i++;
       continue;
     }
     let matched: Token | undefined;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;
@@ -189,19 +199,18 @@ function dayBounds(y: number, m: number, d: number): [Date, Date] {
   return [fromLocal(y, m, d), fromLocal(y, m, d, 23, 59, 59)];
 }
 
+/** The first component of each kind, in one pass (a closure per call cost more than the lookups). */
+type ByKind = { [K in Component['k']]?: Extract<Component, { k: K }> };
+function firstOfEachKind(comps: readonly Component[]): ByKind {
+  const out: Partial<Record<Component['k'], Component>> = {};
+  for (const c of comps) out[c.k] ??= c;
+  return out as ByKind;
+}
+
 /** Resolves one group of adjacent components; undefined when they do not make a time. */
 function resolve(comps: Component[], now: Date, inherit?: Resolved): Resolved | undefined {
   const today = localParts(now);
-  const get = <K extends Component['k']>(k: K) => comps.find((c): c is Extract<Component, { k: K }> => c.k === k);
-  const rel = get('relDay');
-  const ago = get('ago');
-  const week = get('week');
-  const weekday = get('weekday');
-  const month = get('month');
-  const year = get('year');
-  const date = get('date');
-  const part = get('part');
-  const clock = get('clock');
+  const { relDay: rel, ago, week, weekday, month, year, date, part, clock } = firstOfEachKind(comps);
 
   if (ago) {
     const sign = ago.future ? 1 : -1;

@@ -19,15 +19,15 @@ export interface Normalized {
   readonly offsets: number[];
 }
 
-const simplifiedCache = new Map<string, string>();
+const simplifiedCache = new Map<number, number>();
 
-/** Traditional -> simplified one character at a time, so the mapping stays 1:1. */
-function simplify(ch: string): string {
-  let out = simplifiedCache.get(ch);
+/** Traditional -> simplified one character (UTF-16 unit) at a time, so the mapping stays 1:1. */
+function simplify(code: number): number {
+  let out = simplifiedCache.get(code);
   if (out === undefined) {
-    const converted = converter()(ch);
-    out = converted.length === ch.length ? converted : ch;
-    simplifiedCache.set(ch, out);
+    const converted = converter()(String.fromCharCode(code));
+    out = converted.length === 1 ? converted.charCodeAt(0) : code;
+    simplifiedCache.set(code, out);
   }
   return out;
 }
@@ -89,6 +89,11 @@ export const colloquialWords: Readonly<Record<string, string>> = {
   嗰: '那',
 };
 const maxColloquialLength = Math.max(...Object.keys(colloquialWords).map((w) => w.length));
+/**
+ * First characters of the colloquial words: most positions start none, and trying every length
+ * there (a slice and a lookup each) was most of normalize's time.
+ */
+const colloquialFirst = new Set(Object.keys(colloquialWords).map((w) => w.charCodeAt(0)));
 
 const PUNCTUATION = new Set('!?.,;:~，。！？；：、…~-—'.split(''));
 
@@ -98,18 +103,20 @@ const PUNCTUATION = new Set('!?.,;:~，。！？；：、…~-—'.split(''));
  * other symbols pass through untouched. Linear in the length of the text.
  */
 export function normalize(original: string): Normalized {
-  // Pass 1: per-character, length-preserving.
+  // Pass 1: per-character, length-preserving. Most characters stay as they are, so the unchanged
+  // stretches are copied as slices rather than one character at a time.
   let base = '';
+  let copied = 0;
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      base += original.charAt(i);
-      continue;
-    }
+    if (code >= 0xd800 && code <= 0xdfff) continue;
     const half = halfWidth(code);
-    const ch = String.fromCharCode(half);
-    base += half >= 0x3400 ? simplify(ch) : ch;
+    const out = half >= 0x3400 ? simplify(half) : half;
+    if (out === code) continue;
+    base += original.slice(copied, i) + String.fromCharCode(out);
+    copied = i + 1;
   }
+  base = copied === 0 ? original : base + original.slice(copied);
 
   // Pass 2: words and punctuation runs; lengths may change, offsets follow.
   let text = '';
@@ -117,7 +124,8 @@ export function normalize(original: string): Normalized {
   let i = 0;
   while (i < base.length) {
     let replaced = false;
-    for (let len = Math.min(maxColloquialLength, base.length - i); len >= 1; len--) {
+    const first = colloquialFirst.has(base.charCodeAt(i));
+    for (let len = first ? Math.min(maxColloquialLength, base.length - i) : 0; len >= 1; len--) {
       const target = colloquialWords[base.slice(i, i + len)];
       if (target === undefined) continue;
       for (let k = 0; k < target.length; k++) {

@@ -35,10 +35,12 @@ export function fromLocal(year: number, month: number, day: number, hour = 0, mi
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - SHANGHAI_OFFSET_MS);
 }
 
+/** Module-level rather than a closure per call: the build keeps function names, at a cost per closure. */
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
 /** ISO 8601 with the +08:00 offset, second precision. */
 export function toShanghaiIso(instant: Date): string {
   const d = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
 }
 
