@@ -1,16 +1,24 @@
 /**
- * `npm run bench:api [-- --json] [-- --duration=5]`: user messages through the real HTTP stack and
- * sqlite store at increasing concurrency, and a bare node:http server returning a constant as the
- * ceiling, in the same run on the same machine. Each server runs in its own process.
+ * `npm run bench:api [-- --json] [-- --duration=5] [-- --cpu-prof[=dir]]`: user messages through
+ * the real HTTP stack and sqlite store at increasing concurrency, and a bare node:http server
+ * returning a constant as the ceiling, in the same run on the same machine. Each server runs in
+ * its own process. Two more levels repeat the last one with 20 console inbox long-polls open
+ * (`box=waiting`, then `box=all`), each re-polling with the returned version the moment it is
+ * answered, as the workbench does: what open consoles cost the message path.
+ * `--cpu-prof` runs the kefu server under `node --cpu-prof` and prints where its CPU went.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { summariseCpuProfile } from './bench/cpuProfileSummary';
 
 interface Target {
   readonly url: string;
   readonly users: { token: string; conversationId: string }[];
+  readonly staff: { token: string; role: string }[];
   readonly child: ChildProcess;
 }
 
@@ -20,20 +28,43 @@ interface Measured {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
+  readonly requests: number;
+}
+
+type Box = 'waiting' | 'all';
+
+interface PollerLevel extends Measured {
+  readonly box: Box;
+  readonly pollers: number;
+  /** Long-polls answered per second (an inbox change, or the poll's timeout). */
+  readonly pollsPerSecond: number;
+  readonly pollErrors: number;
+  /** msg/s relative to the same connections without pollers. */
+  readonly ratio: number;
 }
 
 const json = process.argv.includes('--json');
 const durationArg = process.argv.find((a) => a.startsWith('--duration='));
 const duration = durationArg ? Number(durationArg.split('=')[1]) : 5;
 const levels = [10, 50, 100];
+const POLLERS = 20;
+const POLLER_RATIO_TARGET = 0.8;
+const profArg = process.argv.find((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof='));
+const profDir = profArg ? (profArg.includes('=') ? path.resolve(profArg.split('=')[1]!) : mkdtempSync(path.join(os.tmpdir(), 'kefu-prof-'))) : undefined;
+const root = path.resolve(__dirname, '..');
 
 function progress(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
 function startTarget(kind: 'kefu' | 'baseline'): Promise<Target> {
-  const tsx = path.resolve(__dirname, '../node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.resolve(__dirname, 'bench/apiBenchTarget.ts'), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const script = path.resolve(__dirname, 'bench/apiBenchTarget.ts');
+  // Under --cpu-prof, node itself with tsx as a loader, so the profile is of the server process
+  // (the tsx binary would profile only its launcher); cwd is the repo so `--import tsx` resolves.
+  const child =
+    profDir && kind === 'kefu'
+      ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--import', 'tsx', script, kind], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+      : spawn(path.join(root, 'node_modules/.bin/tsx'), [script, kind], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
@@ -77,11 +108,94 @@ async function load(target: Target, connections: number, kefu: boolean): Promise
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
   };
+}
+
+/**
+ * Long-polls `box` until `signal` aborts: the first poll answers at once with the inbox's version,
+ * each next one waits for a change after it. Resolves when every poller has its first answer.
+ */
+function startPollers(target: Target, box: Box, count: number, signal: AbortSignal): { ready: Promise<void>; done: Promise<void>; stats: { answers: number; errors: number } } {
+  // box=all is the supervisor's view; waiting is every staff member's.
+  const tokens = target.staff.filter((s) => box === 'waiting' || s.role === 'supervisor' || s.role === 'admin').map((s) => s.token);
+  if (tokens.length === 0) throw new Error(`no staff session may poll box=${box}`);
+  const stats = { answers: 0, errors: 0 };
+  const firsts: Promise<void>[] = [];
+  const loops: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    let first!: () => void;
+    firsts.push(new Promise<void>((resolve) => (first = resolve)));
+    const headers = { authorization: `Bearer ${tokens[i % tokens.length]!}` };
+    loops.push(
+      (async () => {
+        let version: string | undefined;
+        while (!signal.aborted) {
+          try {
+            const since = version === undefined ? '' : `&since=${encodeURIComponent(version)}`;
+            const res = await fetch(`${target.url}/v1/agent/inbox?box=${box}${since}`, { headers, signal });
+            if (!res.ok) throw new Error(`inbox answered ${res.status}: ${await res.text()}`);
+            version = ((await res.json()) as { version: string }).version;
+            if (since) stats.answers++;
+            first();
+          } catch (err) {
+            if (signal.aborted) break;
+            stats.errors++;
+            if (stats.errors === 1) progress(`poller error: ${err instanceof Error ? err.message : String(err)}`);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+        first();
+      })(),
+    );
+  }
+  return { ready: Promise.all(firsts).then(() => undefined), done: Promise.all(loops).then(() => undefined), stats };
+}
+
+async function loadWithPollers(target: Target, box: Box, without: Measured): Promise<PollerLevel> {
+  const stop = new AbortController();
+  const pollers = startPollers(target, box, POLLERS, stop.signal);
+  await pollers.ready;
+  const answeredBefore = pollers.stats.answers;
+  const measured = await load(target, without.connections, true);
+  const answered = pollers.stats.answers - answeredBefore;
+  stop.abort();
+  await pollers.done;
+  return {
+    ...measured,
+    box,
+    pollers: POLLERS,
+    pollsPerSecond: Math.round(answered / duration),
+    pollErrors: pollers.stats.errors,
+    ratio: Math.round((measured.rps / without.rps) * 1000) / 1000,
+  };
+}
+
+/** Stops a target and waits for it to exit (under --cpu-prof the profile is written on exit). */
+function stopTarget(target: Target): Promise<void> {
+  if (target.child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => target.child.once('exit', () => resolve()));
+  target.child.kill('SIGTERM');
+  return exited;
+}
+
+function reportProfile(requests: number): void {
+  if (!profDir) return;
+  // tsx's loader runs in a worker thread that writes its own small profile: the server's is the
+  // largest file.
+  const sizeOf = (f: string) => statSync(path.join(profDir, f)).size;
+  const profiles = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => sizeOf(a) - sizeOf(b));
+  const newest = profiles[profiles.length - 1];
+  if (!newest) {
+    progress(`no .cpuprofile was written to ${profDir}`);
+    return;
+  }
+  progress(`\n${summariseCpuProfile(path.join(profDir, newest), root, requests)}`);
 }
 
 async function main(): Promise<void> {
   const runs: { kefu: Measured[]; baseline: Measured[] } = { kefu: [], baseline: [] };
+  const polled: PollerLevel[] = [];
   for (const kind of ['baseline', 'kefu'] as const) {
     progress(`starting ${kind} server...`);
     const target = await startTarget(kind);
@@ -90,10 +204,18 @@ async function main(): Promise<void> {
         progress(`${kind}: ${connections} connections for ${duration}s`);
         runs[kind].push(await load(target, connections, kind === 'kefu'));
       }
+      if (kind === 'kefu') {
+        const without = runs.kefu[runs.kefu.length - 1]!;
+        for (const box of ['waiting', 'all'] as const) {
+          progress(`kefu: ${without.connections} connections with ${POLLERS} box=${box} inbox long-polls for ${duration}s`);
+          polled.push(await loadWithPollers(target, box, without));
+        }
+      }
     } finally {
-      target.child.kill('SIGTERM');
+      await stopTarget(target);
     }
   }
+  reportProfile([...runs.kefu, ...polled].reduce((sum, m) => sum + m.requests, 0) + polled.reduce((sum, p) => sum + p.pollsPerSecond * duration, 0));
   const at100 = (list: Measured[]) => list[list.length - 1]!;
   const k = at100(runs.kefu);
   const b = at100(runs.baseline);
@@ -104,7 +226,10 @@ async function main(): Promise<void> {
     connections: k.connections,
     durationSeconds: duration,
     levels: runs,
-    target: { ratio: 0.25, p99Ms: 50, errors: 0 },
+    pollers: polled,
+    pollerRatios: Object.fromEntries(polled.map((p) => [p.box, p.ratio])),
+    target: { ratio: 0.25, p99Ms: 50, errors: 0, pollerRatio: POLLER_RATIO_TARGET },
+    ...(profDir ? { cpuProfileDir: profDir } : {}),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -121,6 +246,15 @@ async function main(): Promise<void> {
   process.stdout.write(`${fmt(head)}\n${rows.map(fmt).join('\n')}\n`);
   const pass = summary.ratio >= 0.25 && k.p99Ms <= 50 && k.errors === 0;
   process.stdout.write(`\nat ${k.connections} connections: ratio ${summary.ratio} (target >= 0.25), p99 ${k.p99Ms} ms (<= 50), errors ${k.errors} (0): ${pass ? 'met' : 'NOT met'}\n`);
+  const pollHead = ['conns', 'pollers', 'kefu msg/s', 'p50 ms', 'p99 ms', 'errors', 'polls/s', 'poll errors', 'vs no pollers'];
+  const pollRows = polled.map((p) => [p.connections, `${p.pollers} ${p.box}`, p.rps, p.p50Ms, p.p99Ms, p.errors, p.pollsPerSecond, p.pollErrors, p.ratio.toFixed(3)]);
+  const pollWidths = pollHead.map((h, i) => Math.max(h.length, ...pollRows.map((r) => String(r[i]).length)));
+  const pollFmt = (r: (string | number)[]) => r.map((v, i) => String(v).padStart(pollWidths[i]!)).join('  ');
+  process.stdout.write(`\n${pollFmt(pollHead)}\n${pollRows.map(pollFmt).join('\n')}\n`);
+  for (const p of polled) {
+    const met = p.ratio >= POLLER_RATIO_TARGET && p.errors === 0 && p.pollErrors === 0;
+    process.stdout.write(`with ${p.pollers} box=${p.box} long-polls: ${p.ratio}x the msg/s without (target >= ${POLLER_RATIO_TARGET}): ${met ? 'met' : 'NOT met'}\n`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,9 @@
  * A server process for `npm run bench:api`, so the load generator and the server do not share a
  * core. `kefu`: the real dev server (all routes, sqlite in a temp folder, access log to a file);
  * `baseline`: a bare node:http server that only returns a constant, the ceiling.
- * Prints one JSON line `{ url, users: [{ token, conversationId }] }` when ready.
+ * Prints one JSON line `{ url, users: [{ token, conversationId }], staff: [{ token, role }] }` when
+ * ready; `staff` are console sessions of the demo merchant's agents and supervisor, for the
+ * inbox long-poll levels. Under `node --cpu-prof` the profile is written when SIGTERM ends it.
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import pino from 'pino';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { startDevServer } from '../../functions/_runtime/devServer';
+import { DEMO_PASSWORD, DEMO_TENANT, demoStaff } from '../../mock/seed/demoTenant';
 
 const USERS = 200;
 
@@ -24,10 +27,16 @@ async function startKefu(): Promise<void> {
   const users = [];
   for (let i = 0; i < USERS; i++) {
     const session = await server.deps.accounts.devUserLogin('demo', `bench${i}`);
-    const conversation = await server.deps.conversations.create(session.principal, 'miniprogram');
+    const conversation = await server.deps.conversations.users.create(session.principal, 'miniprogram');
     users.push({ token: session.token, conversationId: conversation.id });
   }
-  process.stdout.write(`${JSON.stringify({ url: server.url, users })}\n`);
+  // The console's own login, as the workbench does it; the admin is left out (no seats).
+  const staff = [];
+  for (const member of demoStaff.filter((s) => s.role !== 'admin')) {
+    const session = await server.deps.accounts.staffLogin(DEMO_TENANT, member.username, DEMO_PASSWORD);
+    staff.push({ token: session.token, role: member.role });
+  }
+  process.stdout.write(`${JSON.stringify({ url: server.url, users, staff })}\n`);
   const stop = () => void server.close().finally(() => {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
@@ -47,7 +56,7 @@ function startBaseline(): void {
   });
   server.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
-    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, users: [] })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, users: [], staff: [] })}\n`);
   });
   process.on('SIGTERM', () => process.exit(0));
 }
