@@ -1,6 +1,6 @@
 /**
  * `npm run bench:routing [-- --json]`: a seeded discrete-event simulation of Poisson arrivals and
- * exponential handling times through the real routing code (ConversationService + RoutingService
+ * exponential handling times through the real routing code (the conversation kernel + RoutingService
  * on SQLite in memory, with a virtual clock):
  *
  * 1. one group, c agents of capacity 1, FIFO: mean wait next to the Erlang C formula at 70 %, 85 %
@@ -15,8 +15,8 @@ import { createSqliteStore, type Store } from '../shared/store';
 import { createInProcessNotifier } from '../shared/realtime';
 import { SessionTokens, type Principal } from '../shared/auth';
 import { AccountService } from '../shared/accounts';
-import { ConversationService } from '../shared/conversation';
-import { RoutingService, defaultRoutingSettings } from '../shared/routing/RoutingService';
+import { wireConversations } from '../shared/app/wireConversations';
+import { defaultRoutingSettings } from '../shared/routing/RoutingService';
 
 const T = 'bench';
 
@@ -79,8 +79,8 @@ export async function simulate(s: Scenario): Promise<{ normal: WaitStats; vip: W
   // SQLite in memory: its B-tree keeps every operation logarithmic over long simulations.
   const store = createSqliteStore({ file: ':memory:' });
   const accounts = new AccountService(store, new SessionTokens('b'.repeat(32), 3600), clock);
-  const routing = new RoutingService(store, accounts, clock);
-  const conversations = new ConversationService({ store, notifier: createInProcessNotifier(), routing, clock });
+  const kefu = wireConversations({ store, notifier: createInProcessNotifier(), accounts, clock });
+  const routing = kefu.routing;
   const agents = Array.from({ length: s.agents }, (_, i) => `agent${i}`);
   for (const a of agents) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Bench@2026', maxConcurrent: 1 });
   await routing.putGroup(T, 'g', { name: '全部', members: agents });
@@ -129,16 +129,16 @@ export async function simulate(s: Scenario): Promise<{ normal: WaitStats; vip: W
       const vip = rnd() < s.vipShare;
       const user: Principal = { tenant: T, id: `u${arrivals}`, role: 'user' };
       if (vip) await accounts.putUser(T, { id: user.id, name: user.id, vipTier: 1 });
-      const c = await conversations.create(user);
+      const c = await kefu.users.create(user);
       arrivedAt.set(c.id, { at: now, vip, index: arrivals });
       arrivals++;
-      await conversations.sendUserText(user, c.id, 'm', '转人工');
+      await kefu.users.sendText(user, c.id, 'm', '转人工');
       nextArrival = now + exponential(rnd, 1 / lambda) * 1000;
     } else if (completion) {
       completions.shift();
       now = completion.at;
       await keepAlive();
-      await conversations.resolve({ tenant: T, id: completion.agentId, role: 'agent' }, completion.conversationId);
+      await kefu.assignment.resolve({ tenant: T, id: completion.agentId, role: 'agent' }, completion.conversationId);
     }
     await collectAssignments();
   }
@@ -152,8 +152,8 @@ async function decisionsPerSecond(count: number): Promise<number> {
   const store: Store = createSqliteStore({ file: path.join(dir, 'kefu.sqlite') });
   try {
     const accounts = new AccountService(store, new SessionTokens('b'.repeat(32), 3600));
-    const routing = new RoutingService(store, accounts);
-    const conversations = new ConversationService({ store, notifier: createInProcessNotifier(), routing });
+    const kefu = wireConversations({ store, notifier: createInProcessNotifier(), accounts });
+    const routing = kefu.routing;
     const agents = Array.from({ length: 20 }, (_, i) => `agent${i}`);
     for (const a of agents) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Bench@2026', maxConcurrent: 5 });
     await routing.putGroup(T, 'g', { name: '全部', members: agents });
@@ -162,9 +162,9 @@ async function decisionsPerSecond(count: number): Promise<number> {
     for (const a of agents) await routing.setPresence(T, a, 'online');
     const users = Array.from({ length: count }, (_, i): Principal => ({ tenant: T, id: `u${i}`, role: 'user' }));
     const opened = [];
-    for (const u of users) opened.push(await conversations.create(u));
+    for (const u of users) opened.push(await kefu.users.create(u));
     const started = performance.now();
-    for (let i = 0; i < count; i++) await conversations.sendUserText(users[i]!, opened[i]!.id, 'm', '转人工');
+    for (let i = 0; i < count; i++) await kefu.users.sendText(users[i]!, opened[i]!.id, 'm', '转人工');
     return Math.round(count / ((performance.now() - started) / 1000));
   } finally {
     await store.close();

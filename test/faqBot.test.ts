@@ -21,21 +21,25 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
   });
   afterAll(() => server.stop());
 
-  async function open(userId: string): Promise<{ token: string; id: string; say: (text: string, cmid: string) => Promise<Event[]>; since: () => Promise<Event[]> }> {
+  async function open(userId: string): Promise<{ token: string; id: string; say: (text: string, cmid: string) => Promise<Event[]>; since: () => Promise<Event[]>; states: () => string[] }> {
     const token = await userLogin(server, userId);
     const id = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
     let cursor = 0;
+    // The typed state events seen so far (queued, resolved ...), beside the transcript's messages.
+    const typed: string[] = [];
     const since = async () => {
       const page = await server.call('GET', `/v1/conversations/${id}/events?after=${cursor}&timeout=0`, { token });
       cursor = page.json['cursor'] as number;
-      return page.json['events'] as Event[];
+      const events = page.json['events'] as (Event | { type: string; status?: string })[];
+      for (const e of events) if (e.type !== 'message') typed.push('status' in e && e.status ? `${e.type}:${e.status}` : e.type);
+      return events.filter((e): e is Event => e.type === 'message');
     };
     const say = async (text: string, cmid: string) => {
       const sent = await server.call('POST', `/v1/conversations/${id}/messages`, { token, body: { clientMessageId: cmid, text } });
       expect(sent.status).toBe(201);
       return since();
     };
-    return { token, id, say, since };
+    return { token, id, say, since, states: () => [...typed] };
   }
 
   const bodies = (events: Event[]) => events.map((e) => `${e.message.sender.role}:${e.message.body.type}`);
@@ -51,6 +55,8 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
     const fb = await server.call('POST', `/v1/conversations/${c.id}/faq-feedback`, { token: c.token, body: { clientMessageId: 'f1', faqId: 'huabei-repay', resolved: true } });
     expect(fb.status).toBe(201);
     expect(bodies(await c.since())).toEqual(['user:text', 'system:system']);
+    // The state change travels as a typed event, not only as the notice's words.
+    expect(c.states()).toContain('resolved:resolved');
     const conv = await server.call('GET', `/v1/conversations/${c.id}`, { token: c.token });
     expect(conv.json).toMatchObject({ status: 'resolved', resolution: 'selfService' });
     // Nobody human was bothered: the conversation never entered the queue.

@@ -1,6 +1,8 @@
 import { runJobs } from '../functions/jobs/runJobs';
 import { createInProcessNotifier } from '../shared/realtime';
-import { ConversationService } from '../shared/conversation';
+import { wireConversations } from '../shared/app/wireConversations';
+import { AccountService } from '../shared/accounts';
+import { SessionTokens } from '../shared/auth';
 import { FaqService } from '../shared/faq/FaqService';
 import { ProactiveService, signEvent } from '../shared/proactive';
 import { createMemoryStore } from '../shared/store';
@@ -107,8 +109,8 @@ describe('proactive rules in time: delays and deduplication', () => {
     const store = createMemoryStore();
     const faq = new FaqService(store);
     await faq.importFile('shop', 'json', JSON.stringify(defaultFaq), { mode: 'replace' });
-    const conversations = new ConversationService({ store, notifier: createInProcessNotifier(), clock: () => new Date(clock.now) });
-    const proactive = new ProactiveService({ store, conversations, faq, clock: () => clock.now });
+    const conversations = wireConversations({ store, notifier: createInProcessNotifier(), accounts: new AccountService(store, new SessionTokens('p'.repeat(32), 3600)), clock: () => new Date(clock.now) });
+    const proactive = new ProactiveService({ store, conversations: conversations.bot, faq, clock: () => clock.now });
     const secret = await proactive.rotateSecret('shop');
     const send = async (id: string) => {
       const body = JSON.stringify({ id, type: 'transaction.succeeded', userId: 'u1', occurredAt: new Date(clock.now).toISOString() });
@@ -121,8 +123,8 @@ describe('proactive rules in time: delays and deduplication', () => {
     expect(await proactive.deliverDue('shop')).toEqual({ sent: 0, optedOut: 0, deduplicated: 0, failed: 0 });
     clock.now += 2 * 60_000;
     expect(await proactive.deliverDue('shop')).toMatchObject({ sent: 1 });
-    const [conversation] = await conversations.listForUser({ tenant: 'shop', id: 'u1', role: 'user' });
-    const page = await conversations.messages({ tenant: 'shop', id: 'u1', role: 'user' }, conversation!.id);
+    const [conversation] = await conversations.queries.listForUser({ tenant: 'shop', id: 'u1', role: 'user' });
+    const page = await conversations.queries.messages({ tenant: 'shop', id: 'u1', role: 'user' }, conversation!.id);
     expect(JSON.stringify(page.messages)).toContain('账单');
 
     // A second purchase within the day: no second guide.

@@ -4,7 +4,7 @@ import type { Store } from '../../shared/store';
 import type { Notifier } from '../../shared/realtime';
 import type { Principal, SessionTokens } from '../../shared/auth';
 import type { AccountService } from '../../shared/accounts';
-import type { ConversationService } from '../../shared/conversation';
+import type { Conversations } from '../../shared/app/wireConversations';
 import type { FaqService } from '../../shared/faq/FaqService';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import type { RoutingService } from '../../shared/routing/RoutingService';
@@ -24,7 +24,8 @@ export interface AppDeps {
   readonly notifier: Notifier;
   readonly tokens: SessionTokens;
   readonly accounts: AccountService;
-  readonly conversations: ConversationService;
+  /** The conversation kernel and its use-cases: users, bot, agents, assignment, timers, queries. */
+  readonly conversations: Conversations;
   readonly faq: FaqService;
   readonly customers: CustomerData;
   readonly routing: RoutingService;
@@ -51,6 +52,8 @@ export interface AppVariables {
   principal: Principal | undefined;
   /** Masked by the logger; what the user asked, when the request carries a question. */
   issue: string;
+  /** The category the understanding step gave `issue`: the request log uses it instead of classifying again. */
+  issueCategory: string;
 }
 
 export interface AppEnv {

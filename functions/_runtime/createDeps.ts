@@ -6,12 +6,12 @@ import type { TablestoreCredentials } from '../../shared/store/tablestoreStore';
 import { createInProcessNotifier } from '../../shared/realtime';
 import { SessionTokens } from '../../shared/auth';
 import { AccountService } from '../../shared/accounts';
-import { ConversationService } from '../../shared/conversation';
 import { KefuError, isKefuError } from '../../shared/errors';
 import { parse } from '../../shared/nlp';
 import { FaqService } from '../../shared/faq/FaqService';
 import { FaqBot } from '../../shared/faq/FaqBot';
-import { RoutingService } from '../../shared/routing/RoutingService';
+import { wireConversations } from '../../shared/app/wireConversations';
+import { replyPushListener } from '../../shared/push/replyPushListener';
 import type { AppDeps } from '../_http/AppDeps';
 import type { CustomerData } from '../../shared/customer/CustomerData';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
@@ -69,29 +69,32 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
   const notifier = createInProcessNotifier();
   const faq = new FaqService(store);
   const accounts = new AccountService(store, tokens);
-  const routing = new RoutingService(store, accounts);
   const merchantSettings = new MerchantSettings(store);
-  const conversations = new ConversationService({
+  const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
+  const replyNotifier = new ReplyNotifier({ store, logger, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
+  const conversations = wireConversations({
     store,
     notifier,
+    accounts,
     longPollTimeoutMs: config.longPollTimeoutMs,
     understand: understandOrSkip,
     bot: new FaqBot(faq),
-    routing,
     ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
+    onUserPoll: (tenant, userId) => void replyNotifier.userPolled(tenant, userId).catch((err: unknown) => logger.warn({ err, service_type: 'push' }, 'could not record the poll')),
+    listeners: [replyPushListener(replyNotifier, (err) => logger.warn({ err, service_type: 'agent' }, 'reply push not queued'))],
+    onListenerError: (err, committed) => logger.error({ err, service_type: 'message', conversationId: committed.after.id }, 'a listener failed after the change was stored'),
   });
+  const routing = conversations.routing;
   // Uploads go to OSS when configured (the cloud), else beside the database.
   const mediaFiles =
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
-  const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
-  const replyNotifier = new ReplyNotifier({ store, logger, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
   return {
     config,
     logger,
     ...(alipay ? { alipay } : {}),
     replyNotifier,
-    proactive: new ProactiveService({ store, conversations, faq, users: accounts, settings: merchantSettings }),
+    proactive: new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings }),
     merchantSettings,
     audit: new AuditLog(store),
     onboarding: new TenantOnboarding(accounts, store),
@@ -112,7 +115,7 @@ export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}):
     media: new MediaService({
       store,
       files: mediaFiles,
-      conversations,
+      conversations: conversations.queries,
       secret,
       ...(config.nls ? { speech: new (nlsDriver().NlsSpeechRecognizer)(config.nls) } : {}),
       ...(options.ocr ? { ocr: options.ocr } : config.ocr === 'tesseract' ? { ocr: new TesseractTextRecognizer({ concurrency: config.ocrConcurrency, timeoutMs: config.ocrTimeoutMs }) } : {}),

@@ -35,31 +35,31 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const body = await readJson(c, PresenceRequest);
     const presence = await deps.routing.setPresence(staff.tenant, staff.id, body.status);
     // Coming online takes waiting conversations at once.
-    if (body.status === 'online') await deps.conversations.dispatchFor(staff.tenant, staff.id);
+    if (body.status === 'online') await deps.conversations.assignment.dispatchFor(staff.tenant, staff.id);
     return c.json((await deps.routing.presence(staff.tenant, staff.id)).value ?? presence);
   });
 
   app.post('/v1/agent/conversations/:id/transfer', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, TransferRequest);
-    return c.json(await deps.conversations.transfer(staff, c.req.param('id'), body));
+    return c.json(await deps.conversations.assignment.transfer(staff, c.req.param('id'), body));
   });
 
   app.post('/v1/agent/conversations/:id/hold', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, HoldRequest);
-    return c.json(await deps.conversations.hold(staff, c.req.param('id'), body.onHold));
+    return c.json(await deps.conversations.agents.hold(staff, c.req.param('id'), body.onHold));
   });
 
   app.get('/v1/agent/alerts', svc, async (c) => {
     const staff = await staffSession(c, deps);
-    return c.json({ alerts: await deps.conversations.alerts(staff) });
+    return c.json({ alerts: await deps.conversations.timers.alerts(staff) });
   });
 
   app.post('/v1/agent/conversations/:id/escalate', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, EscalateRequest);
-    return c.json(await deps.conversations.escalate(staff, c.req.param('id'), body.note));
+    return c.json(await deps.conversations.assignment.escalate(staff, c.req.param('id'), body.note));
   });
 
   app.get('/v1/agent/inbox', svc, async (c) => {
@@ -74,12 +74,12 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const since = c.req.query('since');
     const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
     const read = async () => {
-      const conversations = await deps.conversations.inbox(staff, box, limit);
+      const conversations = await deps.conversations.queries.inbox(staff, box, limit);
       const version = createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url');
       return { box, version, conversations };
     };
     if (since === undefined || timeoutMs === 0) return c.json(await read());
-    const [changed] = await waitFor(deps.notifier, channels.inbox(staff.tenant), async () => {
+    const [changed] = await waitFor(deps.notifier, box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant), async () => {
       const now = await read();
       return now.version === since ? [] : [now];
     }, { timeoutMs, signal: c.req.raw.signal });
@@ -90,14 +90,14 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/agent/conversations/:id/notes', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, SendTextRequest);
-    return c.json(await deps.conversations.addNote(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
+    return c.json(await deps.conversations.agents.addNote(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   // Correct a ticket field (category, order number, amount, time) the machine filled.
   app.put('/v1/agent/conversations/:id/ticket', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, TicketEditRequest);
-    return c.json(await deps.conversations.editTicket(staff, c.req.param('id'), body.field, body.text.trim()));
+    return c.json(await deps.conversations.agents.editTicket(staff, c.req.param('id'), body.field, body.text.trim()));
   });
 
   // Where a conversation can be transferred to.
@@ -115,29 +115,24 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/agent/conversations/:id/claim', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     await readJson(c, EmptyRequest);
-    return c.json(await deps.conversations.claim(staff, c.req.param('id')));
+    return c.json(await deps.conversations.assignment.claim(staff, c.req.param('id')));
   });
 
   app.post('/v1/agent/conversations/:id/messages', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, SendTextRequest);
-    const message = await deps.conversations.reply(staff, c.req.param('id'), body.clientMessageId, body.text);
-    // A user who left the chat gets an Alipay message; never delays or fails the reply.
-    void (async () => {
-      const conversation = await deps.conversations.get(staff, c.req.param('id'));
-      if (await deps.replyNotifier.agentReplied(staff.tenant, conversation.userId, conversation.id)) await deps.replyNotifier.deliver(staff.tenant);
-    })().catch((err: unknown) => deps.logger.warn({ err, function: 'agent' }, 'reply push not queued'));
-    return c.json(message, 201);
+    // A user who left the chat gets an Alipay message: the reply push listens to the commit.
+    return c.json(await deps.conversations.agents.reply(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   app.get('/v1/agent/conversations/:id/analysis', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
-    return c.json({ analyses: await deps.conversations.analyses(staff, c.req.param('id')) });
+    return c.json({ analyses: await deps.conversations.queries.analyses(staff, c.req.param('id')) });
   });
 
   app.post('/v1/agent/conversations/:id/resolve', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     await readJson(c, EmptyRequest);
-    return c.json(await deps.conversations.resolve(staff, c.req.param('id')));
+    return c.json(await deps.conversations.assignment.resolve(staff, c.req.param('id')));
   });
 };

@@ -37,7 +37,7 @@ export const customerRoutes: RouteGroup = (app, deps) => {
     const byProvince: Record<string, number> = {};
     for (const l of record.logins) byProvince[l.province] = (byProvince[l.province] ?? 0) + 1;
     const p = record.profile;
-    const past = await deps.conversations.pastConversations(staff, userId, 10);
+    const past = await deps.conversations.queries.pastConversations(staff, userId, 10);
     return c.json({
       available: true,
       profile: p ? { userId: p.userId, name: p.name, vipTier: p.vipTier, phone: mask(p.phone), city: p.city, registeredAt: p.registeredAt } : undefined,

@@ -16,18 +16,18 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/conversations', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, CreateConversationRequest);
-    return c.json(await deps.conversations.create(user, body.channel), 201);
+    return c.json(await deps.conversations.users.create(user, body.channel), 201);
   });
 
   app.get('/v1/conversations', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 20;
-    return c.json({ conversations: await deps.conversations.listForUser(user, limit) });
+    return c.json({ conversations: await deps.conversations.queries.listForUser(user, limit) });
   });
 
   app.get('/v1/conversations/:id', svc, async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
-    return c.json(await deps.conversations.get(principal, c.req.param('id')));
+    return c.json(await deps.conversations.queries.get(principal, c.req.param('id')));
   });
 
   app.post('/v1/conversations/:id/messages', svc, async (c) => {
@@ -36,17 +36,20 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const conversationId = c.req.param('id');
     if ('mediaId' in body) {
       const media = await deps.media.messageBody(user, body.mediaId, conversationId);
-      return c.json(await deps.conversations.sendUserMedia(user, conversationId, body.clientMessageId, media), 201);
+      return c.json((await deps.conversations.users.sendMedia(user, conversationId, body.clientMessageId, media)).message, 201);
     }
     c.set('issue', body.text);
-    return c.json(await deps.conversations.sendUserText(user, conversationId, body.clientMessageId, body.text), 201);
+    const sent = await deps.conversations.users.sendText(user, conversationId, body.clientMessageId, body.text);
+    // The request log takes the category from the understanding step instead of classifying again.
+    if (sent.category) c.set('issueCategory', sent.category);
+    return c.json(sent.message, 201);
   });
 
   app.get('/v1/conversations/:id/messages', svc, async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
     const before = intQuery(c, 'before', { min: 1, max: Number.MAX_SAFE_INTEGER });
     const limit = intQuery(c, 'limit', { min: 1, max: 100 });
-    const page = await deps.conversations.messages(principal, c.req.param('id'), {
+    const page = await deps.conversations.queries.messages(principal, c.req.param('id'), {
       ...(before !== undefined ? { before } : {}),
       ...(limit !== undefined ? { limit } : {}),
     });
@@ -58,7 +61,7 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, RatingRequest);
     if (body.comment) c.set('issue', body.comment);
-    return c.json(await deps.conversations.rate(user, c.req.param('id'), body));
+    return c.json(await deps.conversations.users.rate(user, c.req.param('id'), body));
   });
 
   // Leave a message instead of waiting (or outside service hours).
@@ -66,7 +69,7 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, LeaveMessageRequest);
     c.set('issue', body.text);
-    return c.json(await deps.conversations.leaveMessage(user, c.req.param('id'), body.clientMessageId, body.text), 201);
+    return c.json(await deps.conversations.users.leaveMessage(user, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   // Place in the queue and an estimated wait while the user waits for a human.
@@ -75,14 +78,14 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     // With `known` (the position on screen) it long-polls until the position changes.
     const known = intQuery(c, 'known', { min: 0, max: 1_000_000 });
     const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
-    return c.json(await deps.conversations.queueStatus(principal, c.req.param('id'), { ...(known !== undefined ? { known } : {}), timeoutMs, signal: c.req.raw.signal }));
+    return c.json(await deps.conversations.timers.queueStatus(principal, c.req.param('id'), { ...(known !== undefined ? { known } : {}), timeoutMs, signal: c.req.raw.signal }));
   });
 
   // 猜你想问: shown when the chat opens; a tap is a faq-select with source "predicted".
   app.get('/v1/conversations/:id/predicted-questions', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     // The conversation must be the user's own (CONVERSATION_NOT_FOUND otherwise).
-    await deps.conversations.get(user, c.req.param('id'));
+    await deps.conversations.queries.get(user, c.req.param('id'));
     // What the merchant's systems know (its customer-data API) and what they told us (business events).
     const events = {
       recentEvents: async (tenant: string, userId: string, since: Date) => {
@@ -96,13 +99,13 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/conversations/:id/faq-feedback', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, FaqFeedbackRequest);
-    return c.json(await deps.conversations.faqFeedback(user, c.req.param('id'), body.clientMessageId, body.faqId, body.resolved), 201);
+    return c.json(await deps.conversations.users.faqFeedback(user, c.req.param('id'), body.clientMessageId, body.faqId, body.resolved), 201);
   });
 
   app.post('/v1/conversations/:id/faq-select', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     const body = await readJson(c, FaqSelectRequest);
-    return c.json(await deps.conversations.selectFaq(user, c.req.param('id'), body.clientMessageId, body.faqId, body.source ?? 'suggest'), 201);
+    return c.json(await deps.conversations.users.selectFaq(user, c.req.param('id'), body.clientMessageId, body.faqId, body.source ?? 'suggest'), 201);
   });
 
   // The user's choice about proactive messages (reminders after payments, refunds ...).

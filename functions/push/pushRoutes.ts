@@ -13,9 +13,7 @@ export const pushRoutes: RouteGroup = (app, deps) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
     const after = intQuery(c, 'after', { min: 0, max: Number.MAX_SAFE_INTEGER }) ?? 0;
     const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
-    // Polling means the user is in the chat: replies need no Alipay message meanwhile.
-    if (principal.role === 'user') void deps.replyNotifier.userPolled(principal.tenant, principal.id).catch((err: unknown) => deps.logger.warn({ err, service_type: 'push' }, 'could not record the poll'));
-    const page = await deps.conversations.events(principal, c.req.param('id'), after, { timeoutMs, signal: c.req.raw.signal });
+    const page = await deps.conversations.queries.events(principal, c.req.param('id'), after, { timeoutMs, signal: c.req.raw.signal });
     return c.json(page);
   });
 };

@@ -24,7 +24,7 @@ export const statsRoutes: RouteGroup = (app, deps) => {
       throw new KefuError('VALIDATION_FAILED', 'from/to 须为 ISO 时间,from 早于 to,跨度不超过一年');
     }
     // Every conversation of the merchant: a period's first-contact figure looks 24 h past its end.
-    const all = await deps.conversations.allConversations(staff);
+    const all = await deps.conversations.queries.allConversations(staff);
     return c.json({ metrics: computeMetrics(all, from, to, now), goals: metricGoals, definitions: metricDefinitions });
   });
 

@@ -9,7 +9,10 @@
  * - clientMessage    [conversationId, senderId, clientId]  -> { seq, fingerprint }
  * - waiting          [queuedAtMs, conversationId]          -> { conversationId }
  * - assigned         [agentId, conversationId]             -> { conversationId }
- * - alert            [atMs, conversationId]                -> supervisor alert (agent did not reply)
+ * - openConversation [conversationId]                      -> { conversationId } while queued or assigned
+ *
+ * The three inbox indexes (waiting, assigned, openConversation) are written only by the
+ * conversationIndexes projection, in the same batch as the conversation they index.
  */
 export const tables = {
   conversation: 'conversation',
@@ -19,12 +22,22 @@ export const tables = {
   clientMessage: 'clientMessage',
   waiting: 'waiting',
   assigned: 'assigned',
-  alert: 'alert',
+  open: 'openConversation',
 } as const;
 
-/** Channel names of the notifier: one per conversation, one per merchant inbox. */
+/**
+ * Channel names of the notifier. A committed change wakes only the long-polls whose view it
+ * changes: this conversation's, the inbox view it left or entered, the queue it joined or left.
+ */
 export const channels = {
   conversation: (tenant: string, id: string) => `${tenant}/conversation/${id}`,
-  inbox: (tenant: string) => `${tenant}/inbox`,
+  /** The merchant's waiting list (queued conversations). */
+  waiting: (tenant: string) => `${tenant}/inbox/waiting`,
+  /** One agent's own conversations. */
+  agent: (tenant: string, agentId: string) => `${tenant}/inbox/agent/${agentId}`,
+  /** Every open conversation (supervisors' 全部). */
+  open: (tenant: string) => `${tenant}/inbox/open`,
+  /** The places in one group's queue ('' for a merchant without groups). */
+  queue: (tenant: string, groupId: string) => `${tenant}/queue/${groupId}`,
   alerts: (tenant: string) => `${tenant}/alerts`,
 };

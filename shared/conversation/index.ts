@@ -1,2 +1,6 @@
-export { ConversationService, type ConversationServiceOptions, type EventsPage, type MessagesPage } from './ConversationService';
+export { ConversationLog, type Committed, type ConversationListener, type Decision } from './ConversationLog';
+export { ConversationQueries, type EventsPage, type MessagesPage, type InboxBox } from './ConversationQueries';
+export { UserTurn } from './UserTurn';
+export { BotTurn } from './BotTurn';
+export { AgentActions } from './AgentActions';
 export { tables as conversationTables, channels as conversationChannels } from './conversationTables';

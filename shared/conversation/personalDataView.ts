@@ -1,5 +1,5 @@
 import type { Principal } from '../auth';
-import type { Conversation, Message } from '../schemas';
+import type { Conversation, ConversationEvent, Message } from '../schemas';
 import { mask } from '../nlp/mask';
 import type { ParseResult } from '../nlp/ParseResult';
 
@@ -54,4 +54,26 @@ export function conversationFor(principal: Principal, conversation: Conversation
     out.ticket = ticket;
   }
   return out;
+}
+
+/**
+ * An event of the log as the principal may see it, or undefined when it is not theirs to see: a
+ * user reads neither staff notes, the ticket, nor why and where routing sent them.
+ */
+export function eventFor(principal: Principal, event: ConversationEvent): ConversationEvent | undefined {
+  if (event.type === 'message') {
+    if (principal.role === 'user' && event.message.body.type === 'note') return undefined;
+    return { ...event, message: messageFor(principal, event.message) };
+  }
+  if (principal.role !== 'user') {
+    if (event.type !== 'ticket' || seesPersonalData(principal)) return event;
+    return { ...event, ticket: conversationFor(principal, { ticket: event.ticket } as Conversation).ticket ?? {} };
+  }
+  if (event.type === 'ticket') return undefined;
+  if (event.type === 'queued' || event.type === 'transferred') {
+    const { routing: _routing, ...shown } = event as typeof event & { note?: string };
+    delete (shown as { note?: string }).note;
+    return shown;
+  }
+  return event;
 }

@@ -2,7 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
 import type { Store } from '../store';
-import type { ConversationService } from '../conversation';
+import type { ConversationQueries } from '../conversation/ConversationQueries';
 import type { MessageBody } from '../schemas';
 import { MAX_IMAGE_BYTES, MAX_VOICE_BYTES, MAX_VOICE_MS } from '../schemas/limits';
 import type { MediaStore } from './MediaStore';
@@ -44,7 +44,7 @@ export interface UploadInput {
 export interface MediaServiceOptions {
   readonly store: Store;
   readonly files: MediaStore;
-  readonly conversations: ConversationService;
+  readonly conversations: Pick<ConversationQueries, 'get'>;
   /** Signs the short-lived links under which agents fetch media. */
   readonly secret: string;
   readonly clock?: () => number;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountService } from '../accounts';
-import type { ConversationService } from '../conversation';
+import type { BotTurn } from '../conversation/BotTurn';
 import type { CustomerEvent, CustomerEventType } from '../customer/CustomerData';
 import { KefuError } from '../errors';
 import type { FaqService } from '../faq/FaqService';
@@ -62,7 +62,7 @@ export interface SignedRequest {
 
 export interface ProactiveServiceOptions {
   readonly store: Store;
-  readonly conversations: ConversationService;
+  readonly conversations: Pick<BotTurn, 'postProactive'>;
   readonly faq: FaqService;
   /**
    * Who has an account. An event for anyone else is kept for 猜你想问 but schedules nothing, so no

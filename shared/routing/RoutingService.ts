@@ -4,7 +4,11 @@ import type { AccountService } from '../accounts';
 import type { Conversation, PresenceStatus, RoutingInfo, RoutingSettings, SkillGroup, SkillGroupInput } from '../schemas';
 import { escalationFor, escalationText } from './escalationFor';
 import { routingTables as t } from './routingTables';
-import { tables as conversationTables } from '../conversation/conversationTables';
+
+/** The conversation module's read of a user's conversations, newest first (its ConversationQueries). */
+export interface ConversationHistory {
+  ofUser(tenant: string, userId: string, limit: number): Promise<Conversation[]>;
+}
 
 /** An agent's availability and load; `active` counts their open assigned conversations. */
 export interface AgentPresence {
@@ -89,6 +93,8 @@ export class RoutingService {
     private readonly store: Store,
     private readonly accounts: AccountService,
     private readonly clock: () => Date = () => new Date(),
+    /** A user's past conversations, read through the conversation module's queries. */
+    private readonly history: ConversationHistory = { ofUser: () => Promise.resolve([]) },
   ) {}
 
   // --- groups ----------------------------------------------------------------------------------
@@ -170,6 +176,22 @@ export class RoutingService {
     await this.db(tenant).update(t.presence, [agentId], { lastSeenAt: this.clock().toISOString() });
   }
 
+  /** Agents whose session stopped polling go offline; returns how many. */
+  async expireStalePresence(tenant: string): Promise<number> {
+    const now = this.clock().getTime();
+    let expired = 0;
+    for (const row of (await this.db(tenant).range<AgentPresence>(t.presence, [], { limit: 1000 })).rows) {
+      if (row.value.status === 'offline' || now - Date.parse(row.value.lastSeenAt) <= PRESENCE_TIMEOUT_MS) continue;
+      try {
+        await this.db(tenant).update(t.presence, row.key, { status: 'offline' }, { version: row.version });
+        expired++;
+      } catch {
+        // The agent polled (or another sweep got there) meanwhile: nothing to do.
+      }
+    }
+    return expired;
+  }
+
   /** Whether the agent may be given a conversation automatically now. */
   isAvailable(p: AgentPresence, now: Date = this.clock()): boolean {
     return p.status === 'online' && now.getTime() - Date.parse(p.lastSeenAt) <= PRESENCE_TIMEOUT_MS && p.active < p.capacity;
@@ -213,7 +235,6 @@ export class RoutingService {
    * for any agent to accept it.
    */
   async decide(tenant: string, conversation: Conversation, texts: readonly string[], forced?: { escalation?: 'agentEscalation'; note?: string }): Promise<RoutingInfo | undefined> {
-    const db = this.db(tenant);
     const [settings, groups, user] = await Promise.all([this.settings(tenant), this.listGroups(tenant), this.accounts.getUser(tenant, conversation.userId)]);
     const ids = new Set(groups.map((g) => g.id));
     const now = this.clock();
@@ -223,7 +244,7 @@ export class RoutingService {
     const category = conversation.ticket?.category?.value;
     const categoryGroup = [category ? settings.categoryGroups[category] : undefined, settings.defaultGroup].find((g): g is string => !!g && ids.has(g));
 
-    const recent = await this.recentConversations(db, conversation, now);
+    const recent = await this.recentConversations(conversation, now);
     const sameCategory = 1 + recent.filter((c) => category && c.ticket?.category?.value === category).length;
     const escalation =
       forced?.escalation ??
@@ -251,11 +272,10 @@ export class RoutingService {
   }
 
   /** The user's other conversations of the last 7 days (or the history window if longer), newest first. */
-  private async recentConversations(db: TenantStore, conversation: Conversation, now: Date): Promise<Conversation[]> {
-    const page = await db.range<{ conversationId: string }>(conversationTables.userConversation, [conversation.userId], { direction: 'backward', limit: 30 });
-    const found = await Promise.all(page.rows.filter((r) => r.value.conversationId !== conversation.id).map((r) => db.get<Conversation>(conversationTables.conversation, [r.value.conversationId])));
+  private async recentConversations(conversation: Conversation, now: Date): Promise<Conversation[]> {
+    const found = (await this.history.ofUser(conversation.tenant, conversation.userId, 30)).filter((c) => c.id !== conversation.id);
     const since = now.getTime() - 30 * 86_400_000;
-    return found.flatMap((r) => (r && Date.parse(r.value.createdAt) >= since ? [r.value] : [])).filter((c) => now.getTime() - Date.parse(c.createdAt) <= 7 * 86_400_000 || c.assigneeId);
+    return found.filter((c) => Date.parse(c.createdAt) >= since).filter((c) => now.getTime() - Date.parse(c.createdAt) <= 7 * 86_400_000 || c.assigneeId);
   }
 
   // --- queues ----------------------------------------------------------------------------------
@@ -273,7 +293,6 @@ export class RoutingService {
     return { op: 'delete', table: t.queue, key: this.queueKey(info, conversationId) };
   }
 
-  /** The first waiting conversations of a group, in priority order. */
   /** Every agent's presence, with a stale heartbeat shown as offline (the dashboard's live view). */
   async listPresence(tenant: string): Promise<AgentPresence[]> {
     const now = this.clock().getTime();
@@ -281,6 +300,7 @@ export class RoutingService {
     return page.rows.map((r) => (r.value.status !== 'offline' && now - Date.parse(r.value.lastSeenAt) > PRESENCE_TIMEOUT_MS ? { ...r.value, status: 'offline' } : r.value));
   }
 
+  /** The first waiting conversations of a group, in priority order. */
   async queueHead(tenant: string, groupId: string, limit: number): Promise<StoredRow<QueueEntry>[]> {
     return (await this.db(tenant).range<QueueEntry>(t.queue, [groupId], { limit })).rows;
   }
@@ -296,10 +316,12 @@ export class RoutingService {
     let ahead = 0;
     let token: string | undefined;
     const mine = this.queueKey(info, conversationId);
+    // Entries ahead of this key, whether its own row is written yet or not (a hand-off being decided).
     scan: do {
       const page = await db.range<QueueEntry>(t.queue, [info.groupId], { limit: 1000, ...(token ? { token } : {}) });
       for (const row of page.rows) {
-        if (row.key[1] === mine[1] && row.key[2] === mine[2]) break scan;
+        const rank = Number(row.key[1]);
+        if (rank > mine[1] || (rank === mine[1] && String(row.key[2]) >= mine[2])) break scan;
         ahead++;
       }
       token = page.nextToken;

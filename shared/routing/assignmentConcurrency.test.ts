@@ -5,9 +5,9 @@ import { createSqliteStore, type Store } from '../store';
 import { createInProcessNotifier } from '../realtime';
 import { SessionTokens, type Principal } from '../auth';
 import { AccountService } from '../accounts';
-import { ConversationService } from '../conversation';
+import { wireConversations, type Conversations } from '../app/wireConversations';
 import type { Conversation } from '../schemas';
-import { RoutingService, defaultRoutingSettings, type AgentPresence } from './RoutingService';
+import { defaultRoutingSettings, type AgentPresence, type RoutingService } from './RoutingService';
 
 const T = 'shop';
 const AGENTS = ['a1', 'a2', 'a3', 'a4', 'a5'];
@@ -16,14 +16,14 @@ const CAPACITY = 3;
 describe('assignment under concurrency (sqlite store)', () => {
   let dir: string;
   let store: Store;
-  let conversations: ConversationService;
+  let conversations: Conversations;
   let routing: RoutingService;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-routing-'));
     store = createSqliteStore({ file: path.join(dir, 'kefu.sqlite') });
     const accounts = new AccountService(store, new SessionTokens('x'.repeat(32), 3600));
-    routing = new RoutingService(store, accounts);
-    conversations = new ConversationService({ store, notifier: createInProcessNotifier(), routing });
+    conversations = wireConversations({ store, notifier: createInProcessNotifier(), accounts });
+    routing = conversations.routing;
     for (const a of AGENTS) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Secret@2026', maxConcurrent: CAPACITY });
     await routing.putGroup(T, 'payment', { name: '支付', members: AGENTS });
     await routing.putGroup(T, 'expert', { name: '专家', members: ['a1'] });
@@ -58,15 +58,15 @@ describe('assignment under concurrency (sqlite store)', () => {
 
   it('200 concurrent handoffs against 5 agents: nothing assigned twice, nobody over capacity, freed seats refilled', async () => {
     const users: Principal[] = Array.from({ length: 200 }, (_, i) => ({ tenant: T, id: `user${i}`, role: 'user' }));
-    const opened = await Promise.all(users.map((u) => conversations.create(u)));
-    await Promise.all(opened.map((c, i) => conversations.sendUserText(users[i]!, c.id, 'm1', '转人工')));
+    const opened = await Promise.all(users.map((u) => conversations.users.create(u)));
+    await Promise.all(opened.map((c, i) => conversations.users.sendText(users[i]!, c.id, 'm1', '转人工')));
     let all = await check();
     expect(all.filter((c) => c.status === 'assigned')).toHaveLength(AGENTS.length * CAPACITY);
     expect(all.filter((c) => c.status === 'queued')).toHaveLength(200 - AGENTS.length * CAPACITY);
 
     // Every agent resolves everything at once; each freed seat takes the next waiting conversation.
     const firstWave = all.filter((c) => c.status === 'assigned');
-    await Promise.all(firstWave.map((c) => conversations.resolve({ tenant: T, id: c.assigneeId!, role: 'agent' }, c.id)));
+    await Promise.all(firstWave.map((c) => conversations.assignment.resolve({ tenant: T, id: c.assigneeId!, role: 'agent' }, c.id)));
     all = await check();
     expect(all.filter((c) => c.status === 'resolved')).toHaveLength(15);
     expect(all.filter((c) => c.status === 'assigned')).toHaveLength(15);

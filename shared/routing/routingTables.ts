@@ -6,6 +6,7 @@
  * - queue          [groupId, rank, conversationId] -> QueueEntry; rank = arrival ms minus VIP lead
  * - routingConfig  ['settings']                  -> RoutingSettings
  * - routingStat    ['handling']                  -> { meanSeconds, samples }
+ * - alert          [atMs, conversationId]        -> supervisor alert (the agent did not reply in time)
  */
 export const routingTables = {
   group: 'skillGroup',
@@ -13,4 +14,5 @@ export const routingTables = {
   queue: 'queue',
   config: 'routingConfig',
   stat: 'routingStat',
+  alert: 'alert',
 } as const;

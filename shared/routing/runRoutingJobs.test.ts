@@ -2,9 +2,9 @@ import { createMemoryStore } from '../store';
 import { createInProcessNotifier } from '../realtime';
 import { SessionTokens, type Principal } from '../auth';
 import { AccountService } from '../accounts';
-import { ConversationService } from '../conversation';
+import { wireConversations } from '../app/wireConversations';
 import type { Conversation, ConversationEvent } from '../schemas';
-import { RoutingService, defaultRoutingSettings, type AgentPresence } from './RoutingService';
+import { defaultRoutingSettings, type AgentPresence } from './RoutingService';
 import { runRoutingJobs } from './runRoutingJobs';
 import { timerHandler } from '../../functions/_runtime/timerHandler';
 import type { AppDeps } from '../../functions/_http/AppDeps';
@@ -16,8 +16,8 @@ async function setup() {
   const clock = () => new Date(now);
   const store = createMemoryStore();
   const accounts = new AccountService(store, new SessionTokens('k'.repeat(32), 3600), clock);
-  const routing = new RoutingService(store, accounts, clock);
-  const conversations = new ConversationService({ store, notifier: createInProcessNotifier(), routing, clock });
+  const conversations = wireConversations({ store, notifier: createInProcessNotifier(), accounts, clock });
+  const routing = conversations.routing;
   for (const a of ['a1', 'a2']) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Secret@2026', maxConcurrent: 2 });
   await accounts.createTenant(T, '测试商户');
   await routing.putGroup(T, 'payment', { name: '支付', members: ['a1', 'a2'] });
@@ -34,8 +34,8 @@ async function setup() {
   };
   const handoff = async (userId: string) => {
     const user: Principal = { tenant: T, id: userId, role: 'user' };
-    const c = await conversations.create(user);
-    await conversations.sendUserText(user, c.id, 'm1', '转人工');
+    const c = await conversations.users.create(user);
+    await conversations.users.sendText(user, c.id, 'm1', '转人工');
     return c.id;
   };
   const conv = async (id: string) => (await store.tenant(T).get<Conversation>('conversation', [id]))!.value;
@@ -78,10 +78,10 @@ describe('routing timers (jobs)', () => {
     expect(await s.conv(id)).toMatchObject({ status: 'assigned', assigneeId: 'a2' });
     const loads = await Promise.all(['a1', 'a2'].map(async (a) => (await s.routing.presence(T, a)).value.active));
     expect(loads).toEqual([0, 1]);
-    const alerts = await s.conversations.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
+    const alerts = await s.conversations.timers.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
     expect(alerts).toMatchObject([{ type: 'noReply', conversationId: id, agentId: 'a1', next: 'a2' }]);
     // a2 answers in time: nothing moves any more.
-    await s.conversations.reply({ tenant: T, id: 'a2', role: 'agent' }, id, 'r1', '您好');
+    await s.conversations.agents.reply({ tenant: T, id: 'a2', role: 'agent' }, id, 'r1', '您好');
     await s.advance(200);
     expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
     expect(await s.conv(id)).toMatchObject({ assigneeId: 'a2' });
@@ -96,7 +96,7 @@ describe('routing timers (jobs)', () => {
     // a1 is the only one online, so it is offered to a1 again only through the queue.
     const c = await s.conv(id);
     expect(['queued', 'assigned']).toContain(c.status);
-    const alerts = await s.conversations.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
+    const alerts = await s.conversations.timers.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
     expect(alerts).toHaveLength(1);
   });
 
@@ -132,12 +132,12 @@ describe('routing timers (jobs)', () => {
     const user: Principal = { tenant: T, id: 'u1', role: 'user' };
     const before = await s.handoff('u1');
     expect(await s.conv(before)).toMatchObject({ assigneeId: 'a1' });
-    await s.conversations.resolve({ tenant: T, id: 'a1', role: 'agent' }, before);
+    await s.conversations.assignment.resolve({ tenant: T, id: 'a1', role: 'agent' }, before);
     await s.routing.setPresence(T, 'a1', 'busy');
     await s.routing.setPresence(T, 'a2', 'online');
     await s.advance(3600);
-    const c = await s.conversations.create(user);
-    await s.conversations.sendUserText(user, c.id, 'm1', '转人工');
+    const c = await s.conversations.users.create(user);
+    await s.conversations.users.sendText(user, c.id, 'm1', '转人工');
     expect(await s.conv(c.id)).toMatchObject({ status: 'queued', routing: { layer: 'history', preferredAgentId: 'a1' } });
     await s.advance(30);
     await runRoutingJobs(s.deps);

@@ -1,0 +1,110 @@
+import type { Principal } from '../auth';
+import type { Conversation, ConversationEvent, MessageBody } from '../schemas';
+import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
+import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
+import type { FollowUp, Planner } from './appendMessage';
+import type { HandoffRouter } from './ports';
+import { botSays, notice, systemActor } from './senders';
+import { allowed, isOpen } from './lifecycle';
+import { newConversation } from './newConversation';
+import { tables } from './conversationTables';
+
+type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
+
+export interface BotTurnOptions {
+  readonly log: ConversationLog;
+  /** The first responder (the FAQ bot). Without one, every user message goes to the human queue. */
+  readonly bot?: ConversationBot;
+  /** Where a hand-off goes. Without it, handed-off conversations wait in one list for any agent. */
+  readonly handoff?: HandoffRouter;
+}
+
+/**
+ * The bot's side of a conversation while it holds it: answer from the FAQ, suggest, or hand the
+ * conversation to the human queue (with why, what it considered, and where routing sends it).
+ */
+export class BotTurn {
+  constructor(private readonly o: BotTurnOptions) {}
+
+  get bot(): ConversationBot | undefined {
+    return this.o.bot;
+  }
+
+  /**
+   * The bot's turn after a user's typed message. The bot decides once per message, even when a
+   * lost race makes the commit decide again.
+   */
+  plan(tenant: string, text: string): Planner {
+    let reply: ReturnType<ConversationBot['reply']> | undefined;
+    return async (c, now) => {
+      if (c.status !== 'bot') return undefined;
+      if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
+      const decided = await (reply ??= this.o.bot.reply(tenant, text));
+      const opened = this.opened(c);
+      if (decided.kind === 'handoff') {
+        const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
+        return { ...q, set: { ...q.set, ...opened.set }, observations: [...opened.observations, ...(q.observations ?? [])] };
+      }
+      const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
+      return {
+        events: [botSays(body)],
+        set: { ...opened.set, botCandidates: [...decided.candidates], botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '' },
+        observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
+      };
+    };
+  }
+
+  /** The first time the bot handles a conversation counts it for the self-service rate. */
+  opened(c: Conversation): { set: ConversationPatch; observations: BotObservation[] } {
+    return c.botUnresolved === undefined ? { set: { botUnresolved: 0 }, observations: [{ type: 'opened' }] } : { set: {}, observations: [] };
+  }
+
+  /**
+   * Passes the conversation to the human queue, with why and what the bot had considered, routed
+   * to a skill group when the merchant has groups; outside service hours the notice says when.
+   */
+  async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string }, replaceNotice?: NewEvent): Promise<FollowUp> {
+    const router = this.o.handoff;
+    const routing = router ? await router.route(c, [...(await this.userTexts(c)), why.text]) : undefined;
+    const [text, place] = await Promise.all([
+      router ? router.queuedNotice(c.tenant, now) : '正在为您转接人工客服,请稍候',
+      routing && router ? router.placeFor(c.tenant, routing, c.id) : undefined,
+    ]);
+    return {
+      events: [
+        replaceNotice ?? notice('queued', text),
+        { type: 'queued', status: 'queued', cause: why.cause, ...(routing ? { routing } : {}), ...(place ?? {}) },
+      ],
+      set: {
+        status: 'queued',
+        queuedAt: now.toISOString(),
+        ...(why.reason ? { handoff: { reason: why.reason, at: now.toISOString(), candidates: [...(why.candidates ?? [])] } } : {}),
+        ...(routing ? { routing } : {}),
+      },
+      observations: why.reason ? [{ type: 'handoff', reason: why.reason, text: why.text }] : [],
+    };
+  }
+
+  /**
+   * A bot message nobody asked for (proactive service): into the user's open conversation, or a
+   * new one when none is open. Returns the conversation's id.
+   */
+  async postProactive(tenant: string, userId: string, body: MessageBody): Promise<string> {
+    const user: Principal = { tenant, id: userId, role: 'user' };
+    const db = this.o.log.db(tenant);
+    const [latest] = (await db.range<{ conversationId: string }>(tables.userConversation, [userId], { direction: 'backward', limit: 1 })).rows;
+    const current = latest ? (await db.get<Conversation>(tables.conversation, [latest.value.conversationId]))?.value : undefined;
+    const openNew = (u: Principal) => this.o.log.open(u, newConversation(u, 'miniprogram', this.o.log.now()));
+    const target = current && isOpen(current.status) ? current : await openNew(user);
+    const result = await this.o.log.commit(systemActor(tenant), target.id, (c) => (allowed('proactive', c.status) ? { events: [botSays(body)] } : undefined));
+    // Closed between the read and the write: the message goes to a new conversation.
+    if (result.unchanged) return (await this.o.log.commit(systemActor(tenant), (await openNew(user)).id, () => ({ events: [botSays(body)] }))).conversation.id;
+    return result.conversation.id;
+  }
+
+  /** The user's text messages so far (for escalation words), oldest first. */
+  private async userTexts(c: Conversation): Promise<string[]> {
+    const page = await this.o.log.db(c.tenant).range<ConversationEvent>(tables.event, [c.id], { limit: 200 });
+    return page.rows.flatMap((r) => (r.value.type === 'message' && r.value.message.sender.role === 'user' && r.value.message.body.type === 'text' ? [r.value.message.body.text] : []));
+  }
+}

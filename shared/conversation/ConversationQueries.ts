@@ -1,0 +1,171 @@
+import type { Principal } from '../auth';
+import type { Conversation, ConversationEvent, Message } from '../schemas';
+import type { ParseResult } from '../nlp/ParseResult';
+import { waitFor, type Notifier } from '../realtime';
+import type { ConversationLog } from './ConversationLog';
+import { analysisFor, conversationFor, eventFor, messageFor } from './personalDataView';
+import { assertRole } from './senders';
+import { channels, tables } from './conversationTables';
+
+export interface EventsPage {
+  readonly events: ConversationEvent[];
+  /** Pass back as `after` to continue; equals the input when nothing new arrived. */
+  readonly cursor: number;
+}
+
+export interface MessagesPage {
+  readonly messages: Message[];
+  /** Pass back as `before` to load older messages; absent when the start is reached. */
+  readonly nextBefore?: number;
+}
+
+export type InboxBox = 'waiting' | 'mine' | 'all';
+
+export interface ConversationQueriesOptions {
+  readonly log: ConversationLog;
+  readonly notifier: Notifier;
+  /** Longest a long-poll waits for new events. */
+  readonly longPollTimeoutMs?: number;
+  /** How often a waiting long-poll re-reads the store, for writes made by other instances. */
+  readonly recheckMs?: number;
+  /** Told of every user's long-poll of their conversation (the reply push skips users in the chat). */
+  readonly onUserPoll?: (tenant: string, userId: string) => void;
+}
+
+const STAFF: readonly Principal['role'][] = ['agent', 'supervisor', 'admin'];
+
+/** The read side of conversations: one, a user's, the inboxes, the event log and its pages. */
+export class ConversationQueries {
+  private readonly log: ConversationLog;
+  readonly notifier: Notifier;
+  readonly longPollTimeoutMs: number;
+  readonly recheckMs: number;
+  private readonly onUserPoll: (tenant: string, userId: string) => void;
+
+  constructor(o: ConversationQueriesOptions) {
+    this.onUserPoll = o.onUserPoll ?? (() => undefined);
+    this.log = o.log;
+    this.notifier = o.notifier;
+    this.longPollTimeoutMs = o.longPollTimeoutMs ?? 25_000;
+    this.recheckMs = o.recheckMs ?? 1000;
+  }
+
+  /** A conversation the principal may see: its own for a user, any of the merchant's for staff. */
+  async get(principal: Principal, id: string): Promise<Conversation> {
+    return conversationFor(principal, (await this.log.load(principal, id)).conversation);
+  }
+
+  /** The user's own conversations, newest first. */
+  async listForUser(user: Principal, limit = 20): Promise<Conversation[]> {
+    assertRole(user, ['user']);
+    return this.ofUser(user.tenant, user.id, limit);
+  }
+
+  /** A customer's past conversations, newest first, for the workbench's customer panel. */
+  async pastConversations(staff: Principal, userId: string, limit = 10): Promise<Conversation[]> {
+    assertRole(staff, STAFF);
+    return (await this.ofUser(staff.tenant, userId, limit)).map((c) => conversationFor(staff, c));
+  }
+
+  /** A user's conversations, newest first (routing reads a user's history through this). */
+  async ofUser(tenant: string, userId: string, limit: number): Promise<Conversation[]> {
+    const db = this.log.db(tenant);
+    const page = await db.range<{ conversationId: string }>(tables.userConversation, [userId], { direction: 'backward', limit });
+    const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
+    return found.flatMap((r) => (r ? [r.value] : []));
+  }
+
+  /** One conversation as stored, for the system's own use (timers, routing). */
+  async stored(tenant: string, id: string): Promise<Conversation | undefined> {
+    return (await this.log.db(tenant).get<Conversation>(tables.conversation, [id]))?.value;
+  }
+
+  /** Every conversation of the merchant (supervisors' figures: the dashboard, exports). */
+  async allConversations(staff: Principal): Promise<Conversation[]> {
+    assertRole(staff, ['supervisor', 'admin']);
+    const db = this.log.db(staff.tenant);
+    const all: Conversation[] = [];
+    let token: string | undefined;
+    do {
+      const page = await db.range<Conversation>(tables.conversation, [], { limit: 1000, ...(token ? { token } : {}) });
+      all.push(...page.rows.map((r) => r.value));
+      token = page.nextToken;
+    } while (token);
+    return all;
+  }
+
+  /** The waiting list (oldest first), the agent's own open conversations, or every open one (newest activity first). */
+  async inbox(staff: Principal, box: InboxBox, limit = 50): Promise<Conversation[]> {
+    assertRole(staff, box === 'all' ? ['supervisor', 'admin'] : STAFF);
+    const db = this.log.db(staff.tenant);
+    // Read from the index rows the kernel keeps in step, never a scan of every conversation.
+    const index = box === 'waiting' ? db.range<{ conversationId: string }>(tables.waiting, [], { limit }) : box === 'mine' ? db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit }) : db.range<{ conversationId: string }>(tables.open, [], { limit: 1000 });
+    const page = await index;
+    const found = (await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
+    const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
+    return shown.map((c) => conversationFor(staff, c));
+  }
+
+  /** The waiting list in arrival order, for the timers. */
+  async waitingList(tenant: string, limit: number): Promise<{ queuedAtMs: number; conversationId: string }[]> {
+    const page = await this.log.db(tenant).range<{ conversationId: string }>(tables.waiting, [], { limit });
+    return page.rows.map((r) => ({ queuedAtMs: Number(r.key[0]), conversationId: r.value.conversationId }));
+  }
+
+  /** Every assigned conversation of the merchant, for the no-reply timer. */
+  async assignedConversations(tenant: string, limit: number): Promise<Conversation[]> {
+    const db = this.log.db(tenant);
+    const page = await db.range<{ conversationId: string }>(tables.assigned, [], { limit });
+    return (await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
+  }
+
+  /** The parse result stored with each user message, oldest first (for the agent's ticket panel). */
+  async analyses(staff: Principal, conversationId: string): Promise<{ seq: number; analysis: ParseResult }[]> {
+    assertRole(staff, STAFF);
+    await this.log.load(staff, conversationId);
+    const page = await this.log.db(staff.tenant).range<ParseResult & Record<string, unknown>>(tables.analysis, [conversationId], { limit: 1000 });
+    return page.rows.map((r) => ({ seq: Number(r.key[1]), analysis: analysisFor(staff, r.value) }));
+  }
+
+  /** Events after the cursor; waits (long-poll) until one arrives or the timeout passes. */
+  async events(principal: Principal, conversationId: string, after: number, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<EventsPage> {
+    await this.log.load(principal, conversationId);
+    if (principal.role === 'user') this.onUserPoll(principal.tenant, principal.id);
+    const db = this.log.db(principal.tenant);
+    const timeoutMs = Math.min(options.timeoutMs ?? this.longPollTimeoutMs, this.longPollTimeoutMs);
+    const read = async () => (await db.range<ConversationEvent>(tables.event, [conversationId], { start: [conversationId, after + 1], limit: 100 })).rows.map((r) => r.value);
+    const events =
+      timeoutMs > 0
+        ? await waitFor(this.notifier, channels.conversation(principal.tenant, conversationId), read, { timeoutMs, recheckMs: this.recheckMs, ...(options.signal ? { signal: options.signal } : {}) })
+        : await read();
+    return { events: events.flatMap((e) => eventFor(principal, e) ?? []), cursor: events.length ? events[events.length - 1]!.seq : after };
+  }
+
+  /** Messages before `before` (newest first in storage, returned oldest first), `limit` per page. */
+  async messages(principal: Principal, conversationId: string, options: { before?: number; limit?: number } = {}): Promise<MessagesPage> {
+    await this.log.load(principal, conversationId);
+    const db = this.log.db(principal.tenant);
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const collected: Message[] = [];
+    let token: string | undefined;
+    let more = false;
+    const start = options.before !== undefined ? [conversationId, Math.max(options.before - 1, 0)] : undefined;
+    // State events share the log with messages, so keep reading pages until `limit` messages.
+    read: for (;;) {
+      const page = await db.range<ConversationEvent>(tables.event, [conversationId], { direction: 'backward', limit: limit + 1, ...(token ? { token } : start ? { start } : {}) });
+      for (const row of page.rows) {
+        if (row.value.type !== 'message' || (principal.role === 'user' && row.value.message.body.type === 'note')) continue;
+        if (collected.length === limit) {
+          more = true;
+          break read;
+        }
+        collected.push(messageFor(principal, row.value.message));
+      }
+      if (!page.nextToken) break;
+      token = page.nextToken;
+    }
+    const oldest = collected[collected.length - 1];
+    collected.reverse();
+    return more && oldest ? { messages: collected, nextBefore: oldest.seq } : { messages: collected };
+  }
+}

@@ -1,0 +1,122 @@
+import type { WriteOp } from '../store';
+import type { Principal } from '../auth';
+import type { Conversation } from '../schemas';
+import { waitFor, type Notifier } from '../realtime';
+import type { ConversationLog } from '../conversation/ConversationLog';
+import type { ConversationQueries } from '../conversation/ConversationQueries';
+import { allowed } from '../conversation/lifecycle';
+import { assertRole, botSays, notice, systemActor } from '../conversation/senders';
+import { channels } from '../conversation/conversationTables';
+import type { AssignmentService } from './AssignmentService';
+import type { RoutingService } from './RoutingService';
+import { routingTables as t } from './routingTables';
+
+export interface QueueStatus {
+  readonly status: Conversation['status'];
+  readonly groupId?: string;
+  readonly position?: number;
+  readonly estimatedWaitSeconds?: number;
+}
+
+/**
+ * The waiting side of routing: where a queued conversation stands, the automatic reply after
+ * `autoReplySeconds`, the re-offer of a conversation its agent did not answer, supervisors' alerts.
+ * The timers commit through the kernel, conditional on the conversation's version, so a second
+ * run (or instance) changes nothing twice.
+ */
+export class QueueTimers {
+  constructor(
+    private readonly log: ConversationLog,
+    private readonly queries: ConversationQueries,
+    private readonly routing: RoutingService,
+    private readonly assignment: AssignmentService,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /**
+   * 1-based place in the group's queue and an estimated wait. With `known` (the position the
+   * client shows), waits until it changes or the timeout passes: a conversation joining or leaving
+   * the group's queue wakes the wait.
+   */
+  async queueStatus(principal: Principal, conversationId: string, options: { known?: number; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<QueueStatus> {
+    const read = async (): Promise<QueueStatus> => {
+      const c = (await this.log.load(principal, conversationId)).conversation;
+      if (c.status !== 'queued' || !c.routing) return { status: c.status };
+      return { status: c.status, groupId: c.routing.groupId, ...(await this.routing.position(principal.tenant, c.routing, c.id)) };
+    };
+    const known = options.known;
+    const timeoutMs = Math.min(options.timeoutMs ?? 0, this.queries.longPollTimeoutMs);
+    if (known === undefined || timeoutMs <= 0) return read();
+    const first = await read();
+    if (first.position !== known) return first;
+    const channel = first.groupId !== undefined ? channels.queue(principal.tenant, first.groupId) : channels.conversation(principal.tenant, conversationId);
+    const [changed] = await waitFor(this.notifier, channel, async () => {
+      const now = await read();
+      return now.position === known ? [] : [now];
+    }, { timeoutMs, recheckMs: this.queries.recheckMs, ...(options.signal ? { signal: options.signal } : {}) });
+    return changed ?? read();
+  }
+
+  /**
+   * Timer: the user has waited `afterSeconds`: tell them their place, the estimated wait and
+   * questions they can try meanwhile. Once per wait.
+   */
+  async autoReply(tenant: string, conversationId: string, afterSeconds: number): Promise<boolean> {
+    const result = await this.log.commit(systemActor(tenant), conversationId, async (c, now) => {
+      if (!allowed('autoReply', c.status) || c.autoRepliedAt || c.leftMessage || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
+      const place = c.routing ? await this.routing.position(tenant, c.routing, c.id) : undefined;
+      const items = (c.handoff?.candidates ?? c.botCandidates ?? []).slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question }));
+      const waitText = place ? `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。` : '客服正在忙,请稍候。';
+      return {
+        set: { autoRepliedAt: now.toISOString() },
+        events: [
+          notice('notice', `${waitText}您也可以留言,客服上线后会第一时间回复。`),
+          ...(items.length ? [botSays({ type: 'faqSuggest', text: '等待期间,您可以先看看这些问题:', items })] : []),
+        ],
+      };
+    });
+    return !result.unchanged;
+  }
+
+  /**
+   * Timer: the assigned agent has not replied within `afterSeconds`: the conversation goes to the
+   * next available agent of its group (or back to its place in the queue), and supervisors are
+   * alerted. Once per assignment. Returns the new agent's id, 'queued', or undefined.
+   */
+  async reofferUnanswered(tenant: string, conversationId: string, afterSeconds: number): Promise<string | undefined> {
+    let outcome: string | undefined;
+    const result = await this.log.commit(systemActor(tenant), conversationId, async (c, now) => {
+      outcome = undefined;
+      if (!allowed('reoffer', c.status) || c.agentRepliedAt || c.onHold || !c.assignedAt || !c.assigneeId || now.getTime() - Date.parse(c.assignedAt) < afterSeconds * 1000) return undefined;
+      const next = (await this.routing.availableAgents(tenant, c.routing?.groupId ?? '')).find((a) => a.presence.agentId !== c.assigneeId);
+      const alert: WriteOp = {
+        op: 'put',
+        table: t.alert,
+        key: [now.getTime(), c.id],
+        value: { type: 'noReply', conversationId: c.id, agentId: c.assigneeId, at: now.toISOString(), next: next?.presence.agentId ?? null },
+      };
+      const release = await this.assignment.release(c);
+      if (next) {
+        outcome = next.presence.agentId;
+        const change = this.assignment.assign(c, next.presence.agentId, next.presence.name, 'reoffer', this.routing.loadOp(next, 1));
+        return { ...change, ops: [...(change.ops ?? []), ...release, alert] };
+      }
+      // Nobody else is free: back to the front of the group's queue (its original place).
+      outcome = 'queued';
+      return {
+        set: { status: 'queued', queuedAt: now.toISOString(), assigneeId: null, assigneeName: null },
+        events: [notice('queued', '正在为您转接其他客服,请稍候'), { type: 'queued', status: 'queued', cause: 'reoffer', ...(c.routing ? { routing: c.routing } : {}) }],
+        ops: [...release, alert],
+      };
+    });
+    if (result.unchanged) return undefined;
+    this.notifier.notify(channels.alerts(tenant));
+    return outcome;
+  }
+
+  /** Supervisors' alerts (agents who did not reply in time), newest first. */
+  async alerts(staff: Principal, limit = 50): Promise<Record<string, unknown>[]> {
+    assertRole(staff, ['supervisor', 'admin']);
+    return (await this.log.db(staff.tenant).range(t.alert, [], { direction: 'backward', limit })).rows.map((r) => r.value);
+  }
+}
