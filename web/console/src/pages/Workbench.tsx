@@ -3,32 +3,16 @@ import { AutoComplete, Badge, Button, Card, Descriptions, Empty, Input, List, Se
 import { api, ApiError, type Session } from '../api';
 import { useT } from '../i18n';
 import { CustomerPanel } from './CustomerPanel';
-
-interface Conversation {
-  id: string;
-  userId: string;
-  status: string;
-  lastSeq: number;
-  assigneeId?: string;
-  assigneeName?: string;
-  onHold?: boolean;
-  lastMessagePreview?: string;
-  updatedAt: string;
-  ticket?: Record<string, { value: unknown; text?: string; via?: 'image' | 'voice'; seq: number; confidence?: number; editedBy?: string } | undefined>;
-}
-interface Message {
-  id: string;
-  seq: number;
-  sender: { role: string; id: string; name?: string };
-  body: { type: string; text?: string; question?: string; answer?: string; mediaId?: string; transcribed?: boolean; stars?: number; comment?: string; complaint?: boolean };
-  createdAt: string;
-}
-type ConversationEvent = { seq: number; type: 'message'; message: Message } | { seq: number; type: 'status'; status: string };
+import type { Conversation, ConversationEvent, Message } from '../../../../shared/schemas';
+import { applyConversationEvents, newerConversation } from '../../../../shared/client/applyConversationEvents';
 
 const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-/** Polls `fn` in a loop while mounted: each call long-polls on the server, errors back off. */
-function useLongPoll(fn: (signal: AbortSignal) => Promise<void>, deps: unknown[]) {
+/**
+ * Polls `fn` in a loop while mounted: each call long-polls on the server, errors back off. The
+ * first success after errors calls `onRecover` (what happened meanwhile may need a full read).
+ */
+function useLongPoll(fn: (signal: AbortSignal) => Promise<void>, deps: unknown[], onRecover?: () => void) {
   useEffect(() => {
     const ctrl = new AbortController();
     void (async () => {
@@ -36,6 +20,7 @@ function useLongPoll(fn: (signal: AbortSignal) => Promise<void>, deps: unknown[]
       while (!ctrl.signal.aborted) {
         try {
           await fn(ctrl.signal);
+          if (backoff) onRecover?.();
           backoff = 0;
         } catch {
           if (ctrl.signal.aborted) return;
@@ -88,10 +73,10 @@ function Bubble({ m }: { m: Message }) {
   const who = m.sender.role === 'user' ? m.sender.id : (m.sender.name ?? m.sender.role);
   let content;
   if (b.type === 'faqCard') content = <Card size="small" className="faq-card" title={b.question}>{b.answer}</Card>;
-  else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="voice" /><span>{b.transcribed ? b.text : <Tag>{t.untranscribed}</Tag>}</span></Space>;
-  else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId!} kind="image" />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
+  else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="voice" /><span>{b.transcribed ? b.text : <Tag>{t.untranscribed}</Tag>}</span></Space>;
+  else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="image" />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
   else if (b.type === 'note') content = <span className="note-text" style={{ whiteSpace: 'pre-wrap' }}><Tag color="gold">{t.note}</Tag>{b.text}</span>;
-  else if (b.type === 'rating') content = <span>{'★'.repeat(b.stars ?? 0)} {b.comment}{b.complaint ? ' (投诉)' : ''}</span>;
+  else if (b.type === 'rating') content = <span>{'★'.repeat(b.stars)} {b.comment}{b.complaint ? ' (投诉)' : ''}</span>;
   else content = <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>;
   return (
     <div className={`msg msg-${m.sender.role}`} data-seq={m.seq} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
@@ -105,13 +90,14 @@ function Bubble({ m }: { m: Message }) {
 
 function TicketPanel({ c, onJump, onEdit }: { c: Conversation; onJump: (seq: number) => void; onEdit: (field: string, text: string) => void }) {
   const t = useT();
-  const fields: [string, string][] = [['category', t.category], ['orderNo', t.orderNo], ['amount', t.amount], ['time', t.time]];
+  const fields: ['category' | 'orderNo' | 'amount' | 'time', string][] = [['category', t.category], ['orderNo', t.orderNo], ['amount', t.amount], ['time', t.time]];
   return (
     <Card size="small" title={t.ticket} className="ticket-panel">
       <Descriptions column={1} size="small">
         {fields.map(([key, label]) => {
           const f = c.ticket?.[key];
-          const shown = f ? (f.text ?? String(f.value)) : '—';
+          // The category has no words of its own: its value is shown.
+          const shown = f ? ('text' in f ? f.text : String(f.value)) : '—';
           return (
             <Descriptions.Item key={key} label={label}>
               <Space size={4} wrap>
@@ -129,6 +115,17 @@ function TicketPanel({ c, onJump, onEdit }: { c: Conversation; onJump: (seq: num
   );
 }
 
+/** Who, where it stands, who holds it and why it was routed there: all kept current by the events. */
+function ConversationTitle({ c }: { c: Conversation }) {
+  return (
+    <Space size={6}>
+      {`${c.userId} · ${c.status}`}
+      {c.status === 'assigned' && c.assigneeName ? <Tag color="blue" className="assignee">{c.assigneeName}</Tag> : null}
+      {c.routing ? <Typography.Text type="secondary" className="routing" style={{ fontSize: 12 }}>{c.routing.reason}{c.routing.note ? ` · ${c.routing.note}` : ''}</Typography.Text> : null}
+    </Space>
+  );
+}
+
 function ConversationView({ id, session }: { id: string; session: Session }) {
   const t = useT();
   const [conversation, setConversation] = useState<Conversation>();
@@ -138,25 +135,34 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
   const [canned, setCanned] = useState<{ title: string; text: string }[]>([]);
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   const cursor = useRef(0);
+  /** The state changes received since the conversation opened: a full read older than some of them gets them again. */
+  const received = useRef<ConversationEvent[]>([]);
   useEffect(() => {
     void api<{ replies: { title: string; text: string }[] }>('GET', '/v1/agent/canned-replies').then((r) => setCanned(r.replies), () => undefined);
     void api<{ groups: { id: string; name: string }[] }>('GET', '/v1/agent/groups').then((r) => setGroups(r.groups), () => undefined);
   }, []);
   const list = useRef<HTMLDivElement>(null);
 
-  const refresh = async () => setConversation(await api<Conversation>('GET', `/v1/conversations/${id}`));
+  // The whole conversation is read when it opens and after the events poll recovered from an
+  // error; in between, the typed events of the log move it on (status, assignee, hold, ticket, routing).
+  const refresh = async () => {
+    const fetched = await api<Conversation>('GET', `/v1/conversations/${id}`);
+    setConversation((shown) => applyConversationEvents(newerConversation(shown, fetched), received.current));
+  };
   useEffect(() => {
     cursor.current = 0;
+    received.current = [];
     setMessages([]);
-    void refresh();
+    void refresh().catch(() => undefined);
   }, [id]);
   useLongPoll(async (signal) => {
     const page = await api<{ events: ConversationEvent[]; cursor: number }>('GET', `/v1/conversations/${id}/events?after=${cursor.current}&timeout=20000`, undefined, signal);
     cursor.current = page.cursor;
     const incoming = page.events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
     if (incoming.length) setMessages((prev) => [...prev, ...incoming.filter((m) => !prev.some((p) => p.seq === m.seq))]);
-    if (page.events.length) await refresh();
-  }, [id]);
+    received.current.push(...page.events.filter((e) => e.type !== 'message'));
+    if (page.events.length) setConversation((shown) => shown && applyConversationEvents(shown, page.events));
+  }, [id], () => void refresh().catch(() => undefined));
   useEffect(() => {
     list.current?.scrollTo({ top: list.current.scrollHeight });
   }, [messages.length]);
@@ -164,11 +170,16 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
-      await refresh();
     } catch (err) {
       void toast.error(err instanceof ApiError ? err.message : String(err));
     }
   };
+  // A staff action answers the conversation as it committed it: shown at once, no re-read.
+  const change = (method: 'POST' | 'PUT', action: string, body: unknown) =>
+    act(async () => {
+      const answer = await api<Conversation>(method, `/v1/agent/conversations/${id}/${action}`, body);
+      setConversation((shown) => newerConversation(shown, answer));
+    });
   const send = () => {
     const text = draft.trim();
     if (!text) return;
@@ -182,15 +193,15 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
   const cannedOptions = query === undefined ? [] : canned.filter((r) => r.title.includes(query) || r.text.includes(query)).map((r) => ({ value: r.text, label: <span className="canned-option"><b>{r.title}</b> {r.text}</span> }));
   return (
     <div style={{ display: 'flex', gap: 12, height: '100%' }}>
-      <Card size="small" style={{ flex: 1, display: 'flex', flexDirection: 'column' }} title={conversation ? `${conversation.userId} · ${conversation.status}` : ''}
+      <Card size="small" style={{ flex: 1, display: 'flex', flexDirection: 'column' }} title={conversation ? <ConversationTitle c={conversation} /> : ''}
         extra={<Space>
-          {conversation?.status === 'queued' && <Button type="primary" className="claim" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/claim`, {}))}>{t.claim}</Button>}
+          {conversation?.status === 'queued' && <Button type="primary" className="claim" onClick={() => void change('POST', 'claim', {})}>{t.claim}</Button>}
           {mine && conversation?.status === 'assigned' && (
             <>
-              <Select size="small" className="transfer" placeholder={t.transfer} style={{ width: 120 }} value={null} options={groups.map((g) => ({ value: g.id, label: g.name }))} onChange={(toGroupId: string) => void act(() => api('POST', `/v1/agent/conversations/${id}/transfer`, { toGroupId }))} />
-              <Button size="small" className="escalate" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/escalate`, {}))}>{t.escalate}</Button>
-              <Space size={4}><Switch size="small" className="hold" checked={conversation.onHold ?? false} onChange={(onHold) => void act(() => api('POST', `/v1/agent/conversations/${id}/hold`, { onHold }))} />{t.hold}</Space>
-              <Button className="resolve" onClick={() => void act(() => api('POST', `/v1/agent/conversations/${id}/resolve`, {}))}>{t.resolve}</Button>
+              <Select size="small" className="transfer" placeholder={t.transfer} style={{ width: 120 }} value={null} options={groups.map((g) => ({ value: g.id, label: g.name }))} onChange={(toGroupId: string) => void change('POST', 'transfer', { toGroupId })} />
+              <Button size="small" className="escalate" onClick={() => void change('POST', 'escalate', {})}>{t.escalate}</Button>
+              <Space size={4}><Switch size="small" className="hold" checked={conversation.onHold ?? false} onChange={(onHold) => void change('POST', 'hold', { onHold })} />{t.hold}</Space>
+              <Button className="resolve" onClick={() => void change('POST', 'resolve', {})}>{t.resolve}</Button>
             </>
           )}
         </Space>}>
@@ -209,9 +220,9 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
       </Card>
       {conversation && (
         <div style={{ width: 300 }}>
-          <TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} onEdit={(field, text) => void act(() => api('PUT', `/v1/agent/conversations/${id}/ticket`, { field, text }))} />
+          <TicketPanel c={conversation} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} onEdit={(field, text) => void change('PUT', 'ticket', { field, text })} />
           {/* Account cases (category "account") open the security view at once. */}
-          <CustomerPanel userId={conversation.userId} accountCase={(conversation.ticket?.['category']?.value as string | undefined) === 'account'} />
+          <CustomerPanel userId={conversation.userId} accountCase={conversation.ticket?.category?.value === 'account'} />
         </div>
       )}
     </div>
