@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Input, Space, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
+import type { CannedRepliesRequest } from '../../../../shared/schemas/cannedReplies';
 
-type Reply = { title: string; text: string };
+type Reply = CannedRepliesRequest['replies'][number];
 
 /** Canned replies: what agents insert by typing "/" in the composer. */
 export function CannedSettings() {

@@ -2,15 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, List, Modal, Space, Switch, Table, Tag, Typography, Upload, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
-
-interface FaqEntry {
-  id: string;
-  category: string;
-  question: string;
-  similar: string[];
-  answer: string;
-  enabled: boolean;
-}
+import type { FaqEntry } from '../../../../shared/schemas';
 interface MatchResult {
   decision: 'answer' | 'suggest' | 'handoff';
   reason?: string;

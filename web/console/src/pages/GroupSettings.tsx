@@ -2,13 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Input, Popconfirm, Select, Space, Switch, Table, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
-
-interface Group {
-  id: string;
-  name: string;
-  members: string[];
-  expert: boolean;
-}
+import type { SkillGroup as Group } from '../../../../shared/schemas';
 
 const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err));
 

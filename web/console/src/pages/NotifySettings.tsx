@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Radio, Select, Typography, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
-
-type Notify = { replyTemplateIds: string[]; kind: 'once' | 'long'; page: string; keywords: string[] };
+import type { NotifySettings as Notify } from '../../../../shared/schemas';
 
 /**
  * Reply notices: the subscription templates (chosen on Alipay's merchant platform, 消息 > 消息接入)

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Typography, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
+import type { BusinessEventType, ProactiveRule as Rule } from '../../../../shared/schemas';
 
 /** Event types by what a merchant calls them; the code stays visible for the integration. */
 const EVENT_NAMES: Record<string, string> = {
@@ -13,8 +14,6 @@ const EVENT_NAMES: Record<string, string> = {
   'login.anomaly': '异常登录',
 };
 
-type Rule = { id: string; eventType: string; delayMinutes: number; text: string; faqIds: string[]; dedupeHours: number; enabled: boolean };
-
 /**
  * Proactive service: the rules that turn the merchant's business events into messages, and (for
  * admins) the secret the merchant's systems sign `POST /v1/events` with, shown once when created.
@@ -22,10 +21,10 @@ type Rule = { id: string; eventType: string; delayMinutes: number; text: string;
 export function ProactiveSettings({ admin }: { admin: boolean }) {
   const tr = useTr();
   const [rules, setRules] = useState<Rule[]>();
-  const [types, setTypes] = useState<string[]>([]);
+  const [types, setTypes] = useState<BusinessEventType[]>([]);
   const [secret, setSecret] = useState<string>();
   useEffect(() => {
-    void api<{ rules: Rule[]; eventTypes: string[] }>('GET', '/v1/merchant/proactive-rules').then((r) => {
+    void api<{ rules: Rule[]; eventTypes: BusinessEventType[] }>('GET', '/v1/merchant/proactive-rules').then((r) => {
       setRules(r.rules);
       setTypes(r.eventTypes);
     });

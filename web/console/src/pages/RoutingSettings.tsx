@@ -2,21 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, message as toast } from 'antd';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
-
-interface Routing {
-  categoryGroups: Record<string, string>;
-  defaultGroup: string;
-  expertGroup: string;
-  pinnedTiers: Record<string, string>;
-  historyDays: number;
-  preferWaitSeconds: number;
-  escalationAmount: number;
-  repeatContacts: number;
-  vipLeadSeconds: number;
-  autoReplySeconds: number;
-  noReplySeconds: number;
-  businessHours?: { days: number[]; open: string; close: string };
-}
+import type { RoutingSettings as Routing } from '../../../../shared/schemas';
 
 const categories = ['payment', 'transfer', 'refund', 'bill', 'credit', 'wealth', 'account', 'life', 'merchant', 'other'];
 const numbers: [keyof Routing, string, number, number][] = [

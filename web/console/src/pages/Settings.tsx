@@ -10,16 +10,7 @@ import { StaffSettings } from './StaffSettings';
 import type { Session } from '../api';
 import { api, ApiError } from '../api';
 import { useT, useTr } from '../i18n';
-
-interface EntryConfig {
-  placement: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
-  offsetX: number;
-  offsetY: number;
-  icon: string;
-  color: string;
-  label: string;
-  showBadge: boolean;
-}
+import type { EntryConfig } from '../../../../shared/schemas';
 
 /**
  * The kf-entry button as the phone draws it, from the same CSS variables (--kf-entry-color, -x, -y)

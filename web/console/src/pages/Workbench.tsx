@@ -4,6 +4,7 @@ import { api, ApiError, type Session } from '../api';
 import { useT } from '../i18n';
 import { CustomerPanel } from './CustomerPanel';
 import type { Conversation, ConversationEvent, Message } from '../../../../shared/schemas';
+import type { CannedRepliesRequest } from '../../../../shared/schemas/cannedReplies';
 import { applyConversationEvents, newerConversation } from '../../../../shared/client/applyConversationEvents';
 
 const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -132,13 +133,13 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
   const [messages, setMessages] = useState<Message[]>([]);
   const [draft, setDraft] = useState('');
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
-  const [canned, setCanned] = useState<{ title: string; text: string }[]>([]);
+  const [canned, setCanned] = useState<CannedRepliesRequest['replies']>([]);
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   const cursor = useRef(0);
   /** The state changes received since the conversation opened: a full read older than some of them gets them again. */
   const received = useRef<ConversationEvent[]>([]);
   useEffect(() => {
-    void api<{ replies: { title: string; text: string }[] }>('GET', '/v1/agent/canned-replies').then((r) => setCanned(r.replies), () => undefined);
+    void api<CannedRepliesRequest>('GET', '/v1/agent/canned-replies').then((r) => setCanned(r.replies), () => undefined);
     void api<{ groups: { id: string; name: string }[] }>('GET', '/v1/agent/groups').then((r) => setGroups(r.groups), () => undefined);
   }, []);
   const list = useRef<HTMLDivElement>(null);
