@@ -164,9 +164,11 @@ function render(): void {
   const texts: Record<ConnectionState, string> = { primary: '', backup: t.backup, degraded: t.degraded };
   banner.textContent = texts[state.connection];
   banner.classList.toggle('show', state.connection !== 'primary');
+  // One status line: the place while waiting, then who serves (from the events, as in kf-chat).
   const queue = $('queue');
-  queue.textContent = state.queue ? t.queue(state.queue.position - 1, Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
-  queue.classList.toggle('show', !!state.queue && state.status === 'queued');
+  const waiting = state.status === 'queued' && state.queue ? t.queue(state.queue.position - 1, Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
+  queue.textContent = waiting || (state.status === 'assigned' && view.agentName ? t.agentJoined(view.agentName) : '');
+  queue.classList.toggle('show', queue.textContent !== '');
   $('error').textContent = localNotice || view.notice;
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
