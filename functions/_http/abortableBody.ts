@@ -8,8 +8,12 @@ import { KefuError } from '../../shared/errors';
  * into an error the read sees, answered and logged as the client's 400.
  */
 export function abortableBody(req: Request): Request {
+  // Decided on the method and headers before touching `body`: on @hono/node-server reading `body`
+  // (or `signal`) turns the lightweight request into a full Request with a web stream, the
+  // costliest part of a request, which a body read straight from the socket never needs.
+  if (!isChunked(req)) return req;
   const body = req.body;
-  if (!body || (req.headers.has('content-length') && !req.headers.has('transfer-encoding'))) return req;
+  if (!body) return req;
   const signal = req.signal;
   const reader: ReadableStreamDefaultReader<Uint8Array> = body.getReader();
   const aborted = () => new KefuError('BODY_ABORTED', undefined, { reason: 'aborted' });
@@ -32,4 +36,10 @@ export function abortableBody(req: Request): Request {
   // `duplex: 'half'` is what Node's Request requires for a streamed body.
   const init: RequestInit & { duplex: 'half' } = { body: stream, duplex: 'half' };
   return new Request(req, init);
+}
+
+/** Whether the body is read through a stream of unknown length: not GET/HEAD and no usable content-length. */
+export function isChunked(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  return !req.headers.has('content-length') || req.headers.has('transfer-encoding');
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { abortableBody } from './abortableBody';
+import { abortableBody, isChunked } from './abortableBody';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { cors } from 'hono/cors';
 import { isKefuError } from '../../shared/errors';
-import { serviceTypeOfText } from '../../shared/log';
+import { serviceTypeOfCategory, serviceTypeOfText } from '../../shared/log';
+import type { Category } from '../../shared/nlp/Entity';
 import type { AppDeps, AppEnv } from './AppDeps';
 import { errorResponse } from './errorResponse';
 
@@ -21,6 +22,15 @@ export function service(name: string): MiddlewareHandler<AppEnv> {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * The business type of a request's words: from the category a route set, else classified. The
+ * variable is unset (undefined) on routes that never set it, whatever its declared type.
+ */
+function serviceTypeOf(issue: string, category: string | undefined): string {
+  if (category && Object.hasOwn(serviceTypeOfCategory, category)) return serviceTypeOfCategory[category as Category];
+  return serviceTypeOfText(issue);
+}
 
 /**
  * The app of one function (or, in the dev server, of all of them): request id, access log, body
@@ -43,13 +53,14 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     const status = c.res.status;
     // One line per request with every record field given explicitly: cheaper than a child
     // logger per request, which was a tenth of a message's CPU. service_type is the business type
-    // of the words the request carried (the user's question, a rating's comment), classified
-    // here (~0.1 ms, only when there are words), so every route that sets `issue` gets it.
+    // of the words the request carried (the user's question, a rating's comment): the category
+    // the route's understanding step gave them (`issueCategory`), else classified here (~0.1 ms,
+    // only when there are words), so every route that sets `issue` gets it.
     const issue = c.get('issue');
     const line = {
       request_id: requestId,
       user_id: c.get('principal')?.id ?? '-',
-      service_type: serviceTypeOfText(issue),
+      service_type: serviceTypeOf(issue, c.get('issueCategory')),
       issue_description: issue,
       function: c.get('service'),
       method: c.req.method,
@@ -62,16 +73,24 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
   });
 
   // Imports carry whole knowledge-base files and uploads carry pictures; every other body stays small.
-  const limited = (maxSize: number): MiddlewareHandler<AppEnv> =>
-    bodyLimit({
-      maxSize,
-      onError: (c: Context<AppEnv>) => errorResponse('BODY_TOO_LARGE', c.get('requestId'), `请求体超过 ${maxSize} 字节`),
-    });
+  const tooLarge = (c: Context<AppEnv>, maxSize: number) => errorResponse('BODY_TOO_LARGE', c.get('requestId'), `请求体超过 ${maxSize} 字节`);
+  const limited = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit({ maxSize, onError: (c: Context<AppEnv>) => tooLarge(c, maxSize) });
   const small = limited(deps.config.bodyLimitBytes);
   const large = limited(deps.config.importLimitBytes);
-  const bySize: MiddlewareHandler<AppEnv> = (c, next) => {
+  const bySize: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const isLarge = c.req.path.endsWith('/import') || c.req.path === '/v1/media';
+    // A declared length is judged from the header alone, as hono's bodyLimit does, but without
+    // reading `c.req.raw.body` first: on @hono/node-server that access alone builds a full
+    // Request and a web stream over the socket for every request (a GET too), while the routes
+    // read the body straight from the socket. Only a chunked body is read (whole) by the limit.
+    if (!isChunked(c.req.raw)) {
+      const maxSize = isLarge ? deps.config.importLimitBytes : deps.config.bodyLimitBytes;
+      const length = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : c.req.header('content-length');
+      if (length !== undefined && parseInt(length || '0', 10) > maxSize) return tooLarge(c, maxSize);
+      return next();
+    }
     c.req.raw = abortableBody(c.req.raw);
-    return c.req.path.endsWith('/import') || c.req.path === '/v1/media' ? large(c, next) : small(c, next);
+    return isLarge ? large(c, next) : small(c, next);
   };
   app.use('*', bySize);
 

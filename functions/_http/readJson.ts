@@ -26,24 +26,54 @@ export async function readJson<S extends TSchema>(c: Context, schema: S): Promis
  * error, answered if the connection can still carry an answer.
  */
 export async function readText(c: Context): Promise<string> {
-  const signal = c.req.raw.signal as AbortSignal | undefined;
+  const incoming = nodeIncoming(c);
+  // A chunked body cut off mid-chunk never ends nor fails its stream: the connection closing is
+  // what tells. On the Node server that is the incoming request's own 'close' (a listener on it is
+  // free, while the request's signal would build an AbortController for every request); on other
+  // platforms the request's signal.
+  const signal = incoming ? undefined : (c.req.raw.signal as AbortSignal | undefined);
   let onAbort: (() => void) | undefined;
-  // A chunked body cut off mid-chunk never ends nor fails its stream: the request's signal, which
-  // the server aborts when the connection closes, is what tells.
   const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(new KefuError('BODY_ABORTED', undefined, { reason: 'aborted' }));
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    const abort = () => reject(new KefuError('BODY_ABORTED', undefined, { reason: 'aborted' }));
+    if (incoming) {
+      // 'close' also follows a complete body; only a close before the end is a hang-up.
+      onAbort = () => {
+        if (!incoming.readableEnded) abort();
+      };
+      if (incoming.destroyed) onAbort();
+      else incoming.once('close', onAbort);
+    } else {
+      onAbort = abort;
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
+    }
   });
   aborted.catch(() => undefined);
   try {
     return await Promise.race([c.req.text(), aborted]);
   } catch (err) {
-    if (isKefuError(err) || !isClientAbort(err, c.req.raw.signal)) throw err;
+    if (isKefuError(err) || !isClientAbort(err, incoming ? undefined : c.req.raw.signal)) throw err;
     throw new KefuError('BODY_ABORTED', undefined, { reason: 'aborted' });
   } finally {
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (onAbort) {
+      if (incoming) incoming.off('close', onAbort);
+      else signal?.removeEventListener('abort', onAbort);
+    }
   }
+}
+
+/** The Node request under @hono/node-server (`c.env.incoming`); undefined elsewhere (FC, tests calling app.fetch). */
+function nodeIncoming(c: Context): IncomingLike | undefined {
+  const env: unknown = c.env;
+  const incoming = typeof env === 'object' && env !== null ? (env as { incoming?: unknown }).incoming : undefined;
+  return typeof incoming === 'object' && incoming !== null && typeof (incoming as IncomingLike).once === 'function' ? (incoming as IncomingLike) : undefined;
+}
+
+interface IncomingLike {
+  readonly readableEnded: boolean;
+  readonly destroyed: boolean;
+  once(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
 }
 
 /** Node's http server reports a client gone mid-body as ECONNRESET "aborted" or a premature close. */
