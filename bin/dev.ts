@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../shared/config';
 import { isKefuError } from '../shared/errors';
-import { startDevServer } from '../functions/_runtime/devServer';
+import { startDevServer } from './dev/devServer';
 import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoStaff, demoUsers } from '../mock/seed/demoTenant';
 import { startNlsEmulator } from '../mock/nls/NlsEmulator';
 import { seedUtterances } from '../mock/nls/seedUtterances';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { RouteGroup } from '../functions/_http/createFunctionApp';
 import { createFunctionApp } from '../functions/_http/createFunctionApp';
-import { createDeps } from '../functions/_runtime/createDeps';
+import { createKefu } from '../shared/app/createKefu';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/log';
 import { createMemoryStore } from '../shared/store';
@@ -64,7 +64,7 @@ function servedRoutes(name: string): { method: string; pattern: string }[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after jest.mock captured functionHandler
   const entry = (require(`../functions/${name}/index`) as { handler: { name: string; groups: RouteGroup[] } }).handler;
   const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
-  const deps = createDeps(config, { store: createMemoryStore(), logger: createLogger({ service: 'test', level: 'silent' }) });
+  const deps = createKefu(config, { store: createMemoryStore(), logger: createLogger({ service: 'test', level: 'silent' }) });
   return createFunctionApp(entry.name, deps, ...entry.groups)
     .routes.filter((r) => r.method !== 'ALL')
     .map((r) => ({ method: r.method, pattern: r.path }));

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createFunctionApp } from '../functions/_http/createFunctionApp';
-import { allRoutes } from '../functions/_runtime/allRoutes';
-import { devIndexRoutes } from '../functions/_runtime/devIndexRoutes';
+import { allRoutes } from '../bin/dev/allRoutes';
+import { devIndexRoutes } from '../bin/dev/devIndexRoutes';
 import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
 import { png } from './helpers/mediaFixtures';
 

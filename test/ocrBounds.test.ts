@@ -9,8 +9,8 @@ import { createLogger } from '../shared/log';
 import { TesseractTextRecognizer } from '../shared/ocr/TesseractTextRecognizer';
 import { Semaphore } from '../shared/ocr/Semaphore';
 import { isKefuError } from '../shared/errors';
-import { startDevServer, type DevServerOptions } from '../functions/_runtime/devServer';
-import type { CreateDepsOptions } from '../functions/_runtime/createDeps';
+import { startDevServer, type DevServerOptions } from '../bin/dev/devServer';
+import type { CreateKefuOptions } from '../shared/app/createKefu';
 import { encodePng, png } from './helpers/mediaFixtures';
 import { call, staffLogin, userLogin, type TestServer } from './helpers/testServer';
 
@@ -56,7 +56,7 @@ function script(name: string, body: string) {
 /** User + system seconds of every child the wrappers timed. */
 const cpuSeconds = () => readFileSync(cpuLog, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number)).reduce((sum, [u = 0, s = 0]) => sum + u + s, 0);
 
-/** The dev server with its own recogniser (createDeps' `ocr` option), log captured like startTestServer's. */
+/** The dev server with its own recogniser (createKefu's `ocr` option), log captured like startTestServer's. */
 async function startOcrServer(ocr: TesseractTextRecognizer): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kefu-ocr-test-'));
   const chunks: string[] = [];
@@ -68,8 +68,8 @@ async function startOcrServer(ocr: TesseractTextRecognizer): Promise<TestServer>
   });
   const logger = createLogger({ service: 'kefu', level: 'info', destination });
   const config = loadConfig({}, { PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEV_LOGIN: 'true', KEFU_OCR: 'tesseract' });
-  // startDevServer hands its options on to createDeps.
-  const options: DevServerOptions & Pick<CreateDepsOptions, 'ocr'> = { logger, recheckMs: 60_000, ocr };
+  // startDevServer hands its options on to createKefu.
+  const options: DevServerOptions & Pick<CreateKefuOptions, 'ocr'> = { logger, recheckMs: 60_000, ocr };
   const server = await startDevServer(config, options);
   return {
     ...server,

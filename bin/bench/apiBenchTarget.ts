@@ -14,7 +14,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { startDevServer } from '../../functions/_runtime/devServer';
+import { startDevServer } from '../dev/devServer';
 import { DEMO_PASSWORD, DEMO_TENANT, demoStaff } from '../../mock/seed/demoTenant';
 
 const USERS = 200;

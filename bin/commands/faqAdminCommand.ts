@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from '../../shared/config';
+import type { Kefu } from '../../shared/app/Kefu';
 import { isKefuError } from '../../shared/errors';
-import { createSqliteStore } from '../../shared/store';
-import { FaqService } from '../../shared/faq/FaqService';
+import { commandKefu } from './commandKefu';
 import type { CommandIo } from './parseCommand';
 
 export const faqAdminUsage = `用法: kefu faq import --file kb.csv|kb.json [--tenant demo] [--mode merge|replace] [--data-dir .data]
       kefu faq export [--format csv|json] [--tenant demo] [--data-dir .data] > kb.csv
-  导入先校验全部行,有错误时按行号列出且不写入任何条目;CSV 为 UTF-8 (带 BOM),similar 用 | 分隔。`;
+  导入先校验全部行,有错误时按行号列出且不写入任何条目;CSV 为 UTF-8 (带 BOM),similar 用 | 分隔。
+  存储按当前配置 (KEFU_STORE, KEFU_DATA_DIR, KEFU_TABLESTORE_*);--data-dir 优先于 KEFU_DATA_DIR`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -16,12 +15,18 @@ function option(args: readonly string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-/** `kefu faq import|export`: the local store's knowledge base of one merchant, as a file. */
-export async function faqAdminCommand(sub: 'import' | 'export', args: readonly string[], io: CommandIo): Promise<number> {
+/** `kefu faq import|export`: one merchant's knowledge base on the configured store, as a file. */
+export async function faqAdminCommand(sub: 'import' | 'export', args: readonly string[], io: CommandIo, overrides: Readonly<Record<string, string>> = {}): Promise<number> {
   const tenant = option(args, 'tenant') ?? 'demo';
-  const dataDir = option(args, 'data-dir') ?? loadConfig().dataDir;
-  const store = createSqliteStore({ file: path.resolve(dataDir, 'kefu.sqlite') });
-  const faq = new FaqService(store);
+  const dataDir = option(args, 'data-dir');
+  let kefu: Kefu;
+  try {
+    kefu = commandKefu(io, { ...overrides, ...(dataDir !== undefined ? { KEFU_DATA_DIR: dataDir } : {}) });
+  } catch (err) {
+    io.stderr.write(isKefuError(err) ? `[${err.code}] ${err.message}\n` : `无法打开存储: ${String(err)}\n`);
+    return 1;
+  }
+  const { faq } = kefu;
   try {
     if (sub === 'export') {
       const format = option(args, 'format') ?? 'csv';
@@ -60,7 +65,7 @@ export async function faqAdminCommand(sub: 'import' | 'export', args: readonly s
     for (const p of problems.problems ?? []) io.stderr.write(`  第 ${p.line} ${problems.unit ?? '行'}: ${p.message}\n`);
     return 1;
   } finally {
-    await store.close();
+    await kefu.store.close();
   }
 }
 

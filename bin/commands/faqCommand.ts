@@ -44,9 +44,9 @@ function readKb(file: string): KbEntry[] | string {
 }
 
 /** `kefu faq match`: JSON lines in, one decision with up to 5 matches per line out, in order. */
-export async function faqCommand(args: readonly string[], io: CommandIo): Promise<number> {
+export async function faqCommand(args: readonly string[], io: CommandIo, overrides: Readonly<Record<string, string>> = {}): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'import' || sub === 'export') return faqAdminCommand(sub, rest, io);
+  if (sub === 'import' || sub === 'export') return faqAdminCommand(sub, rest, io, overrides);
   if (sub !== 'match') {
     io.stderr.write(`${faqUsage}\n`);
     return 2;

@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AccountService } from '../../shared/accounts';
-import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
-import { SessionTokens } from '../../shared/auth';
-import { loadConfig, type KefuConfig } from '../../shared/config';
+import type { Kefu } from '../../shared/app/Kefu';
 import { isKefuError } from '../../shared/errors';
-import { createSqliteStore, createTablestoreStore, type Store } from '../../shared/store';
+import { commandKefu } from './commandKefu';
 import type { CommandIo } from './parseCommand';
 
 export const tenantUsage = `用法: kefu tenant create <商户ID> --name <名称> --admin <管理员用户名> [--admin-name <显示名>] [--json]
@@ -30,15 +25,14 @@ export async function tenantCommand(args: readonly string[], io: CommandIo, over
   if (sub === 'create' && positionals.length !== 1) return usageError(io, positionals.length ? '只能给一个商户 ID' : '缺少商户 ID');
   if (sub === 'list' && positionals.length) return usageError(io, 'list 不带参数');
 
-  let store: Store;
+  let kefu: Kefu;
   try {
-    store = openStore(loadConfig(undefined, overrides));
+    kefu = commandKefu(io, overrides);
   } catch (err) {
     io.stderr.write(isKefuError(err) ? `[${err.code}] ${err.message}\n` : `无法打开存储: ${String(err)}\n`);
     return 1;
   }
-  // The CLI issues no sessions; AccountService only needs a signer to be constructed.
-  const onboarding = new TenantOnboarding(new AccountService(store, new SessionTokens(randomBytes(32).toString('hex'), 60)), store);
+  const { onboarding } = kefu;
   try {
     if (sub === 'list') {
       const tenants = await onboarding.list();
@@ -70,7 +64,7 @@ export async function tenantCommand(args: readonly string[], io: CommandIo, over
     // A bad id, name or admin is a usage mistake; anything else (an existing id, the store) a failure.
     return err.code === 'VALIDATION_FAILED' ? 2 : 1;
   } finally {
-    await store.close();
+    await kefu.store.close();
   }
 }
 
@@ -81,13 +75,6 @@ function parseOptions(args: readonly string[]) {
     strict: true,
     options: { name: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, json: { type: 'boolean' } },
   });
-}
-
-/** The configured store, as the functions open it; the memory store would forget the merchant at exit. */
-function openStore(config: KefuConfig): Store {
-  if (config.store === 'tablestore' && config.tablestore) return createTablestoreStore(config.tablestore);
-  if (config.store === 'sqlite') return createSqliteStore({ file: path.resolve(config.dataDir, 'kefu.sqlite') });
-  throw new Error('KEFU_STORE=memory 不保存任何数据,请使用 sqlite 或 tablestore');
 }
 
 function usageError(io: CommandIo, message: string): number {

@@ -1,48 +1,8 @@
-import type { KefuConfig } from '../../shared/config';
-import type { Logger } from '../../shared/log';
-import type { Store } from '../../shared/store';
-import type { Notifier } from '../../shared/realtime';
-import type { Principal, SessionTokens } from '../../shared/auth';
-import type { AccountService } from '../../shared/accounts';
-import type { Conversations } from '../../shared/app/wireConversations';
-import type { FaqService } from '../../shared/faq/FaqService';
-import type { CustomerData } from '../../shared/customer/CustomerData';
-import type { RoutingService } from '../../shared/routing/RoutingService';
-import type { MediaService } from '../../shared/media';
-import type { AlipayOpenApi } from '../../shared/alipay/AlipayOpenApi';
-import type { ReplyNotifier } from '../../shared/push/ReplyNotifier';
-import type { ProactiveService } from '../../shared/proactive';
-import type { MerchantSettings } from '../../shared/merchant/MerchantSettings';
-import type { AuditLog } from '../../shared/audit/AuditLog';
-import type { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
+import type { Principal } from '../../shared/auth';
+import type { Kefu } from '../../shared/app/Kefu';
 
-/** Everything a function's routes need, built once per process (cold start) by `createDeps`. */
-export interface AppDeps {
-  readonly config: KefuConfig;
-  readonly logger: Logger;
-  readonly store: Store;
-  readonly notifier: Notifier;
-  readonly tokens: SessionTokens;
-  readonly accounts: AccountService;
-  /** The conversation kernel and its use-cases: users, bot, agents, assignment, timers, queries. */
-  readonly conversations: Conversations;
-  readonly faq: FaqService;
-  readonly customers: CustomerData;
-  readonly routing: RoutingService;
-  readonly media: MediaService;
-  /** Alipay's OpenAPI, when configured (Alipay login). */
-  readonly alipay?: AlipayOpenApi;
-  /** Alipay messages to users who left the chat when an agent replies. */
-  readonly replyNotifier: ReplyNotifier;
-  /** Merchants' business events, their rules, and the messages they schedule. */
-  readonly proactive: ProactiveService;
-  /** The merchant's settings (entry button, canned replies, customer API, notifications): the owner of merchantConfig. */
-  readonly merchantSettings: MerchantSettings;
-  /** Who viewed whose personal data: the owner of the audit rows. */
-  readonly audit: AuditLog;
-  /** Creating and listing merchants (the operator API). */
-  readonly onboarding: TenantOnboarding;
-}
+/** Everything a function's routes need: the Kefu instance `createKefu` built for this process. */
+export type AppDeps = Kefu;
 
 /** Per-request values set by the middleware. */
 export interface AppVariables {

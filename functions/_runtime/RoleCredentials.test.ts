@@ -3,7 +3,7 @@ import { createLogger } from '../../shared/log';
 import { initTablestoreTable } from '../../shared/store';
 import { startRotatingTablestoreEmulator } from '../../test/helpers/rotatingTablestoreEmulator';
 import type { RouteGroup } from '../_http/createFunctionApp';
-import { createDeps } from './createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import type { FcHttpEvent } from './FcHttpEvent';
 import { functionHandler } from './functionHandler';
 import type { MakeDeps } from './deployedDeps';
@@ -45,7 +45,7 @@ function instanceEnv(): Record<string, string> {
 }
 
 /** deployedDeps, with the instance environment given instead of read from process.env. */
-const makeDeps: MakeDeps = (role) => createDeps(loadConfig(instanceEnv()), { roleCredentials: role.current, logger: createLogger({ service: 'test', level: 'silent' }) });
+const makeDeps: MakeDeps = (role) => createKefu(loadConfig(instanceEnv()), { roleCredentials: role.current, logger: createLogger({ service: 'test', level: 'silent' }) });
 
 const probe: RouteGroup = (app, deps) => {
   app.post('/v1/probe', async (c) => c.json({ n: await deps.store.tenant('t1').increment('probe', [c.req.query('k') ?? 'k'], 'n') }));

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../shared/config';
 import type { AppDeps } from '../_http/AppDeps';
-import { createDeps } from './createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import type { RoleCredentials } from './RoleCredentials';
 
 /** Builds a deployed function's dependencies; `role` holds the latest invocation's role credentials. */
@@ -10,4 +10,4 @@ export type MakeDeps = (role: RoleCredentials) => AppDeps;
  * The deployed default (functionHandler, timerHandler): settings parsed once from the environment,
  * Tablestore signed with the role credentials of the current invocation.
  */
-export const deployedDeps: MakeDeps = (role) => createDeps(loadConfig(), { roleCredentials: role.current });
+export const deployedDeps: MakeDeps = (role) => createKefu(loadConfig(), { roleCredentials: role.current });

@@ -4,7 +4,7 @@ import { createLogger } from '../../shared/log';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
 import { authRoutes } from '../auth/authRoutes';
 import { messageRoutes } from '../message/messageRoutes';
-import { createDeps } from './createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import { functionHandler } from './functionHandler';
 import type { FcHttpEvent } from './FcHttpEvent';
 
@@ -23,7 +23,7 @@ function fcEvent(method: string, rawPath: string, body?: unknown, token?: string
 describe('functions as deployed (FC events through functionHandler)', () => {
   it('runs the same routes as the dev server: login, open a conversation, write', async () => {
     const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_DEV_LOGIN: 'true', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
-    const deps = createDeps(config, { logger: createLogger({ service: 'test', level: 'silent' }), store: createMemoryStore() });
+    const deps = createKefu(config, { logger: createLogger({ service: 'test', level: 'silent' }), store: createMemoryStore() });
     await seedDemoTenant(deps);
     const auth = functionHandler('auth', [authRoutes], () => deps);
     const message = functionHandler('message', [messageRoutes], () => deps);

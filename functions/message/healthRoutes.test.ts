@@ -1,5 +1,5 @@
 import { createFunctionApp } from '../_http/createFunctionApp';
-import { createDeps } from '../_runtime/createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import type { Store } from '../../shared/store';
@@ -12,7 +12,7 @@ it('GET /v1/health answers ok without touching the store, and says nothing about
     },
   });
   const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
-  const app = createFunctionApp('message', createDeps(config, { store: untouchable, logger: createLogger({ service: 'test', level: 'silent' }) }), healthRoutes);
+  const app = createFunctionApp('message', createKefu(config, { store: untouchable, logger: createLogger({ service: 'test', level: 'silent' }) }), healthRoutes);
   const res = await app.request('/v1/health');
   expect([res.status, await res.json()]).toEqual([200, { ok: true }]);
 });

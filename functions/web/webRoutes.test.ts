@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createFunctionApp } from '../_http/createFunctionApp';
-import { createDeps } from '../_runtime/createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { createMemoryStore } from '../../shared/store';
@@ -24,7 +24,7 @@ describe('the web function: the console and the H5 page from its own folder', ()
 
   function app(staticDir: string) {
     const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 's'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
-    const deps = createDeps(config, { store: createMemoryStore(), logger: createLogger({ service: 'test', level: 'silent' }) });
+    const deps = createKefu(config, { store: createMemoryStore(), logger: createLogger({ service: 'test', level: 'silent' }) });
     return createFunctionApp('web', deps, consoleRoutes(path.join(staticDir, 'console')), h5Routes(path.join(staticDir, 'h5')));
   }
 

@@ -2,7 +2,7 @@ import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { AccountService, type AccountServiceOptions } from '../../shared/accounts';
 import type { Store } from '../../shared/store';
-import { createDeps } from '../../functions/_runtime/createDeps';
+import { createKefu } from '../../shared/app/createKefu';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
 import { fcHandler, type FcHandler } from '../../functions/_runtime/fcHandler';
 import { authRoutes } from '../../functions/auth/authRoutes';
@@ -40,7 +40,7 @@ export interface AuthInstance {
  */
 export function authInstance(store: Store, clock: FakeClock, options: AccountServiceOptions = {}): AuthInstance {
   const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_DEV_LOGIN: 'true', KEFU_TOKEN_SECRET: SECRET, KEFU_LOG_LEVEL: 'silent', KEFU_OCR: 'off' });
-  const base = createDeps(config, { logger: createLogger({ service: 'test', level: 'silent' }), store });
+  const base = createKefu(config, { logger: createLogger({ service: 'test', level: 'silent' }), store });
   const accounts = new AccountService(store, base.tokens, clock.date, options);
   const handler: FcHandler = fcHandler(createFunctionApp('test', { ...base, accounts }, authRoutes, merchantRoutes));
   let seq = 0;

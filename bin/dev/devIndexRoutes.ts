@@ -1,5 +1,5 @@
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import type { RouteGroup } from '../../functions/_http/createFunctionApp';
+import { service } from '../../functions/_http/createFunctionApp';
 
 /** A health check and a small index of the local system, for a newcomer's first curl. */
 export const devIndexRoutes: RouteGroup = (app, deps) => {

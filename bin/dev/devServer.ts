@@ -8,13 +8,13 @@ import { KefuError } from '../../shared/errors';
 import { createLogger, devLogDestination, type Logger } from '../../shared/log';
 import type { Store } from '../../shared/store';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
-import { createFunctionApp } from '../_http/createFunctionApp';
-import type { AppDeps } from '../_http/AppDeps';
+import { createFunctionApp } from '../../functions/_http/createFunctionApp';
+import type { Kefu } from '../../shared/app/Kefu';
 import { allRoutes } from './allRoutes';
-import { createDeps } from './createDeps';
-import { h5Routes } from '../web/h5Routes';
-import { consoleRoutes } from '../web/consoleRoutes';
-import { runJobs } from '../jobs/runJobs';
+import { createKefu } from '../../shared/app/createKefu';
+import { h5Routes } from '../../functions/web/h5Routes';
+import { consoleRoutes } from '../../functions/web/consoleRoutes';
+import { runJobs } from '../../functions/jobs/runJobs';
 import { staticCustomerData } from '../../shared/customer/staticCustomerData';
 import { demoCustomerEvents } from '../../mock/seed/demoCustomerEvents';
 import { demoCustomers } from '../../mock/seed/demoCustomers';
@@ -22,7 +22,7 @@ import { devIndexRoutes } from './devIndexRoutes';
 
 export interface DevServer {
   readonly url: string;
-  readonly deps: AppDeps;
+  readonly deps: Kefu;
   /** True when this start seeded the demo merchant (first start on an empty data folder). */
   readonly seeded: boolean;
   /** The request log, when this server writes its own (no logger given). */
@@ -45,7 +45,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
   mkdirSync(config.dataDir, { recursive: true });
   // ~50 request lines a minute would scroll the banner away: they go to a file in the data folder.
   const logDestination = options.logger ? undefined : devLogDestination(config.dataDir);
-  const deps = createDeps(config, {
+  const deps = createKefu(config, {
     ...(logDestination ? { logger: createLogger({ service: 'local', level: config.logLevel, destination: logDestination.stream }) } : {}),
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
     // The demo merchant's systems, standing in for a merchant's customer-data API.

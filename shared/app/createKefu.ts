@@ -1,35 +1,35 @@
 import path from 'node:path';
-import type { KefuConfig } from '../../shared/config';
-import { createLogger, type Logger } from '../../shared/log';
-import { createMemoryStore, createSqliteStore, createTablestoreStore, type Store } from '../../shared/store';
-import type { TablestoreCredentials } from '../../shared/store/tablestoreStore';
-import { createInProcessNotifier } from '../../shared/realtime';
-import { SessionTokens } from '../../shared/auth';
-import { AccountService } from '../../shared/accounts';
-import { KefuError, isKefuError } from '../../shared/errors';
-import { parse } from '../../shared/nlp';
-import { FaqService } from '../../shared/faq/FaqService';
-import { FaqBot } from '../../shared/faq/FaqBot';
-import { wireConversations } from '../../shared/app/wireConversations';
-import { replyPushListener } from '../../shared/push/replyPushListener';
-import type { AppDeps } from '../_http/AppDeps';
-import type { CustomerData } from '../../shared/customer/CustomerData';
-import { staticCustomerData } from '../../shared/customer/staticCustomerData';
-import { HttpCustomerData } from '../../shared/customer/HttpCustomerData';
-import { GuardedFetcher } from '../../shared/net/GuardedFetcher';
-import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../../shared/media';
-import type * as OssModule from '../../shared/media/OssMediaStore';
-import type * as AlipayModule from '../../shared/alipay/AlipaySdkOpenApi';
-import type * as NlsModule from '../../shared/asr/NlsSpeechRecognizer';
-import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
-import { ProactiveService } from '../../shared/proactive';
-import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
-import type { TextRecognizer } from '../../shared/ocr/TextRecognizer';
-import { MerchantSettings } from '../../shared/merchant/MerchantSettings';
-import { AuditLog } from '../../shared/audit/AuditLog';
-import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
+import type { KefuConfig } from '../config';
+import { createLogger, type Logger } from '../log';
+import { createMemoryStore, createSqliteStore, createTablestoreStore, type Store } from '../store';
+import type { TablestoreCredentials } from '../store/tablestoreStore';
+import { createInProcessNotifier } from '../realtime';
+import { SessionTokens } from '../auth';
+import { AccountService } from '../accounts';
+import { KefuError, isKefuError } from '../errors';
+import { parse } from '../nlp';
+import { FaqService } from '../faq/FaqService';
+import { FaqBot } from '../faq/FaqBot';
+import { wireConversations } from './wireConversations';
+import { replyPushListener } from '../push/replyPushListener';
+import type { Kefu } from './Kefu';
+import type { CustomerData } from '../customer/CustomerData';
+import { staticCustomerData } from '../customer/staticCustomerData';
+import { HttpCustomerData } from '../customer/HttpCustomerData';
+import { GuardedFetcher } from '../net/GuardedFetcher';
+import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../media';
+import type * as OssModule from '../media/OssMediaStore';
+import type * as AlipayModule from '../alipay/AlipaySdkOpenApi';
+import type * as NlsModule from '../asr/NlsSpeechRecognizer';
+import { ReplyNotifier } from '../push/ReplyNotifier';
+import { ProactiveService } from '../proactive';
+import { TesseractTextRecognizer } from '../ocr/TesseractTextRecognizer';
+import type { TextRecognizer } from '../ocr/TextRecognizer';
+import { MerchantSettings } from '../merchant/MerchantSettings';
+import { AuditLog } from '../audit/AuditLog';
+import { TenantOnboarding } from '../accounts/TenantOnboarding';
 
-export interface CreateDepsOptions {
+export interface CreateKefuOptions {
   /** Use this store instead of the configured one (tests). */
   readonly store?: Store;
   readonly logger?: Logger;
@@ -54,13 +54,17 @@ export interface CreateDepsOptions {
 // The cloud SDKs (ali-oss, alipay-sdk, @alicloud/pop-core) are required only when configured, so a
 // cold start that does not use them does not evaluate them.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const ossDriver = () => require('../../shared/media/OssMediaStore') as typeof OssModule;
-const alipayDriver = () => require('../../shared/alipay/AlipaySdkOpenApi') as typeof AlipayModule;
-const nlsDriver = () => require('../../shared/asr/NlsSpeechRecognizer') as typeof NlsModule;
+const ossDriver = () => require('../media/OssMediaStore') as typeof OssModule;
+const alipayDriver = () => require('../alipay/AlipaySdkOpenApi') as typeof AlipayModule;
+const nlsDriver = () => require('../asr/NlsSpeechRecognizer') as typeof NlsModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The composition root: the only place that picks drivers for ports. */
-export function createDeps(config: KefuConfig, options: CreateDepsOptions = {}): AppDeps {
+/**
+ * The composition root: the only place that picks drivers for ports. The deployed functions
+ * (functions/_runtime/deployedDeps), the dev server (bin/dev), the CLI (bin/commands) and the
+ * benchmarks all build their Kefu here, so KEFU_STORE and the other settings mean the same everywhere.
+ */
+export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}): Kefu {
   const logger = options.logger ?? createLogger({ service: 'kefu', level: config.logLevel });
   const store = options.store ?? openStore(config, options.roleCredentials);
   const secret = config.tokenSecret ?? options.tokenSecret;
@@ -134,7 +138,7 @@ function understandOrSkip(text: string, now: Date) {
   }
 }
 
-function openStore(config: KefuConfig, roleCredentials: CreateDepsOptions['roleCredentials']): Store {
+function openStore(config: KefuConfig, roleCredentials: CreateKefuOptions['roleCredentials']): Store {
   switch (config.store) {
     case 'sqlite':
       return createSqliteStore({ file: path.resolve(config.dataDir, 'kefu.sqlite') });

@@ -1,0 +1,48 @@
+import type { KefuConfig } from '../config';
+import type { Logger } from '../log';
+import type { Store } from '../store';
+import type { Notifier } from '../realtime';
+import type { SessionTokens } from '../auth';
+import type { AccountService } from '../accounts';
+import type { Conversations } from './wireConversations';
+import type { FaqService } from '../faq/FaqService';
+import type { CustomerData } from '../customer/CustomerData';
+import type { RoutingService } from '../routing/RoutingService';
+import type { MediaService } from '../media';
+import type { AlipayOpenApi } from '../alipay/AlipayOpenApi';
+import type { ReplyNotifier } from '../push/ReplyNotifier';
+import type { ProactiveService } from '../proactive';
+import type { MerchantSettings } from '../merchant/MerchantSettings';
+import type { AuditLog } from '../audit/AuditLog';
+import type { TenantOnboarding } from '../accounts/TenantOnboarding';
+
+/**
+ * One Kefu instance: everything the functions' routes, the dev server and the CLI need, built once
+ * per process (a function's cold start) by `createKefu`. The routes know it as `AppDeps`.
+ */
+export interface Kefu {
+  readonly config: KefuConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly tokens: SessionTokens;
+  readonly accounts: AccountService;
+  /** The conversation kernel and its use-cases: users, bot, agents, assignment, timers, queries. */
+  readonly conversations: Conversations;
+  readonly faq: FaqService;
+  readonly customers: CustomerData;
+  readonly routing: RoutingService;
+  readonly media: MediaService;
+  /** Alipay's OpenAPI, when configured (Alipay login). */
+  readonly alipay?: AlipayOpenApi;
+  /** Alipay messages to users who left the chat when an agent replies. */
+  readonly replyNotifier: ReplyNotifier;
+  /** Merchants' business events, their rules, and the messages they schedule. */
+  readonly proactive: ProactiveService;
+  /** The merchant's settings (entry button, canned replies, customer API, notifications): the owner of merchantConfig. */
+  readonly merchantSettings: MerchantSettings;
+  /** Who viewed whose personal data: the owner of the audit rows. */
+  readonly audit: AuditLog;
+  /** Creating and listing merchants (the operator API). */
+  readonly onboarding: TenantOnboarding;
+}
