@@ -146,15 +146,22 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
 
   // The whole conversation is read when it opens and after the events poll recovered from an
   // error; in between, the typed events of the log move it on (status, assignee, hold, ticket, routing).
+  const readFailed = useRef(false);
   const refresh = async () => {
-    const fetched = await api<Conversation>('GET', `/v1/conversations/${id}`);
-    setConversation((shown) => applyConversationEvents(newerConversation(shown, fetched), received.current));
+    try {
+      const fetched = await api<Conversation>('GET', `/v1/conversations/${id}`);
+      readFailed.current = false;
+      setConversation((shown) => applyConversationEvents(newerConversation(shown, fetched), received.current));
+    } catch {
+      // Read again by the next events page (the poll shows the connection is back).
+      readFailed.current = true;
+    }
   };
   useEffect(() => {
     cursor.current = 0;
     received.current = [];
     setMessages([]);
-    void refresh().catch(() => undefined);
+    void refresh();
   }, [id]);
   useLongPoll(async (signal) => {
     const page = await api<{ events: ConversationEvent[]; cursor: number }>('GET', `/v1/conversations/${id}/events?after=${cursor.current}&timeout=20000`, undefined, signal);
@@ -163,7 +170,8 @@ function ConversationView({ id, session }: { id: string; session: Session }) {
     if (incoming.length) setMessages((prev) => [...prev, ...incoming.filter((m) => !prev.some((p) => p.seq === m.seq))]);
     received.current.push(...page.events.filter((e) => e.type !== 'message'));
     if (page.events.length) setConversation((shown) => shown && applyConversationEvents(shown, page.events));
-  }, [id], () => void refresh().catch(() => undefined));
+    if (readFailed.current) void refresh();
+  }, [id], () => void refresh());
   useEffect(() => {
     list.current?.scrollTo({ top: list.current.scrollHeight });
   }, [messages.length]);
