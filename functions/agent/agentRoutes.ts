@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { waitFor } from '../../shared/realtime';
-import { channels } from '../../shared/conversation/conversationTables';
 import { KefuError } from '../../shared/errors';
 import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TicketEditRequest, TransferRequest } from '../../shared/schemas';
 import type { Context } from 'hono';
@@ -33,10 +30,7 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/agent/presence', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, PresenceRequest);
-    const presence = await deps.routing.setPresence(staff.tenant, staff.id, body.status);
-    // Coming online takes waiting conversations at once.
-    if (body.status === 'online') await deps.conversations.assignment.dispatchFor(staff.tenant, staff.id);
-    return c.json((await deps.routing.presence(staff.tenant, staff.id)).value ?? presence);
+    return c.json(await deps.conversations.assignment.setPresence(staff, body.status));
   });
 
   app.post('/v1/agent/conversations/:id/transfer', svc, async (c) => {
@@ -69,21 +63,10 @@ export const agentRoutes: RouteGroup = (app, deps) => {
       throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting、mine 或 all', { field: 'box', reason: 'enum' });
     }
     const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 50;
-    // `since` (the version the workbench shows) long-polls until the inbox changes: an assignment,
-    // a transfer, a new message in one of its conversations.
+    // `since` (the version the workbench shows) long-polls until the inbox changes.
     const since = c.req.query('since');
     const timeoutMs = intQuery(c, 'timeout', { min: 0, max: deps.config.longPollTimeoutMs }) ?? deps.config.longPollTimeoutMs;
-    const read = async () => {
-      const conversations = await deps.conversations.queries.inbox(staff, box, limit);
-      const version = createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url');
-      return { box, version, conversations };
-    };
-    if (since === undefined || timeoutMs === 0) return c.json(await read());
-    const [changed] = await waitFor(deps.notifier, box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant), async () => {
-      const now = await read();
-      return now.version === since ? [] : [now];
-    }, { timeoutMs, signal: c.req.raw.signal });
-    return c.json(changed ?? (await read()));
+    return c.json(await deps.conversations.queries.inboxView(staff, box, { limit, ...(since !== undefined ? { since } : {}), timeoutMs, signal: c.req.raw.signal }));
   });
 
   // Internal notes: any of the merchant's staff, never shown to the user.

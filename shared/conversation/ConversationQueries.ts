@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { ParseResult } from '../nlp/ParseResult';
@@ -20,6 +21,13 @@ export interface MessagesPage {
 }
 
 export type InboxBox = 'waiting' | 'mine' | 'all';
+
+export interface InboxView {
+  readonly box: InboxBox;
+  /** Changes whenever what the inbox shows changes; pass back as `since` to wait for the next. */
+  readonly version: string;
+  readonly conversations: Conversation[];
+}
 
 export interface ConversationQueriesOptions {
   readonly log: ConversationLog;
@@ -104,6 +112,26 @@ export class ConversationQueries {
     const found = (await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
     const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
     return shown.map((c) => conversationFor(staff, c));
+  }
+
+  /**
+   * An inbox with a version of what it shows. With `since` (the version on screen) it long-polls
+   * until the view changes: woken only by commits that touch this view (see realtimeListener).
+   */
+  async inboxView(staff: Principal, box: InboxBox, o: { limit?: number; since?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<InboxView> {
+    const read = async (): Promise<InboxView> => {
+      const conversations = await this.inbox(staff, box, o.limit);
+      const version = createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url');
+      return { box, version, conversations };
+    };
+    const timeoutMs = Math.min(o.timeoutMs ?? 0, this.longPollTimeoutMs);
+    if (o.since === undefined || timeoutMs <= 0) return read();
+    const channel = box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant);
+    const [changed] = await waitFor(this.notifier, channel, async () => {
+      const now = await read();
+      return now.version === o.since ? [] : [now];
+    }, { timeoutMs, recheckMs: this.recheckMs, ...(o.signal ? { signal: o.signal } : {}) });
+    return changed ?? read();
   }
 
   /** The waiting list in arrival order, for the timers. */

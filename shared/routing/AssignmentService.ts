@@ -1,12 +1,12 @@
 import { KefuError } from '../errors';
 import type { WriteOp } from '../store';
 import type { Principal } from '../auth';
-import type { Conversation, RoutingInfo } from '../schemas';
+import type { Conversation, PresenceStatus, RoutingInfo } from '../schemas';
 import type { Committed, ConversationLog, Decision } from '../conversation/ConversationLog';
 import type { ConversationQueries } from '../conversation/ConversationQueries';
 import { allowed } from '../conversation/lifecycle';
 import { assertRole, notice, systemActor } from '../conversation/senders';
-import type { AvailableAgent, RoutingService } from './RoutingService';
+import type { AgentPresence, AvailableAgent, RoutingService } from './RoutingService';
 
 const STAFF: readonly Principal['role'][] = ['agent', 'supervisor', 'admin'];
 
@@ -141,6 +141,14 @@ export class AssignmentService {
       if (!progressed) break;
     }
     return assigned;
+  }
+
+  /** The agent's own status; coming online takes waiting conversations at once. Returns the presence after. */
+  async setPresence(staff: Principal, status: PresenceStatus): Promise<AgentPresence> {
+    assertRole(staff, STAFF);
+    await this.routing.setPresence(staff.tenant, staff.id, status);
+    if (status === 'online') await this.dispatchFor(staff.tenant, staff.id);
+    return (await this.routing.presence(staff.tenant, staff.id)).value;
   }
 
   /** Dispatches every group the agent serves (when they free up or come online). */
