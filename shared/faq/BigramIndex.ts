@@ -11,8 +11,15 @@ export interface IndexHit {
   readonly score: number;
 }
 
+interface Posting {
+  readonly docs: Int32Array;
+  readonly tfs: Uint16Array;
+  /** The search that last used it: a query's repeated term counts once, without a Set per query. */
+  seen: number;
+}
+
 interface Field {
-  readonly postings: Map<string, { docs: Int32Array; tfs: Uint16Array }>;
+  readonly postings: Map<string, Posting>;
   readonly lengths: Float64Array;
   readonly avgLength: number;
   readonly boost: number;
@@ -31,6 +38,7 @@ const B = 0.7;
 export class BigramIndex {
   private readonly fields: readonly Field[];
   private readonly scores: Float64Array;
+  private searches = 0;
 
   constructor(readonly docs: readonly IndexedPhrasing[]) {
     this.fields = [field(docs, (d) => d.textTerms, 2), field(docs, (d) => d.pinyinTerms, 1)];
@@ -44,10 +52,14 @@ export class BigramIndex {
     const scores = this.scores;
     const touched: number[] = [];
     const queries = [textTerms, pinyinTerms];
+    const search = ++this.searches;
     this.fields.forEach((f, i) => {
-      for (const term of new Set(queries[i])) {
+      // Each distinct term once, in first-occurrence order (as iterating a Set of them did); a
+      // term without postings adds nothing either way.
+      for (const term of queries[i]!) {
         const p = f.postings.get(term);
-        if (!p) continue;
+        if (!p || p.seen === search) continue;
+        p.seen = search;
         const idf = Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5));
         for (let j = 0; j < p.docs.length; j++) {
           const d = p.docs[j]!;
@@ -89,7 +101,7 @@ function field(docs: readonly IndexedPhrasing[], termsOf: (d: IndexedPhrasing) =
       p.tfs.push(f);
     }
   });
-  const postings = new Map<string, { docs: Int32Array; tfs: Uint16Array }>();
-  for (const [t, p] of building) postings.set(t, { docs: Int32Array.from(p.docs), tfs: Uint16Array.from(p.tfs) });
+  const postings = new Map<string, Posting>();
+  for (const [t, p] of building) postings.set(t, { docs: Int32Array.from(p.docs), tfs: Uint16Array.from(p.tfs), seen: 0 });
   return { postings, lengths, avgLength: docs.length ? total / docs.length || 1 : 1, boost };
 }

@@ -1,7 +1,8 @@
 import type { FaqEntry } from '../schemas';
 import { canonicalText, charBigrams, charTokens, pinyinBigrams } from './faqText';
 import { BigramIndex, type IndexedPhrasing } from './BigramIndex';
-import { buildIdf, pairScore, viewOf, type IdfTable, type RankerWeights, type TextView } from './pairFeatures';
+import { PairScorer, type ScoredSide } from './PairScorer';
+import { buildIdf, type IdfTable, type RankerWeights } from './pairFeatures';
 import type * as RankerFile from './faqRankerWeights.json';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
@@ -64,14 +65,22 @@ interface SavedMatcher {
  * model trained on ATEC/AFQMC questions to put the right one first. An entry scores as its best phrasing.
  */
 export class FaqMatcher {
-  private readonly views = new Map<string, TextView>();
+  /**
+   * Scores pairs from prepared sides. The candidate side depends only on the document, this
+   * matcher's idf and its ranker, all fixed for the matcher's life (a changed knowledge base makes
+   * a new matcher), so each document is prepared once, the first time retrieval returns it.
+   */
+  private readonly scorer: PairScorer;
+  private readonly candidates: (ScoredSide | undefined)[] = [];
 
   private constructor(
     private readonly index: BigramIndex,
-    private readonly idf: IdfTable,
+    idf: IdfTable,
     private readonly ranker: RankerModel,
     readonly size: number,
-  ) {}
+  ) {
+    this.scorer = new PairScorer(idf, ranker);
+  }
 
   private static fromPhrasings(docs: IndexedPhrasing[], ranker: RankerModel): FaqMatcher {
     // Retrieval uses bigrams only: single characters like 花 or 呗 occur in most questions.
@@ -105,14 +114,10 @@ export class FaqMatcher {
     );
   }
 
-  private view(text: string): TextView {
-    let v = this.views.get(text);
-    if (!v) {
-      v = viewOf(text);
-      if (this.views.size > 50_000) this.views.clear();
-      this.views.set(text, v);
-    }
-    return v;
+  private candidate(doc: number): ScoredSide {
+    let c = this.candidates[doc];
+    if (!c) this.candidates[doc] = c = this.scorer.candidate(this.index.docs[doc]!.text);
+    return c;
   }
 
   /** Entries in retrieval (BM25) order before re-ranking, at most `limit`: what training sees. */
@@ -132,14 +137,18 @@ export class FaqMatcher {
   rank(query: string, limit = 5): FaqMatch[] {
     const canonical = canonicalText(query);
     if (!canonical || this.size === 0) return [];
-    const q = viewOf(canonical);
-    const hits = this.index.search(charBigrams(canonical), pinyinBigrams(canonical), CANDIDATES);
+    const bigrams = charBigrams(canonical);
+    const pinyin = pinyinBigrams(canonical);
+    const hits = this.index.search(bigrams, pinyin, CANDIDATES);
+    // Candidates first: the query side is prepared against the terms they brought in.
+    const candidates = hits.map((hit) => this.candidate(hit.doc));
+    const q = hits.length ? this.scorer.query(canonical, bigrams, pinyin) : undefined;
     const best = new Map<string, number>();
-    for (const hit of hits) {
-      const doc = this.index.docs[hit.doc]!;
-      const s = pairScore(this.ranker, q, this.view(doc.text), this.idf);
-      if (s > (best.get(doc.entryId) ?? -1)) best.set(doc.entryId, s);
-    }
+    hits.forEach((hit, i) => {
+      const entryId = this.index.docs[hit.doc]!.entryId;
+      const s = this.scorer.score(q!, candidates[i]!);
+      if (s > (best.get(entryId) ?? -1)) best.set(entryId, s);
+    });
     return [...best]
       .map(([faqId, s]) => ({ faqId, score: Math.round(s * 10000) / 10000 }))
       .sort((a, b) => b.score - a.score)

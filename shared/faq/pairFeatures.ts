@@ -27,16 +27,36 @@ export interface TextView {
   /** Character unigrams and bigrams and domain words (`w:` prefixed): the learned terms. */
   readonly tokens: ReadonlySet<string>;
   readonly negated: boolean;
+  /** Length in code points. */
+  readonly length: number;
+  /** The first LCS_CHARS code points, what the longest common substring compares. */
+  readonly head: readonly number[];
 }
 
+/** Characters of each side the longest common substring looks at. */
+const LCS_CHARS = 48;
+
+/** The first LCS_CHARS code points of a text. */
+export function headOf(chars: readonly string[]): number[] {
+  const head: number[] = [];
+  for (let i = 0; i < chars.length && i < LCS_CHARS; i++) head.push(chars[i]!.codePointAt(0)!);
+  return head;
+}
+
+/** Negation words: a question and its negation are different questions. */
+export const NEGATION = /[不没无未别]/;
+
 export function viewOf(canonical: string): TextView {
+  const chars = [...canonical];
   return {
     canonical,
     bigrams: new Set(charBigrams(canonical)),
     chars: new Set(canonical),
     pinyin: new Set(pinyinBigrams(canonical)),
     tokens: new Set([...charTokens(canonical), ...domainWords(canonical).map((w) => `w:${w}`)]),
-    negated: /[不没无未别]/.test(canonical),
+    negated: NEGATION.test(canonical),
+    length: chars.length,
+    head: headOf(chars),
   };
 }
 
@@ -60,42 +80,53 @@ function idfCoverage(of: ReadonlySet<string>, by: ReadonlySet<string>, idf: IdfT
   return total === 0 ? 0 : covered / total;
 }
 
-/** Length of the longest common substring, by dynamic programming over two short strings. */
-function longestCommonSubstring(a: string, b: string): number {
-  const x = [...a].slice(0, 48);
-  const y = [...b].slice(0, 48);
+/** One DP row reused by every call (synchronous, so never shared by two). */
+const lcsRow = new Int32Array(LCS_CHARS + 1);
+
+/**
+ * Length of the longest common substring of two heads (code points), by dynamic programming in
+ * one row: walking j downwards leaves row[j - 1] holding the previous row's value when row[j]
+ * needs it, so no row is allocated per character.
+ */
+export function longestCommonSubstring(x: readonly number[], y: readonly number[]): number {
   let best = 0;
-  let prev = new Array<number>(y.length + 1).fill(0);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = new Array<number>(y.length + 1).fill(0);
-    for (let j = 1; j <= y.length; j++) {
-      if (x[i - 1] === y[j - 1]) {
-        cur[j] = prev[j - 1]! + 1;
-        if (cur[j]! > best) best = cur[j]!;
+  lcsRow.fill(0, 0, y.length + 1);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i]!;
+    for (let j = y.length; j >= 1; j--) {
+      if (xi === y[j - 1]) {
+        const run = lcsRow[j - 1]! + 1;
+        lcsRow[j] = run;
+        if (run > best) best = run;
+      } else {
+        lcsRow[j] = 0;
       }
     }
-    prev = cur;
   }
   return best;
 }
 
 /** Features of (query, candidate question) for the ranker; same order as FEATURE_NAMES. */
 export function pairFeatures(query: TextView, candidate: TextView, idf: IdfTable): number[] {
-  const ql = [...query.canonical].length;
-  const cl = [...candidate.canonical].length;
-  const lcs = longestCommonSubstring(query.canonical, candidate.canonical);
+  const ql = query.length;
+  const cl = candidate.length;
+  const lcs = longestCommonSubstring(query.head, candidate.head);
   return [
     1,
     idfCoverage(query.bigrams, candidate.bigrams, idf),
     idfCoverage(candidate.bigrams, query.bigrams, idf),
     dice(query.chars, candidate.chars),
     dice(query.pinyin, candidate.pinyin),
-    ql === 0 ? 0 : lcs / Math.min(ql, Math.max(cl, 1)),
-    Math.abs(ql - cl) / Math.max(ql, cl, 1),
+    lcsRatio(lcs, ql, cl),
+    lengthGap(ql, cl),
     query.negated !== candidate.negated ? 1 : 0,
     query.canonical === candidate.canonical ? 1 : 0,
   ];
 }
+
+/** The lcsRatio and lengthGap features from code-point lengths (shared with PairScorer). */
+export const lcsRatio = (lcs: number, ql: number, cl: number): number => (ql === 0 ? 0 : lcs / Math.min(ql, Math.max(cl, 1)));
+export const lengthGap = (ql: number, cl: number): number => Math.abs(ql - cl) / Math.max(ql, cl, 1);
 
 /**
  * Learned weights of terms (character unigrams and bigrams) by where they occur in a pair:
@@ -114,7 +145,7 @@ export interface RankerWeights {
 
 /** Term weights as a Map: a few thousand keys are far faster to look up there than on an object. */
 const termMaps = new WeakMap<TermWeights, Map<string, readonly number[]>>();
-function termMap(terms: TermWeights): Map<string, readonly number[]> {
+export function termMap(terms: TermWeights): Map<string, readonly number[]> {
   let map = termMaps.get(terms);
   if (!map) termMaps.set(terms, (map = new Map(Object.entries(terms))));
   return map;
@@ -139,6 +170,10 @@ export function rankingScore(model: Pick<RankerWeights, 'weights' | 'terms'>, fe
 
 /** Confidence in [0, 1] that the candidate answers the query. */
 export function pairScore(model: RankerWeights, query: TextView, candidate: TextView, idf: IdfTable): number {
-  const z = rankingScore(model, pairFeatures(query, candidate, idf), query, candidate);
+  return squash(model, rankingScore(model, pairFeatures(query, candidate, idf), query, candidate));
+}
+
+/** sigmoid(a * z + b): a ranking score as a confidence. */
+export function squash(model: Pick<RankerWeights, 'platt'>, z: number): number {
   return 1 / (1 + Math.exp(-(model.platt.a * z + model.platt.b)));
 }
