@@ -9,6 +9,7 @@ import { createLogger, devLogDestination, type Logger } from '../../shared/log';
 import type { Store } from '../../shared/store';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
+import type { PlatformBindings } from '../../functions/_http/clientAddress';
 import type { Kefu } from '../../shared/app/Kefu';
 import { allRoutes } from './allRoutes';
 import { createKefu } from '../../shared/app/createKefu';
@@ -23,6 +24,11 @@ import { devIndexRoutes } from './devIndexRoutes';
 export interface DevServer {
   readonly url: string;
   readonly deps: Kefu;
+  /**
+   * The same app without a socket: a request handled in-process, with the bindings a platform
+   * adapter would pass (the client's address). Tests that need no real connection use it.
+   */
+  fetch(request: Request, bindings?: PlatformBindings): Promise<Response>;
   /** True when this start seeded the demo merchant (first start on an empty data folder). */
   readonly seeded: boolean;
   /** The request log, when this server writes its own (no logger given). */
@@ -82,6 +88,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
   return {
     url,
     deps,
+    fetch: async (request, bindings) => app.fetch(request, bindings ?? {}),
     seeded,
     ...(logDestination ? { logFile: logDestination.file } : {}),
     close() {

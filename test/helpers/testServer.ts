@@ -28,7 +28,9 @@ export interface ApiResponse {
 }
 
 /**
- * The real dev server (HTTP, routes, sqlite in a temp folder) on a free port, with its log captured.
+ * The real dev server (routes, sqlite in a temp folder) on a free port, with its log captured.
+ * `call` hands requests to the app in-process (Hono's fetch, as from 127.0.0.1): no socket is
+ * needed to test routes. Tests of the connection itself (aborts, browsers) use `url`.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
@@ -49,7 +51,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     ...server,
     logText: () => chunks.join(''),
-    call: (method, route, options = {}) => call(server.url, method, route, options),
+    call: (method, route, options = {}) => call(server.url, method, route, options, (request) => server.fetch(request, { sourceIp: '127.0.0.1' })),
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -57,7 +59,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
-export async function call(base: string, method: string, route: string, options: CallOptions = {}): Promise<ApiResponse> {
+/** A request to `base + route`, over HTTP or, with `send`, handed to an app in-process. */
+export async function call(base: string, method: string, route: string, options: CallOptions = {}, send: (request: Request) => Promise<Response> = fetch): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   let body: string | Buffer | undefined;
@@ -66,7 +69,7 @@ export async function call(base: string, method: string, route: string, options:
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(base + route, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const res = await send(new Request(base + route, { method, headers, ...(body !== undefined ? { body } : {}) }));
   const text = await res.text();
   let json: Record<string, unknown>;
   try {
