@@ -53,7 +53,8 @@ export class BigramIndex {
     const touched: number[] = [];
     const queries = [textTerms, pinyinTerms];
     const search = ++this.searches;
-    this.fields.forEach((f, i) => {
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i]!;
       // Each distinct term once, in first-occurrence order (as iterating a Set of them did); a
       // term without postings adds nothing either way.
       for (const term of queries[i]!) {
@@ -68,7 +69,7 @@ export class BigramIndex {
           scores[d]! += f.boost * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * f.lengths[d]!) / f.avgLength)));
         }
       }
-    });
+    }
     // Bounded insertion into the top k: k is small (tens), touched may be thousands.
     const top: IndexHit[] = [];
     for (const d of touched) {

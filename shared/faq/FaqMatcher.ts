@@ -144,15 +144,15 @@ export class FaqMatcher {
     const candidates = hits.map((hit) => this.candidate(hit.doc));
     const q = hits.length ? this.scorer.query(canonical, bigrams, pinyin) : undefined;
     const best = new Map<string, number>();
-    hits.forEach((hit, i) => {
-      const entryId = this.index.docs[hit.doc]!.entryId;
+    for (let i = 0; i < hits.length; i++) {
+      const entryId = this.index.docs[hits[i]!.doc]!.entryId;
       const s = this.scorer.score(q!, candidates[i]!);
       if (s > (best.get(entryId) ?? -1)) best.set(entryId, s);
-    });
-    return [...best]
-      .map(([faqId, s]) => ({ faqId, score: Math.round(s * 10000) / 10000 }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    }
+    const ranked: FaqMatch[] = [];
+    for (const [faqId, s] of best) ranked.push({ faqId, score: Math.round(s * 10000) / 10000 });
+    // A stable sort of the entries in first-retrieved order, as before.
+    return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** Answer, suggest the top 3, or hand off to a human, with the ranked matches. */

@@ -1,4 +1,4 @@
-import { charTokens, domainWords } from './faqText';
+import { domainWords } from './faqText';
 import {
   NEGATION,
   headOf,
@@ -73,9 +73,10 @@ function shared(ids: readonly number[], marks: Int32Array, s: number): number {
   return n;
 }
 
-function dice(a: readonly number[], b: readonly number[], marksOfB: Int32Array, s: number): number {
+/** Dice of a query's and a candidate's distinct terms, the shared ones counted from the candidate. */
+function dice(a: readonly number[], b: readonly number[], marksOfA: Int32Array, s: number): number {
   if (a.length === 0 || b.length === 0) return 0;
-  return (2 * shared(a, marksOfB, s)) / (a.length + b.length);
+  return (2 * shared(b, marksOfA, s)) / (a.length + b.length);
 }
 
 function coverage(ids: readonly number[], idf: readonly number[], total: number, marksOfOther: Int32Array, s: number): number {
@@ -88,6 +89,36 @@ function coverage(ids: readonly number[], idf: readonly number[], total: number,
 }
 
 /**
+ * The ids of the distinct terms in first-occurrence order, as a Set of the terms keeps them,
+ * marking each: known ones (id >= 0) deduplicated by their mark, unknown ones (-1) by comparing
+ * the terms, in a list while there are few and in a set beyond.
+ */
+function distinct(ids: readonly number[], terms: readonly string[], marks: Int32Array, s: number, distinctTerms?: string[]): number[] {
+  const out: number[] = [];
+  let unknownList: string[] | undefined;
+  let unknownSet: Set<string> | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const t = terms[i]!;
+    if (id >= 0) {
+      if (marks[id] === s) continue;
+      marks[id] = s;
+    } else if (unknownSet) {
+      if (unknownSet.has(t)) continue;
+      unknownSet.add(t);
+    } else {
+      unknownList ??= [];
+      if (unknownList.includes(t)) continue;
+      unknownList.push(t);
+      if (unknownList.length > 16) unknownSet = new Set(unknownList);
+    }
+    out.push(id);
+    distinctTerms?.push(t);
+  }
+  return out;
+}
+
+/**
  * `pairScore` for one matcher (one idf table, one ranker), computed from prepared sides: the same
  * features and sums, in the same order, so the same bits; but terms are compared as small integers
  * through marks instead of string-keyed set lookups, and each candidate is prepared once.
@@ -95,6 +126,7 @@ function coverage(ids: readonly number[], idf: readonly number[], total: number,
 export class PairScorer {
   private readonly ids = new Map<string, number>();
   private readonly terms: Map<string, readonly number[]>;
+  private readonly weightById: (readonly number[] | null | undefined)[] = [];
   private readonly features: number[] = [1, 0, 0, 0, 0, 0, 0, 0, 0];
   private queryStamp = 0;
   /** The dictionary's size when the last query was prepared: candidates prepared later are not marked for. */
@@ -154,13 +186,17 @@ export class PairScorer {
   /**
    * The query's side, after every candidate it is scored against has been prepared (so a term
    * missing from the dictionary is missing from all of them). Its terms are marked for `score`.
+   * `bigramList` and `pinyinList` are charBigrams(canonical) and pinyinBigrams(canonical).
    */
   query(canonical: string, bigramList: readonly string[], pinyinList: readonly string[]): ScoredSide {
     ensureCapacity(this.ids.size);
     this.querySize = this.ids.size;
     const s = (this.queryStamp = nextStamp());
+    const chars = [...canonical];
+    const charIds = this.lookUp(chars);
+    const bigramIds = this.lookUp(bigramList);
     const bigramTerms: string[] = [];
-    const bigrams = this.distinct(bigramList, queryMarks[0]!, s, bigramTerms);
+    const bigrams = distinct(bigramIds, bigramList, queryMarks[0]!, s, bigramTerms);
     const bigramIdf: number[] = [];
     let bigramTotal = 0;
     for (const t of bigramTerms) {
@@ -168,13 +204,28 @@ export class PairScorer {
       bigramIdf.push(w);
       bigramTotal += w;
     }
-    const chars = [...canonical];
+    // charTokens(canonical) is each character then it and the next: the same strings as `chars`
+    // and `bigramList`, whose ids are known already; then the domain words.
     const tokenTerms: string[] = [];
-    const tokens = this.distinct([...charTokens(canonical), ...domainWords(canonical).map((w) => `w:${w}`)], queryMarks[3]!, s, tokenTerms);
+    const tokenIds: number[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      tokenTerms.push(chars[i]!);
+      tokenIds.push(charIds[i]!);
+      if (i + 1 >= chars.length) continue;
+      tokenTerms.push(bigramList[i]!);
+      tokenIds.push(bigramIds[i]!);
+    }
+    for (const w of domainWords(canonical)) {
+      const t = `w:${w}`;
+      tokenTerms.push(t);
+      tokenIds.push(this.ids.get(t) ?? -1);
+    }
+    const distinctTokens: string[] = [];
+    const tokens = distinct(tokenIds, tokenTerms, queryMarks[3]!, s, distinctTokens);
     const weighted: number[] = [];
     const weights: (readonly number[])[] = [];
-    for (let i = 0; i < tokenTerms.length; i++) {
-      const w = this.terms.get(tokenTerms[i]!);
+    for (let i = 0; i < tokens.length; i++) {
+      const w = this.weightOf(tokens[i]!, distinctTokens[i]!);
       if (!w) continue;
       weighted.push(tokens[i]!);
       weights.push(w);
@@ -187,35 +238,27 @@ export class PairScorer {
       bigrams,
       bigramIdf,
       bigramTotal,
-      chars: this.distinct(chars, queryMarks[1]!, s),
-      pinyin: this.distinct(pinyinList, queryMarks[2]!, s),
+      chars: distinct(charIds, chars, queryMarks[1]!, s),
+      pinyin: distinct(this.lookUp(pinyinList), pinyinList, queryMarks[2]!, s),
       tokens,
       weighted,
       weights,
     };
   }
 
-  /**
-   * Ids of the distinct terms in first-occurrence order, as a Set keeps them, marking each: known
-   * ones deduplicated by their mark, unknown ones (-1, rare) by a set of their own.
-   */
-  private distinct(terms: readonly string[], marks: Int32Array, s: number, distinctTerms?: string[]): number[] {
+  /** Each term's id, -1 for one the dictionary lacks. */
+  private lookUp(terms: readonly string[]): number[] {
     const out: number[] = [];
-    let unknown: Set<string> | undefined;
-    for (const t of terms) {
-      const id = this.ids.get(t) ?? -1;
-      if (id >= 0) {
-        if (marks[id] === s) continue;
-        marks[id] = s;
-      } else {
-        unknown ??= new Set();
-        if (unknown.has(t)) continue;
-        unknown.add(t);
-      }
-      out.push(id);
-      distinctTerms?.push(t);
-    }
+    for (const t of terms) out.push(this.ids.get(t) ?? -1);
     return out;
+  }
+
+  /** A term's learned weights, by id once looked up (null: it has none). */
+  private weightOf(id: number, term: string): readonly number[] | undefined {
+    if (id < 0) return this.terms.get(term);
+    let w = this.weightById[id];
+    if (w === undefined) this.weightById[id] = w = this.terms.get(term) ?? null;
+    return w ?? undefined;
   }
 
   /**
@@ -226,16 +269,16 @@ export class PairScorer {
     if (this.ids.size !== this.querySize) throw new Error('PairScorer: prepare every candidate before the query');
     const qs = this.queryStamp;
     const cs = nextStamp();
+    // Only the kinds whose sums follow the query's order need the candidate's marks: shared
+    // character and pinyin counts are the same counted from either side.
     mark(c.bigrams, candidateMarks[0]!, cs);
-    mark(c.chars, candidateMarks[1]!, cs);
-    mark(c.pinyin, candidateMarks[2]!, cs);
     mark(c.tokens, candidateMarks[3]!, cs);
     const f = this.features;
     f[0] = 1;
     f[1] = coverage(q.bigrams, q.bigramIdf, q.bigramTotal, candidateMarks[0]!, cs);
     f[2] = coverage(c.bigrams, c.bigramIdf, c.bigramTotal, queryMarks[0]!, qs);
-    f[3] = dice(q.chars, c.chars, candidateMarks[1]!, cs);
-    f[4] = dice(q.pinyin, c.pinyin, candidateMarks[2]!, cs);
+    f[3] = dice(q.chars, c.chars, queryMarks[1]!, qs);
+    f[4] = dice(q.pinyin, c.pinyin, queryMarks[2]!, qs);
     f[5] = lcsRatio(longestCommonSubstring(q.head, c.head), q.length, c.length);
     f[6] = lengthGap(q.length, c.length);
     f[7] = q.negated !== c.negated ? 1 : 0;
