@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ConditionFailedError } from './ConditionFailedError';
 import { createSqliteStore } from './sqliteStore';
 import { describeStoreContract } from './storeContract';
 
@@ -23,5 +24,82 @@ describe('sqlite store on disk', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+});
+
+describe('sqlite store cache across connections', () => {
+  // Two stores on one file are two connections, as the CLI beside a running server, or a server
+  // restarted on the file of one killed with -9.
+  const pair = () => {
+    const file = path.join(dir, `shared-${n++}.sqlite`);
+    return { file, a: createSqliteStore({ file }), b: createSqliteStore({ file }) };
+  };
+
+  it('sees what another connection wrote, deleted or created after this one cached the row', async () => {
+    const { a, b } = pair();
+    const ta = a.tenant('demo');
+    const tb = b.tenant('demo');
+    await ta.put('item', ['x'], { n: 1 });
+    expect((await ta.get('item', ['x']))?.value).toEqual({ n: 1 });
+    expect(await ta.get('item', ['new'])).toBeUndefined();
+    await tb.update('item', ['x'], { n: 2 });
+    await tb.put('item', ['new'], { n: 9 });
+    expect(await ta.get('item', ['x'])).toEqual({ key: ['x'], value: { n: 2 }, version: 2 });
+    expect((await ta.get('item', ['new']))?.value).toEqual({ n: 9 });
+    expect((await ta.range('item', [])).rows.map((r) => r.value)).toEqual([{ n: 9 }, { n: 2 }]);
+    await tb.delete('item', ['x']);
+    expect(await ta.get('item', ['x'])).toBeUndefined();
+    await a.close();
+    await b.close();
+  });
+
+  it('judges conditions and increments on what is stored, not on what it cached', async () => {
+    const { file, a, b } = pair();
+    const ta = a.tenant('demo');
+    const tb = b.tenant('demo');
+    const v1 = await ta.put('item', ['c'], { owner: 'a' });
+    await ta.get('item', ['absent']);
+    await tb.update('item', ['c'], { owner: 'b' }, { version: v1 });
+    await tb.put('item', ['absent'], { now: 'present' });
+    await expect(ta.update('item', ['c'], { owner: 'a again' }, { version: v1 })).rejects.toBeInstanceOf(ConditionFailedError);
+    await expect(ta.put('item', ['absent'], {}, 'notExists')).rejects.toBeInstanceOf(ConditionFailedError);
+    expect(await ta.update('item', ['c'], { owner: 'a' }, { version: v1 + 1 })).toBe(v1 + 2);
+    // A plain connection, as a tool writing the file directly.
+    const raw = new Database(file);
+    raw.prepare("UPDATE rows SET v = '{\"n\":40}', ver = ver + 1 WHERE tbl = 'counter'").run();
+    expect(await ta.increment('counter', ['k'], 'n')).toBe(1);
+    raw.prepare("UPDATE rows SET v = '{\"n\":40}', ver = ver + 1 WHERE tbl = 'counter'").run();
+    raw.close();
+    const values = await Promise.all([ta.increment('counter', ['k'], 'n'), tb.increment('counter', ['k'], 'n'), ta.increment('counter', ['k'], 'n')]);
+    expect(values.sort()).toEqual([41, 42, 43]);
+    expect((await tb.get('counter', ['k']))?.version).toBe(5);
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps nothing a failed batch wrote, and hands out copies of what it keeps', async () => {
+    const store = createSqliteStore({ file: path.join(dir, `single-${n++}.sqlite`) });
+    const t = store.tenant('demo');
+    await t.put('item', ['taken'], { a: 1 });
+    await expect(
+      t.batchWrite([
+        { op: 'put', table: 'item', key: ['fresh'], value: { a: 1 } },
+        { op: 'update', table: 'item', key: ['taken'], set: { a: 2 } },
+        { op: 'put', table: 'item', key: ['taken'], value: { a: 3 }, condition: 'notExists' },
+      ]),
+    ).rejects.toBeInstanceOf(ConditionFailedError);
+    expect(await t.get('item', ['fresh'])).toBeUndefined();
+    expect(await t.get('item', ['taken'])).toEqual({ key: ['taken'], value: { a: 1 }, version: 1 });
+    const odd = JSON.parse('{"__proto__":{"polluted":true},"list":[{"deep":[1]}]}') as Record<string, unknown>;
+    await t.put('item', ['odd'], odd);
+    const first = await t.get<{ list: { deep: number[] }[] }>('item', ['odd']);
+    first!.value.list[0]!.deep.push(2);
+    const again = await t.get('item', ['odd']);
+    expect(JSON.stringify(again!.value)).toBe('{"__proto__":{"polluted":true},"list":[{"deep":[1]}]}');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const page = await t.range<{ list?: unknown[] }>('item', []);
+    page.rows[0]!.value.list?.push('x');
+    expect((await t.range('item', [])).rows.map((r) => r.value)).toEqual([again!.value, { a: 1 }]);
+    await store.close();
   });
 });

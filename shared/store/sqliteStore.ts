@@ -6,6 +6,7 @@ import {
   applyUpdate,
   checkTable,
   checkTenant,
+  cloneJson,
   conditionHolds,
   decodeKey,
   describeCondition,
@@ -27,9 +28,33 @@ interface RawRow {
 }
 
 /**
+ * A row as this connection last knew it: its version and stored text, and the parsed value once
+ * something read it. Never handed out (readers get copies), so it cannot be changed from outside.
+ * `null` is a row known to be missing.
+ */
+interface Known {
+  readonly ver: number;
+  readonly json: string;
+  value?: Columns;
+}
+type Entry = Known | null;
+
+/** Rows kept in memory; beyond that the least recently written go first. */
+const CACHE_ROWS = 10_000;
+/** Larger rows are not kept: a few would hold most of the memory and they are rarely hot. */
+const CACHE_MAX_JSON = 64 * 1024;
+
+/**
  * The embedded default driver: one SQLite file (better-sqlite3, WAL), one table of rows keyed by
  * (table, tenant, encoded key). better-sqlite3 is synchronous, so every operation runs inside one
  * transaction without interleaving: conditions and increments are atomic by construction.
+ *
+ * Rows this connection read or wrote are kept in memory by (table, tenant, key), so a read is a
+ * copy from memory and a write knows the row's version without asking SQLite. The cache is only
+ * trusted while `PRAGMA data_version` is unchanged: it changes when any other connection (the CLI,
+ * another server on the same file) commits, and then the whole cache is dropped. Writes check it
+ * inside their (IMMEDIATE) transaction, so no other writer can commit between check and write;
+ * what a transaction learns reaches the cache only when it commits.
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.file !== ':memory:') mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
@@ -42,6 +67,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // A RETURNING clause keeps its rows in a temporary table; on disk (this build's default) that
+  // made every write that returns its version a third dearer than a SELECT and a write.
+  db.pragma('temp_store = MEMORY');
   db.exec(`CREATE TABLE IF NOT EXISTS rows (
     tbl TEXT NOT NULL,
     tenant TEXT NOT NULL,
@@ -51,71 +79,206 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     PRIMARY KEY (tbl, tenant, k)
   ) WITHOUT ROWID`);
 
-  const getStmt = db.prepare<[string, string, string], { v: string; ver: number }>('SELECT v, ver FROM rows WHERE tbl = ? AND tenant = ? AND k = ?');
-  const versionStmt = db.prepare<[string, string, string], { ver: number }>('SELECT ver FROM rows WHERE tbl = ? AND tenant = ? AND k = ?');
+  type KeyArgs = [string, string, string];
+  const where = 'WHERE tbl = ? AND tenant = ? AND k = ?';
+  const getStmt = db.prepare<KeyArgs, { v: string; ver: number }>(`SELECT v, ver FROM rows ${where}`);
+  const versionStmt = db.prepare<KeyArgs, number>(`SELECT ver FROM rows ${where}`).pluck();
+  const dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
+  // The version is known (from the cache or a read in this transaction): one plain write.
   const upsertStmt = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO rows (tbl, tenant, k, v, ver) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, tenant, k) DO UPDATE SET v = excluded.v, ver = excluded.ver',
   );
-  const deleteStmt = db.prepare<[string, string, string]>('DELETE FROM rows WHERE tbl = ? AND tenant = ? AND k = ?');
+  const deleteStmt = db.prepare<KeyArgs>(`DELETE FROM rows ${where}`);
+  // The version is unknown: one statement checks the condition, writes and says the new version
+  // (no row back = the condition failed), instead of a SELECT and then a write.
+  const insert = 'INSERT INTO rows (tbl, tenant, k, v, ver) VALUES (?, ?, ?, ?, 1) ON CONFLICT (tbl, tenant, k)';
+  const putAnyStmt = db.prepare<[string, string, string, string], number>(`${insert} DO UPDATE SET v = excluded.v, ver = rows.ver + 1 RETURNING ver`).pluck();
+  const putNewStmt = db.prepare<[string, string, string, string], number>(`${insert} DO NOTHING RETURNING ver`).pluck();
+  const replaceStmt = db.prepare<[string, string, string, string], number>(`UPDATE rows SET v = ?, ver = ver + 1 ${where} RETURNING ver`).pluck();
+  const replaceVersionStmt = db.prepare<[string, string, string, string, number], number>(`UPDATE rows SET v = ?, ver = ver + 1 ${where} AND ver = ? RETURNING ver`).pluck();
+  const deleteExistingStmt = db.prepare<KeyArgs, number>(`DELETE FROM rows ${where} RETURNING ver`).pluck();
+  const deleteVersionStmt = db.prepare<[string, string, string, number], number>(`DELETE FROM rows ${where} AND ver = ? RETURNING ver`).pluck();
   const rangeStmts = new Map<string, Database.Statement<unknown[], RawRow>>();
 
-  function rangeStmt(forward: boolean, from: 'none' | 'inclusive' | 'exclusive'): Database.Statement<unknown[], RawRow> {
-    const id = `${forward}-${from}`;
+  /** A range's rows, with their values (`withValues`) or only keys and versions, to be served from the cache. */
+  function rangeStmt(forward: boolean, from: 'none' | 'inclusive' | 'exclusive', withValues: boolean): Database.Statement<unknown[], RawRow> {
+    const id = `${forward}-${from}-${withValues}`;
     let stmt = rangeStmts.get(id);
     if (!stmt) {
       const op = from === 'none' ? '' : forward ? (from === 'inclusive' ? '>=' : '>') : from === 'inclusive' ? '<=' : '<';
       stmt = db.prepare<unknown[], RawRow>(
-        `SELECT k, v, ver FROM rows WHERE tbl = ? AND tenant = ? AND k >= ? AND k < ?${op ? ` AND k ${op} ?` : ''} ORDER BY k ${forward ? 'ASC' : 'DESC'} LIMIT ?`,
+        `SELECT k, ${withValues ? 'v, ' : ''}ver FROM rows WHERE tbl = ? AND tenant = ? AND k >= ? AND k < ?${op ? ` AND k ${op} ?` : ''} ORDER BY k ${forward ? 'ASC' : 'DESC'} LIMIT ?`,
       );
       rangeStmts.set(id, stmt);
     }
     return stmt;
   }
 
-  function current(table: string, tenant: string, key: string): { value: Columns; version: number } | undefined {
-    const row = getStmt.get(table, tenant, key);
-    return row ? { value: JSON.parse(row.v) as Columns, version: row.ver } : undefined;
+  const cache = new Map<string, Entry>();
+  let seenDataVersion = dataVersionStmt.get()!;
+  /** What the open write transaction learned; reaches `cache` when it commits. `undefined` forgets a row. */
+  let pending: Map<string, Entry | undefined> | undefined;
+
+  /** Drops the cache when another connection committed since this one last looked. */
+  function sync(): void {
+    const now = dataVersionStmt.get()!;
+    if (now !== seenDataVersion) {
+      cache.clear();
+      seenDataVersion = now;
+    }
   }
+
+  // Table names cannot hold \u0000 and encoded keys never do, so the id splits one way only.
+  const cacheId = (table: string, tenant: string, key: string) => `${table}\u0000${tenant}\u0000${key}`;
+
+  function remember(id: string, entry: Entry | undefined): void {
+    if (entry && entry.json.length > CACHE_MAX_JSON) entry = undefined;
+    if (pending) {
+      pending.set(id, entry);
+      return;
+    }
+    cache.delete(id);
+    if (entry === undefined) return;
+    if (cache.size >= CACHE_ROWS) cache.delete(cache.keys().next().value!);
+    cache.set(id, entry);
+  }
+
+  /** The row as known (pending writes first), or `undefined` when only SQLite knows. */
+  function lookup(id: string): Entry | undefined {
+    if (pending?.has(id)) return pending.get(id) ?? undefined;
+    return cache.get(id);
+  }
+
+  /** The row, from memory or else from SQLite (and then remembered). */
+  function known(table: string, tenant: string, key: string, id: string): Entry {
+    const entry = lookup(id);
+    if (entry !== undefined) return entry;
+    const row = getStmt.get(table, tenant, key);
+    const read: Entry = row ? { ver: row.ver, json: row.v } : null;
+    remember(id, read);
+    return read;
+  }
+
+  const valueOf = (entry: Known): Columns => (entry.value ??= JSON.parse(entry.json) as Columns);
 
   function writeOne(tenant: string, op: WriteOp): number {
     checkTable(op.table);
     const key = encodeKey(op.key);
-    // Only an update needs the old value; put and delete only need its version.
-    const existing = op.op === 'update' ? current(op.table, tenant, key) : undefined;
-    const previousVersion = op.op === 'update' ? existing?.version : versionStmt.get(op.table, tenant, key)?.ver;
-    if (!conditionHolds(op.condition, previousVersion)) throw new ConditionFailedError(op.table, describeCondition(op.condition));
-    if (op.op === 'delete') {
-      deleteStmt.run(op.table, tenant, key);
+    const id = cacheId(op.table, tenant, key);
+    const fail = () => new ConditionFailedError(op.table, describeCondition(op.condition));
+    if (op.op === 'update') {
+      // The old value is needed: from memory, else read once.
+      const previous = known(op.table, tenant, key, id);
+      if (!conditionHolds(op.condition, previous?.ver)) throw fail();
+      return writeKnown(op.table, tenant, key, id, previous, JSON.stringify(applyUpdate(previous ? valueOf(previous) : undefined, op.set)));
+    }
+    // Put and delete need only the version, when it is known.
+    const previous = lookup(id);
+    if (previous !== undefined) {
+      if (!conditionHolds(op.condition, previous?.ver)) throw fail();
+      if (op.op === 'put') return writeKnown(op.table, tenant, key, id, previous, JSON.stringify(op.value));
+      if (previous) deleteStmt.run(op.table, tenant, key);
+      remember(id, null);
       return 0;
     }
-    const value = op.op === 'put' ? op.value : applyUpdate(existing?.value, op.set);
-    const version = (previousVersion ?? 0) + 1;
-    upsertStmt.run(op.table, tenant, key, JSON.stringify(value), version);
+    // Unknown here: one statement checks the condition and writes.
+    const c = op.condition;
+    if (op.op === 'delete') {
+      if (c === undefined) deleteStmt.run(op.table, tenant, key);
+      // Deleting a row that must not exist deletes nothing; only whether it exists matters.
+      else if (c === 'notExists' ? versionStmt.get(op.table, tenant, key) !== undefined : deleteCondition(c, op.table, tenant, key) === undefined) throw fail();
+      remember(id, null);
+      return 0;
+    }
+    const json = JSON.stringify(op.value);
+    const args: [string, string, string, string] = [op.table, tenant, key, json];
+    const version =
+      c === undefined
+        ? putAnyStmt.get(...args)
+        : c === 'notExists'
+          ? putNewStmt.get(...args)
+          : c === 'exists'
+            ? replaceStmt.get(json, op.table, tenant, key)
+            : replaceVersionStmt.get(json, op.table, tenant, key, c.version);
+    if (version === undefined) throw fail();
+    // A new or unread row is not kept: most are written once and never read by key again (events,
+    // analyses), and keeping them would only churn the cache and the heap.
     return version;
   }
 
-  const writeTx = db.transaction((tenant: string, ops: readonly WriteOp[]) => ops.map((op) => writeOne(tenant, op)));
-  const incrementTx = db.transaction((tenant: string, table: string, key: string, column: string, by: number) => {
-    const existing = current(table, tenant, key);
-    const previous = existing?.value[column];
+  /** Deletes the row if it exists (at the version); its old version, or undefined when it did not. */
+  function deleteCondition(c: 'exists' | { readonly version: number }, table: string, tenant: string, key: string): number | undefined {
+    return c === 'exists' ? deleteExistingStmt.get(table, tenant, key) : deleteVersionStmt.get(table, tenant, key, c.version);
+  }
+
+  /**
+   * Writes a row whose previous state is known; returns the new version. The new state is kept
+   * only for a row that existed (one that is read and written again, like a conversation).
+   */
+  function writeKnown(table: string, tenant: string, key: string, id: string, previous: Entry, json: string): number {
+    const version = (previous?.ver ?? 0) + 1;
+    upsertStmt.run(table, tenant, key, json, version);
+    remember(id, previous ? { ver: version, json } : undefined);
+    return version;
+  }
+
+  function incrementOne(tenant: string, table: string, key: string, column: string, by: number): number {
+    const id = cacheId(table, tenant, key);
+    const existing = known(table, tenant, key, id);
+    const value = existing ? valueOf(existing) : undefined;
+    const previous = value?.[column];
     const next = (typeof previous === 'number' ? previous : 0) + by;
-    upsertStmt.run(table, tenant, key, JSON.stringify({ ...existing?.value, [column]: next }), (existing?.version ?? 0) + 1);
+    writeKnown(table, tenant, key, id, existing, JSON.stringify({ ...value, [column]: next }));
     return next;
+  }
+
+  const inTransaction = db.transaction((work: () => unknown): unknown => {
+    sync();
+    return work();
   });
+
+  /**
+   * Runs writes in one IMMEDIATE transaction (the write lock first, so the cache check and the
+   * writes see the same database); what it learned reaches the cache only after the commit.
+   */
+  function write<T>(work: () => T): T {
+    pending = new Map();
+    let learned: Map<string, Entry | undefined> | undefined;
+    try {
+      const result = inTransaction.immediate(work) as T;
+      learned = pending;
+      return result;
+    } catch (err) {
+      // Rolled back: SQLite is as before, and so is the cache; anything but a refused condition
+      // may have left SQLite in a state the cache does not know (a failed COMMIT), so forget it all.
+      if (!(err instanceof ConditionFailedError)) cache.clear();
+      throw err;
+    } finally {
+      pending = undefined;
+      if (learned) for (const [id, entry] of learned) remember(id, entry);
+    }
+  }
+
 
   /** Runs synchronous work as a promise, so callers see one async API across drivers. */
   const run = <T>(fn: () => T): Promise<T> => Promise.resolve().then(fn);
 
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
-    const single = (op: WriteOp) => run(() => writeTx(tenant, [op])[0]!);
+    const single = (op: WriteOp) => run(() => write(() => writeOne(tenant, op)));
     return {
       tenant,
       get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
         return run(() => {
           checkTable(table);
-          const row = current(table, tenant, encodeKey(key));
-          return row ? { key: [...key], value: row.value as T, version: row.version } : undefined;
+          const encoded = encodeKey(key);
+          sync();
+          const id = cacheId(table, tenant, encoded);
+          const entry = cache.get(id);
+          if (entry !== undefined) return entry ? { key: [...key], value: cloneJson(valueOf(entry)) as T, version: entry.ver } : undefined;
+          const row = getStmt.get(table, tenant, encoded);
+          remember(id, row ? { ver: row.ver, json: row.v } : null);
+          return row ? { key: [...key], value: JSON.parse(row.v) as T, version: row.ver } : undefined;
         });
       },
       put: (table, key, value, condition) => single({ op: 'put', table, key, value, ...(condition ? { condition } : {}) }),
@@ -128,24 +291,53 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           const args: unknown[] = [table, tenant, b.low, b.high];
           if (b.from) args.push(b.from.key);
           args.push(b.limit + 1);
-          const raw = rangeStmt(b.forward, b.from ? (b.from.inclusive ? 'inclusive' : 'exclusive') : 'none').all(...args);
-          const page = raw.slice(0, b.limit);
-          const rows = page.map((r) => ({ key: decodeKey(r.k), value: JSON.parse(r.v) as T, version: r.ver }));
+          const from = b.from ? (b.from.inclusive ? 'inclusive' : 'exclusive') : 'none';
+          // One (read) transaction, so the cache check and the rows come from one snapshot.
+          const rows = inTransaction.deferred(() => rangeRows<T>(table, b.forward, from, args)) as { k: string; row: StoredRow<T> }[];
+          const page = rows.slice(0, b.limit);
           const last = page[page.length - 1];
-          return raw.length > b.limit && last ? { rows, nextToken: encodeToken(table, b.low, last.k) } : { rows };
+          return rows.length > b.limit && last ? { rows: page.map((r) => r.row), nextToken: encodeToken(table, b.low, last.k) } : { rows: page.map((r) => r.row) };
         });
       },
-      batchWrite: (ops) => run(() => void writeTx(tenant, ops)),
+      batchWrite: (ops) => run(() => write(() => void ops.forEach((op) => writeOne(tenant, op)))),
       increment: (table, key, column, by = 1) =>
         run(() => {
           checkTable(table);
-          return incrementTx(tenant, table, encodeKey(key), column, by);
+          const encoded = encodeKey(key);
+          return write(() => incrementOne(tenant, table, encoded, column, by));
         }),
     };
+
+    /**
+     * A range's rows: keys and versions from SQLite and the values from the cache when it holds
+     * every one of them at that version (a console re-reading its inbox), else all from SQLite.
+     */
+    function rangeRows<T extends Columns>(table: string, forward: boolean, from: 'none' | 'inclusive' | 'exclusive', args: unknown[]): { k: string; row: StoredRow<T> }[] {
+      const heads = rangeStmt(forward, from, false).all(...args);
+      const hits: Known[] = [];
+      for (const h of heads) {
+        const entry = cache.get(cacheId(table, tenant, h.k));
+        if (!entry || entry.ver !== h.ver) break;
+        hits.push(entry);
+      }
+      if (hits.length === heads.length) {
+        return heads.map((h, i) => ({ k: h.k, row: { key: decodeKey(h.k), value: cloneJson(valueOf(hits[i]!)) as T, version: h.ver } }));
+      }
+      return rangeStmt(forward, from, true)
+        .all(...args)
+        .map((r) => {
+          remember(cacheId(table, tenant, r.k), { ver: r.ver, json: r.v });
+          return { k: r.k, row: { key: decodeKey(r.k), value: JSON.parse(r.v) as T, version: r.ver } };
+        });
+    }
   }
 
   return {
     tenant: tenantStore,
-    close: () => run(() => void (db.open ? db.close() : undefined)),
+    close: () =>
+      run(() => {
+        cache.clear();
+        if (db.open) db.close();
+      }),
   };
 }
