@@ -1,10 +1,10 @@
 import { domainWords } from './faqText';
 import {
+  LCS_CHARS,
   NEGATION,
   headOf,
   lcsRatio,
   lengthGap,
-  longestCommonSubstring,
   squash,
   termMap,
   viewOf,
@@ -22,6 +22,8 @@ export interface ScoredSide {
   readonly negated: boolean;
   readonly length: number;
   readonly head: readonly number[];
+  /** The ids of the head's characters. */
+  readonly headIds: readonly number[];
   readonly bigrams: readonly number[];
   /** idf of each bigram, and their sum added in the same order as `pairFeatures` adds it. */
   readonly bigramIdf: readonly number[];
@@ -86,6 +88,40 @@ function coverage(ids: readonly number[], idf: readonly number[], total: number,
     if (id >= 0 && marksOfOther[id] === s) covered += idf[i]!;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** The DP row of `longestCommonSubstring`, reused (scoring is synchronous). */
+const lcsRow = new Int32Array(LCS_CHARS + 1);
+
+/**
+ * pairFeatures' longest common substring of two heads, by the same one-row DP, except that a
+ * query character the candidate lacks (by its mark) leaves an all-zero row without a pass over the
+ * candidate: most characters of a query are not in any one question.
+ */
+function longestCommonSubstring(x: readonly number[], xIds: readonly number[], y: readonly number[], marksOfY: Int32Array, s: number): number {
+  let best = 0;
+  lcsRow.fill(0, 0, y.length + 1);
+  let zero = true;
+  for (let i = 0; i < x.length; i++) {
+    const id = xIds[i]!;
+    if (id < 0 || marksOfY[id] !== s) {
+      if (!zero) lcsRow.fill(0, 0, y.length + 1);
+      zero = true;
+      continue;
+    }
+    zero = false;
+    const xi = x[i]!;
+    for (let j = y.length; j >= 1; j--) {
+      if (xi === y[j - 1]) {
+        const run = lcsRow[j - 1]! + 1;
+        lcsRow[j] = run;
+        if (run > best) best = run;
+      } else {
+        lcsRow[j] = 0;
+      }
+    }
+  }
+  return best;
 }
 
 /**
@@ -172,6 +208,7 @@ export class PairScorer {
       negated: v.negated,
       length: v.length,
       head: v.head,
+      headIds: v.head.map((cp) => this.idOf(String.fromCodePoint(cp))),
       bigrams: this.idsOf(v.bigrams),
       bigramIdf,
       bigramTotal,
@@ -235,6 +272,7 @@ export class PairScorer {
       negated: NEGATION.test(canonical),
       length: chars.length,
       head: headOf(chars),
+      headIds: charIds.slice(0, LCS_CHARS),
       bigrams,
       bigramIdf,
       bigramTotal,
@@ -269,9 +307,10 @@ export class PairScorer {
     if (this.ids.size !== this.querySize) throw new Error('PairScorer: prepare every candidate before the query');
     const qs = this.queryStamp;
     const cs = nextStamp();
-    // Only the kinds whose sums follow the query's order need the candidate's marks: shared
-    // character and pinyin counts are the same counted from either side.
+    // Shared character and pinyin counts are the same counted from either side, so those use the
+    // query's marks; the candidate's characters are marked for the longest common substring.
     mark(c.bigrams, candidateMarks[0]!, cs);
+    mark(c.chars, candidateMarks[1]!, cs);
     mark(c.tokens, candidateMarks[3]!, cs);
     const f = this.features;
     f[0] = 1;
@@ -279,7 +318,7 @@ export class PairScorer {
     f[2] = coverage(c.bigrams, c.bigramIdf, c.bigramTotal, queryMarks[0]!, qs);
     f[3] = dice(q.chars, c.chars, queryMarks[1]!, qs);
     f[4] = dice(q.pinyin, c.pinyin, queryMarks[2]!, qs);
-    f[5] = lcsRatio(longestCommonSubstring(q.head, c.head), q.length, c.length);
+    f[5] = lcsRatio(longestCommonSubstring(q.head, q.headIds, c.head, candidateMarks[1]!, cs), q.length, c.length);
     f[6] = lengthGap(q.length, c.length);
     f[7] = q.negated !== c.negated ? 1 : 0;
     f[8] = q.canonical === c.canonical ? 1 : 0;

@@ -34,7 +34,7 @@ export interface TextView {
 }
 
 /** Characters of each side the longest common substring looks at. */
-const LCS_CHARS = 48;
+export const LCS_CHARS = 48;
 
 /** The first LCS_CHARS code points of a text. */
 export function headOf(chars: readonly string[]): number[] {
