@@ -123,7 +123,10 @@ describe('routing to humans over HTTP (demo groups)', () => {
     const token = await userLogin(server, 'u015');
     const id = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
     await server.call('POST', `/v1/conversations/${id}/leave-message`, { token, body: { clientMessageId: 'l1', text: '生活缴费的问题,有空回我' } });
-    expect((await server.call('GET', `/v1/conversations/${id}`, { token })).json).toMatchObject({ status: 'queued', leftMessage: true, handoff: { reason: 'leftMessage' } });
+    expect((await server.call('GET', `/v1/conversations/${id}`, { token })).json).toMatchObject({ status: 'queued', leftMessage: true });
+    // Why it was handed off is staff's to read, not the user's.
+    expect((await server.call('GET', `/v1/conversations/${id}`, { token })).json['handoff']).toBeUndefined();
+    expect((await server.call('GET', `/v1/conversations/${id}`, { token: tokens['admin'] })).json).toMatchObject({ handoff: { reason: 'leftMessage' } });
 
     await presence('xiaoli', 'online');
     const held = (await waiting.conv()).assigneeId!;

@@ -41,6 +41,8 @@ export interface ConversationQueriesOptions {
 }
 
 const STAFF: readonly Principal['role'][] = ['agent', 'supervisor', 'admin'];
+/** How many waiting and how many assigned conversations 全部 reads before it sorts by activity. */
+const OPEN_SCAN = 500;
 
 /** The read side of conversations: one, a user's, the inboxes, the event log and its pages. */
 export class ConversationQueries {
@@ -106,10 +108,16 @@ export class ConversationQueries {
   async inbox(staff: Principal, box: InboxBox, limit = 50): Promise<Conversation[]> {
     assertRole(staff, box === 'all' ? ['supervisor', 'admin'] : STAFF);
     const db = this.log.db(staff.tenant);
-    // Read from the index rows the kernel keeps in step, never a scan of every conversation.
-    const index = box === 'waiting' ? db.range<{ conversationId: string }>(tables.waiting, [], { limit }) : box === 'mine' ? db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit }) : db.range<{ conversationId: string }>(tables.open, [], { limit: 1000 });
-    const page = await index;
-    const found = (await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
+    // Read from the index rows the kernel keeps in step, never a scan of every conversation; the
+    // open ones are the waiting list and every agent's list (at most OPEN_SCAN of each).
+    const pages =
+      box === 'waiting'
+        ? [db.range<{ conversationId: string }>(tables.waiting, [], { limit })]
+        : box === 'mine'
+          ? [db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit })]
+          : [db.range<{ conversationId: string }>(tables.waiting, [], { limit: OPEN_SCAN }), db.range<{ conversationId: string }>(tables.assigned, [], { limit: OPEN_SCAN })];
+    const rows = (await Promise.all(pages)).flatMap((p) => p.rows);
+    const found = (await Promise.all(rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
     const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
     return shown.map((c) => conversationFor(staff, c));
   }

@@ -45,7 +45,7 @@ export class UserTurn {
   /** A typed message: understood, then answered by the bot or routed while the bot holds the conversation. */
   async sendText(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Appended> {
     assertRole(user, ['user']);
-    return this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, this.bot.plan(user.tenant, text));
+    return this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'userMessage', this.bot.plan(user.tenant, text));
   }
 
   /**
@@ -56,7 +56,7 @@ export class UserTurn {
     assertRole(user, ['user']);
     // A transcribed voice message is a question like a typed one: parse, FAQ, routing.
     if (body.type === 'voice' && body.transcribed && body.text) {
-      return this.append(user, conversationId, clientMessageId, body, body.text, this.bot.plan(user.tenant, body.text));
+      return this.append(user, conversationId, clientMessageId, body, body.text, 'userMessage', this.bot.plan(user.tenant, body.text));
     }
     const found = body.type === 'image' && body.text ? this.understand(body.text, this.log.now()) : undefined;
     const read = found?.entities.filter((e) => e.type === 'orderNo' || e.type === 'amount' || e.type === 'time').map((e) => e.text) ?? [];
@@ -66,7 +66,7 @@ export class UserTurn {
         ? '已收到您的语音,但没能听清。请用文字描述问题,或回复"转人工"'
         : '已收到您的图片。机器人暂时看不懂这张图片,请用文字描述问题,或回复"转人工"';
     // The text read from a picture fills the ticket (order number, amount, time).
-    return this.append(user, conversationId, clientMessageId, body, body.type === 'image' ? (body.text ?? '') : '', (c): FollowUp | undefined =>
+    return this.append(user, conversationId, clientMessageId, body, body.type === 'image' ? (body.text ?? '') : '', 'userMessage', (c): FollowUp | undefined =>
       c.status !== 'bot' ? undefined : { events: [botSays({ type: 'system', event: 'notice', text: reply })], set: {} },
     );
   }
@@ -148,7 +148,7 @@ export class UserTurn {
   async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
     assertRole(user, ['user']);
     const received = notice('notice', '已收到您的留言,客服会尽快回复您,回复会显示在这里');
-    const sent = await this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, async (c, now) => {
+    const sent = await this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'leaveMessage', async (c, now) => {
       if (c.status === 'bot') {
         const q = await this.bot.handoff(c, now, { cause: 'leftMessage', reason: 'leftMessage', candidates: c.botCandidates ?? [], text }, received);
         return { ...q, set: { ...q.set, leftMessage: true } };
@@ -181,8 +181,8 @@ export class UserTurn {
     return result.conversation;
   }
 
-  private append(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'text' | 'voice' | 'image' }>, understood: string, plan: AppendPlan): Promise<Appended> {
-    return appendMessage(this.log, this.understand, { author: user, conversationId, clientMessageId, action: 'userMessage', body, understood, plan });
+  private append(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'text' | 'voice' | 'image' }>, understood: string, action: 'userMessage' | 'leaveMessage', plan: AppendPlan): Promise<Appended> {
+    return appendMessage(this.log, this.understand, { author: user, conversationId, clientMessageId, action, body, understood, plan });
   }
 }
 

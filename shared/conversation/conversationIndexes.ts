@@ -7,14 +7,13 @@ type Row = { table: string; key: (string | number)[] };
 
 /**
  * The index rows a conversation has in its state: the merchant's waiting list while queued, the
- * agent's list while assigned, the open list (supervisors' 全部) while queued or assigned.
+ * agent's list while assigned. Together they are every open conversation (supervisors' 全部).
  */
 function rowsOf(c: Conversation | undefined): Row[] {
   if (!c) return [];
   const rows: Row[] = [];
   if (c.status === 'queued' && c.queuedAt) rows.push({ table: tables.waiting, key: [Date.parse(c.queuedAt), c.id] });
   if (c.status === 'assigned' && c.assigneeId) rows.push({ table: tables.assigned, key: [c.assigneeId, c.id] });
-  if (c.status === 'queued' || c.status === 'assigned') rows.push({ table: tables.open, key: [c.id] });
   return rows;
 }
 

@@ -9,10 +9,9 @@
  * - clientMessage    [conversationId, senderId, clientId]  -> { seq, fingerprint }
  * - waiting          [queuedAtMs, conversationId]          -> { conversationId }
  * - assigned         [agentId, conversationId]             -> { conversationId }
- * - openConversation [conversationId]                      -> { conversationId } while queued or assigned
  *
- * The three inbox indexes (waiting, assigned, openConversation) are written only by the
- * conversationIndexes projection, in the same batch as the conversation they index.
+ * The inbox indexes (waiting, assigned) are written only by the conversationIndexes projection,
+ * in the same batch as the conversation they index; together they list every open conversation.
  */
 export const tables = {
   conversation: 'conversation',
@@ -22,7 +21,6 @@ export const tables = {
   clientMessage: 'clientMessage',
   waiting: 'waiting',
   assigned: 'assigned',
-  open: 'openConversation',
 } as const;
 
 /**

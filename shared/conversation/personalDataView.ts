@@ -39,8 +39,16 @@ export function analysisFor(principal: Principal, analysis: ParseResult): ParseR
 
 const PERSONAL_TICKET_FIELDS = ['phone', 'bankCard', 'idCard'] as const;
 
-/** A conversation as the principal may see it: the rating's comment and tags, the preview, the ticket. */
+/**
+ * A conversation as the principal may see it. A user does not see why and where routing sent
+ * them (staff's transfer notes, escalation reasons) nor the bot's scoring; an agent sees the
+ * rating's comment and tags, the preview and the ticket masked.
+ */
 export function conversationFor(principal: Principal, conversation: Conversation): Conversation {
+  if (principal.role === 'user') {
+    const { routing: _routing, handoff: _handoff, botCandidates: _candidates, botUnresolved: _unresolved, ...own } = conversation;
+    return own;
+  }
   if (seesPersonalData(principal)) return conversation;
   const out: Conversation = { ...conversation };
   if (out.rating) out.rating = { ...out.rating, comment: mask(out.rating.comment), tags: out.rating.tags.map((t) => mask(t)) };
@@ -70,9 +78,17 @@ export function eventFor(principal: Principal, event: ConversationEvent): Conver
     return { ...event, ticket: conversationFor(principal, { ticket: event.ticket } as Conversation).ticket ?? {} };
   }
   if (event.type === 'ticket') return undefined;
-  if (event.type === 'queued' || event.type === 'transferred') {
-    const { routing: _routing, ...shown } = event as typeof event & { note?: string };
-    delete (shown as { note?: string }).note;
+  if (event.type === 'queued') {
+    const { routing: _routing, ...shown } = event;
+    return shown;
+  }
+  if (event.type === 'transferred') {
+    // Who passed it on, from whom and to which group is staff's business; the new agent's name is the user's.
+    const { routing: _routing, note: _note, by: _by, fromAgentId: _from, toGroupId: _group, ...shown } = event;
+    return shown;
+  }
+  if (event.type === 'resolved') {
+    const { by: _by, ...shown } = event;
     return shown;
   }
   return event;

@@ -1,5 +1,5 @@
 import { KefuError } from '../errors';
-import type { WriteOp } from '../store';
+import type { Key, WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation, PresenceStatus, RoutingInfo } from '../schemas';
 import type { Committed, ConversationLog, Decision } from '../conversation/ConversationLog';
@@ -132,7 +132,7 @@ export class AssignmentService {
       if (!head.length || !agents.length) break;
       let progressed = false;
       for (const row of head) {
-        const outcome = await this.assignFromQueue(tenant, row.value.conversationId, agents);
+        const outcome = await this.assignFromQueue(tenant, row.key, row.value.conversationId, agents);
         if (outcome === 'skipped') continue;
         if (outcome === 'assigned') assigned++;
         progressed = true;
@@ -159,25 +159,28 @@ export class AssignmentService {
   }
 
   /**
-   * The kernel's listener: a conversation that joined a queue is offered to the group's free
-   * agents; an agent whose conversation ended or moved on takes the next one waiting.
+   * The kernel's listener: a conversation that joined (or was re-routed within) a queue is offered
+   * to the group's free agents; an agent whose conversation ended or moved on takes the next one.
+   * A re-offer by the no-reply timer dispatches nothing at once: nobody else was free, and the
+   * agent who did not answer would get it straight back; the next sweep or a freed seat takes it.
    */
   readonly onCommitted = async (committed: Committed): Promise<void> => {
     const { before, after, events, tenant } = committed;
-    const byTimer = events.some((e) => (e.type === 'assigned' || e.type === 'queued') && e.cause === 'reoffer');
-    if (after.status === 'queued' && after.routing && (before.status !== 'queued' || before.routing?.groupId !== after.routing.groupId)) await this.dispatch(tenant, after.routing.groupId);
+    if (events.some((e) => (e.type === 'assigned' || e.type === 'queued') && e.cause === 'reoffer')) return;
+    const routed = after.status === 'queued' && after.routing && (before.status !== 'queued' || JSON.stringify(before.routing) !== JSON.stringify(after.routing));
+    if (routed && after.routing) await this.dispatch(tenant, after.routing.groupId);
     const freed = before.status === 'assigned' && before.assigneeId && !(after.status === 'assigned' && after.assigneeId === before.assigneeId) ? before.assigneeId : undefined;
     if (!freed) return;
     if (after.status === 'resolved' && before.assignedAt) await this.routing.recordHandling(tenant, (Date.parse(after.updatedAt) - Date.parse(before.assignedAt)) / 1000);
-    // An agent who let a conversation go unanswered is not handed the next one by the same sweep.
-    if (!byTimer) await this.dispatchFor(tenant, freed);
+    await this.dispatchFor(tenant, freed);
   };
 
-  private async assignFromQueue(tenant: string, conversationId: string, agents: readonly AvailableAgent[]): Promise<'assigned' | 'skipped' | 'retry'> {
+  private async assignFromQueue(tenant: string, queueKey: Key, conversationId: string, agents: readonly AvailableAgent[]): Promise<'assigned' | 'skipped' | 'retry'> {
     const c = await this.queries.stored(tenant, conversationId);
-    if (!c || !allowed('dispatch', c.status) || !c.routing) {
-      // A queue row left behind by a conversation that moved on: drop it.
-      if (c?.routing) await this.log.db(tenant).batchWrite([this.routing.dequeueOp(c.routing, conversationId)]);
+    const current = c?.status === 'queued' && c.routing ? this.routing.queueKey(c.routing, c.id) : undefined;
+    if (!c || !allowed('dispatch', c.status) || !c.routing || current?.join('\u0000') !== queueKey.join('\u0000')) {
+      // A queue row left behind (the conversation moved on, was re-routed, or is gone): drop it.
+      await this.log.db(tenant).batchWrite([this.routing.dropQueueRowOp(queueKey)]);
       return 'retry';
     }
     const now = this.log.now();

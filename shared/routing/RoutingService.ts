@@ -1,5 +1,5 @@
 import { KefuError } from '../errors';
-import type { Store, StoredRow, TenantStore, WriteOp } from '../store';
+import type { Key, Store, StoredRow, TenantStore, WriteOp } from '../store';
 import type { AccountService } from '../accounts';
 import type { Conversation, PresenceStatus, RoutingInfo, RoutingSettings, SkillGroup, SkillGroupInput } from '../schemas';
 import { escalationFor, escalationText } from './escalationFor';
@@ -86,7 +86,8 @@ export const defaultRoutingSettings: RoutingSettings = {
 /**
  * Skill groups, agent presence and capacity, the tenant's routing settings, the three-layer
  * routing decision and the per-group priority queues. Assignment itself (which changes the
- * conversation) is the conversation service's, conditional on the rows read here.
+ * conversation) is AssignmentService's, committed through the conversation kernel and conditional
+ * on the rows read here.
  */
 export class RoutingService {
   constructor(
@@ -287,6 +288,11 @@ export class RoutingService {
   enqueueOp(info: RoutingInfo, conversationId: string): WriteOp {
     const entry: QueueEntry = { conversationId, enqueuedAt: this.clock().toISOString(), vipTier: info.vipTier };
     return { op: 'put', table: t.queue, key: this.queueKey(info, conversationId), value: entry };
+  }
+
+  /** Removes a queue row by its key (one whose conversation no longer waits there). */
+  dropQueueRowOp(key: Key): WriteOp {
+    return { op: 'delete', table: t.queue, key: [...key] };
   }
 
   dequeueOp(info: RoutingInfo, conversationId: string): WriteOp {

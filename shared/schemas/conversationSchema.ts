@@ -86,7 +86,7 @@ const At = Type.String({ format: 'date-time' });
 /** A message of the transcript (typed by a person, or the bot's or the system's words). */
 export const MessageEvent = Type.Object({ seq: Type.Integer(), type: Type.Literal('message'), message: Message }, { additionalProperties: false });
 
-/** A bare status change (kept for logs written before the typed events below). */
+/** A bare status change: the server writes the typed events below; clients still accept this one. */
 export const StatusEvent = Type.Object(
   { seq: Type.Integer(), type: Type.Literal('status'), status: ConversationStatus, assigneeId: Type.Optional(Type.String()), at: At },
   { additionalProperties: false },
@@ -138,7 +138,8 @@ export const TransferredEvent = Type.Object(
     type: Type.Literal('transferred'),
     status: Type.Union([Type.Literal('assigned'), Type.Literal('queued')]),
     at: At,
-    by: Type.String(),
+    /** The staff member who passed it on (left out of the user's view, like from and the group). */
+    by: Type.Optional(Type.String()),
     fromAgentId: Type.Optional(Type.String()),
     toAgentId: Type.Optional(Type.String()),
     assigneeName: Type.Optional(Type.String()),
