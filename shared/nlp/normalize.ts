@@ -90,12 +90,12 @@ export const colloquialWords: Readonly<Record<string, string>> = {
 };
 const maxColloquialLength = Math.max(...Object.keys(colloquialWords).map((w) => w.length));
 /**
- * First characters of the colloquial words: most positions start none, and trying every length
- * there (a slice and a lookup each) was most of normalize's time.
+ * First characters (codes) of the colloquial words: most positions start none, and trying every
+ * length there (a slice and a lookup each) was most of normalize's time.
  */
 const colloquialFirst = new Set(Object.keys(colloquialWords).map((w) => w.charCodeAt(0)));
 
-const PUNCTUATION = new Set('!?.,;:~，。！？；：、…~-—'.split(''));
+const PUNCTUATION = new Set([...'!?.,;:~，。！？；：、…~-—'].map((c) => c.charCodeAt(0)));
 
 /**
  * Normalises a user message for matching: full-width to half-width, traditional to simplified,
@@ -118,34 +118,39 @@ export function normalize(original: string): Normalized {
   }
   base = copied === 0 ? original : base + original.slice(copied);
 
-  // Pass 2: words and punctuation runs; lengths may change, offsets follow.
+  // Pass 2: words and punctuation runs; lengths may change, offsets follow. Characters kept as
+  // they are go out as slices of `base` (from `run`); `last` is the code of the last character
+  // out, for collapsing a run of the same punctuation.
   let text = '';
   const offsets: number[] = [];
+  let last = -1;
+  let run = 0;
   let i = 0;
   while (i < base.length) {
+    const code = base.charCodeAt(i);
     let replaced = false;
-    const first = colloquialFirst.has(base.charCodeAt(i));
-    for (let len = first ? Math.min(maxColloquialLength, base.length - i) : 0; len >= 1; len--) {
+    for (let len = colloquialFirst.has(code) ? Math.min(maxColloquialLength, base.length - i) : 0; len >= 1; len--) {
       const target = colloquialWords[base.slice(i, i + len)];
       if (target === undefined) continue;
-      for (let k = 0; k < target.length; k++) {
-        text += target[k];
-        offsets.push(i + Math.min(k, len - 1));
-      }
+      text += base.slice(run, i) + target;
+      for (let k = 0; k < target.length; k++) offsets.push(i + Math.min(k, len - 1));
+      last = target.charCodeAt(target.length - 1);
       i += len;
+      run = i;
       replaced = true;
       break;
     }
     if (replaced) continue;
-    const ch = base[i]!;
-    if (PUNCTUATION.has(ch) && text.endsWith(ch)) {
-      i++;
+    if (PUNCTUATION.has(code) && last === code) {
+      text += base.slice(run, i);
+      run = ++i;
       continue;
     }
-    text += ch;
     offsets.push(i);
+    last = code;
     i++;
   }
+  text += base.slice(run);
   offsets.push(original.length);
   return { text, offsets };
 }
