@@ -24,6 +24,22 @@ export function service(name: string): MiddlewareHandler<AppEnv> {
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /**
+ * The request id and CORS headers of every answer, set on the final response's own headers:
+ * `c.header` after the route would copy the whole response first. A response whose headers are
+ * immutable (a redirect) gets them through the copy.
+ */
+function stampHeaders(c: { readonly res: Response; header(name: string, value: string): void }, requestId: string): void {
+  try {
+    const headers = c.res.headers;
+    headers.set('x-request-id', requestId);
+    headers.set('access-control-allow-origin', '*');
+  } catch {
+    c.header('x-request-id', requestId);
+    c.header('access-control-allow-origin', '*');
+  }
+}
+
+/**
  * The business type of a request's words: from the category a route set, else classified. The
  * variable is unset (undefined) on routes that never set it, whatever its declared type.
  */
@@ -49,7 +65,7 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
     c.set('principal', undefined);
     c.set('issue', '');
     await next();
-    c.header('x-request-id', requestId);
+    stampHeaders(c, requestId);
     const status = c.res.status;
     // One line per request with every record field given explicitly: cheaper than a child
     // logger per request, which was a tenth of a message's CPU. service_type is the business type
@@ -95,8 +111,13 @@ export function createFunctionApp(name: string, deps: AppDeps, ...groups: RouteG
   app.use('*', bySize);
 
   // Sessions travel as bearer tokens, never cookies, so any origin may call: the H5 page and a
-  // backup API domain are different origins.
-  app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type', 'x-request-id'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 600 }));
+  // backup API domain are different origins. hono's cors answers preflights; every other answer
+  // gets its allow-origin header from stampHeaders, because cors sets it on `c.res` before the
+  // route runs, and hono then rebuilds each route's response to merge it in (on @hono/node-server
+  // that turns the lightweight response into a full undici Response: a twentieth of a request).
+  const preflight: MiddlewareHandler<AppEnv> = cors({ origin: '*', allowHeaders: ['authorization', 'content-type', 'x-request-id'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 600 });
+  const corsPreflight: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === 'OPTIONS' ? preflight(c, next) : next());
+  app.use('*', corsPreflight);
 
   app.use(
     '*',
