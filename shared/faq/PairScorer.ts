@@ -39,34 +39,31 @@ export interface ScoredSide {
 /**
  * Per-term membership marks: `marks[kind][id] === stamp` says "the side being looked at has this
  * term". Shared by every scorer because scoring is synchronous; a fresh stamp per side replaces
- * clearing, so marking a candidate costs its own terms, not the dictionary's size.
+ * clearing, so marking a candidate costs its own terms, not the dictionary's size. Stamps are
+ * doubles: exact up to 2^53, they never wrap in a process's life (an int32 would after 2^31).
  */
+type Marks = Float64Array;
 const KINDS = 4; // bigrams, chars, pinyin, tokens
-let queryMarks: Int32Array[] = [];
-let candidateMarks: Int32Array[] = [];
+let queryMarks: Marks[] = [];
+let candidateMarks: Marks[] = [];
 let stamp = 0;
 
 function ensureCapacity(size: number): void {
   if ((queryMarks[0]?.length ?? 0) >= size) return;
   const length = Math.max(1024, 2 * size);
-  queryMarks = Array.from({ length: KINDS }, () => new Int32Array(length));
-  candidateMarks = Array.from({ length: KINDS }, () => new Int32Array(length));
-  stamp = 0;
+  queryMarks = Array.from({ length: KINDS }, () => new Float64Array(length));
+  candidateMarks = Array.from({ length: KINDS }, () => new Float64Array(length));
 }
 
 function nextStamp(): number {
-  if (stamp === 0x7fffffff) {
-    for (const m of [...queryMarks, ...candidateMarks]) m.fill(0);
-    stamp = 0;
-  }
   return ++stamp;
 }
 
-function mark(ids: readonly number[], marks: Int32Array, s: number): void {
+function mark(ids: readonly number[], marks: Marks, s: number): void {
   for (let i = 0; i < ids.length; i++) marks[ids[i]!] = s;
 }
 
-function shared(ids: readonly number[], marks: Int32Array, s: number): number {
+function shared(ids: readonly number[], marks: Marks, s: number): number {
   let n = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -76,12 +73,12 @@ function shared(ids: readonly number[], marks: Int32Array, s: number): number {
 }
 
 /** Dice of a query's and a candidate's distinct terms, the shared ones counted from the candidate. */
-function dice(a: readonly number[], b: readonly number[], marksOfA: Int32Array, s: number): number {
+function dice(a: readonly number[], b: readonly number[], marksOfA: Marks, s: number): number {
   if (a.length === 0 || b.length === 0) return 0;
   return (2 * shared(b, marksOfA, s)) / (a.length + b.length);
 }
 
-function coverage(ids: readonly number[], idf: readonly number[], total: number, marksOfOther: Int32Array, s: number): number {
+function coverage(ids: readonly number[], idf: readonly number[], total: number, marksOfOther: Marks, s: number): number {
   let covered = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -98,7 +95,7 @@ const lcsRow = new Int32Array(LCS_CHARS + 1);
  * query character the candidate lacks (by its mark) leaves an all-zero row without a pass over the
  * candidate: most characters of a query are not in any one question.
  */
-function longestCommonSubstring(x: readonly number[], xIds: readonly number[], y: readonly number[], marksOfY: Int32Array, s: number): number {
+function longestCommonSubstring(x: readonly number[], xIds: readonly number[], y: readonly number[], marksOfY: Marks, s: number): number {
   let best = 0;
   lcsRow.fill(0, 0, y.length + 1);
   let zero = true;
@@ -129,7 +126,7 @@ function longestCommonSubstring(x: readonly number[], xIds: readonly number[], y
  * marking each: known ones (id >= 0) deduplicated by their mark, unknown ones (-1) by comparing
  * the terms, in a list while there are few and in a set beyond.
  */
-function distinct(ids: readonly number[], terms: readonly string[], marks: Int32Array, s: number, distinctTerms?: string[]): number[] {
+function distinct(ids: readonly number[], terms: readonly string[], marks: Marks, s: number, distinctTerms?: string[]): number[] {
   const out: number[] = [];
   let unknownList: string[] | undefined;
   let unknownSet: Set<string> | undefined;
