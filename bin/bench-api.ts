@@ -79,8 +79,14 @@ function startTarget(kind: 'kefu' | 'baseline'): Promise<Target> {
   });
 }
 
+/**
+ * Message numbers across the whole run: a counter per level restarted at 1 and, with users handed
+ * out from the first again, made every level after the first replay the first level's messages
+ * (same conversation, client id and text): idempotent replays, cheaper than new messages.
+ */
+let sequence = 0;
+
 async function load(target: Target, connections: number, kefu: boolean): Promise<Measured> {
-  let sequence = 0;
   let nextUser = 0;
   const result = await autocannon({
     url: target.url,
