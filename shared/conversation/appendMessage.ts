@@ -75,7 +75,9 @@ export async function appendMessage(log: ConversationLog, understand: Understand
           const via = r.body.type === 'voice' || r.body.type === 'image' ? { via: r.body.type } : {};
           const ticket = mergeTicket(c.ticket, analysis, { messageId, seq, at: now.toISOString(), ...via });
           set = { ...set, ticket };
-          events.push({ type: 'ticket', ticket });
+          // Staff see a ticket event when what the ticket says changed, not each time a message
+          // repeats it (only the fields' source message would differ).
+          if (ticketText(ticket) !== ticketText(c.ticket)) events.push({ type: 'ticket', ticket });
         }
       } else if (r.action === 'agentReply' && !c.agentRepliedAt) {
         set = { agentRepliedAt: now.toISOString() };
@@ -95,4 +97,10 @@ export async function appendMessage(log: ConversationLog, understand: Understand
   const message = result.replayed ?? (first?.type === 'message' ? first.message : undefined);
   if (!message) throw new KefuError('CONFLICT');
   return { message, ...(analysis && !result.replayed ? { category: analysis.category } : {}) };
+}
+
+/** What a ticket says, without where each field came from. */
+function ticketText(ticket: Conversation['ticket']): string {
+  if (!ticket) return '';
+  return JSON.stringify(Object.entries(ticket).map(([field, f]) => [field, f && 'value' in f ? f.value : undefined, f && 'text' in f ? f.text : undefined]));
 }
