@@ -4,6 +4,7 @@ import {
   NEGATION,
   headOf,
   lcsRatio,
+  lcsStep,
   lengthGap,
   squash,
   termMap,
@@ -107,16 +108,7 @@ function longestCommonSubstring(x: readonly number[], xIds: readonly number[], y
       continue;
     }
     zero = false;
-    const xi = x[i]!;
-    for (let j = y.length; j >= 1; j--) {
-      if (xi === y[j - 1]) {
-        const run = lcsRow[j - 1]! + 1;
-        lcsRow[j] = run;
-        if (run > best) best = run;
-      } else {
-        lcsRow[j] = 0;
-      }
-    }
+    best = lcsStep(lcsRow, x[i]!, y, best);
   }
   return best;
 }

@@ -91,16 +91,19 @@ const lcsRow = new Int32Array(LCS_CHARS + 1);
 export function longestCommonSubstring(x: readonly number[], y: readonly number[]): number {
   let best = 0;
   lcsRow.fill(0, 0, y.length + 1);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i]!;
-    for (let j = y.length; j >= 1; j--) {
-      if (xi === y[j - 1]) {
-        const run = lcsRow[j - 1]! + 1;
-        lcsRow[j] = run;
-        if (run > best) best = run;
-      } else {
-        lcsRow[j] = 0;
-      }
+  for (let i = 0; i < x.length; i++) best = lcsStep(lcsRow, x[i]!, y, best);
+  return best;
+}
+
+/** One row of the longest-common-substring DP (the runs ending at x's next character); returns the best run so far. */
+export function lcsStep(row: Int32Array, xi: number, y: readonly number[], best: number): number {
+  for (let j = y.length; j >= 1; j--) {
+    if (xi === y[j - 1]) {
+      const run = row[j - 1]! + 1;
+      row[j] = run;
+      if (run > best) best = run;
+    } else {
+      row[j] = 0;
     }
   }
   return best;
