@@ -93,6 +93,7 @@ export const errorCatalogue = {
   STORE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用,请稍后再试', en: 'The store cannot be reached' },
   STORE_REJECTED: { status: 400, zh: '请求的数据超出存储限制', en: 'The store refused the request (a value is too long or invalid)' },
   ID_TOO_LONG: { status: 400, zh: 'ID 过长', en: 'An id is longer than the store allows' },
+  BATCH_TOO_LARGE: { status: 500, zh: '单次写入的数据过多,请稍后再试', en: 'An atomic store batch is larger than one service request allows (200 rows or 4 MB); the caller must split it' },
   CONFIG_INVALID: { status: 500, zh: '服务配置错误', en: 'Invalid configuration' },
   PORT_IN_USE: { status: 500, zh: '端口已被占用', en: 'Port already in use' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests' },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
-import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
+import { MAX_BATCH_BYTES, MAX_BATCH_ROWS, isConditionFailed, opBytes, splitBatches, type Store, type TenantStore, type WriteOp } from '../store';
 import type { FaqSettings} from '../schemas';
 import { FaqEntryInput, validatorFor, type FaqEntry } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
 import { faqTables as t } from './faqTables';
+import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
 
 export interface FaqListQuery {
   /** Words to look for in the id, question, similar questions and answer. */
@@ -32,8 +33,6 @@ export interface FaqImportResult {
 
 /** Rows per read when scanning the whole knowledge base. */
 const PAGE = 1000;
-/** Characters per stored index row: Tablestore's attribute limit is 2 MB, keep well below. */
-const INDEX_CHUNK = 512 * 1024;
 /** The problems an import reports at most; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
@@ -129,7 +128,7 @@ export class FaqService {
   /**
    * Imports a JSON array or a CSV file. Every row is validated first; with any problem nothing is
    * written and IMPORT_INVALID lists the problems by line (CSV) or entry number (JSON). Otherwise
-   * all rows are written in one atomic batch.
+   * the rows are written: atomically when they fit one store request, else see writeImport.
    */
   async importFile(tenant: string, format: 'json' | 'csv', text: string, options: FaqImportOptions = {}): Promise<FaqImportResult> {
     const { rows, problems } = format === 'csv' ? csvToRows(text) : jsonToRows(text);
@@ -176,8 +175,7 @@ export class FaqService {
         deleted++;
       }
     }
-    await this.write(tenant, ops);
-    options.onProgress?.(entries.length, entries.length, 'write');
+    await this.writeImport(tenant, ops, (done) => options.onProgress?.(Math.min(done, entries.length), entries.length, 'write'));
     const updated = entries.filter((e) => existing.has(e.id)).length;
     return { created: entries.length - updated, updated, deleted, total: entries.length };
   }
@@ -244,36 +242,18 @@ export class FaqService {
 
   /** Whether the saved index matches the current knowledge base (so a cold start loads it). */
   async savedIndexVersion(tenant: string): Promise<number | undefined> {
-    return (await this.db(tenant).get<{ kbVersion: number }>(t.index, ['current']))?.value.kbVersion;
+    return savedIndexVersion(this.db(tenant));
   }
 
   private async loadSaved(db: TenantStore, version: number): Promise<FaqMatcher | undefined> {
-    const current = await db.get<{ kbVersion: number; chunks: number }>(t.index, ['current']);
-    if (current?.value.kbVersion !== version) return undefined;
-    const parts: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await db.range<{ data: string }>(t.indexPart, [version], { limit: 100, ...(token ? { token } : {}) });
-      for (const row of page.rows) parts.push(row.value.data);
-      token = page.nextToken;
-    } while (token);
-    if (parts.length !== current.value.chunks) return undefined;
+    const json = await loadSavedIndex(db, version);
     // A saved index of an older format is rebuilt (undefined here) rather than misread.
-    return FaqMatcher.fromJSON(JSON.parse(parts.join('')));
+    return json === undefined ? undefined : FaqMatcher.fromJSON(json);
   }
 
   private async buildAndSave(db: TenantStore, version: number): Promise<FaqMatcher> {
     const matcher = FaqMatcher.build((await this.all(db.tenant)).filter((e) => e.enabled));
-    const json = JSON.stringify(matcher.toJSON());
-    const ops: WriteOp[] = [];
-    for (let i = 0, k = 0; i < json.length || k === 0; i += INDEX_CHUNK, k++) {
-      ops.push({ op: 'put', table: t.indexPart, key: [version, k], value: { data: json.slice(i, i + INDEX_CHUNK) } });
-    }
-    ops.push({ op: 'put', table: t.index, key: ['current'], value: { kbVersion: version, chunks: ops.length } });
-    // Older saved indexes are garbage once the pointer moves on.
-    const old = await db.range(t.indexPart, [], { limit: 1000 });
-    for (const row of old.rows) if (row.key[0] !== version) ops.push({ op: 'delete', table: t.indexPart, key: row.key });
-    await db.batchWrite(ops);
+    await saveIndex(db, version, JSON.stringify(matcher.toJSON()));
     return matcher;
   }
 
@@ -301,10 +281,34 @@ export class FaqService {
     };
   }
 
+  /** The write that moves the knowledge base's version on (its row version is the version). */
+  private bump(): WriteOp {
+    return { op: 'put', table: t.meta, key: ['kb'], value: { changedAt: this.clock().toISOString() } };
+  }
+
+  /**
+   * An import's writes. One that fits one store request is one atomic batch with the version bump.
+   * A larger one cannot be (200 rows and 4 MB per request and per transaction, see the store's
+   * MAX_BATCH_*): it goes in service-sized batches, in order, each carrying a bump, so whatever
+   * part of it is written, every process's matcher is rebuilt from the entries as they are.
+   * Not all-or-nothing then: a failure midway leaves the batches before it written (imports are
+   * upserts by id, so running the same import again completes it).
+   */
+  private async writeImport(tenant: string, ops: readonly WriteOp[], onProgress: (done: number) => void): Promise<void> {
+    const db = this.db(tenant);
+    const bump = this.bump();
+    const groups = splitBatches(tenant, ops, { rows: MAX_BATCH_ROWS - 1, bytes: MAX_BATCH_BYTES - opBytes(tenant, bump) });
+    let done = 0;
+    for (const group of groups.length ? groups : [[]]) {
+      await db.batchWrite([...group, bump]);
+      onProgress((done += group.length));
+    }
+  }
+
   /** Writes entry changes together with a bump of the knowledge base's version, atomically. */
   private async write(tenant: string, ops: WriteOp[], onConditionFailed?: () => never): Promise<void> {
     try {
-      await this.db(tenant).batchWrite([...ops, { op: 'put', table: t.meta, key: ['kb'], value: { changedAt: this.clock().toISOString() } }]);
+      await this.db(tenant).batchWrite([...ops, this.bump()]);
     } catch (err) {
       if (onConditionFailed && isConditionFailed(err)) onConditionFailed();
       throw err;

@@ -77,8 +77,21 @@ export interface TenantStore {
   /** Rows whose key starts with `prefix` (which may be empty: the whole table of this tenant). */
   range<T extends Columns = Columns>(table: string, prefix: Key, options?: RangeOptions): Promise<RangePage<T>>;
 
-  /** Applies every op or none: if any condition fails, nothing is written and the error is thrown. */
+  /**
+   * Applies every op or none: if any condition fails, nothing is written and the error is thrown.
+   * At most what one Tablestore request and local transaction take (200 rows, 4 MB of encoded rows;
+   * see keyCodec's MAX_BATCH_*): a larger batch is refused with BATCH_TOO_LARGE before anything is
+   * written, by every driver alike. Larger writes use {@link TenantStore.writeMany}.
+   */
   batchWrite(ops: readonly WriteOp[]): Promise<void>;
+
+  /**
+   * Writes any number of ops, not atomically: in order, cut into service-sized batches that are each
+   * applied by {@link TenantStore.batchWrite} (atomic by itself). If one fails, the batches before
+   * it stay written, the later ones are not attempted, and the error is thrown. For data that is
+   * invisible until a pointer row written afterwards makes it current (see FaqService).
+   */
+  writeMany(ops: readonly WriteOp[]): Promise<void>;
 
   /**
    * Atomically adds `by` to a numeric column (missing row or column counts as 0) and returns the new

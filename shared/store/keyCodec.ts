@@ -1,5 +1,5 @@
 import { KefuError } from '../errors';
-import type { Condition, Key, RangeOptions } from './Store';
+import type { Condition, Key, RangeOptions, WriteOp } from './Store';
 
 /**
  * Key encoding shared by the drivers: one string per key that sorts (by UTF-16 code units, as
@@ -162,4 +162,90 @@ export function cloneJson<T>(value: T): T {
     else out[key] = v;
   }
   return out as T;
+}
+
+/*
+ * What one atomic batch may hold. Tablestore takes at most 200 rows and 4 MB in one BatchWriteRow,
+ * and a local transaction (which every multi-row batch runs in) takes at most 4 MB of writes and
+ * lives at most 60 s:
+ *   https://www.alibabacloud.com/help/doc-detail/91524.html (general limits: BatchWriteRow 200 rows, 4 MB)
+ *   https://www.alibabacloud.com/help/en/tablestore/developer-reference/batch-write-row-in-nodejs
+ *   https://www.alibabacloud.com/help/doc-detail/172551.htm (local transaction: 60 s, 4 MB)
+ * Every driver refuses a larger batch the same way, so a too-big batch fails in a unit test on the
+ * memory store rather than first in production.
+ */
+export const MAX_BATCH_ROWS = 200;
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Bytes of framing per row and per cell the estimate adds (PlainBuffer tags, lengths, checksums). */
+const ROW_OVERHEAD = 64;
+const CELL_OVERHEAD = 16;
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** A column's physical name length, as the Tablestore driver names it (c_name, or x_hex for others). */
+function columnBytes(name: string): number {
+  return /^[A-Za-z][A-Za-z0-9_]{0,200}$/.test(name) ? name.length + 2 : utf8(name) * 2 + 2;
+}
+
+/**
+ * An upper estimate of the bytes one op takes in a Tablestore request: the primary key (tenant,
+ * table, encoded key) and every column as the driver encodes it (JSON text; integers as 8 bytes),
+ * plus the version column. The same number on every driver, so the limit is the same everywhere.
+ */
+export function opBytes(tenant: string, op: WriteOp): number {
+  let bytes = ROW_OVERHEAD + utf8(tenant) + utf8(op.table) + utf8(encodeKey(op.key)) + 3 * CELL_OVERHEAD;
+  const columns = op.op === 'put' ? op.value : op.op === 'update' ? op.set : {};
+  for (const [name, v] of Object.entries(columns)) {
+    if (v === undefined) continue;
+    bytes += CELL_OVERHEAD + columnBytes(name);
+    if (v !== null) bytes += typeof v === 'number' && Number.isSafeInteger(v) ? 8 : utf8(JSON.stringify(v) ?? '');
+  }
+  return bytes + CELL_OVERHEAD + 8;
+}
+
+function tooLarge(rows: number, bytes: number): KefuError {
+  return new KefuError('BATCH_TOO_LARGE', `batch of ${rows} rows and ~${bytes} bytes exceeds one request (${MAX_BATCH_ROWS} rows, ${MAX_BATCH_BYTES} bytes)`, {
+    rows,
+    bytes,
+    maxRows: MAX_BATCH_ROWS,
+    maxBytes: MAX_BATCH_BYTES,
+  });
+}
+
+/** Refuses an atomic batch larger than one service request (and one transaction) allows. */
+export function checkBatch(tenant: string, ops: readonly WriteOp[]): void {
+  if (ops.length > MAX_BATCH_ROWS) throw tooLarge(ops.length, -1);
+  let bytes = 0;
+  for (const op of ops) bytes += opBytes(tenant, op);
+  if (bytes > MAX_BATCH_BYTES) throw tooLarge(ops.length, bytes);
+}
+
+/**
+ * Cuts ops, in order, into groups that each fit one atomic batch (or tighter `limits`, for a
+ * caller that adds rows of its own to every group). A single op that alone exceeds the limit
+ * cannot be written at all and is refused before anything is written.
+ */
+export function splitBatches(tenant: string, ops: readonly WriteOp[], limits: { readonly rows: number; readonly bytes: number } = { rows: MAX_BATCH_ROWS, bytes: MAX_BATCH_BYTES }): WriteOp[][] {
+  const groups: WriteOp[][] = [];
+  let group: WriteOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const size = opBytes(tenant, op);
+    if (size > limits.bytes) throw tooLarge(1, size);
+    if (group.length >= limits.rows || bytes + size > limits.bytes) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(op);
+    bytes += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/** The port's `writeMany` for every driver: service-sized atomic batches, one after another, in order. */
+export async function writeInBatches(tenant: string, ops: readonly WriteOp[], batchWrite: (ops: readonly WriteOp[]) => Promise<void>): Promise<void> {
+  for (const group of splitBatches(tenant, ops)) await batchWrite(group);
 }

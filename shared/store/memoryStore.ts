@@ -1,6 +1,7 @@
 import { ConditionFailedError } from './ConditionFailedError';
 import {
   applyUpdate,
+  checkBatch,
   checkTable,
   checkTenant,
   cloneColumns,
@@ -10,6 +11,7 @@ import {
   encodeKey,
   encodeToken,
   rangeBounds,
+  writeInBatches,
 } from './keyCodec';
 import type { Columns, Condition, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 
@@ -94,6 +96,13 @@ export function createMemoryStore(): Store {
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
     const write = (op: WriteOp): number => prepare(tenant, op, new Map())();
+    const batchWrite = (ops: readonly WriteOp[]): Promise<void> =>
+      Promise.resolve().then(() => {
+        checkBatch(tenant, ops);
+        const pending = new Map<string, Cell | undefined>();
+        const apply = ops.map((op) => prepare(tenant, op, pending));
+        for (const fn of apply) fn();
+      });
     return {
       tenant,
       get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
@@ -137,13 +146,8 @@ export function createMemoryStore(): Store {
           return keys.length > b.limit && last !== undefined ? { rows: out, nextToken: encodeToken(table, b.low, last) } : { rows: out };
         });
       },
-      batchWrite(ops) {
-        return Promise.resolve().then(() => {
-          const pending = new Map<string, Cell | undefined>();
-          const apply = ops.map((op) => prepare(tenant, op, pending));
-          for (const fn of apply) fn();
-        });
-      },
+      batchWrite,
+      writeMany: (ops) => writeInBatches(tenant, ops, batchWrite),
       increment(table, key, column, by = 1) {
         return Promise.resolve().then(() => {
           checkTable(table);

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ConditionFailedError } from './ConditionFailedError';
 import {
   applyUpdate,
+  checkBatch,
   checkTable,
   checkTenant,
   cloneJson,
@@ -13,6 +14,7 @@ import {
   encodeKey,
   encodeToken,
   rangeBounds,
+  writeInBatches,
 } from './keyCodec';
 import type { Columns, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 
@@ -299,7 +301,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           return rows.length > b.limit && last ? { rows: page.map((r) => r.row), nextToken: encodeToken(table, b.low, last.k) } : { rows: page.map((r) => r.row) };
         });
       },
-      batchWrite: (ops) => run(() => write(() => void ops.forEach((op) => writeOne(tenant, op)))),
+      // SQLite could take any size; the limit is the port's, so a batch too big for Tablestore
+      // fails here too.
+      batchWrite: (ops) =>
+        run(() => {
+          checkBatch(tenant, ops);
+          write(() => void ops.forEach((op) => writeOne(tenant, op)));
+        }),
+      writeMany: (ops) => writeInBatches(tenant, ops, (group) => run(() => write(() => void group.forEach((op) => writeOne(tenant, op))))),
       increment: (table, key, column, by = 1) =>
         run(() => {
           checkTable(table);

@@ -1,6 +1,6 @@
 import { KefuError } from '../errors';
 import { ConditionFailedError } from './ConditionFailedError';
-import type { Store, TenantStore } from './Store';
+import type { Store, TenantStore, WriteOp } from './Store';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -186,6 +186,67 @@ export function describeStoreContract(name: string, makeStore: () => Store | Pro
       expect(err).toBeInstanceOf(ConditionFailedError);
       expect(await db.get('item', ['new1'])).toBeUndefined();
       expect((await db.get('item', ['taken']))!.value).toEqual({ a: 1 });
+    });
+
+    // The limits of one request and one local transaction, which every driver enforces alike:
+    // BatchWriteRow takes at most 200 rows and 4 MB
+    // (https://www.alibabacloud.com/help/doc-detail/91524.html,
+    // https://www.alibabacloud.com/help/en/tablestore/developer-reference/batch-write-row-in-nodejs),
+    // a local transaction at most 4 MB of writes and 60 s
+    // (https://www.alibabacloud.com/help/doc-detail/172551.htm).
+    describe('batch limits', () => {
+      const puts = (n: number, from = 0): WriteOp[] => Array.from({ length: n }, (_, i) => ({ op: 'put', table: 'item', key: ['n', from + i], value: { i: from + i } }));
+      const mb = (c: string) => c.repeat(1024 * 1024);
+
+      it('batchWrite takes 200 rows and refuses 201 with BATCH_TOO_LARGE, writing nothing', async () => {
+        const err = await failure(db.batchWrite(puts(201)));
+        expect((err as KefuError).code).toBe('BATCH_TOO_LARGE');
+        expect((await db.range('item', ['n'])).rows).toHaveLength(0);
+        await db.batchWrite(puts(200));
+        expect((await db.range('item', ['n'], { limit: 1000 })).rows).toHaveLength(200);
+      });
+
+      it('batchWrite takes 3 MB and refuses more than 4 MB of rows, writing nothing', async () => {
+        const big = (k: number, c: string): WriteOp => ({ op: 'put', table: 'item', key: ['big', k], value: { data: mb(c) } });
+        const err = await failure(db.batchWrite([big(1, 'a'), big(2, 'b'), big(3, 'c'), big(4, 'd'), { op: 'update', table: 'item', key: ['big', 5], set: { data: mb('e') } }]));
+        expect((err as KefuError).code).toBe('BATCH_TOO_LARGE');
+        expect((await db.range('item', ['big'])).rows).toHaveLength(0);
+        await db.batchWrite([big(1, 'a'), big(2, 'b'), big(3, 'c')]);
+        expect((await db.get<{ data: string }>('item', ['big', 3]))!.value.data).toBe(mb('c'));
+      });
+
+      it('writeMany writes any number of rows in order, across batches', async () => {
+        // The update of row 0 lands in a later batch than its put: order is kept.
+        await db.writeMany([...puts(450), { op: 'update', table: 'item', key: ['n', 0], set: { last: true } }, { op: 'delete', table: 'item', key: ['n', 1] }]);
+        const rows = [];
+        let token: string | undefined;
+        do {
+          const page = await db.range('item', ['n'], { limit: 1000, ...(token ? { token } : {}) });
+          rows.push(...page.rows);
+          token = page.nextToken;
+        } while (token);
+        expect(rows).toHaveLength(449);
+        expect((await db.get('item', ['n', 0]))!.value).toEqual({ i: 0, last: true });
+        await db.writeMany(['x', 'y', 'z', 'w', 'v'].map((c, k): WriteOp => ({ op: 'put', table: 'item', key: ['big', k], value: { data: mb(c) } })));
+        expect((await db.get<{ data: string }>('item', ['big', 4]))!.value.data).toBe(mb('v'));
+        await expect(db.writeMany([])).resolves.toBeUndefined();
+      });
+
+      it('writeMany keeps the batches before a failed one and attempts none after it', async () => {
+        await db.put('item', ['n', 210], { taken: true });
+        const ops = puts(450);
+        ops[210] = { op: 'put', table: 'item', key: ['n', 210], value: { i: 210 }, condition: 'notExists' };
+        expect(await failure(db.writeMany(ops))).toBeInstanceOf(ConditionFailedError);
+        expect(await db.get('item', ['n', 199])).toBeDefined();
+        expect(await db.get('item', ['n', 200])).toBeUndefined();
+        expect(await db.get('item', ['n', 449])).toBeUndefined();
+      });
+
+      it('writeMany refuses a single op larger than one request before writing anything', async () => {
+        const err = await failure(db.writeMany([...puts(1), { op: 'put', table: 'item', key: ['huge'], value: { data: mb('h').repeat(5) } }]));
+        expect((err as KefuError).code).toBe('BATCH_TOO_LARGE');
+        expect(await db.get('item', ['n', 0])).toBeUndefined();
+      });
     });
 
     it('increments atomically from 0, also under 50 concurrent calls', async () => {

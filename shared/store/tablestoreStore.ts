@@ -1,9 +1,12 @@
 import { KefuError } from '../errors';
 import { ConditionFailedError } from './ConditionFailedError';
-import { checkTable, checkTenant, decodeKey, describeCondition, encodeKey, encodeToken, rangeBounds } from './keyCodec';
+import { checkBatch, checkTable, checkTenant, decodeKey, describeCondition, encodeKey, encodeToken, rangeBounds, writeInBatches } from './keyCodec';
 import type { Columns, Condition, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 import { VERSION, sdk, fits, rejected, THROTTLED, TRANSIENT, columnName, encodeValue, decodeRow, currentCredentials, sdkClient, DEFAULT_TABLESTORE_TABLE, otsErrorCode, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
 export { DEFAULT_TABLESTORE_TABLE, TABLESTORE_PRIMARY_KEY, initTablestoreTable, otsErrorCode, type TablestoreCredentials, type TablestoreStoreOptions } from './tablestoreClient';
+
+/** BatchGetRow reads at most 100 rows (https://www.alibabacloud.com/help/doc-detail/91524.html). */
+const BATCH_GET_ROWS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -167,17 +170,22 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     const rowId = (op: WriteOp) => `${op.table}\u0000${encodeKey(op.key)}`;
     const needsVersion = (op: WriteOp) => op.op === 'put' && (op.condition === undefined || op.condition === 'exists');
 
-    /** Current versions of rows, in one BatchGetRow (inside a transaction the partition is locked, so they hold). */
+    /**
+     * Current versions of rows, in BatchGetRows of at most 100 rows, the service's limit (inside a
+     * transaction the partition is locked, so they hold).
+     */
     async function versionsOf(ops: readonly WriteOp[]): Promise<Map<string, number | undefined>> {
       const versions = new Map<string, number | undefined>();
-      if (ops.length === 0) return versions;
-      const data = await call('BatchGetRow', () => client.get().batchGetRow({ tables: [{ tableName, primaryKey: ops.map((op) => pk(op.table, op.key)), columnsToGet: [VERSION], maxVersions: 1 }] }), true);
-      const rows = data.tables[0] ?? [];
-      ops.forEach((op, i) => {
-        const r = rows[i];
-        if (!r?.isOk) throw new KefuError(THROTTLED.has(r?.errorCode ?? '') ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchGetRow 失败: ${r?.errorCode ?? 'Unknown'}`, { code: r?.errorCode });
-        versions.set(rowId(op), decodeRow({ primaryKey: r.primaryKey ?? [], attributes: r.attributes ?? [] })?.version);
-      });
+      for (let at = 0; at < ops.length; at += BATCH_GET_ROWS) {
+        const part = ops.slice(at, at + BATCH_GET_ROWS);
+        const data = await call('BatchGetRow', () => client.get().batchGetRow({ tables: [{ tableName, primaryKey: part.map((op) => pk(op.table, op.key)), columnsToGet: [VERSION], maxVersions: 1 }] }), true);
+        const rows = data.tables[0] ?? [];
+        part.forEach((op, i) => {
+          const r = rows[i];
+          if (!r?.isOk) throw new KefuError(THROTTLED.has(r?.errorCode ?? '') ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchGetRow 失败: ${r?.errorCode ?? 'Unknown'}`, { code: r?.errorCode });
+          versions.set(rowId(op), decodeRow({ primaryKey: r.primaryKey ?? [], attributes: r.attributes ?? [] })?.version);
+        });
+      }
       return versions;
     }
 
@@ -209,6 +217,35 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       if (code === 'OTSConditionCheckFail') throw new ConditionFailedError(ops[failed]!.table, describeCondition(ops[failed]!.condition));
       if (code === 'OTSParameterInvalid') throw rejected('BatchWriteRow', code);
       throw new KefuError(THROTTLED.has(code) ? 'STORE_BUSY' : 'STORE_UNAVAILABLE', `Tablestore BatchWriteRow 失败: ${code}`, { code });
+    }
+
+    async function batchWrite(ops: readonly WriteOp[]): Promise<void> {
+      for (const op of ops) checkTable(op.table);
+      // Refused before the transaction starts: the service would reject the BatchWriteRow (or the
+      // transaction's 4 MB) only after the partition had been locked.
+      checkBatch(tenant, ops);
+      if (ops.length === 0) return;
+      if (ops.length === 1) {
+        await writeOne(ops[0]!);
+        return;
+      }
+      const { transactionId } = await call('StartLocalTransaction', () => client.get().startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
+      try {
+        // BatchGetRows (when a put needs a version) and one BatchWriteRow, which checkBatch made
+        // fit one request; only a batch that repeats a row goes row by row (at most 200 rows, so
+        // a few hundred calls, far inside the transaction's 60 s).
+        if (new Set(ops.map(rowId)).size === ops.length) {
+          await writeBlind(batchRows(ops, await versionsOf(ops.filter(needsVersion))), ops, transactionId);
+        } else {
+          for (const op of ops) await writeOne(op, transactionId);
+        }
+        await call('CommitTransaction', () => client.get().commitTransaction({ transactionId }), false);
+      } catch (err) {
+        // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
+        // (SDK 5.6 also misreads AbortTransaction's empty answer and rejects after a good abort.)
+        await client.get().abortTransaction({ transactionId }).catch(() => undefined);
+        throw err;
+      }
     }
 
     return {
@@ -257,30 +294,8 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
         const last = page[page.length - 1];
         return found.length > b.limit && last ? { rows, nextToken: encodeToken(table, b.low, last.k) } : { rows };
       },
-      async batchWrite(ops: readonly WriteOp[]): Promise<void> {
-        for (const op of ops) checkTable(op.table);
-        if (ops.length === 0) return;
-        if (ops.length === 1) {
-          await writeOne(ops[0]!);
-          return;
-        }
-        const { transactionId } = await call('StartLocalTransaction', () => client.get().startLocalTransaction({ tableName, primaryKey: [{ tenant }] }), false);
-        try {
-          // One BatchGetRow (when a put needs a version) and one BatchWriteRow, unless a row repeats
-          // or the batch is beyond one request's limits: then row by row.
-          if (ops.length <= 200 && new Set(ops.map(rowId)).size === ops.length && ops.filter(needsVersion).length <= 100) {
-            await writeBlind(batchRows(ops, await versionsOf(ops.filter(needsVersion))), ops, transactionId);
-          } else {
-            for (const op of ops) await writeOne(op, transactionId);
-          }
-          await call('CommitTransaction', () => client.get().commitTransaction({ transactionId }), false);
-        } catch (err) {
-          // Best effort: an abort that fails still ends with the transaction's timeout, unapplied.
-          // (SDK 5.6 also misreads AbortTransaction's empty answer and rejects after a good abort.)
-          await client.get().abortTransaction({ transactionId }).catch(() => undefined);
-          throw err;
-        }
-      },
+      batchWrite,
+      writeMany: (ops) => writeInBatches(tenant, ops, batchWrite),
       async increment(table: string, key: Key, column: string, by = 1): Promise<number> {
         if (!Number.isSafeInteger(by)) throw new KefuError('VALIDATION_FAILED', 'increment must be an integer', { reason: 'increment' });
         const name = columnName(column);
