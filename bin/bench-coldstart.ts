@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const out = mkdtempSync(path.join(os.tmpdir(), 'kefu-coldstart-'));
   const keys = { instance: 'kefu-bench', accessKeyId: 'LTAI-bench', accessKeySecret: randomBytes(18).toString('base64') };
-  const tablestore = await startTablestoreEmulator(keys);
+  const tablestore = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['kefu_rows'] });
   try {
     await initTablestoreTable({ ...keys, endpoint: tablestore.url });
     const secret = randomBytes(36).toString('base64');

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const storeChoice = storeArgument(process.argv);
   if (storeChoice) overrides['KEFU_STORE'] = storeChoice;
   const tablestore = storeChoice === 'tablestore' && !base.tablestore
-    ? await startTablestoreEmulator({ instance: 'kefu-local', accessKeyId: `LTAI-local-${randomBytes(4).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url'), file: path.resolve(base.dataDir, 'tablestore-emulator.json') })
+    ? await startTablestoreEmulator({ instance: 'kefu-local', accessKeyId: `LTAI-local-${randomBytes(4).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url'), file: path.resolve(base.dataDir, 'tablestore-emulator.json'), localTransactionsFor: ['kefu_rows'] })
     : undefined;
   if (tablestore) {
     Object.assign(overrides, { KEFU_TABLESTORE_ENDPOINT: tablestore.url, KEFU_TABLESTORE_INSTANCE: 'kefu-local', KEFU_TABLESTORE_ACCESS_KEY_ID: tablestore.emulator.options.accessKeyId, KEFU_TABLESTORE_ACCESS_KEY_SECRET: tablestore.emulator.options.accessKeySecret });

@@ -69,7 +69,7 @@ describe('kefu faq import / export (local store)', () => {
 
   it('works on the configured store: KEFU_STORE=tablestore writes Tablestore and no SQLite file, KEFU_STORE=memory is refused', async () => {
     const keys = { instance: 'kefu-cli-faq', accessKeyId: 'LTAI-cli', accessKeySecret: randomBytes(18).toString('base64') };
-    const server = await startTablestoreEmulator(keys);
+    const server = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['kefu_rows'] });
     const tablestoreDir = path.join(dir, 'tablestore-data');
     try {
       const tablestore = { endpoint: server.url, instance: keys.instance, accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret };

@@ -7,7 +7,7 @@ import { commandIo } from '../../test/helpers/commandIo';
 describe('kefu store init', () => {
   it('creates the Tablestore table once, then finds it in place; refuses a table with another key', async () => {
     const keys = { instance: 'kefu-cli', accessKeyId: 'LTAI-cli', accessKeySecret: randomBytes(18).toString('base64') };
-    const server = await startTablestoreEmulator(keys);
+    const server = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['kefu_rows'] });
     try {
       const env = { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: server.url, KEFU_TABLESTORE_INSTANCE: keys.instance, KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId, KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret };
       const first = commandIo();

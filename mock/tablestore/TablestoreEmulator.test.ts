@@ -61,7 +61,7 @@ async function failure(p: Promise<unknown>): Promise<{ code: string; status: unk
 }
 
 beforeAll(async () => {
-  server = await startTablestoreEmulator(keys);
+  server = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['orders'] });
   client = connect();
   await client.createTable({
     tableMeta: { tableName: 'orders', primaryKey: [{ name: 'shop', type: 'STRING' }, { name: 'id', type: 'INTEGER' }] },

@@ -10,7 +10,7 @@ let emulator: { emulator: TablestoreEmulator; url: string; close(): Promise<void
 let counter = 0;
 
 beforeAll(async () => {
-  emulator = await startTablestoreEmulator(credentials);
+  emulator = await startTablestoreEmulator({ ...credentials, localTransactionsFor: [/^t\d+$/] });
 });
 afterAll(() => emulator.close());
 

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './testServer';
 /** A test server on the Tablestore emulator (its own instance and keys, the table made), and the emulator. */
 export async function startTablestoreTestServer(instance: string, env: Record<string, string> = {}): Promise<{ server: TestServer; tablestore: { emulator: TablestoreEmulator; url: string; close(): Promise<void> }; keys: { instance: string; accessKeyId: string; accessKeySecret: string }; close(): Promise<void> }> {
   const keys = { instance, accessKeyId: `LTAI-${instance}`, accessKeySecret: randomBytes(18).toString('base64') };
-  const tablestore = await startTablestoreEmulator(keys);
+  const tablestore = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['kefu_rows'] });
   await initTablestoreTable({ ...keys, endpoint: tablestore.url });
   const server = await startTestServer({
     KEFU_STORE: 'tablestore',

@@ -15,6 +15,7 @@ export interface KeyTriple {
 export function startRotatingTablestoreEmulator(instance: string, accepted: () => KeyTriple): ReturnType<typeof startTablestoreEmulator> {
   return startTablestoreEmulator({
     instance,
+    localTransactionsFor: ['kefu_rows', 'sts_rows'],
     get accessKeyId() {
       return accepted().accessKeyId;
     },
