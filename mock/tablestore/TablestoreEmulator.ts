@@ -2,16 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import { DurableTables } from './DurableTables';
 import { FaultScript, type Fault } from './FaultScript';
 import { OtsError, invalid } from './OtsError';
 import { PlainBufferError, readRow, writeRows, type Cell, type Row, type Value } from './plainBuffer';
 import { checkPk } from './primaryKeyCheck';
-import { checkBatchGetRows, checkBatchWriteRows, checkBody, checkColumnCount, checkRequestData, MAX_RANGE_ROWS } from './requestLimits';
+import { readRange } from './rangeRead';
+import { checkBatchGetRows, checkBatchWriteRows, checkBody, checkColumnCount, checkRequestData } from './requestLimits';
 import { checkSignature } from './requestSignature';
 import { applyChange, checkCells } from './rowChange';
 import { checkCondition } from './rowCondition';
 import { project, rowError, rowResult } from './rowResults';
-import { cellsFromJson, cellsToJson, comparePk, findRow, pkId, setRow, tableFromJson, tableToJson, valueFromJson, valueToJson, type StoredRow, type Table } from './storedRows';
+import { findRow, pkId, type StoredRow, type Table } from './storedRows';
 import { describeTable, newTable } from './tableSchema';
 import {
   OperationType,
@@ -27,7 +29,6 @@ import {
   type TransactionRequestMsg,
 } from './tablestoreProto';
 import { TransactionTable, type Transaction } from './TransactionTable';
-import { WriteAheadLog, type LogRecord, type Snapshot } from './WriteAheadLog';
 
 export type { Fault } from './FaultScript';
 export { OtsError } from './OtsError';
@@ -95,43 +96,28 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class TablestoreEmulator {
   readonly app = new Hono();
-  private readonly tables = new Map<string, Table>();
+  private readonly data: DurableTables;
   private readonly transactions: TransactionTable;
   private readonly faults = new FaultScript();
   private readonly clock: () => number;
-  private autoIncrement = 0n;
-  private readonly wal: WriteAheadLog | undefined;
-  /** The current request's changes, logged together before it is answered. */
-  private pending: LogRecord[] = [];
   /** Requests answered, by action (tests read it to see what a driver sent). */
   readonly calls = new Map<string, number>();
 
   constructor(readonly options: TablestoreEmulatorOptions) {
     this.clock = options.clock ?? Date.now;
     this.transactions = new TransactionTable(this.clock);
+    this.data = new DurableTables(options.file, (name) => this.transactionsWanted(name));
     this.app.all('*', (c) => this.handle(c));
-    if (options.file) {
-      this.wal = new WriteAheadLog(options.file);
-      const { snapshot, records } = this.wal.load();
-      if (snapshot) {
-        this.autoIncrement = BigInt(snapshot.autoIncrement);
-        for (const t of snapshot.tables) this.tables.set(t.name, tableFromJson(t, (name) => this.transactionsWanted(name)));
-      }
-      for (const record of records) this.replay(record);
-    }
   }
 
   /** Rewrites the snapshot with everything so far and empties the log (no-op without `file`). */
   flush(): void {
-    if (!this.wal) return;
-    this.persist();
-    this.wal.compact(this.snapshot());
+    this.data.flush();
   }
 
   /** Flushes and lets go of the log file. */
   close(): void {
-    this.flush();
-    this.wal?.close();
+    this.data.close();
   }
 
   injectFault(fault: Fault): void {
@@ -144,38 +130,6 @@ export class TablestoreEmulator {
 
   private transactionsWanted(name: string): boolean {
     return (this.options.localTransactionsFor ?? []).some((p) => (typeof p === 'string' ? p === name : p.test(name)));
-  }
-
-  private snapshot(): Snapshot {
-    return { autoIncrement: this.autoIncrement.toString(), tables: [...this.tables.values()].map(tableToJson) };
-  }
-
-  private log(record: LogRecord): void {
-    if (this.wal) this.pending.push(record);
-  }
-
-  /** Puts the request's changes on disk before it is answered; a disk failure is the service's internal error. */
-  private persist(): void {
-    if (!this.wal || this.pending.length === 0) return;
-    const records = this.pending;
-    this.pending = [];
-    try {
-      this.wal.append(records);
-      if (this.wal.wantsCompaction) this.wal.compact(this.snapshot());
-    } catch (err) {
-      throw new OtsError(500, 'OTSInternalServerError', `Internal server error: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  private replay(record: LogRecord): void {
-    if (record.k === 'table') this.tables.set(record.table.name, tableFromJson(record.table, (name) => this.transactionsWanted(name)));
-    else if (record.k === 'drop') this.tables.delete(record.name);
-    else if (record.k === 'ai') this.autoIncrement = BigInt(record.v) > this.autoIncrement ? BigInt(record.v) : this.autoIncrement;
-    else {
-      const table = this.tables.get(record.table);
-      const pk = record.pk.map(valueFromJson);
-      if (table) setRow(table, pk, record.cols ? { pk, cols: cellsFromJson(record.cols) } : null);
-    }
   }
 
   private async handle(c: Context): Promise<Response> {
@@ -191,14 +145,14 @@ export class TablestoreEmulator {
       this.faults.play(action);
       this.calls.set(action, (this.calls.get(action) ?? 0) + 1);
       const answer = this.dispatch(action as Action, body);
-      this.persist();
+      this.data.persist();
       const bytes = Buffer.from(message(`${action}Response`).encode(answer).finish());
       return this.respond(200, bytes, requestId);
     } catch (err) {
       let e = err instanceof OtsError ? err : err instanceof PlainBufferError ? invalid(err.message) : invalid(err instanceof Error ? err.message : String(err));
       try {
         // A request refused halfway may still have changed something (rows of a batch before the error).
-        this.persist();
+        this.data.persist();
       } catch (diskError) {
         e = diskError as OtsError;
       }
@@ -236,13 +190,11 @@ export class TablestoreEmulator {
       case 'CreateTable':
         return this.createTable(decode<CreateTableRequestMsg>());
       case 'ListTable':
-        return { tableNames: [...this.tables.keys()] };
+        return { tableNames: [...this.data.tables.keys()] };
       case 'DescribeTable':
         return describeTable(this.table(decode<{ tableName: string }>().tableName));
       case 'DeleteTable': {
-        const name = this.table(decode<{ tableName: string }>().tableName).name;
-        this.tables.delete(name);
-        this.log({ k: 'drop', name });
+        this.data.dropTable(this.table(decode<{ tableName: string }>().tableName).name);
         return {};
       }
       case 'PutRow': {
@@ -280,24 +232,19 @@ export class TablestoreEmulator {
   }
 
   private createTable(req: CreateTableRequestMsg): object {
-    const table = newTable(req, this.tables, this.clock(), this.transactionsWanted(req.tableMeta.tableName));
-    this.tables.set(table.name, table);
-    this.log({ k: 'table', table: tableToJson(table) });
+    const table = newTable(req, this.data.tables, this.clock(), this.transactionsWanted(req.tableMeta.tableName));
+    this.data.addTable(table);
     return {};
   }
 
   private table(name: string): Table {
-    const table = this.tables.get(name);
+    const table = this.data.tables.get(name);
     if (!table) throw new OtsError(404, 'OTSObjectNotExist', 'Requested table does not exist.');
     return table;
   }
 
   private checkPk(table: Table, cells: readonly Cell[], mode: 'exact' | 'put' | 'bound' | 'partition'): Value[] {
-    return checkPk(table, cells, mode, () => {
-      this.autoIncrement = BigInt(this.clock()) * 1000n > this.autoIncrement ? BigInt(this.clock()) * 1000n : this.autoIncrement + 1n;
-      this.log({ k: 'ai', v: this.autoIncrement.toString() });
-      return this.autoIncrement;
-    });
+    return checkPk(table, cells, mode, () => this.data.nextAutoIncrement(this.clock()));
   }
 
   /** Reads and writes through a transaction's private changes, or straight to the table. */
@@ -311,14 +258,9 @@ export class TablestoreEmulator {
       },
       set: (pk: Value[], row: StoredRow | null) => {
         if (txn) txn.writes.set(pkId(pk), { pk, row });
-        else this.commitRow(table, pk, row);
+        else this.data.commitRow(table, pk, row);
       },
     };
-  }
-
-  private commitRow(table: Table, pk: Value[], row: StoredRow | null): void {
-    setRow(table, pk, row);
-    this.log({ k: 'row', table: table.name, pk: pk.map(valueToJson), cols: row ? cellsToJson(row.cols) : null });
   }
 
   /** The transaction a request names (checked against the row's partition), or none. */
@@ -342,7 +284,7 @@ export class TablestoreEmulator {
     const txn = this.transactions.end(id);
     if (!commit) return;
     const table = this.table(txn.table);
-    for (const { pk, row } of txn.writes.values()) this.commitRow(table, pk, row);
+    for (const { pk, row } of txn.writes.values()) this.data.commitRow(table, pk, row);
   }
 
   /** One row write (PutRow, UpdateRow, DeleteRow, or a row of BatchWriteRow). */
@@ -367,30 +309,7 @@ export class TablestoreEmulator {
     const table = this.table(req.tableName);
     const start = this.checkPk(table, readRow(Buffer.from(req.inclusiveStartPrimaryKey)).primaryKey, 'bound');
     const end = this.checkPk(table, readRow(Buffer.from(req.exclusiveEndPrimaryKey)).primaryKey, 'bound');
-    const backward = req.direction === 1;
-    if (backward ? comparePk(start, end) < 0 : comparePk(start, end) > 0) {
-      throw invalid(backward ? 'Begin key must more than end key in BACKWARD' : 'Begin key must less than end key in FORWARD');
-    }
-    const limit = Math.min(req.limit && req.limit > 0 ? req.limit : MAX_RANGE_ROWS, MAX_RANGE_ROWS);
-    const txn = req.transactionId ? this.transaction(req.transactionId, table, start) : undefined;
-    const inRange = (pk: readonly Value[]) => (backward ? comparePk(pk, start) <= 0 && comparePk(pk, end) > 0 : comparePk(pk, start) >= 0 && comparePk(pk, end) < 0);
-    let rows = table.rows.filter((r) => inRange(r.pk));
-    if (txn?.writes.size) {
-      const changed = new Map(rows.map((r) => [pkId(r.pk), r] as const));
-      for (const [key, { pk, row }] of txn.writes) {
-        if (row === null) changed.delete(key);
-        else if (inRange(pk)) changed.set(key, row);
-      }
-      rows = [...changed.values()].sort((a, b) => comparePk(a.pk, b.pk));
-    }
-    if (backward) rows.reverse();
-    const page = rows.slice(0, limit);
-    const next = rows[limit];
-    return {
-      consumed: consumed(Math.max(1, page.length), 0),
-      rows: writeRows(page.map((r) => project(table, r, req.columnsToGet))),
-      ...(next ? { nextStartPrimaryKey: writeRows([{ primaryKey: next.pk.map((v, i) => ({ name: table.pk[i]!.name, value: v })) }]) } : {}),
-    };
+    return readRange(table, start, end, req, req.transactionId ? this.transaction(req.transactionId, table, start) : undefined);
   }
 
   private batchGet(req: BatchGetRowRequestMsg): object {
