@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:store [-- --json] [-- --duration=5] [-- --latency=3]`: user messages for one
+ * merchant through the whole message path (understanding, FAQ bot, the conversation kernel) on the
+ * Tablestore driver against the emulator, which answers every call after `--latency` ms as a
+ * service across the network does. 1, 10 and 50 conversations write at once, each one message
+ * after the other; per level: messages/s, p99 and how many ended in STORE_BUSY (the merchant's
+ * writes contending). With one partition per merchant, 50 conversations cannot go faster than one.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../shared/config';
+import { createLogger } from '../shared/log';
+import { createKefu } from '../shared/app/createKefu';
+import { initTablestoreTable } from '../shared/store';
+import { isKefuError } from '../shared/errors';
+import { seedDemoTenant } from '../mock/seed/seedDemoTenant';
+import { startTablestoreEmulator } from '../mock/tablestore/TablestoreEmulator';
+
+const json = process.argv.includes('--json');
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const duration = arg('duration', 5);
+const latencyMs = arg('latency', 3);
+const levels = [1, 10, 50];
+
+interface Level {
+  readonly conversations: number;
+  readonly messages: number;
+  readonly msgPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly storeBusy: number;
+  readonly otherErrors: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function main(): Promise<void> {
+  const keys = { instance: 'kefu-bench', accessKeyId: `LTAI-bench-${randomBytes(4).toString('hex')}`, accessKeySecret: randomBytes(18).toString('base64') };
+  const tablestore = await startTablestoreEmulator({ ...keys, localTransactionsFor: ['kefu_rows'], latencyMs });
+  try {
+    await initTablestoreTable({ ...keys, endpoint: tablestore.url });
+    const config = loadConfig({}, {
+      KEFU_STORE: 'tablestore',
+      KEFU_TABLESTORE_ENDPOINT: tablestore.url,
+      KEFU_TABLESTORE_INSTANCE: keys.instance,
+      KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId,
+      KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret,
+      KEFU_OCR: 'off',
+    });
+    // The log is not what this measures.
+    const logger = createLogger({ service: 'kefu', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+    const kefu = createKefu(config, { logger, tokenSecret: randomBytes(32).toString('hex') });
+    await seedDemoTenant(kefu);
+    const results: Level[] = [];
+    for (const n of levels) {
+      process.stderr.write(`${n} conversation(s) for ${duration}s...\n`);
+      const users = await Promise.all(Array.from({ length: n }, async (_, i) => (await kefu.accounts.devUserLogin('demo', `store-bench-${n}-${i}`)).principal));
+      const opened = await Promise.all(users.map((u) => kefu.conversations.users.create(u)));
+      const latencies: number[] = [];
+      let storeBusy = 0;
+      let otherErrors = 0;
+      const end = Date.now() + duration * 1000;
+      await Promise.all(
+        users.map(async (user, i) => {
+          for (let m = 0; Date.now() < end; m++) {
+            const started = performance.now();
+            try {
+              await kefu.conversations.users.sendText(user, opened[i]!.id, `s${m}`, `昨天下午三点给朋友转了${m + 1}块,对方说没收到`);
+              latencies.push(performance.now() - started);
+            } catch (err) {
+              if (isKefuError(err) && err.code === 'STORE_BUSY') storeBusy++;
+              else otherErrors++;
+            }
+          }
+        }),
+      );
+      const sorted = latencies.sort((a, b) => a - b);
+      results.push({
+        conversations: n,
+        messages: sorted.length,
+        msgPerSecond: Math.round((sorted.length / duration) * 10) / 10,
+        p50Ms: Math.round(quantile(sorted, 0.5)),
+        p99Ms: Math.round(quantile(sorted, 0.99)),
+        storeBusy,
+        otherErrors,
+      });
+    }
+    await kefu.store.close();
+    const one = results[0]!.msgPerSecond;
+    const fifty = results[results.length - 1]!.msgPerSecond;
+    const summary = { latencyMs, durationSeconds: duration, levels: results, scaling50: Math.round((fifty / Math.max(one, 0.1)) * 100) / 100, target: { scaling50: 10, storeBusy: 0 } };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      return;
+    }
+    const head = ['conversations', 'msg/s', 'p50 ms', 'p99 ms', 'STORE_BUSY', 'other errors'];
+    const rows = results.map((r) => [r.conversations, r.msgPerSecond, r.p50Ms, r.p99Ms, r.storeBusy, r.otherErrors]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+    const fmt = (r: (string | number)[]) => r.map((v, i) => String(v).padStart(widths[i]!)).join('  ');
+    process.stdout.write(`${fmt(head)}\n${rows.map(fmt).join('\n')}\n`);
+    const busy = results.reduce((s, r) => s + r.storeBusy, 0);
+    const met = summary.scaling50 >= 10 && busy === 0;
+    process.stdout.write(`\nat ${latencyMs} ms per call: 50 conversations ${summary.scaling50}x one (target >= 10), STORE_BUSY ${busy} (0): ${met ? 'met' : 'NOT met'}\n`);
+  } finally {
+    await tablestore.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:store failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
