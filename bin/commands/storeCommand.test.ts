@@ -24,6 +24,28 @@ describe('kefu store init', () => {
     }
   });
 
+  // Local transactions can only be turned on when a table is created in the console (or by the
+  // Java/Go SDKs), never by the Node SDK:
+  // https://help.aliyun.com/en/tablestore/table-store-service/developer-reference/startlocaltransaction
+  it('refuses a table without local transactions and says how to get one, whether it made the table or found it', async () => {
+    const keys = { instance: 'kefu-notx', accessKeyId: 'LTAI-notx', accessKeySecret: randomBytes(18).toString('base64') };
+    const server = await startTablestoreEmulator(keys);
+    try {
+      const env = { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_ENDPOINT: server.url, KEFU_TABLESTORE_INSTANCE: keys.instance, KEFU_TABLESTORE_ACCESS_KEY_ID: keys.accessKeyId, KEFU_TABLESTORE_ACCESS_KEY_SECRET: keys.accessKeySecret };
+      const made = commandIo();
+      expect(await storeCommand(['init'], made.io, env)).toBe(1);
+      expect(made.err()).toContain('[CONFIG_INVALID]');
+      expect(made.err()).toContain('已创建,但没有开启局部事务');
+      expect(made.err()).toContain('重新创建');
+      const found = commandIo();
+      expect(await storeCommand(['init'], found.io, env)).toBe(1);
+      expect(found.err()).toContain('没有开启局部事务');
+      expect(found.err()).toContain('KEFU_TABLESTORE_TABLE');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('names the missing setting and prints usage for a wrong call', async () => {
     const missing = commandIo();
     expect(await storeCommand(['init'], missing.io, { KEFU_STORE: 'tablestore', KEFU_TABLESTORE_INSTANCE: 'i' })).toBe(1);

@@ -187,11 +187,21 @@ export function sdkClient(options: TablestoreStoreOptions, credentials: Tablesto
 
 /**
  * Creates the physical table when it is missing (`npm run kefu -- store init`); an existing table
- * with the right key is left alone. Returns what it did.
+ * with the right key is left alone. Then checks that the table can run local transactions, which
+ * every multi-row write of the driver uses: Tablestore turns them on only when a table is created
+ * in the console (or by the Java/Go SDKs), never later but by a ticket, and the Node SDK cannot ask
+ * for them (https://help.aliyun.com/en/tablestore/table-store-service/developer-reference/startlocaltransaction).
+ * A table without them is refused here with what to do, not at the first user's message.
  */
 export async function initTablestoreTable(options: TablestoreStoreOptions): Promise<'created' | 'exists'> {
   const client = sdkClient(options, currentCredentials(options));
   const tableName = options.table ?? DEFAULT_TABLESTORE_TABLE;
+  const done = await describeOrCreate(client, tableName);
+  await checkLocalTransactions(client, tableName, done);
+  return done;
+}
+
+async function describeOrCreate(client: SdkClient, tableName: string): Promise<'created' | 'exists'> {
   try {
     const described = await client.describeTable({ tableName });
     const names = described.tableMeta.primaryKey.map((c) => c.name).join(',');
@@ -213,4 +223,22 @@ export async function initTablestoreTable(options: TablestoreStoreOptions): Prom
     tableOptions: { timeToLive: -1, maxVersions: 1 },
   });
   return 'created';
+}
+
+/** Opens and aborts a local transaction on a partition no tenant uses; refuses the table when it cannot. */
+async function checkLocalTransactions(client: SdkClient, tableName: string, done: 'created' | 'exists'): Promise<void> {
+  let transactionId: string;
+  try {
+    ({ transactionId } = await client.startLocalTransaction({ tableName, primaryKey: [{ tenant: '__kefu_init_probe' }] }));
+  } catch (err) {
+    const code = otsErrorCode(err);
+    if (THROTTLED.has(code) || TRANSIENT.has(code)) throw new KefuError('STORE_UNAVAILABLE', `Tablestore StartLocalTransaction 失败: ${code},请稍后重试`, { code });
+    const key = TABLESTORE_PRIMARY_KEY.map((c) => c.name).join(', ');
+    const fix =
+      done === 'created'
+        ? `表 ${tableName} 已创建,但没有开启局部事务(Node SDK 建表时无法开启)。请在表格存储控制台删除此表,再以同名重新创建(主键 ${key},均为 STRING),创建时开启「局部事务」,然后再次运行 kefu store init`
+        : `表 ${tableName} 没有开启局部事务。局部事务只能在建表时开启:请在表格存储控制台新建一张开启「局部事务」的表(主键 ${key},均为 STRING)并把 KEFU_TABLESTORE_TABLE 设为它,或提交工单为此表开启`;
+    throw new KefuError('CONFIG_INVALID', `${fix} (${code})`, { key: 'KEFU_TABLESTORE_TABLE', reason: 'localTransactions', code });
+  }
+  await client.abortTransaction({ transactionId }).catch(() => undefined);
 }
