@@ -55,6 +55,10 @@ describe('workbench actions: internal notes, the supervisors\' all tab, canned r
     const edited = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'orderNo', text: '2026112522001400000000000001' } });
     expect(edited.status).toBe(200);
     expect((edited.json['ticket'] as Record<string, unknown>)['orderNo']).toMatchObject({ value: '2026112522001400000000000001', editedBy: 'xiaowang' });
+    // A field staff fill first points at a message of the log (the workbench jumps to it), not at a state event.
+    const source = (edited.json['ticket'] as Record<string, { seq: number; messageId: string }>)['orderNo']!;
+    const log = (await server.call('GET', `/v1/conversations/${conversationId}/events?after=${source.seq - 1}&timeout=0`, { token: agent })).json['events'] as { seq: number; type: string; message?: { id: string } }[];
+    expect(log[0]).toMatchObject({ seq: source.seq, type: 'message', message: { id: source.messageId } });
     const category = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'category', text: 'refund' } });
     expect((category.json['ticket'] as Record<string, unknown>)['category']).toMatchObject({ value: 'refund', editedBy: 'xiaowang' });
     const cleared = await server.call('PUT', `/v1/agent/conversations/${conversationId}/ticket`, { token: agent, body: { field: 'orderNo', text: '' } });

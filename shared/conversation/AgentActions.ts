@@ -1,11 +1,12 @@
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
-import type { Conversation, Message } from '../schemas';
+import type { Conversation, ConversationEvent, Message } from '../schemas';
 import { categories } from '../nlp/Entity';
 import type { ConversationLog } from './ConversationLog';
 import { appendMessage } from './appendMessage';
 import { allowed } from './lifecycle';
 import { assertRole, notice } from './senders';
+import { tables } from './conversationTables';
 
 export type TicketField = 'category' | 'orderNo' | 'amount' | 'time';
 
@@ -40,17 +41,26 @@ export class AgentActions {
   async editTicket(staff: Principal, conversationId: string, field: TicketField, text: string): Promise<Conversation> {
     assertRole(staff, STAFF);
     if (field === 'category' && !(categories as readonly string[]).includes(text)) throw new KefuError('VALIDATION_FAILED', `分类只能是 ${categories.join(', ')}`);
-    const result = await this.log.commit(staff, conversationId, (c, now) => {
+    const result = await this.log.commit(staff, conversationId, async (c, now) => {
       allowed('editTicket', c.status);
       const ticket: Record<string, unknown> = { ...c.ticket };
       const previous = c.ticket?.[field];
-      const source = { messageId: previous?.messageId ?? '', seq: previous?.seq ?? Math.max(1, c.lastSeq), at: now.toISOString(), editedBy: staff.id };
+      // A field staff fill first points at the latest message (the log's newest entry may be a state event).
+      const latest = previous ? undefined : await this.latestMessage(c);
+      const source = { messageId: previous?.messageId ?? latest?.id ?? '', seq: previous?.seq ?? latest?.seq ?? Math.max(1, c.lastSeq), at: now.toISOString(), editedBy: staff.id };
       if (!text) delete ticket[field];
       else ticket[field] = field === 'category' ? { value: text, confidence: 1, ...source } : { value: text, text, ...source };
       const next = ticket as NonNullable<Conversation['ticket']>;
       return { set: { ticket: next }, events: [{ type: 'ticket', ticket: next }] };
     });
     return result.conversation;
+  }
+
+  /** The newest message of the conversation, among its last 50 log entries. */
+  private async latestMessage(c: Conversation): Promise<{ id: string; seq: number } | undefined> {
+    const page = await this.log.db(c.tenant).range<ConversationEvent>(tables.event, [c.id], { direction: 'backward', limit: 50 });
+    const found = page.rows.find((r) => r.value.type === 'message');
+    return found?.value.type === 'message' ? { id: found.value.message.id, seq: found.value.seq } : undefined;
   }
 
   /** The agent puts the conversation on hold while looking something up, or takes it back. */
