@@ -2,9 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { createKefu } from '../../shared/app/createKefu';
 import type { Kefu } from '../../shared/app/Kefu';
 import { loadConfig } from '../../shared/config';
-import { KefuError } from '../../shared/errors';
+import { KefuError, isKefuError } from '../../shared/errors';
 import { createLogger } from '../../shared/log';
 import type { CommandIo } from './parseCommand';
+
+/**
+ * `commandKefu`, or undefined when it cannot be built; the reason is written to stderr, so a
+ * command just ends with exit code 1.
+ */
+export function openCommandKefu(io: CommandIo, overrides: Readonly<Record<string, string>> = {}): Kefu | undefined {
+  try {
+    return commandKefu(io, overrides);
+  } catch (err) {
+    io.stderr.write(isKefuError(err) ? `[${err.code}] ${err.message}\n` : `无法打开存储: ${String(err)}\n`);
+    return undefined;
+  }
+}
 
 /**
  * The Kefu a `kefu` command works on: built by the composition root from the current settings

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Kefu } from '../../shared/app/Kefu';
 import { isKefuError } from '../../shared/errors';
-import { commandKefu } from './commandKefu';
+import { openCommandKefu } from './commandKefu';
 import type { CommandIo } from './parseCommand';
 
 export const faqAdminUsage = `用法: kefu faq import --file kb.csv|kb.json [--tenant demo] [--mode merge|replace] [--data-dir .data]
@@ -19,13 +18,8 @@ function option(args: readonly string[], name: string): string | undefined {
 export async function faqAdminCommand(sub: 'import' | 'export', args: readonly string[], io: CommandIo, overrides: Readonly<Record<string, string>> = {}): Promise<number> {
   const tenant = option(args, 'tenant') ?? 'demo';
   const dataDir = option(args, 'data-dir');
-  let kefu: Kefu;
-  try {
-    kefu = commandKefu(io, { ...overrides, ...(dataDir !== undefined ? { KEFU_DATA_DIR: dataDir } : {}) });
-  } catch (err) {
-    io.stderr.write(isKefuError(err) ? `[${err.code}] ${err.message}\n` : `无法打开存储: ${String(err)}\n`);
-    return 1;
-  }
+  const kefu = openCommandKefu(io, { ...overrides, ...(dataDir !== undefined ? { KEFU_DATA_DIR: dataDir } : {}) });
+  if (!kefu) return 1;
   const { faq } = kefu;
   try {
     if (sub === 'export') {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Kefu } from '../../shared/app/Kefu';
 import { isKefuError } from '../../shared/errors';
-import { commandKefu } from './commandKefu';
+import { openCommandKefu } from './commandKefu';
 import type { CommandIo } from './parseCommand';
 
 export const tenantUsage = `用法: kefu tenant create <商户ID> --name <名称> --admin <管理员用户名> [--admin-name <显示名>] [--json]
@@ -25,13 +24,8 @@ export async function tenantCommand(args: readonly string[], io: CommandIo, over
   if (sub === 'create' && positionals.length !== 1) return usageError(io, positionals.length ? '只能给一个商户 ID' : '缺少商户 ID');
   if (sub === 'list' && positionals.length) return usageError(io, 'list 不带参数');
 
-  let kefu: Kefu;
-  try {
-    kefu = commandKefu(io, overrides);
-  } catch (err) {
-    io.stderr.write(isKefuError(err) ? `[${err.code}] ${err.message}\n` : `无法打开存储: ${String(err)}\n`);
-    return 1;
-  }
+  const kefu = openCommandKefu(io, overrides);
+  if (!kefu) return 1;
   const { onboarding } = kefu;
   try {
     if (sub === 'list') {
