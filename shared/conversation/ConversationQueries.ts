@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth';
+import type { TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { ParseResult } from '../nlp/ParseResult';
 import { waitFor, type Notifier } from '../realtime';
@@ -81,8 +82,7 @@ export class ConversationQueries {
   async ofUser(tenant: string, userId: string, limit: number): Promise<Conversation[]> {
     const db = this.log.db(tenant);
     const page = await db.range<{ conversationId: string }>(tables.userConversation, [userId], { direction: 'backward', limit });
-    const found = await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
-    return found.flatMap((r) => (r ? [r.value] : []));
+    return resolveIndex(db, page.rows);
   }
 
   /** One conversation as stored, for the system's own use (timers, routing). */
@@ -117,7 +117,7 @@ export class ConversationQueries {
           ? [db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit })]
           : [db.range<{ conversationId: string }>(tables.waiting, [], { limit: OPEN_SCAN }), db.range<{ conversationId: string }>(tables.assigned, [], { limit: OPEN_SCAN })];
     const rows = (await Promise.all(pages)).flatMap((p) => p.rows);
-    const found = (await Promise.all(rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
+    const found = await resolveIndex(db, rows);
     const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
     return shown.map((c) => conversationFor(staff, c));
   }
@@ -152,7 +152,7 @@ export class ConversationQueries {
   async assignedConversations(tenant: string, limit: number): Promise<Conversation[]> {
     const db = this.log.db(tenant);
     const page = await db.range<{ conversationId: string }>(tables.assigned, [], { limit });
-    return (await Promise.all(page.rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])))).flatMap((r) => (r ? [r.value] : []));
+    return resolveIndex(db, page.rows);
   }
 
   /** The parse result stored with each user message, oldest first (for the agent's ticket panel). */
@@ -204,4 +204,10 @@ export class ConversationQueries {
     collected.reverse();
     return more && oldest ? { messages: collected, nextBefore: oldest.seq } : { messages: collected };
   }
+}
+
+/** The conversations index rows point to, in the rows' order; a row whose conversation is gone is skipped. */
+async function resolveIndex(db: TenantStore, rows: readonly { value: { conversationId: string } }[]): Promise<Conversation[]> {
+  const found = await Promise.all(rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
+  return found.flatMap((r) => (r ? [r.value] : []));
 }
