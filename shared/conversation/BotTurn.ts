@@ -65,11 +65,7 @@ export class BotTurn {
    */
   async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string }, replaceNotice?: NewEvent): Promise<FollowUp> {
     const router = this.o.handoff;
-    const routing = router ? await router.route(c, [...(await this.userTexts(c)), why.text]) : undefined;
-    const [text, place] = await Promise.all([
-      router ? router.queuedNotice(c.tenant, now) : '正在为您转接人工客服,请稍候',
-      routing && router ? router.placeFor(c.tenant, routing, c.id) : undefined,
-    ]);
+    const { routing, notice: text, place } = router ? await router.plan(c, [...(await this.userTexts(c)), why.text], now) : { notice: '正在为您转接人工客服,请稍候' };
     return {
       events: [
         replaceNotice ?? notice('queued', text),

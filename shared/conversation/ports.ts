@@ -5,10 +5,15 @@ import type { Conversation, RoutingInfo } from '../schemas';
  * this port; the conversation module does not import routing).
  */
 export interface HandoffRouter {
+  /** Where a conversation handed off now goes, in one read of the merchant's routing settings. */
+  plan(conversation: Conversation, texts: readonly string[], now: Date): Promise<HandoffPlan>;
+}
+
+export interface HandoffPlan {
   /** The group, layer and reason; undefined when the merchant has no groups (one shared list). */
-  route(conversation: Conversation, texts: readonly string[]): Promise<RoutingInfo | undefined>;
+  readonly routing?: RoutingInfo;
   /** The notice the waiting user reads: 正在转接, or when service opens outside business hours. */
-  queuedNotice(tenant: string, now: Date): Promise<string>;
-  /** The place a conversation routed so would take in its queue now, and an estimated wait. */
-  placeFor(tenant: string, info: RoutingInfo, conversationId: string): Promise<{ position: number; estimatedWaitSeconds: number } | undefined>;
+  readonly notice: string;
+  /** The place the conversation takes in its queue, and an estimated wait. */
+  readonly place?: { readonly position: number; readonly estimatedWaitSeconds: number };
 }

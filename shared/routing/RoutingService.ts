@@ -235,8 +235,8 @@ export class RoutingService {
    * (the category's group). Undefined when the tenant has no groups: the conversation then waits
    * for any agent to accept it.
    */
-  async decide(tenant: string, conversation: Conversation, texts: readonly string[], forced?: { escalation?: 'agentEscalation'; note?: string }): Promise<RoutingInfo | undefined> {
-    const [settings, groups, user] = await Promise.all([this.settings(tenant), this.listGroups(tenant), this.accounts.getUser(tenant, conversation.userId)]);
+  async decide(tenant: string, conversation: Conversation, texts: readonly string[], forced?: { escalation?: 'agentEscalation'; note?: string }, known?: RoutingSettings): Promise<RoutingInfo | undefined> {
+    const [settings, groups, user] = await Promise.all([known ?? this.settings(tenant), this.listGroups(tenant), this.accounts.getUser(tenant, conversation.userId)]);
     const ids = new Set(groups.map((g) => g.id));
     const now = this.clock();
     const vipTier = user?.vipTier ?? 0;
