@@ -48,6 +48,8 @@ export class AgentActions {
       // A field staff fill first points at the latest message (the log's newest entry may be a state event).
       const latest = previous ? undefined : await this.latestMessage(c);
       const source = { messageId: previous?.messageId ?? latest?.id ?? '', seq: previous?.seq ?? latest?.seq ?? Math.max(1, c.lastSeq), at: now.toISOString(), editedBy: staff.id };
+      // Setting the category answers any suggestion a later message made (accepted or not).
+      if (field === 'category') delete ticket['categorySuggestion'];
       if (!text) delete ticket[field];
       else ticket[field] = field === 'category' ? { value: text, confidence: 1, ...source } : { value: text, text, ...source };
       const next = ticket as NonNullable<Conversation['ticket']>;

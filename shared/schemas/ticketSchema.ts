@@ -20,12 +20,17 @@ const EntityField = Type.Object({
 });
 
 /**
- * What the machine learned about the issue, filled from every user message's parse result: the
- * latest value of each field wins. Agents see it pre-filled; routing reads its category.
+ * What the machine learned about the issue, filled from the user's messages (see mergeTicket: an
+ * empty field is filled, a machine field replaced only by a more precise value, a staff
+ * correction kept). Agents see it pre-filled; routing reads its category.
  */
 export const Ticket = Type.Object(
   {
     category: Type.Optional(
+      Type.Object({ value: Type.String(), confidence: Type.Number(), ...Source }),
+    ),
+    /** A different category a later message suggests: offered to the agent, never applied by itself. */
+    categorySuggestion: Type.Optional(
       Type.Object({ value: Type.String(), confidence: Type.Number(), ...Source }),
     ),
     orderNo: Type.Optional(EntityField),
