@@ -27,6 +27,16 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     return c.json((await deps.routing.presence(staff.tenant, staff.id)).value);
   });
 
+  // The console calls this once per login: the merchant decides whether that means 在线 (and
+  // with it automatic assignment); the answer carries the idle minutes after which it goes 小休.
+  app.post('/v1/agent/presence/session', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    await readJson(c, EmptyRequest);
+    const settings = await deps.merchantSettings.presenceSettings(staff.tenant);
+    const presence = settings.onlineOnLogin ? await deps.conversations.assignment.setPresence(staff, 'online') : (await deps.routing.presence(staff.tenant, staff.id)).value;
+    return c.json({ presence, settings });
+  });
+
   app.put('/v1/agent/presence', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, PresenceRequest);

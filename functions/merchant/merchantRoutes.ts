@@ -9,6 +9,7 @@ import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
 import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/merchantSchema';
 import { StaffRoleRequest } from '../../shared/schemas/staffAdminSchema';
 import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
+import { PresenceSettings } from '../../shared/merchant/presenceSettings';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -124,6 +125,17 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     return c.json(await deps.merchantSettings.setNotifySettings(staff.tenant, await readJson(c, NotifySettings)));
   });
 
+  // Agents' presence: 在线 on login or not, automatic 小休 after idle minutes.
+  app.get('/v1/merchant/settings/presence', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.merchantSettings.presenceSettings(staff.tenant));
+  });
+
+  app.put('/v1/merchant/settings/presence', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.merchantSettings.setPresenceSettings(staff.tenant, await readJson(c, PresenceSettings)));
+  });
+
   app.get('/v1/merchant/groups', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json({ groups: await deps.routing.listGroups(staff.tenant) });
@@ -190,7 +202,10 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
       // Only disabling oneself is refused (it would lock the merchant out); enabling oneself is a
       // no-op, since a disabled admin's session no longer gets this far.
       if (disabled && c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能停用自己的账号');
-      return c.json(await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled));
+      const result = await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled);
+      // Their sessions ended: routing must not keep assigning them conversations.
+      if (disabled) await deps.routing.setPresence(admin.tenant, c.req.param('username'), 'offline');
+      return c.json(result);
     });
   }
 
@@ -206,6 +221,7 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/merchant/staff/:username/logout-all', svc, async (c) => {
     const admin = await authenticate(c, deps, ['admin']);
     await deps.accounts.endStaffSessions(admin.tenant, c.req.param('username'));
+    await deps.routing.setPresence(admin.tenant, c.req.param('username'), 'offline');
     return c.body(null, 204);
   });
 

@@ -40,7 +40,10 @@ export const statsRoutes: RouteGroup = (app, deps) => {
       }),
     );
     const agents = { online: 0, busy: 0, away: 0, offline: 0 };
-    for (const p of await deps.routing.listPresence(staff.tenant)) agents[p.status]++;
-    return c.json({ queues, agents, at: new Date(now).toISOString() });
+    const presence = await deps.routing.listPresence(staff.tenant);
+    for (const p of presence) agents[p.status]++;
+    // Each agent's status and load, for the supervisor's live view.
+    const agentList = presence.map((p) => ({ agentId: p.agentId, name: p.name, status: p.status, active: p.active, capacity: p.capacity }));
+    return c.json({ queues, agents, agentList, at: new Date(now).toISOString() });
   });
 };

@@ -5,6 +5,7 @@ import { defaultEntryConfig, type EntryConfig } from '../schemas/merchantSchema'
 import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
 import type { Store, TenantStore } from '../store';
 import { merchantConfigKeys as keys, merchantTables } from './merchantTables';
+import { defaultPresenceSettings, type PresenceSettings } from './presenceSettings';
 
 /** One canned reply of the agents' composer. */
 export type CannedReply = CannedRepliesRequest['replies'][number];
@@ -78,6 +79,17 @@ export class MerchantSettings {
    */
   async updateEventSettings(tenant: string, set: EventSettings): Promise<void> {
     await this.db(tenant).update(merchantTables.config, keys.events, { ...set });
+  }
+
+  /** How agents' presence follows their session: the stored columns over the defaults. */
+  async presenceSettings(tenant: string): Promise<PresenceSettings> {
+    const row = await this.db(tenant).get<PresenceSettings & { [column: string]: unknown }>(merchantTables.config, keys.presence);
+    return { ...defaultPresenceSettings, ...row?.value };
+  }
+
+  async setPresenceSettings(tenant: string, settings: PresenceSettings): Promise<PresenceSettings> {
+    await this.db(tenant).put(merchantTables.config, keys.presence, { ...settings });
+    return settings;
   }
 
   private db(tenant: string): TenantStore {

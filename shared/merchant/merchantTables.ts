@@ -10,6 +10,7 @@
  *   - ['notify']      -> NotifySettings: reply notification templates (read over the defaults)
  *   - ['events']      -> { secret?, rotatedAt?, rules? }: the business-event secret and proactive
  *                        rules, written column by column (rotating the secret keeps the rules)
+ *   - ['presence']    -> PresenceSettings: online on login, automatic away (read over the defaults)
  */
 export const merchantTables = {
   config: 'merchantConfig',
@@ -22,4 +23,5 @@ export const merchantConfigKeys = {
   customerApi: ['customerApi'],
   notify: ['notify'],
   events: ['events'],
+  presence: ['presence'],
 } as const;
