@@ -1,4 +1,4 @@
-import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, LeaveMessageRequest, MAX_SUBSCRIBE_TEMPLATES, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest, SubscriptionUpdateRequest } from '../../shared/schemas';
+import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, MAX_SUBSCRIBE_TEMPLATES, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest, SubscriptionUpdateRequest } from '../../shared/schemas';
 import { KefuError } from '../../shared/errors';
 import { predictQuestions } from '../../shared/faq/predictQuestions';
 import type { RouteGroup } from '../_http/createFunctionApp';
@@ -7,11 +7,14 @@ import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { mediaRoutes } from './mediaRoutes';
+import { leaveMessageRoutes } from './leaveMessageRoutes';
 
 /** `message`: the user's side of a conversation: open it, write (text, voice, pictures), read history. */
 export const messageRoutes: RouteGroup = (app, deps) => {
   const svc = service('message');
   mediaRoutes(app, deps);
+  // 留言 first: its staff list is a fixed path that `/v1/conversations/:id` would match too.
+  leaveMessageRoutes(app, deps);
 
   app.post('/v1/conversations', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
@@ -39,7 +42,7 @@ export const messageRoutes: RouteGroup = (app, deps) => {
       return c.json((await deps.conversations.users.sendMedia(user, conversationId, body.clientMessageId, media)).message, 201);
     }
     c.set('issue', body.text);
-    const sent = await deps.conversations.users.sendText(user, conversationId, body.clientMessageId, body.text);
+    const sent = await deps.conversations.users.sendText(user, conversationId, body.clientMessageId, body.text, 'intent' in body ? body.intent : undefined);
     // The request log takes the category from the understanding step instead of classifying again.
     if (sent.category) c.set('issueCategory', sent.category);
     return c.json(sent.message, 201);
@@ -62,14 +65,6 @@ export const messageRoutes: RouteGroup = (app, deps) => {
     const body = await readJson(c, RatingRequest);
     if (body.comment) c.set('issue', body.comment);
     return c.json(await deps.conversations.users.rate(user, c.req.param('id'), body));
-  });
-
-  // Leave a message instead of waiting (or outside service hours).
-  app.post('/v1/conversations/:id/leave-message', svc, async (c) => {
-    const user = await authenticate(c, deps, ['user']);
-    const body = await readJson(c, LeaveMessageRequest);
-    c.set('issue', body.text);
-    return c.json(await deps.conversations.users.leaveMessage(user, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   // Place in the queue and an estimated wait while the user waits for a human.

@@ -42,10 +42,15 @@ export class UserTurn {
     return this.log.open(user, newConversation(user, channel, this.log.now()));
   }
 
-  /** A typed message: understood, then answered by the bot or routed while the bot holds the conversation. */
-  async sendText(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Appended> {
+  /**
+   * A typed message: understood, then answered by the bot or routed while the bot holds the
+   * conversation. With `intent: 'human'` (the 转人工 button) it goes to the human queue whatever
+   * the text says, so the button works in any language.
+   */
+  async sendText(user: Principal, conversationId: string, clientMessageId: string, text: string, intent?: 'human'): Promise<Appended> {
     assertRole(user, ['user']);
-    return this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'userMessage', this.bot.plan(user.tenant, text));
+    const plan: AppendPlan = intent === 'human' ? (c, now) => (c.status === 'bot' ? this.bot.handoff(c, now, { cause: 'handoff', reason: 'explicitRequest', candidates: c.botCandidates ?? [], text }) : undefined) : this.bot.plan(user.tenant, text);
+    return this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'userMessage', plan);
   }
 
   /**

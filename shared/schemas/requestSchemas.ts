@@ -35,9 +35,14 @@ export const SendTextRequest = Type.Object(
 );
 export type SendTextRequest = Static<typeof SendTextRequest>;
 
-/** A user's message: typed text, or a voice recording / picture uploaded first to `/v1/media`. */
+/**
+ * A user's message: typed text, or a voice recording / picture uploaded first to `/v1/media`.
+ * `intent: 'human'` is the 转人工 button: the text is only its label (in the user's language), the
+ * hand-off follows the flag.
+ */
 export const SendUserMessageRequest = Type.Union([
   SendTextRequest,
+  Type.Object({ clientMessageId: Id, text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }), intent: Type.Literal('human') }, { additionalProperties: false }),
   Type.Object({ clientMessageId: Id, mediaId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false }),
 ]);
 export type SendUserMessageRequest = Static<typeof SendUserMessageRequest>;

@@ -1,0 +1,57 @@
+import type { AppDeps } from '../_http/AppDeps';
+import type { RouteGroup } from '../_http/createFunctionApp';
+import { service } from '../_http/createFunctionApp';
+import { readJson } from '../_http/readJson';
+import { authenticate, staffRoles } from '../_http/authenticate';
+import { intQuery } from '../_http/queryParams';
+import { KefuError } from '../../shared/errors';
+import { LeaveMessageBook } from '../../shared/leaveMessage/LeaveMessageBook';
+import { LeaveMessageAnswer, LeaveMessageInput } from '../../shared/leaveMessage/leaveMessageSchema';
+
+const books = new WeakMap<AppDeps, LeaveMessageBook>();
+function bookOf(deps: AppDeps): LeaveMessageBook {
+  let book = books.get(deps);
+  if (!book) books.set(deps, (book = new LeaveMessageBook(deps.store)));
+  return book;
+}
+
+/**
+ * 留言: the user leaves a message instead of waiting (or outside service hours), staff list the
+ * tickets (the console's 留言 tab) and answer one, the answer going into the same conversation
+ * (and from there to the user's Alipay messages when they allowed reply notices). On the message
+ * function's `/v1/conversations` paths; registered before `/v1/conversations/:id`.
+ */
+export const leaveMessageRoutes: RouteGroup = (app, deps) => {
+  const svc = service('message');
+
+  app.get('/v1/conversations/leave-messages', svc, async (c) => {
+    const staff = await authenticate(c, deps, staffRoles);
+    const status = c.req.query('status') === 'answered' ? 'answered' : 'open';
+    const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 50;
+    return c.json({ tickets: await bookOf(deps).list(staff, status, limit) });
+  });
+
+  app.post('/v1/conversations/:id/leave-message', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    const body = await readJson(c, LeaveMessageInput);
+    if (body.contact === 'phone' && !body.phone) throw new KefuError('VALIDATION_FAILED', undefined, { field: 'phone', reason: 'required' });
+    c.set('issue', body.text);
+    const id = c.req.param('id');
+    const message = await deps.conversations.users.leaveMessage(user, id, body.clientMessageId, body.text);
+    await bookOf(deps).record(user, id, body);
+    return c.json(message, 201);
+  });
+
+  // The reply to a 留言: the agent takes the conversation when it still waits, then answers in it.
+  app.post('/v1/conversations/:id/leave-message/answer', svc, async (c) => {
+    const staff = await authenticate(c, deps, staffRoles);
+    const body = await readJson(c, LeaveMessageAnswer);
+    const id = c.req.param('id');
+    const book = bookOf(deps);
+    if (!(await book.get(staff, id))) throw new KefuError('CONVERSATION_NOT_FOUND');
+    const conversation = await deps.conversations.queries.get(staff, id);
+    if (conversation.status === 'queued') await deps.conversations.assignment.claim(staff, id);
+    const message = await deps.conversations.agents.reply(staff, id, body.clientMessageId, body.text);
+    return c.json({ message, ticket: await book.answered(staff, id, body.text) }, 201);
+  });
+};
