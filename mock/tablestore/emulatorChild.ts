@@ -1,13 +1,17 @@
-import { startTablestoreEmulator } from './TablestoreEmulator';
+import { startTablestoreEmulator, type TablestoreEmulatorOptions } from './TablestoreEmulator';
 
 /**
- * The emulator in a process of its own, for the kill -9 test: `node --import tsx emulatorChild.ts
- * <file> <keys as JSON>` prints `{"url": ...}` on one line once it listens, and runs until killed.
+ * The emulator in a process of its own, as the service is across the network: for the kill -9
+ * tests and for benchmarks, where an in-process emulator would take the CPU the app is measured
+ * on. `node --import tsx emulatorChild.ts <file or -> <options as JSON>` (the options: keys, and
+ * optionally `localTransactionsFor` names and `latencyMs`) prints `{"url": ...}` on one line once
+ * it listens, and runs until killed. `-` keeps the tables in memory only.
  */
 async function main(): Promise<void> {
-  const [file, keys] = process.argv.slice(2);
-  if (!file || !keys) throw new Error('usage: emulatorChild.ts <file> <keys json>');
-  const server = await startTablestoreEmulator({ ...(JSON.parse(keys) as { instance: string; accessKeyId: string; accessKeySecret: string }), file });
+  const [file, options] = process.argv.slice(2);
+  if (!file || !options) throw new Error('usage: emulatorChild.ts <file or -> <options json>');
+  const parsed = JSON.parse(options) as Pick<TablestoreEmulatorOptions, 'instance' | 'accessKeyId' | 'accessKeySecret' | 'latencyMs'> & { localTransactionsFor?: string[] };
+  const server = await startTablestoreEmulator({ ...parsed, ...(file === '-' ? {} : { file }) });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 }
 

@@ -27,11 +27,28 @@ export interface Table {
   readonly localTransactions: boolean;
 }
 
+/**
+ * Strings compare by their UTF-8 bytes, as the service orders them. That is code point order, which
+ * is UTF-16 order until a surrogate meets a unit above it; only then are the bytes compared (the
+ * common case allocates nothing, which matters in the binary search of every call).
+ */
+function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x >= 0xd800 && x <= 0xdfff) || (y >= 0xd800 && y <= 0xdfff)) return Buffer.compare(Buffer.from(a.slice(i), 'utf8'), Buffer.from(b.slice(i), 'utf8'));
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 export function compareValues(a: Value, b: Value): number {
   if (a.t === 'infMin' || b.t === 'infMax') return a.t === b.t ? 0 : -1;
   if (a.t === 'infMax' || b.t === 'infMin') return a.t === b.t ? 0 : 1;
   if (a.t === 'int' && b.t === 'int') return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-  if (a.t === 'str' && b.t === 'str') return Buffer.compare(Buffer.from(a.v, 'utf8'), Buffer.from(b.v, 'utf8'));
+  if (a.t === 'str' && b.t === 'str') return compareUtf8(a.v, b.v);
   if (a.t === 'bin' && b.t === 'bin') return Buffer.compare(a.v, b.v);
   if (a.t === 'double' && b.t === 'double') return a.v - b.v;
   if (a.t === 'bool' && b.t === 'bool') return Number(a.v) - Number(b.v);

@@ -142,6 +142,7 @@ export class ConversationLog {
         // A new key (the id is new): saying so spares a store that must read a row's version first.
         condition: 'notExists',
       },
+      { op: 'put', table: tables.opened, key: [Date.parse(conversation.createdAt), conversation.id], value: { conversationId: conversation.id } },
       ...this.projections.flatMap((p) => p(undefined, conversation)),
     ]);
     await this.publish({ tenant: conversation.tenant, actor, before: conversation, after: conversation, events: [], observations: [] });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth';
-import type { TenantStore } from '../store';
+import type { Key, TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { ParseResult } from '../nlp/ParseResult';
 import { waitFor, type Notifier } from '../realtime';
@@ -97,8 +97,8 @@ export class ConversationQueries {
     const all: Conversation[] = [];
     let token: string | undefined;
     do {
-      const page = await db.range<Conversation>(tables.conversation, [], { limit: 1000, ...(token ? { token } : {}) });
-      all.push(...page.rows.map((r) => r.value));
+      const page = await db.range<{ conversationId: string }>(tables.opened, [], { limit: 1000, ...(token ? { token } : {}) });
+      all.push(...(await resolveIndex(db, page.rows)));
       token = page.nextToken;
     } while (token);
     return all;
@@ -110,14 +110,14 @@ export class ConversationQueries {
     const db = this.log.db(staff.tenant);
     // Read from the index rows the kernel keeps in step, never a scan of every conversation; the
     // open ones are the waiting list and every agent's list (at most OPEN_SCAN of each).
-    const pages =
+    const index = (table: string, prefix: string[], n: number) => db.range<{ conversationId: string }>(table, prefix, { limit: n }).then((p) => resolveIndex(db, p.rows, table));
+    const lists =
       box === 'waiting'
-        ? [db.range<{ conversationId: string }>(tables.waiting, [], { limit })]
+        ? [index(tables.waiting, [], limit)]
         : box === 'mine'
-          ? [db.range<{ conversationId: string }>(tables.assigned, [staff.id], { limit })]
-          : [db.range<{ conversationId: string }>(tables.waiting, [], { limit: OPEN_SCAN }), db.range<{ conversationId: string }>(tables.assigned, [], { limit: OPEN_SCAN })];
-    const rows = (await Promise.all(pages)).flatMap((p) => p.rows);
-    const found = await resolveIndex(db, rows);
+          ? [index(tables.assigned, [staff.id], limit)]
+          : [index(tables.waiting, [], OPEN_SCAN), index(tables.assigned, [], OPEN_SCAN)];
+    const found = (await Promise.all(lists)).flat();
     const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
     return shown.map((c) => conversationFor(staff, c));
   }
@@ -152,7 +152,7 @@ export class ConversationQueries {
   async assignedConversations(tenant: string, limit: number): Promise<Conversation[]> {
     const db = this.log.db(tenant);
     const page = await db.range<{ conversationId: string }>(tables.assigned, [], { limit });
-    return resolveIndex(db, page.rows);
+    return resolveIndex(db, page.rows, tables.assigned);
   }
 
   /** The parse result stored with each user message, oldest first (for the agent's ticket panel). */
@@ -207,7 +207,21 @@ export class ConversationQueries {
 }
 
 /** The conversations index rows point to, in the rows' order; a row whose conversation is gone is skipped. */
-async function resolveIndex(db: TenantStore, rows: readonly { value: { conversationId: string } }[]): Promise<Conversation[]> {
+type IndexRow = { readonly key: Key; readonly value: { conversationId: string } };
+
+/**
+ * Whether an inbox index row still says what its conversation says. On Tablestore an index row
+ * lives in another partition than its conversation and is written after the conversation's commit
+ * (or again by recovery after a crash: shared/store/tablestoreBatch.ts), so a reader can meet one
+ * a later commit has already made stale; it is skipped, never shown.
+ */
+function indexCurrent(table: string, row: IndexRow, c: Conversation): boolean {
+  if (table === tables.waiting) return c.status === 'queued' && c.queuedAt !== undefined && Date.parse(c.queuedAt) === Number(row.key[0]);
+  if (table === tables.assigned) return c.status === 'assigned' && c.assigneeId === row.key[0];
+  return true;
+}
+
+async function resolveIndex(db: TenantStore, rows: readonly IndexRow[], table?: string): Promise<Conversation[]> {
   const found = await Promise.all(rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
-  return found.flatMap((r) => (r ? [r.value] : []));
+  return found.flatMap((r, i) => (r && (table === undefined || indexCurrent(table, rows[i]!, r.value)) ? [r.value] : []));
 }

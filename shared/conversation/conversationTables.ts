@@ -4,6 +4,7 @@
  *
  * - conversation     [conversationId]                      -> Conversation
  * - userConversation [userId, createdAtMs, conversationId] -> { conversationId }
+ * - opened           [createdAtMs, conversationId]         -> { conversationId } (the merchant's list)
  * - event            [conversationId, seq]                 -> ConversationEvent
  * - analysis         [conversationId, seq]                 -> ParseResult of a user message
  * - clientMessage    [conversationId, senderId, clientId]  -> { seq, fingerprint }
@@ -12,10 +13,14 @@
  *
  * The inbox indexes (waiting, assigned) are written only by the conversationIndexes projection,
  * in the same batch as the conversation they index; together they list every open conversation.
+ * A conversation's own rows (conversation, event, analysis, clientMessage) share one store
+ * partition, a user's list another (shared/store/partitions.ts): the merchant-wide list of
+ * conversations is `opened`, written once when a conversation starts.
  */
 export const tables = {
   conversation: 'conversation',
   userConversation: 'userConversation',
+  opened: 'opened',
   event: 'event',
   analysis: 'analysis',
   clientMessage: 'clientMessage',

@@ -37,7 +37,9 @@ describe('assignment under concurrency (sqlite store)', () => {
 
   async function check(): Promise<Conversation[]> {
     const db = store.tenant(T);
-    const all = (await db.range<Conversation>('conversation', [], { limit: 1000 })).rows.map((r) => r.value);
+    // Every conversation, through the merchant's list (the conversation table is one partition per conversation).
+    const opened = (await db.range<{ conversationId: string }>('opened', [], { limit: 1000 })).rows;
+    const all = (await Promise.all(opened.map((r) => db.get<Conversation>('conversation', [r.value.conversationId])))).map((r) => r!.value);
     const assigned = all.filter((c) => c.status === 'assigned');
     // No conversation assigned twice: one row on exactly one agent's list per assigned conversation.
     const lists = (await db.range<{ conversationId: string }>('assigned', [], { limit: 1000 })).rows;

@@ -82,6 +82,14 @@ export interface TenantStore {
    * At most what one Tablestore request and local transaction take (200 rows, 4 MB of encoded rows;
    * see keyCodec's MAX_BATCH_*): a larger batch is refused with BATCH_TOO_LARGE before anything is
    * written, by every driver alike. Larger writes use {@link TenantStore.writeMany}.
+   *
+   * The first op names the batch's home partition (partitions.ts). On Tablestore, where a local
+   * transaction covers one partition, a batch that reaches other partitions is committed as: the
+   * rows of partitions with a conditional op (a version, exists, notExists) written and checked
+   * under their own transactions, then the home partition's commit (the point where the batch
+   * happens), then the others' commits and the unconditional rows of other partitions. What a
+   * crash cuts off after the home commit is finished by {@link TenantStore.recover}; readers of
+   * such rows (inbox and queue indexes) check what they point to. Memory and SQLite are atomic.
    */
   batchWrite(ops: readonly WriteOp[]): Promise<void>;
 
@@ -98,6 +106,15 @@ export interface TenantStore {
    * value. Safe under concurrency: N concurrent increments by 1 yield N distinct results.
    */
   increment(table: string, key: Key, column: string, by?: number): Promise<number>;
+
+  /**
+   * Finishes the batches of this tenant that committed their home partition but were cut off (a
+   * crash, a timeout) before writing their other partitions, and drops those that never committed.
+   * Only batches older than `olderThanMs` (default 2 minutes, past a transaction's 60 s life) are
+   * touched, so a batch still running is left alone. Returns how many were finished. The jobs
+   * timer calls it; drivers whose batches are atomic answer 0.
+   */
+  recover(olderThanMs?: number): Promise<number>;
 }
 
 export interface Store {

@@ -1,5 +1,6 @@
 import { KefuError } from '../errors';
 import type { Condition, Key, RangeOptions, WriteOp } from './Store';
+import { checkRangePrefix } from './partitions';
 
 /**
  * Key encoding shared by the drivers: one string per key that sorts (by UTF-16 code units, as
@@ -94,6 +95,7 @@ export function rangeBounds(table: string, prefix: Key, options: RangeOptions = 
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new KefuError('VALIDATION_FAILED', `limit must be 1-${MAX_LIMIT}`, { reason: 'limit' });
   }
+  checkRangePrefix(table, prefix);
   const { low, high } = encodePrefix(prefix);
   const forward = (options.direction ?? 'forward') === 'forward';
   let from: RangeBounds['from'];

@@ -160,6 +160,8 @@ export function createMemoryStore(): Store {
           return next;
         });
       },
+      // Every batch is applied at once: nothing is ever left half-written.
+      recover: () => Promise.resolve(0),
     };
   }
 

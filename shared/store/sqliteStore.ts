@@ -315,6 +315,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           const encoded = encodeKey(key);
           return write(() => incrementOne(tenant, table, encoded, column, by));
         }),
+      // Every batch is one SQLite transaction: nothing is ever left half-written.
+      recover: () => Promise.resolve(0),
     };
 
     /**

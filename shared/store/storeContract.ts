@@ -188,6 +188,44 @@ export function describeStoreContract(name: string, makeStore: () => Store | Pro
       expect((await db.get('item', ['taken']))!.value).toEqual({ a: 1 });
     });
 
+    // Partitions (partitions.ts): one conversation's rows share one, the merchant's other tables
+    // have one each. A batch across them is still all or nothing when a condition fails, on every
+    // driver; a range over a conversation-partitioned table needs the conversation.
+    describe('partitions', () => {
+      const conversationBatch = (id: string, presenceVersion: number): WriteOp[] => [
+        { op: 'put', table: 'conversation', key: [id], value: { status: 'assigned' }, condition: 'notExists' },
+        { op: 'put', table: 'event', key: [id, 1], value: { type: 'assigned' }, condition: 'notExists' },
+        { op: 'put', table: 'assigned', key: ['a1', id], value: { conversationId: id } },
+        { op: 'update', table: 'presence', key: ['a1'], set: { active: 1 }, condition: { version: presenceVersion } },
+      ];
+
+      it('commits a batch across partitions, each row once', async () => {
+        const v = await db.put('presence', ['a1'], { active: 0 });
+        await db.batchWrite(conversationBatch('c1', v));
+        expect((await db.get('conversation', ['c1']))?.value).toEqual({ status: 'assigned' });
+        expect((await db.range('event', ['c1'])).rows.map((r) => r.value)).toEqual([{ type: 'assigned' }]);
+        expect((await db.range('assigned', ['a1'])).rows.map((r) => r.key)).toEqual([['a1', 'c1']]);
+        expect(await db.get('presence', ['a1'])).toMatchObject({ value: { active: 1 }, version: v + 1 });
+        expect(await db.recover(0)).toBe(0);
+      });
+
+      it('writes nothing when a condition in another partition fails', async () => {
+        const v = await db.put('presence', ['a1'], { active: 0 });
+        expect(await failure(db.batchWrite(conversationBatch('c2', v + 5)))).toBeInstanceOf(ConditionFailedError);
+        expect(await db.get('conversation', ['c2'])).toBeUndefined();
+        expect((await db.range('event', ['c2'])).rows).toEqual([]);
+        expect((await db.range('assigned', ['a1'])).rows).toEqual([]);
+        expect(await db.get('presence', ['a1'])).toMatchObject({ value: { active: 0 }, version: v });
+        expect(await db.recover(0)).toBe(0);
+      });
+
+      it('refuses a range over a conversation-partitioned table without the conversation', async () => {
+        expect(((await failure(db.range('event', []))) as KefuError).code).toBe('VALIDATION_FAILED');
+        expect(((await failure(db.range('conversation', []))) as KefuError).code).toBe('VALIDATION_FAILED');
+        await expect(db.range('assigned', [])).resolves.toEqual({ rows: [] });
+      });
+    });
+
     // The limits of one request and one local transaction, which every driver enforces alike:
     // BatchWriteRow takes at most 200 rows and 4 MB
     // (https://www.alibabacloud.com/help/doc-detail/91524.html,

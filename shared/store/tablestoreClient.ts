@@ -42,12 +42,12 @@ export interface TablestoreCredentials {
 export const DEFAULT_TABLESTORE_TABLE = 'kefu_rows';
 
 /**
- * The physical layout: one wide table keyed (tenant, tbl, k). The tenant is the partition key, so a
- * merchant's rows share a partition and a local transaction can cover a whole batch across logical
- * tables; k is the same order-preserving key encoding the SQLite driver uses.
+ * The physical layout: one wide table keyed (p, tbl, k). `p` is the partition key (partitions.ts):
+ * one conversation's rows, one user's list, or one merchant's table; a local transaction covers
+ * one such value. k is the same order-preserving key encoding the SQLite driver uses.
  */
 export const TABLESTORE_PRIMARY_KEY = [
-  { name: 'tenant', type: 'STRING' },
+  { name: 'p', type: 'STRING' },
   { name: 'tbl', type: 'STRING' },
   { name: 'k', type: 'STRING' },
 ] as const;
@@ -87,6 +87,7 @@ export interface Sdk {
   ReturnType: { AfterModify: number };
   Long: { fromNumber(n: number): Int64 };
   INF_MIN: object;
+  INF_MAX: object;
   DefaultRetryPolicy: { maxRetryTimes: number };
 }
 
@@ -229,7 +230,7 @@ async function describeOrCreate(client: SdkClient, tableName: string): Promise<'
 async function checkLocalTransactions(client: SdkClient, tableName: string, done: 'created' | 'exists'): Promise<void> {
   let transactionId: string;
   try {
-    ({ transactionId } = await client.startLocalTransaction({ tableName, primaryKey: [{ tenant: '__kefu_init_probe' }] }));
+    ({ transactionId } = await client.startLocalTransaction({ tableName, primaryKey: [{ p: '__kefu_init_probe' }] }));
   } catch (err) {
     const code = otsErrorCode(err);
     if (THROTTLED.has(code) || TRANSIENT.has(code)) throw new KefuError('STORE_UNAVAILABLE', `Tablestore StartLocalTransaction 失败: ${code},请稍后重试`, { code });
