@@ -21,14 +21,28 @@ describe('console in Chromium', () => {
     await ensureConsoleBuilt();
     server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    // Agents here stay offline at login, so conversations wait to be claimed (the claim path);
+    // test/agentDay.browser.test.ts covers 在线 on login and assignment without a click.
+    const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
+    await server.call('PUT', '/v1/merchant/settings/presence', { token: admin, body: { onlineOnLogin: false, autoAwayMinutes: 10 } });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
+  /** Page errors and console errors of every page: zero is part of done. */
+  const errors: string[] = [];
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
   async function loginAs(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -52,6 +66,7 @@ describe('console in Chromium', () => {
     await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm3', text: '转人工' } });
 
     const page = await loginAs('xiaowang');
+    await page.locator('.ant-tabs-tab', { hasText: '待接入' }).click();
     await page.locator(`.inbox-item[data-id="${c}"]`).click();
     await page.locator('.claim').click();
     await page.locator('.ticket-orderNo', { hasText: '2026112422001412345678901234' }).waitFor();
@@ -92,16 +107,35 @@ describe('console in Chromium', () => {
     await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm1', text: '我的账号被盗了,半夜有人登录我的账户转走了钱' } });
     await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm2', text: '转人工' } });
     const page = await loginAs('laozhang');
+    await page.locator('.ant-tabs-tab', { hasText: '待接入' }).click();
     await page.locator(`.inbox-item[data-id="${c}"]`).click();
     await page.locator('.customer-panel').waitFor();
-    const category = await page.locator('.ticket-category').innerText();
-    // Opened at once for an account case; on demand otherwise.
-    if (category !== 'account') await page.locator('.open-security').click();
+    expect(await page.locator('.ticket-category').innerText()).toContain('账户安全');
+    // An account case brings the security tab forward once, when it is claimed.
+    await page.locator('.claim').click();
     await page.locator('.security-view .login-map canvas').waitFor();
     expect(await page.locator('.risk-timeline .tx-abnormal').count()).toBe(3);
     await page.locator('.risk-timeline .flag-newDevice').first().waitFor();
+    await page.locator('.risk-timeline .flag-newDevice', { hasText: '新设备' }).first().waitFor();
     expect(await page.locator('.fingerprint .fp-differs').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.fingerprint').innerText()).toContain('支付宝版本');
     await shot(page, 'security-view');
+
+    // The issue's blank page: security view closed, then the category changes (the agent's
+    // correction, the user's next message). The workbench stays, and so does the map when reopened.
+    await page.locator('.tab-customer').click();
+    await page.locator('.ticket-category').click();
+    await page.locator('.ant-select-item-option', { hasText: '转账' }).click();
+    await page.locator('.ticket-category', { hasText: '转账' }).waitFor();
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm3', text: '还有一笔退款一直没到账' } });
+    await page.locator('.transcript .msg-user', { hasText: '退款一直没到账' }).waitFor();
+    expect(await page.locator('.security-view').count()).toBe(0);
+    await page.locator('.open-security').click();
+    await page.locator('.security-view .login-map canvas').waitFor();
+    await page.locator('#composer').fill('我们已冻结可疑登录');
+    await page.locator('.send').click();
+    await page.locator('.transcript .msg-agent', { hasText: '冻结可疑登录' }).waitFor();
+    await shot(page, 'security-after-category-change');
     await page.close();
   });
 

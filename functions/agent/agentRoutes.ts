@@ -10,6 +10,15 @@ import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { customerRoutes } from './customerRoutes';
 
+/** A user id as logins accept it; anything else names no user and is not sent to the store. */
+const USER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** The first character of a name and a star for each of the rest (张三丰 -> 张**). */
+const maskName = (name: string): string => {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+};
+
 /** A staff session; every workbench request also tells routing the agent is still there. */
 async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
   const staff = await authenticate(c, deps, staffRoles);
@@ -91,6 +100,16 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const staff = await staffSession(c, deps);
     const body = await readJson(c, TicketEditRequest);
     return c.json(await deps.conversations.agents.editTicket(staff, c.req.param('id'), body.field, body.text.trim()));
+  });
+
+  // The display names of the users in the workbench's lists (ids=u001,u002): the nickname the
+  // user chats under. Staff without customer-data permission get it masked (张*), like the rest.
+  app.get('/v1/agent/user-names', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    const ids = [...new Set((c.req.query('ids') ?? '').split(',').filter((id) => USER_ID.test(id)))].slice(0, 100);
+    const full = await deps.accounts.mayViewCustomerData(staff);
+    const users = await Promise.all(ids.map(async (id) => [id, (await deps.accounts.getUser(staff.tenant, id))?.name] as const));
+    return c.json({ names: Object.fromEntries(users.flatMap(([id, name]) => (name ? [[id, full ? name : maskName(name)]] : []))) });
   });
 
   // Where a conversation can be transferred to.

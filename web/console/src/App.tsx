@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { loadSession, saveSession, type Session } from './api';
-import { useT, type Locale } from './i18n';
+import { api, keepSessionFresh, loadSession, onSessionExpired, saveSession, type Session } from './api';
+import { useLabel, useT, type Locale } from './i18n';
 import { Login } from './pages/Login';
 import { Workbench } from './pages/Workbench';
 import { Dashboard } from './pages/Dashboard';
 import { Settings } from './pages/Settings';
+import { PresenceSwitch } from './PresenceSwitch';
+import { ErrorBoundary } from './ErrorBoundary';
 
 type Page = 'workbench' | 'dashboard' | 'settings';
 
@@ -16,7 +18,11 @@ export function pagesFor(role: Session['principal']['role']): Page[] {
 
 export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
   const t = useT();
+  const label = useLabel();
   const [session, setSession] = useState<Session | undefined>(loadSession);
+  const [expired, setExpired] = useState(false);
+  /** Whether this session began with a login here (not a reload): only a login applies 在线 on login. */
+  const freshLogin = useRef(false);
   const pages = session ? pagesFor(session.principal.role) : [];
   const fromHash = () => {
     const page = location.hash.replace('#/', '') as Page;
@@ -28,12 +34,24 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   });
+  // A 401 anywhere ends the session here too: back to the login, saying why.
+  useEffect(() => {
+    onSessionExpired(() => {
+      setExpired(true);
+      setSession(undefined);
+    });
+    return () => onSessionExpired(undefined);
+  }, []);
+  useEffect(() => (session ? keepSessionFresh(setSession) : undefined), [session?.principal.id, session?.principal.tenant]);
 
   if (!session) {
     return (
       <Login
+        notice={expired ? t.sessionExpired : undefined}
         onLogin={(s) => {
           saveSession(s);
+          freshLogin.current = true;
+          setExpired(false);
           setSession(s);
         }}
         locale={locale}
@@ -42,15 +60,21 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
     );
   }
   const labels: Record<Page, string> = { workbench: t.workbench, dashboard: t.dashboard, settings: t.settings };
+  const logout = async () => {
+    // Logging out ends the working session: routing stops assigning at once.
+    await api('PUT', '/v1/agent/presence', { status: 'offline' }).catch(() => undefined);
+    saveSession(undefined);
+    setSession(undefined);
+  };
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Typography.Text style={{ color: '#fff', fontWeight: 600 }}>{t.title}</Typography.Text>
+    <Layout style={{ height: '100vh', overflow: 'hidden' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16, flex: 'none' }}>
+        <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t.title}</Typography.Text>
         <Menu
           theme="dark"
           mode="horizontal"
           selectedKeys={[page]}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
           items={pages.map((p) => ({ key: p, label: labels[p] }))}
           onClick={(e) => {
             location.hash = `#/${e.key}`;
@@ -58,23 +82,20 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
           }}
         />
         <Space>
+          <PresenceSwitch freshLogin={freshLogin.current} />
           <Segmented size="small" value={locale} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => onLocale(v as Locale)} />
-          <Typography.Text style={{ color: '#fff' }}>{session.principal.name ?? session.principal.id}</Typography.Text>
-          <Button
-            size="small"
-            onClick={() => {
-              saveSession(undefined);
-              setSession(undefined);
-            }}
-          >
+          <Typography.Text className="me" style={{ color: '#fff' }}>
+            {session.principal.name ?? session.principal.id} · {label('role', session.principal.role)}
+          </Typography.Text>
+          <Button size="small" className="logout" onClick={() => void logout()}>
             {t.logout}
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>
+      <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: page === 'workbench' ? 'hidden' : 'auto' }}>
         {page === 'workbench' && <Workbench session={session} />}
-        {page === 'dashboard' && <Dashboard />}
-        {page === 'settings' && <Settings session={session} />}
+        {page === 'dashboard' && <ErrorBoundary panel="dashboard"><Dashboard /></ErrorBoundary>}
+        {page === 'settings' && <ErrorBoundary panel="settings"><Settings session={session} /></ErrorBoundary>}
       </Layout.Content>
     </Layout>
   );

@@ -50,7 +50,7 @@ const zh = {
   longestWait: '最长等待',
   agentsOnline: '在线',
   agentsBusy: '忙碌',
-  agentsAway: '离开',
+  agentsAway: '小休',
   agentsOffline: '离线',
   entryStyle: '入口按钮样式',
   color: '颜色',
@@ -60,6 +60,29 @@ const zh = {
   saved: '已保存',
   preview: '预览',
   noData: '暂无数据',
+  sessionExpired: '登录已过期,请重新登录',
+  presence: '状态',
+  load: '接待',
+  autoAway: '长时间未操作,已切换为小休',
+  newAssigned: '新会话已分配给您',
+  newMessages: '新消息',
+  panelFailed: '这部分出错了',
+  retry: '重试',
+  handledBy: '正在处理',
+  takeOver: '接管',
+  whisper: '悄悄话(备注)',
+  onlyAssignee: '只有负责的客服可以回复',
+  suggestion: '建议分类',
+  accept: '采用',
+  dismiss: '忽略',
+  phone: '手机',
+  bankCard: '银行卡',
+  idCard: '身份证',
+  cardTail: '卡尾号',
+  customer: '客户',
+  security: '账户安全',
+  agents: '客服',
+  capacity: '接待量',
 };
 export type Texts = typeof zh;
 const en: Texts = {
@@ -121,6 +144,29 @@ const en: Texts = {
   saved: 'Saved',
   preview: 'Preview',
   noData: 'No data',
+  sessionExpired: 'Your session has expired, please log in again',
+  presence: 'Status',
+  load: 'Serving',
+  autoAway: 'No activity for a while: you are now away',
+  newAssigned: 'A new conversation was assigned to you',
+  newMessages: 'New messages',
+  panelFailed: 'This part failed',
+  retry: 'Retry',
+  handledBy: 'Handled by',
+  takeOver: 'Take over',
+  whisper: 'Whisper (note)',
+  onlyAssignee: 'Only the assigned agent can reply',
+  suggestion: 'Suggested category',
+  accept: 'Accept',
+  dismiss: 'Dismiss',
+  phone: 'Phone',
+  bankCard: 'Bank card',
+  idCard: 'ID card',
+  cardTail: 'Card ending',
+  customer: 'Customer',
+  security: 'Account security',
+  agents: 'Agents',
+  capacity: 'Load',
 };
 
 export type Locale = 'zh-CN' | 'en';
@@ -149,10 +195,62 @@ const enByZh: Record<string, string> = {
   '用户在小程序里点「有回复时通知我」并同意订阅后,客服回复时支付宝会发一条订阅消息。模板在支付宝商家平台的「消息接入」中选择。': 'When a user taps “Notify me” in the mini-program and subscribes, Alipay sends a subscription message when an agent replies. Choose the templates under 消息接入 on Alipay’s merchant platform.',
   专家组: 'Expert', 服务时间: 'Service hours', 全天候: 'Around the clock', 限定时间: 'Limited', 默认技能组: 'Default group',
   全部下线: 'Log out everywhere', 已全部下线: 'All sessions ended', 登录锁定: 'Login lock', 已锁定: 'Locked until', 解锁: 'Unlock',
+  多: 'more', 少: 'fewer', 今天: 'Today', '近 7 天': 'Last 7 days', '近 30 天': 'Last 30 days', 投诉: 'complaint',
+  决定: 'Decision', 直接回答: 'answer directly', '给出建议(您想问的是不是)': 'suggest (did you mean)', 转人工: 'hand off to a human',
+  输入一个用户可能问的问题: 'A question a user might ask', '相似问法(每行一条)': 'Similar phrasings (one per line)', 编辑问答: 'Edit entry', 新增问答: 'New entry', 导入完成: 'Imported',
+  '排队自动回复(秒)': 'Automatic reply while queued (s)', '客服未回复改派(秒)': 'Re-offer when the agent does not reply (s)', '大额升级金额(元)': 'Escalate amounts from (yuan)',
+  '7 天内第几次同类咨询升级': 'Escalate at the nth similar contact in 7 days', 'VIP 每级提前(秒)': 'VIP lead per tier (s)', 回访原客服的天数: 'Days to prefer the previous agent',
+  等待原客服的秒数: 'Seconds to wait for the previous agent', '专家组(复杂案件)': 'Expert group (complex cases)', 默认: 'Default', 至: 'to',
+  '小写字母开头,3-32 位': 'Starts with a lower-case letter, 3-32 characters', '临时密码(只显示这一次)': 'Temporary password (shown once)', 的临时密码: "'s temporary password",
+  '成员(员工用户名)': 'Members (usernames)', '删除这个技能组?': 'Delete this skill group?', 新组ID: 'New group id', 新增技能组: 'Add group', 技能组ID: 'Group id',
+  图标: 'Icon', 耳机: 'Headset', 上传图片: 'Upload image', '图片地址 (https)': 'Image URL (https)', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
+  在线设置: 'Presence', 登录即在线: 'Online on login', '无操作自动小休(分钟,0 为关闭)': 'Away after idle minutes (0: off)', 客服状态: 'Agents', 已分配: 'assigned',
+  周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',
 };
+
+type Pair = readonly [zh: string, en: string];
+/**
+ * The stored codes the console shows, by kind, in Chinese and English: no code is ever printed as
+ * it is (`queued`, `refund`, `lowConfidence`, `appVersion` ...). An unknown code reads 其他 / Other.
+ */
+const codeTable = {
+  status: { bot: ['机器人接待', 'With the bot'], queued: ['排队中', 'Queued'], assigned: ['服务中', 'In service'], resolved: ['已解决', 'Resolved'], rated: ['已评价', 'Rated'], abandoned: ['已放弃', 'Abandoned'] },
+  category: {
+    payment: ['支付', 'Payment'], transfer: ['转账', 'Transfer'], refund: ['退款', 'Refund'], bill: ['账单', 'Bill'], credit: ['花呗借呗', 'Credit'],
+    wealth: ['理财', 'Wealth'], account: ['账户安全', 'Account security'], life: ['生活缴费', 'Utilities'], merchant: ['商家收款', 'Merchant'], other: ['其他', 'Other'],
+  },
+  presence: { online: ['在线', 'Online'], busy: ['忙碌', 'Busy'], away: ['小休', 'Away'], offline: ['离线', 'Offline'] },
+  role: { agent: ['客服', 'Agent'], supervisor: ['主管', 'Supervisor'], admin: ['管理员', 'Admin'], user: ['用户', 'User'], bot: ['机器人', 'Bot'], system: ['系统', 'System'] },
+  reason: {
+    confident: ['匹配度高', 'confident match'], close: ['几条答案相近', 'close candidates'], lowConfidence: ['匹配度低', 'low confidence'], explicitRequest: ['用户要求人工', 'asked for a human'],
+    emptyKnowledgeBase: ['知识库为空', 'empty knowledge base'], unresolvedTwice: ['两次未解决', 'unresolved twice'], leftMessage: ['留言', 'left a message'],
+  },
+  risk: { newDevice: ['新设备', 'New device'], newCity: ['新城市', 'New city'], nightTime: ['夜间', 'Night'], largeAmount: ['大额', 'Large amount'], rapidSuccession: ['短时连续', 'Rapid succession'] },
+  device: {
+    model: ['机型', 'Model'], os: ['系统', 'OS'], carrier: ['运营商', 'Carrier'], timezone: ['时区', 'Time zone'], language: ['语言', 'Language'], screen: ['屏幕', 'Screen'], appVersion: ['支付宝版本', 'Alipay version'],
+  },
+  placement: { 'top-left': ['左上', 'Top left'], 'top-right': ['右上', 'Top right'], 'bottom-left': ['左下', 'Bottom left'], 'bottom-right': ['右下', 'Bottom right'] },
+  txStatus: { success: ['成功', 'Succeeded'], failed: ['失败', 'Failed'], pending: ['处理中', 'Pending'] },
+} satisfies Record<string, Record<string, Pair>>;
+export type CodeKind = keyof typeof codeTable;
+const unknownCode: Pair = ['其他', 'Other'];
+
+/** The codes of one kind, in table order (a select of categories, of placements ...). */
+export const codesOf = (kind: CodeKind): string[] => Object.keys(codeTable[kind]);
+/** Every code the table names: a browser test checks that none of them shows in the Chinese UI. */
+export const allCodes = (): string[] => Object.values(codeTable).flatMap((k) => Object.keys(k));
 
 export const LocaleContext = createContext<Locale>('zh-CN');
 export function useTr(): (zh: string) => string {
   const locale = useContext(LocaleContext);
   return (zh) => (locale === 'en' ? (enByZh[zh] ?? zh) : zh);
+}
+
+/** A code's label in the current language: `label('status', 'queued')` is 排队中 / Queued. */
+export function useLabel(): (kind: CodeKind, code: string | undefined) => string {
+  const locale = useContext(LocaleContext);
+  return (kind, code) => {
+    const pair = (codeTable[kind] as Record<string, Pair>)[code ?? ''] ?? unknownCode;
+    return locale === 'en' ? pair[1] : pair[0];
+  };
 }

@@ -23,7 +23,9 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
+// A panel's error boundary has handled what it caught (it shows 这部分出错了 and a retry): a
+// warning, not the console error React would log for it.
+createRoot(document.getElementById('root')!, { onCaughtError: (error, info) => console.warn('panel failed', error, info.componentStack) }).render(
   <StrictMode>
     <Root />
   </StrictMode>,

@@ -6,7 +6,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
-import { useT } from '../i18n';
+import { useLabel, useT, useTr } from '../i18n';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -27,6 +28,27 @@ interface Overview {
 interface Live {
   queues: { groupId: string; name: string; waiting: number; longestWaitSeconds: number }[];
   agents: { online: number; busy: number; away: number; offline: number };
+  agentList?: { agentId: string; name: string; status: 'online' | 'busy' | 'away' | 'offline'; active: number; capacity: number }[];
+}
+
+/** Volume by category, the axis in the categories' names. */
+function CategoryChart({ volume }: { volume: Record<string, number> }) {
+  const label = useLabel();
+  const chart = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(volume).sort((a, b) => b[1] - a[1]);
+  const names = entries.map((e) => label('category', e[0]));
+  useEffect(() => {
+    if (!chart.current) return;
+    const c = echarts.init(chart.current);
+    c.setOption({ tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 32 }, xAxis: { type: 'category', data: names }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: entries.map((e) => e[1]), itemStyle: { color: '#1677ff' } }] });
+    const observer = new ResizeObserver(() => !c.isDisposed() && c.resize());
+    observer.observe(chart.current);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+    };
+  }, [JSON.stringify(entries), names.join()]);
+  return <div ref={chart} className="category-chart" style={{ height: 240 }} />;
 }
 
 /** One figure against its goal: green when it meets it, red when not, grey without data; the definition on hover. */
@@ -45,13 +67,14 @@ function Figure({ id, title, value, suffix, goal, definition }: { id: string; ti
 
 export function Dashboard() {
   const t = useT();
+  const tr = useTr();
+  const label = useLabel();
   const [overview, setOverview] = useState<Overview>();
   const [live, setLive] = useState<Live>();
   // The period: the last 7 days by default, any range up to a year.
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(7, 'day').startOf('day'), dayjs()]);
-  const chart = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    void api<Overview>('GET', `/v1/stats/overview?from=${encodeURIComponent(range[0].toISOString())}&to=${encodeURIComponent(range[1].toISOString())}`).then(setOverview);
+    void api<Overview>('GET', `/v1/stats/overview?from=${encodeURIComponent(range[0].toISOString())}&to=${encodeURIComponent(range[1].toISOString())}`).then(setOverview, () => undefined);
   }, [range]);
   useEffect(() => {
     const load = () => void api<Live>('GET', '/v1/stats/live').then(setLive, () => undefined);
@@ -59,20 +82,13 @@ export function Dashboard() {
     const timer = setInterval(load, 5000);
     return () => clearInterval(timer);
   }, []);
-  useEffect(() => {
-    if (!overview || !chart.current) return;
-    const c = echarts.init(chart.current);
-    const entries = Object.entries(overview.metrics.volumeByCategory).sort((a, b) => b[1] - a[1]);
-    c.setOption({ tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 32 }, xAxis: { type: 'category', data: entries.map((e) => e[0]) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: entries.map((e) => e[1]), itemStyle: { color: '#1677ff' } }] });
-    return () => c.dispose();
-  }, [overview]);
   if (!overview) return null;
   const m = overview.metrics;
   const d = overview.definitions;
   return (
     <div>
       <div style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: '今天', value: [dayjs().startOf('day'), dayjs()] }, { label: '近 7 天', value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: '近 30 天', value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
+        <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: tr('今天'), value: [dayjs().startOf('day'), dayjs()] }, { label: tr('近 7 天'), value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: tr('近 30 天'), value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
       </div>
       <Row gutter={[12, 12]}>
         <Col span={6}><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></Col>
@@ -86,7 +102,7 @@ export function Dashboard() {
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col span={14}>
           <Card size="small" title={<Tooltip title={d['volumeByCategory']}>{t.byCategory}</Tooltip>}>
-            <div ref={chart} className="category-chart" style={{ height: 240 }} />
+            <ErrorBoundary panel="category-chart"><CategoryChart volume={m.volumeByCategory} /></ErrorBoundary>
           </Card>
         </Col>
         <Col span={10}>
@@ -95,6 +111,19 @@ export function Dashboard() {
               {t.agentsOnline} {live?.agents.online ?? 0} · {t.agentsBusy} {live?.agents.busy ?? 0} · {t.agentsAway} {live?.agents.away ?? 0} · {t.agentsOffline} {live?.agents.offline ?? 0}
             </Typography.Paragraph>
             <Table size="small" rowKey="groupId" pagination={false} dataSource={live?.queues ?? []} columns={[{ title: t.queue, dataIndex: 'name' }, { title: '#', dataIndex: 'waiting' }, { title: t.longestWait, dataIndex: 'longestWaitSeconds', render: (s: number) => `${s} s` }]} />
+            <Table
+              size="small"
+              className="agent-list"
+              rowKey="agentId"
+              pagination={false}
+              style={{ marginTop: 12 }}
+              dataSource={live?.agentList ?? []}
+              columns={[
+                { title: t.agents, dataIndex: 'name' },
+                { title: t.presence, dataIndex: 'status', render: (s: string) => <Tag className={`agent-${s}`} color={s === 'online' ? 'green' : s === 'offline' ? 'default' : 'orange'}>{label('presence', s)}</Tag> },
+                { title: t.capacity, key: 'load', render: (_: unknown, a: { active: number; capacity: number }) => `${a.active}/${a.capacity}` },
+              ]}
+            />
           </Card>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Modal, Space, Switch, Table, Tag, Typography, Upload, message as toast } from 'antd';
-import { useTr } from '../i18n';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload, message as toast } from 'antd';
+import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
 import type { FaqEntry } from '../../../../shared/schemas';
 interface MatchResult {
@@ -16,6 +16,7 @@ const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.me
 /** The knowledge base: search, edit, enable, import/export, and 试一试 (the bot's decision for a typed question). */
 export function FaqSettings() {
   const tr = useTr();
+  const label = useLabel();
   const [q, setQ] = useState('');
   const [page, setPage] = useState({ offset: 0, items: [] as FaqEntry[], total: 0 });
   const [editing, setEditing] = useState<Partial<FaqEntry>>();
@@ -32,7 +33,7 @@ export function FaqSettings() {
       else await api('POST', '/v1/merchant/faq', body);
       setEditing(undefined);
       await load(page.offset);
-      void toast.success('已保存');
+      void toast.success(tr('已保存'));
     } catch (err) {
       fail(err);
     }
@@ -40,11 +41,11 @@ export function FaqSettings() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={tr('试一试')} className="faq-trial">
-        <Input.Search id="faq-trial" placeholder="输入一个用户可能问的问题" enterButton="试一试" onSearch={(text) => text.trim() && void api<MatchResult>('POST', '/v1/faq/match', { text }).then((result) => setTrial({ text, result }), fail)} />
+        <Input.Search id="faq-trial" placeholder={tr('输入一个用户可能问的问题')} enterButton={tr('试一试')} onSearch={(text) => text.trim() && void api<MatchResult>('POST', '/v1/faq/match', { text }).then((result) => setTrial({ text, result }), fail)} />
         {trial && (
           <div style={{ marginTop: 8 }} className="faq-trial-result">
-            <Alert type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'suggest' ? 'info' : 'warning'} title={`决定:${decisionText[trial.result.decision]}${trial.result.reason ? `(${trial.result.reason})` : ''}`} />
-            <List size="small" dataSource={trial.result.matches} renderItem={(m, i) => <List.Item>{i + 1}. {m.question} <Tag>{m.score.toFixed(2)}</Tag></List.Item>} />
+            <Alert type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'suggest' ? 'info' : 'warning'} title={`${tr('决定')}:${tr(decisionText[trial.result.decision])}${trial.result.reason ? `(${label('reason', trial.result.reason)})` : ''}`} />
+            <ol className="faq-trial-matches" style={{ margin: '8px 0 0', paddingLeft: 20 }}>{trial.result.matches.map((m) => <li key={m.faqId}>{m.question} <Tag>{m.score.toFixed(2)}</Tag></li>)}</ol>
           </div>
         )}
       </Card>
@@ -56,7 +57,7 @@ export function FaqSettings() {
             <Input.Search allowClear placeholder={tr('搜索问题')} onSearch={setQ} style={{ width: 200 }} />
             <Button onClick={() => setEditing({})}>{tr('新增')}</Button>
             <Upload accept=".csv,.json" showUploadList={false} beforeUpload={(file) => {
-              void file.text().then((text) => upload<{ created?: number; updated?: number }>(`/v1/merchant/faq/import?format=${file.name.endsWith('.csv') ? 'csv' : 'json'}`, text, file.name.endsWith('.csv') ? 'text/csv' : 'application/json')).then(() => load(0)).then(() => toast.success('导入完成'), fail);
+              void file.text().then((text) => upload<{ created?: number; updated?: number }>(`/v1/merchant/faq/import?format=${file.name.endsWith('.csv') ? 'csv' : 'json'}`, text, file.name.endsWith('.csv') ? 'text/csv' : 'application/json')).then(() => load(0)).then(() => toast.success(tr('导入完成')), fail);
               return false;
             }}>
               <Button>{tr('导入')}</Button>
@@ -73,18 +74,18 @@ export function FaqSettings() {
           pagination={{ current: page.offset / 10 + 1, pageSize: 10, total: page.total, onChange: (p) => void load((p - 1) * 10) }}
           columns={[
             { title: tr('问题'), dataIndex: 'question', render: (v: string, r: FaqEntry) => <Typography.Link onClick={() => setEditing(r)}>{v}</Typography.Link> },
-            { title: tr('分类'), dataIndex: 'category', width: 100 },
+            { title: tr('分类'), dataIndex: 'category', width: 100, render: (c: string) => label('category', c) },
             { title: tr('启用'), dataIndex: 'enabled', width: 80, render: (v: boolean, r: FaqEntry) => <Switch size="small" checked={v} onChange={(on) => void api('POST', `/v1/merchant/faq/${r.id}/${on ? 'enable' : 'disable'}`, {}).then(() => load(page.offset), fail)} /> },
           ]}
         />
       </Card>
-      <Modal title={editing?.id ? '编辑问答' : '新增问答'} open={!!editing} onCancel={() => setEditing(undefined)} footer={null} destroyOnHidden>
+      <Modal title={tr(editing?.id ? '编辑问答' : '新增问答')} open={!!editing} onCancel={() => setEditing(undefined)} footer={null} destroyOnHidden>
         {editing && (
           <Form layout="vertical" initialValues={{ category: editing.category ?? 'other', question: editing.question, answer: editing.answer, similar: (editing.similar ?? []).join('\n') }} onFinish={(v: { category: string; question: string; answer: string; similar?: string }) => void save(v)}>
             <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
-            <Form.Item name="similar" label="相似问法(每行一条)"><Input.TextArea rows={3} /></Form.Item>
+            <Form.Item name="similar" label={tr('相似问法(每行一条)')}><Input.TextArea rows={3} /></Form.Item>
             <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
-            <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Select className="faq-category" options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} /></Form.Item>
             <Button type="primary" htmlType="submit" className="faq-save">{tr('保存')}</Button>
           </Form>
         )}

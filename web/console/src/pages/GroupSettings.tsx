@@ -15,7 +15,7 @@ export function GroupSettings() {
   useEffect(() => {
     void load();
   }, []);
-  const save = (g: Group) => api('PUT', `/v1/merchant/groups/${encodeURIComponent(g.id)}`, { name: g.name, members: g.members, expert: g.expert }).then(() => toast.success('已保存'), fail);
+  const save = (g: Group) => api('PUT', `/v1/merchant/groups/${encodeURIComponent(g.id)}`, { name: g.name, members: g.members, expert: g.expert }).then(() => toast.success(tr('已保存')), fail);
   const set = (id: string, patch: Partial<Group>) => setGroups(groups.map((g) => (g.id === id ? { ...g, ...patch } : g)));
   return (
     <Card size="small" title={tr('技能组')} className="group-settings" style={{ marginBottom: 12 }}>
@@ -25,9 +25,8 @@ export function GroupSettings() {
         pagination={false}
         dataSource={groups}
         columns={[
-          { title: 'ID', dataIndex: 'id', width: 100 },
           { title: tr('名称'), key: 'name', width: 160, render: (_: unknown, g: Group) => <Input size="small" value={g.name} maxLength={32} onChange={(e) => set(g.id, { name: e.target.value })} /> },
-          { title: '成员(员工用户名)', key: 'members', render: (_: unknown, g: Group) => <Select size="small" mode="tags" style={{ width: '100%' }} value={g.members} onChange={(members: string[]) => set(g.id, { members })} /> },
+          { title: tr('成员(员工用户名)'), key: 'members', render: (_: unknown, g: Group) => <Select size="small" mode="tags" style={{ width: '100%' }} value={g.members} onChange={(members: string[]) => set(g.id, { members })} /> },
           { title: tr('专家组'), key: 'expert', width: 80, render: (_: unknown, g: Group) => <Switch size="small" checked={g.expert} onChange={(expert) => set(g.id, { expert })} /> },
           {
             title: '',
@@ -36,7 +35,7 @@ export function GroupSettings() {
             render: (_: unknown, g: Group) => (
               <Space>
                 <Button size="small" type="primary" onClick={() => void save(g)}>{tr('保存')}</Button>
-                <Popconfirm title="删除这个技能组?" onConfirm={() => void api('DELETE', `/v1/merchant/groups/${encodeURIComponent(g.id)}`).then(load, fail)}>
+                <Popconfirm title={tr('删除这个技能组?')} onConfirm={() => void api('DELETE', `/v1/merchant/groups/${encodeURIComponent(g.id)}`).then(load, fail)}>
                   <Button size="small" danger>{tr('删除')}</Button>
                 </Popconfirm>
               </Space>
@@ -45,9 +44,9 @@ export function GroupSettings() {
         ]}
       />
       <Space.Compact style={{ marginTop: 8 }}>
-        <Input placeholder="新组 ID" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} style={{ width: 120 }} />
+        <Input placeholder={tr('技能组ID')} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} style={{ width: 120 }} />
         <Input placeholder={tr('名称')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 160 }} />
-        <Button onClick={() => void api('PUT', `/v1/merchant/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, members: [], expert: false }).then(() => { setDraft({ id: '', name: '' }); return load(); }, fail)}>新增技能组</Button>
+        <Button onClick={() => void api('PUT', `/v1/merchant/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, members: [], expert: false }).then(() => { setDraft({ id: '', name: '' }); return load(); }, fail)}>{tr('新增技能组')}</Button>
       </Space.Compact>
     </Card>
   );

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
 import { api, ApiError, type Session } from '../api';
 import { useT, type Locale } from '../i18n';
 
-export function Login({ onLogin, locale, onLocale }: { onLogin: (s: Session) => void; locale: Locale; onLocale: (l: Locale) => void }) {
+export function Login({ onLogin, locale, onLocale, notice }: { onLogin: (s: Session) => void; locale: Locale; onLocale: (l: Locale) => void; notice?: string | undefined }) {
   const t = useT();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>
       <Card title={t.title} style={{ width: 360 }} extra={<Segmented size="small" value={locale} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} onChange={(v) => onLocale(v as Locale)} />}>
+        {notice && !error && <Alert type="warning" className="session-expired" title={notice} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} />}
         <Form
           layout="vertical"

@@ -4,7 +4,7 @@ import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { BusinessEventType, ProactiveRule as Rule } from '../../../../shared/schemas';
 
-/** Event types by what a merchant calls them; the code stays visible for the integration. */
+/** Event types by what a merchant calls them; the code is in the tooltip, for the integration. */
 const EVENT_NAMES: Record<string, string> = {
   'transaction.succeeded': '交易成功',
   'payment.failed': '付款失败',
@@ -23,7 +23,10 @@ export function ProactiveSettings({ admin }: { admin: boolean }) {
   const [rules, setRules] = useState<Rule[]>();
   const [types, setTypes] = useState<BusinessEventType[]>([]);
   const [secret, setSecret] = useState<string>();
+  /** The knowledge base's questions by id: a rule's related FAQs are picked and shown by their question. */
+  const [questions, setQuestions] = useState<Record<string, string>>({});
   useEffect(() => {
+    void api<{ entries: { id: string; question: string }[] }>('GET', '/v1/merchant/faq?limit=200').then((r) => setQuestions(Object.fromEntries(r.entries.map((e) => [e.id, e.question]))), () => undefined);
     void api<{ rules: Rule[]; eventTypes: BusinessEventType[] }>('GET', '/v1/merchant/proactive-rules').then((r) => {
       setRules(r.rules);
       setTypes(r.eventTypes);
@@ -64,10 +67,10 @@ export function ProactiveSettings({ admin }: { admin: boolean }) {
           dataSource={rules}
           columns={[
             { title: tr('启用'), render: (_, r, i) => <Switch size="small" checked={r.enabled} onChange={(enabled) => set(i, { enabled })} /> },
-            { title: tr('事件'), render: (_, r, i) => <Select style={{ width: 240 }} value={r.eventType} options={types.map((t) => ({ value: t, label: `${tr(EVENT_NAMES[t] ?? t)} ${t}` }))} onChange={(eventType) => set(i, { eventType })} /> },
+            { title: tr('事件'), render: (_, r, i) => <Select style={{ width: 240 }} value={r.eventType} options={types.map((t) => ({ value: t, label: <span title={t}>{tr(EVENT_NAMES[t] ?? '其他')}</span> }))} onChange={(eventType) => set(i, { eventType })} /> },
             { title: tr('延迟(分钟)'), render: (_, r, i) => <InputNumber min={0} max={10080} value={r.delayMinutes} onChange={(v) => set(i, { delayMinutes: v ?? 0 })} /> },
             { title: tr('消息'), render: (_, r, i) => <Input.TextArea autoSize maxLength={500} value={r.text} onChange={(e) => set(i, { text: e.target.value })} /> },
-            { title: tr('关联问题'), render: (_, r, i) => <Select mode="tags" style={{ width: 200 }} maxCount={3} value={r.faqIds} onChange={(faqIds: string[]) => set(i, { faqIds })} /> },
+            { title: tr('关联问题'), render: (_, r, i) => <Select mode="multiple" className="rule-faqs" style={{ width: 220 }} maxCount={3} showSearch={{ optionFilterProp: 'label' }} value={r.faqIds} options={[...new Set([...Object.keys(questions), ...r.faqIds])].map((id) => ({ value: id, label: questions[id] ?? tr('未知问题') }))} onChange={(faqIds: string[]) => set(i, { faqIds })} /> },
             { title: tr('去重(小时)'), render: (_, r, i) => <InputNumber min={0} max={720} value={r.dedupeHours} onChange={(v) => set(i, { dedupeHours: v ?? 0 })} /> },
             { title: '', render: (_, _r, i) => <Button danger size="small" onClick={() => setRules(rules.filter((_, j) => j !== i))}>{tr('删除')}</Button> },
           ]}

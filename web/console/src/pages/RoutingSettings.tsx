@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, message as toast } from 'antd';
-import { useTr } from '../i18n';
+import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { RoutingSettings as Routing } from '../../../../shared/schemas';
 
-const categories = ['payment', 'transfer', 'refund', 'bill', 'credit', 'wealth', 'account', 'life', 'merchant', 'other'];
 const numbers: [keyof Routing, string, number, number][] = [
   ['autoReplySeconds', '排队自动回复(秒)', 5, 3600],
   ['noReplySeconds', '客服未回复改派(秒)', 10, 3600],
@@ -18,6 +17,7 @@ const numbers: [keyof Routing, string, number, number][] = [
 /** Routing: groups per category, expert and VIP groups, escalation and queue thresholds, service hours. */
 export function RoutingSettings() {
   const tr = useTr();
+  const label = useLabel();
   const [r, setR] = useState<Routing>();
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
@@ -29,7 +29,7 @@ export function RoutingSettings() {
   const save = async () => {
     try {
       setR(await api<Routing>('PUT', '/v1/merchant/settings/routing', r));
-      void toast.success('已保存');
+      void toast.success(tr('已保存'));
     } catch (err) {
       void toast.error(err instanceof ApiError ? err.message : String(err));
     }
@@ -39,9 +39,9 @@ export function RoutingSettings() {
       <Row gutter={24}>
         <Col span={12}>
           <Form layout="horizontal" labelCol={{ span: 8 }}>
-            {categories.map((c) => (
-              <Form.Item key={c} label={c}>
-                <Select allowClear placeholder={`默认 (${r.defaultGroup})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+            {codesOf('category').map((c) => (
+              <Form.Item key={c} label={label('category', c)}>
+                <Select allowClear placeholder={`${tr('默认')} (${groups.find((g) => g.id === r.defaultGroup)?.name ?? ''})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
               </Form.Item>
             ))}
           </Form>
@@ -49,25 +49,25 @@ export function RoutingSettings() {
         <Col span={12}>
           <Form layout="horizontal" labelCol={{ span: 10 }}>
             <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
-            <Form.Item label="专家组(复杂案件)"><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
+            <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
             {['1', '2', '3'].map((tier) => (
               <Form.Item key={tier} label={`VIP ${tier} 级及以上专席`}>
                 <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
               </Form.Item>
             ))}
-            {numbers.map(([key, label, min, max]) => (
-              <Form.Item key={key} label={label}>
+            {numbers.map(([key, text, min, max]) => (
+              <Form.Item key={key} label={tr(text)}>
                 <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
               </Form.Item>
             ))}
             <Form.Item label={tr('服务时间')}>
               <Space orientation="vertical">
-                <Switch checked={!!r.businessHours} checkedChildren="限定时间" unCheckedChildren="全天候" onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
+                <Switch checked={!!r.businessHours} checkedChildren={tr('限定时间')} unCheckedChildren={tr('全天候')} onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
                 {r.businessHours && (
                   <>
-                    <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: `周${d}`, value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
+                    <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: tr(`周${d}`), value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
                     <Space>
-                      <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />至
+                      <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />{tr('至')}
                       <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } })} />
                     </Space>
                   </>

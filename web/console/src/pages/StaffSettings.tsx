@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography, message as toast } from 'antd';
-import { useTr } from '../i18n';
+import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 
 interface Staff {
@@ -15,7 +15,7 @@ interface Staff {
   lockedUntil?: string;
 }
 
-const roleOptions = [{ value: 'agent', label: '客服' }, { value: 'supervisor', label: '主管' }, { value: 'admin', label: '管理员' }];
+const roles: Staff['role'][] = ['agent', 'supervisor', 'admin'];
 
 const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err));
 
@@ -26,6 +26,8 @@ const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.me
  */
 export function StaffSettings({ self }: { self: string }) {
   const tr = useTr();
+  const label = useLabel();
+  const roleOptions = roles.filter((r) => codesOf('role').includes(r)).map((r) => ({ value: r, label: label('role', r) }));
   const [staff, setStaff] = useState<Staff[]>([]);
   const [secret, setSecret] = useState<{ username: string; password: string }>();
   const load = () => api<{ staff: Staff[] }>('GET', '/v1/merchant/staff').then((r) => setStaff(r.staff), fail);
@@ -35,7 +37,7 @@ export function StaffSettings({ self }: { self: string }) {
   return (
     <Card size="small" title={tr('员工')} className="staff-settings">
       <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { username: string; displayName: string; role: Staff['role'] }) => void api<{ temporaryPassword: string }>('POST', '/v1/merchant/staff', v).then((r) => { setSecret({ username: v.username, password: r.temporaryPassword }); return load(); }, fail)}>
-        <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '小写字母开头,3-32 位' }]}><Input id="invite-username" placeholder={tr('用户名')} /></Form.Item>
+        <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: tr('小写字母开头,3-32 位') }]}><Input id="invite-username" placeholder={tr('用户名')} /></Form.Item>
         <Form.Item name="displayName" rules={[{ required: true }]}><Input id="invite-name" placeholder={tr('显示名')} /></Form.Item>
         <Form.Item name="role" initialValue="agent"><Select style={{ width: 110 }} options={roleOptions} /></Form.Item>
         <Button type="primary" htmlType="submit" className="invite">{tr('邀请')}</Button>
@@ -48,7 +50,7 @@ export function StaffSettings({ self }: { self: string }) {
         columns={[
           { title: tr('用户名'), dataIndex: 'username' },
           { title: tr('显示名'), dataIndex: 'displayName' },
-          { title: tr('角色'), key: 'role', render: (_: unknown, s: Staff) => (s.username === self ? <Tag>{s.role}</Tag> : <Select size="small" className="staff-role" style={{ width: 96 }} value={s.role} options={roleOptions} onChange={(role: Staff['role']) => void api('POST', `/v1/merchant/staff/${s.username}/role`, { role }).then(load, fail)} />) },
+          { title: tr('角色'), key: 'role', render: (_: unknown, s: Staff) => (s.username === self ? <Tag>{label('role', s.role)}</Tag> : <Select size="small" className="staff-role" style={{ width: 96 }} value={s.role} options={roleOptions} onChange={(role: Staff['role']) => void api('POST', `/v1/merchant/staff/${s.username}/role`, { role }).then(load, fail)} />) },
           { title: tr('技能'), dataIndex: 'skills', render: (s: string[]) => s.join('/') },
           { title: tr('客户资料'), key: 'customerData', render: (_: unknown, s: Staff) => (s.role === 'agent' ? <Switch size="small" checked={!!s.customerData} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'grant' : 'revoke'}-customer-data`, {}).then(load, fail)} /> : <Tag color="green">{tr('始终可见')}</Tag>) },
           { title: tr('启用'), key: 'enabled', render: (_: unknown, s: Staff) => <Switch size="small" disabled={s.username === self} checked={!s.disabled} onChange={(on) => void api('POST', `/v1/merchant/staff/${s.username}/${on ? 'enable' : 'disable'}`, {}).then(load, fail)} /> },
@@ -57,8 +59,8 @@ export function StaffSettings({ self }: { self: string }) {
           { title: '', key: 'logout', render: (_: unknown, s: Staff) => <Button size="small" danger className="logout-all" disabled={s.username === self} onClick={() => void api('POST', `/v1/merchant/staff/${s.username}/logout-all`, {}).then(() => void toast.success(tr('已全部下线')), fail)}>{tr('全部下线')}</Button> },
         ]}
       />
-      <Modal open={!!secret} title="临时密码(只显示这一次)" onOk={() => setSecret(undefined)} onCancel={() => setSecret(undefined)}>
-        <Typography.Paragraph>{secret?.username} 的临时密码:</Typography.Paragraph>
+      <Modal open={!!secret} title={tr('临时密码(只显示这一次)')} onOk={() => setSecret(undefined)} onCancel={() => setSecret(undefined)}>
+        <Typography.Paragraph>{secret?.username} {tr('的临时密码')}:</Typography.Paragraph>
         <Typography.Text copyable code className="temporary-password">{secret?.password}</Typography.Text>
       </Modal>
     </Card>

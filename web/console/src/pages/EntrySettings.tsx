@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, ColorPicker, Form, Input, Radio, Row, Select, Space, Switch, message as toast } from 'antd';
+import { api, ApiError } from '../api';
+import { codesOf, useLabel, useT, useTr } from '../i18n';
+import type { EntryConfig } from '../../../../shared/schemas';
+import { entryView } from '../../../../miniprogram/components/kf-entry/entryView';
+import entryCss from '../../../../miniprogram/components/kf-entry/index.acss?raw';
+
+/** The phone in the preview is 750 rpx wide drawn in 187.5 px: 1 rpx = 0.25 px. */
+const PX_PER_RPX = 0.25;
+const rpx = (text: string) => text.replace(/(-?\d+(?:\.\d+)?)rpx/g, (_, n: string) => `${Number(n) * PX_PER_RPX}px`);
+/** kf-entry's own stylesheet, scaled to the preview phone and kept inside it. */
+const previewCss = rpx(entryCss).replace(/\.kf-entry/g, '.entry-preview .kf-entry');
+
+/**
+ * The kf-entry button as users get it: the component's own view function (entryView) and its own
+ * stylesheet (index.acss) and markup, in a phone-sized frame whose transform makes the button's
+ * `position: fixed` relative to the frame.
+ */
+function EntryPreview({ c }: { c: EntryConfig }) {
+  const view = entryView({ unread: 2 } as Parameters<typeof entryView>[0], c);
+  const style = Object.fromEntries(view.style.split(';').filter(Boolean).map((d) => { const i = d.indexOf(':'); return [d.slice(0, i), rpx(d.slice(i + 1))]; })) as React.CSSProperties;
+  return (
+    <div className="entry-preview" style={{ position: 'relative', transform: 'translateZ(0)', width: 187.5, height: 333.5, border: '8px solid #262626', borderRadius: 24, background: '#f5f6f8', overflow: 'hidden' }}>
+      <style>{previewCss}</style>
+      <div className={`kf-entry kf-entry-preview ${view.placementClass}`} style={style} role="button" aria-label={view.label}>
+        {view.icon ? <img className="kf-entry__icon" src={view.icon} alt="" style={{ objectFit: 'contain' }} /> : <div className="kf-entry__icon kf-entry__headset" />}
+        {view.label && <span className="kf-entry__label">{view.label}</span>}
+        {view.badge && <div className="kf-entry__badge">{view.badge}</div>}
+      </div>
+    </div>
+  );
+}
+
+/** The entry button's look: colour, corner, offsets, label, badge and icon (the built-in headset or an https image). */
+export function EntrySettings() {
+  const t = useT();
+  const tr = useTr();
+  const label = useLabel();
+  const [config, setConfig] = useState<EntryConfig>();
+  useEffect(() => {
+    void api<{ principal: { tenant: string } }>('GET', '/v1/auth/me').then((me) => api<EntryConfig>('GET', `/v1/entry-config?tenant=${encodeURIComponent(me.principal.tenant)}`).then(setConfig), () => undefined);
+  }, []);
+  if (!config) return null;
+  const save = async () => {
+    try {
+      setConfig(await api<EntryConfig>('PUT', '/v1/merchant/entry-config', config));
+      void toast.success(t.saved);
+    } catch (err) {
+      void toast.error(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const customIcon = config.icon !== '';
+  return (
+    <Card title={t.entryStyle} size="small">
+      <Row gutter={24}>
+        <Col span={12}>
+          <Form layout="vertical">
+            <Form.Item label={t.color}>
+              <Space.Compact>
+                <Input id="entry-color" value={config.color} maxLength={7} onChange={(e) => setConfig({ ...config, color: e.target.value })} />
+                <ColorPicker value={config.color} onChange={(c) => setConfig({ ...config, color: c.toHexString() })} />
+              </Space.Compact>
+            </Form.Item>
+            <Form.Item label={t.placement}>
+              <Select className="entry-placement" value={config.placement} onChange={(placement) => setConfig({ ...config, placement })} options={codesOf('placement').map((p) => ({ value: p as EntryConfig['placement'], label: label('placement', p) }))} />
+            </Form.Item>
+            <Form.Item label={t.label}>
+              <Input id="entry-label" value={config.label} maxLength={8} onChange={(e) => setConfig({ ...config, label: e.target.value })} />
+            </Form.Item>
+            <Form.Item label={tr('图标')}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Radio.Group className="entry-icon-kind" value={customIcon ? 'image' : 'headset'} onChange={(e) => setConfig({ ...config, icon: e.target.value === 'headset' ? '' : 'https://' })} options={[{ value: 'headset', label: tr('耳机') }, { value: 'image', label: tr('图片地址 (https)') }]} />
+                {customIcon && <Input id="entry-icon" value={config.icon} maxLength={500} placeholder="https://" onChange={(e) => setConfig({ ...config, icon: e.target.value })} />}
+              </Space>
+            </Form.Item>
+            <Form.Item label={tr('偏移 X / Y (rpx)')}>
+              <Space.Compact>
+                <Input style={{ width: 100 }} type="number" value={config.offsetX} onChange={(e) => setConfig({ ...config, offsetX: Number(e.target.value) })} />
+                <Input style={{ width: 100 }} type="number" value={config.offsetY} onChange={(e) => setConfig({ ...config, offsetY: Number(e.target.value) })} />
+              </Space.Compact>
+            </Form.Item>
+            <Form.Item label={tr('角标')}>
+              <Switch checked={config.showBadge} onChange={(showBadge) => setConfig({ ...config, showBadge })} />
+            </Form.Item>
+            <Button type="primary" className="save-entry" onClick={() => void save()}>{t.save}</Button>
+          </Form>
+        </Col>
+        <Col span={12}>
+          <div style={{ marginBottom: 8 }}>{t.preview}</div>
+          <EntryPreview c={config} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}

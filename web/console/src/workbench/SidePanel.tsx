@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { Card, Empty, Tabs } from 'antd';
+import { api, ApiError } from '../api';
+import { useT, useTr } from '../i18n';
+import { ErrorBoundary } from '../ErrorBoundary';
+import type { CustomerView } from './customerView';
+import { CustomerPanel } from './CustomerPanel';
+import { SecurityView } from './SecurityView';
+
+/**
+ * The customer and account-security views as tabs beside the transcript, never over the
+ * composer. The security tab comes forward once, when an account case becomes the agent's
+ * (`openSecurity` turns true); after that the agent chooses, whatever later messages say.
+ */
+export function SidePanel({ userId, openSecurity }: { userId: string; openSecurity: boolean }) {
+  const t = useT();
+  const tr = useTr();
+  const [c, setC] = useState<CustomerView>();
+  const [forbidden, setForbidden] = useState(false);
+  const [tab, setTab] = useState('customer');
+  const opened = useRef(false);
+  useEffect(() => {
+    void api<CustomerView>('GET', `/v1/agent/customers/${encodeURIComponent(userId)}`).then(setC, (err: unknown) => {
+      setForbidden(err instanceof ApiError && err.code === 'CUSTOMER_DATA_FORBIDDEN');
+      setC({ available: false, transactions: [], devices: [], loginsByProvince: {} });
+    });
+  }, [userId]);
+  useEffect(() => {
+    if (!openSecurity || opened.current || !c?.available) return;
+    opened.current = true;
+    setTab('security');
+  }, [openSecurity, c?.available]);
+  if (!c) return null;
+  if (!c.available || !c.profile) {
+    return (
+      <Card size="small" title={tr('客户')} className="customer-panel-empty" style={{ marginTop: 12 }}>
+        <Empty description={forbidden ? tr('没有查看客户资料的权限') : t.noData} />
+      </Card>
+    );
+  }
+  const profiled = { ...c, profile: c.profile };
+  return (
+    <Card size="small" style={{ marginTop: 12 }} className="side-panel" styles={{ body: { paddingTop: 0 } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={[
+          { key: 'customer', label: <span className="tab-customer">{t.customer}</span>, children: <ErrorBoundary panel="customer" resetKey={userId}><CustomerPanel c={profiled} /></ErrorBoundary> },
+          { key: 'security', label: <span className="open-security">{t.security}</span>, children: <ErrorBoundary panel="security" resetKey={userId}><SecurityView c={profiled} /></ErrorBoundary> },
+        ]}
+      />
+    </Card>
+  );
+}

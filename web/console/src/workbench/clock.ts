@@ -1,0 +1,7 @@
+/** HH:mm for today, MM-DD HH:mm before: the time a message or a conversation last moved. */
+export function shortTime(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.toDateString() === now.toDateString() ? hm : `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hm}`;
+}
