@@ -1,13 +1,14 @@
 import type { Conversation, ConversationStatus, Message } from '../schemas';
-import { MAX_TEXT_LENGTH } from '../schemas/limits';
+import { leaveProblem, ratingProblem, textProblem } from './chatInputChecks';
 import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
-import type { ChatView, MediaUpload, PredictedQuestion, RatingInput } from './ChatView';
+import type { ChatView, LeaveMessageInput, MediaUpload, PredictedQuestion, RatingInput } from './ChatView';
+import { EarlierConversations } from './EarlierConversations';
+import { OutboxSender } from './OutboxSender';
 import { chatTexts, type ChatTexts } from './chatText';
 import { conversationReducer, initialChatState, servingAgent, type ChatAction } from './conversationReducer';
 import { Outbox } from './Outbox';
-import { runQueuePlaceLoop, type QueuePlace } from './queuePlaceLoop';
 import { replyNotifyOffer, type SubscriptionChoice, type SubscriptionState } from './replyNotifyOffer';
-import { runEventLoop } from './runEventLoop';
+import { followEvents, followQueue, type LoopContext } from './conversationLoops';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import type { ChatSessionOptions } from './chatSessionOptions';
 
@@ -31,8 +32,9 @@ export class ChatSession {
   readonly api: ApiClient;
   readonly texts: ChatTexts;
   private readonly keeper: SessionKeeper;
-  private readonly outbox: Outbox;
-  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [] };
+  private readonly sender: OutboxSender;
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false };
+  private readonly earlier: EarlierConversations;
   /** The conversation whose notice offer was looked up: asked once per conversation. */
   private notifyCheckedFor = '';
   private nextBefore: number | undefined;
@@ -58,7 +60,11 @@ export class ChatSession {
       sleep: this.sleep,
       ...(o.now ? { now: o.now } : {}),
       ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}),
-      onStateChange: (state: ConnectionState) => this.dispatch({ type: 'connection', state }),
+      onStateChange: (state: ConnectionState) => {
+        this.dispatch({ type: 'connection', state });
+        // Any call answered again: what waits in the outbox goes out now, not at the next tap.
+        if (state !== 'degraded') void this.sender.flush();
+      },
     });
     this.keeper = new SessionKeeper({
       storage: o.storage,
@@ -67,7 +73,17 @@ export class ChatSession {
       refresh: () => this.api.call<StoredSession>('POST', '/v1/auth/refresh'),
       ...(o.now ? { now: o.now } : {}),
     });
-    this.outbox = new Outbox(o.storage, this.api);
+    this.sender = new OutboxSender({
+      outbox: new Outbox(o.storage, this.api),
+      api: this.api,
+      keeper: this.keeper,
+      dispatch: (a) => this.dispatch(a),
+      notSent: this.texts.notSent,
+      sleep: this.sleep,
+      probeMs: o.resendProbeMs ?? 2000,
+      stopped: () => this.stopped,
+    });
+    this.earlier = new EarlierConversations((path) => this.call('GET', path), o.historyPageSize ?? 20);
   }
 
   get current(): ChatView {
@@ -91,7 +107,7 @@ export class ChatSession {
         }
       }
       await this.open(conversation && openStatuses.includes(conversation.status) ? conversation : undefined);
-      await this.flush();
+      await this.sender.flush();
     } catch (err) {
       this.fail(err);
     }
@@ -103,23 +119,19 @@ export class ChatSession {
   }
 
   /** Sends text typed by the user. Returns false when it was refused before sending. */
-  async send(text: string): Promise<boolean> {
+  async send(text: string, intent?: 'human'): Promise<boolean> {
     const trimmed = text.trim();
-    if (!trimmed) {
-      this.setNotice(this.texts.empty);
-      return false;
-    }
-    if (trimmed.length > MAX_TEXT_LENGTH) {
-      this.setNotice(this.texts.tooLong(MAX_TEXT_LENGTH, trimmed.length));
+    const problem = textProblem(trimmed, this.texts);
+    if (problem) {
+      this.setNotice(problem);
       return false;
     }
     try {
       if (!this.isOpen()) await this.open(undefined);
-      const item = { conversationId: this.view.conversationId, clientMessageId: this.newId(), text: trimmed, createdAt: (this.o.now ?? Date.now)() };
-      await this.outbox.add(item);
-      this.dispatch({ type: 'sending', item });
+      const item = { conversationId: this.view.conversationId, clientMessageId: this.newId(), text: trimmed, createdAt: (this.o.now ?? Date.now)(), ...(intent ? { intent } : {}) };
+      await this.sender.queue(item);
       this.setNotice('');
-      await this.flush();
+      await this.sender.flush();
       return true;
     } catch (err) {
       this.fail(err);
@@ -163,23 +175,37 @@ export class ChatSession {
     return this.api.origin + url;
   }
 
+  /** 转人工: the button's label as the message, the request itself as a flag (any language). */
   askHuman(): Promise<boolean> {
-    return this.send(this.texts.askHuman);
+    return this.send(this.texts.askHuman, 'human');
+  }
+
+  /** 留言 while waiting (or outside service hours): the question and how to answer; false when refused. */
+  async leaveMessage(input: LeaveMessageInput): Promise<boolean> {
+    const problem = leaveProblem(input, this.texts);
+    if (problem) {
+      this.setNotice(problem);
+      return false;
+    }
+    const body = { clientMessageId: this.newId(), text: input.text.trim(), contact: input.contact, ...(input.contact === 'phone' ? { phone: input.phone } : {}) };
+    const done = await this.guarded(() => this.call('POST', this.path('leave-message'), body));
+    // The server's notice in the transcript says it was received; no red line for good news.
+    if (done) this.dispatch({ type: 'leftMessage' });
+    return done;
   }
 
   /** Tap on a failed bubble: send it again under the same id (the server keeps it once). */
   async retry(clientMessageId: string): Promise<void> {
     const failed = this.view.chat.pending.find((p) => p.clientMessageId === clientMessageId);
     if (!failed || this.mediaIds.has(clientMessageId)) return;
-    const item = { conversationId: this.view.conversationId, clientMessageId, text: failed.text, createdAt: (this.o.now ?? Date.now)() };
-    await this.outbox.add(item);
-    this.dispatch({ type: 'sending', item });
-    await this.flush();
+    const item = (await this.sender.waiting(clientMessageId)) ?? { conversationId: this.view.conversationId, clientMessageId, text: failed.text, createdAt: (this.o.now ?? Date.now)() };
+    await this.sender.queue(item);
+    await this.sender.flush();
   }
 
-  /** The network came back (or the user pulled to refresh): send what waits. */
+  /** The network came back, the app came to the foreground (or the user pulled to refresh): send what waits. */
   async online(): Promise<void> {
-    await this.flush();
+    await this.sender.flush();
   }
 
   async feedback(faqId: string, resolved: boolean): Promise<void> {
@@ -217,8 +243,9 @@ export class ChatSession {
 
   /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
   async rate(input: RatingInput): Promise<boolean> {
-    if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) {
-      this.setNotice(this.texts.ratePickStars);
+    const problem = ratingProblem(input, this.texts);
+    if (problem) {
+      this.setNotice(problem);
       return false;
     }
     const body = { stars: input.stars, tags: [...(input.tags ?? [])], comment: input.comment ?? '', complaint: input.complaint ?? false };
@@ -227,10 +254,11 @@ export class ChatSession {
 
   /** Scrolled to the top: the page of messages before the oldest one shown. */
   async loadOlder(): Promise<void> {
-    if (this.nextBefore === undefined || this.view.loadingOlder) return;
+    if ((this.nextBefore === undefined && !this.earlier.more) || this.view.loadingOlder) return;
     this.view = { ...this.view, loadingOlder: true };
     this.emit();
     await this.guarded(async () => {
+      if (this.nextBefore === undefined) return this.earlier.loadNext();
       const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?before=${this.nextBefore}&limit=${this.o.historyPageSize ?? 20}`);
       this.nextBefore = page.nextBefore;
       this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
@@ -246,11 +274,13 @@ export class ChatSession {
   /** Shows a conversation (or a new one) from its latest page and follows its events. */
   private async open(existing: Conversation | undefined): Promise<void> {
     const conversation = existing ?? (await this.call<Conversation>('POST', '/v1/conversations', { channel: this.o.channel }));
+    // The conversation that ended stays on screen above the new one.
+    if (this.view.conversationId && this.view.conversationId !== conversation.id) this.earlier.keep(this.view.conversationId, this.view.chat.messages);
     await this.o.storage.set(CONVERSATION_KEY, conversation.id);
     const generation = ++this.generation;
     this.view = { ...this.view, conversationId: conversation.id, predicted: [], ready: false, agentName: undefined };
-    const { status, lastSeq: cursor, onHold = false, assigneeName } = conversation;
-    this.dispatch({ type: 'opened', status, cursor, onHold, ...(assigneeName !== undefined ? { assigneeName } : {}) });
+    const { status, lastSeq: cursor, onHold = false, assigneeName, leftMessage = false } = conversation;
+    this.dispatch({ type: 'opened', status, cursor, onHold, leftMessage, ...(assigneeName !== undefined ? { assigneeName } : {}) });
     const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?limit=${this.o.historyPageSize ?? 20}`);
     this.nextBefore = page.nextBefore;
     this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
@@ -261,6 +291,11 @@ export class ChatSession {
       } catch {
         // 猜你想问 is a nicety: the chat opens without it.
       }
+    }
+    try {
+      await this.earlier.start(conversation.id);
+    } catch {
+      // Earlier conversations are context: the chat opens without them.
     }
     this.view = { ...this.view, ready: true };
     this.emit();
@@ -288,20 +323,7 @@ export class ChatSession {
   }
 
   private followEvents(generation: number, after: number): void {
-    void runEventLoop({
-      api: this.api,
-      conversationId: this.view.conversationId,
-      after,
-      sleep: this.sleep,
-      pollTimeoutMs: this.o.pollTimeoutMs ?? 20_000,
-      isStopped: () => !this.live(generation),
-      onEvents: (events, next) => {
-        if (this.live(generation)) this.dispatch({ type: 'events', events, cursor: next });
-      },
-      // A session that ran out mid-poll is renewed and the loop goes on where it was.
-      renew: () => this.keeper.renew().then(() => undefined),
-      onStop: (err) => this.setNotice(err.message),
-    });
+    followEvents(this.loops(generation), this.view.conversationId, after);
   }
 
   /** While the user waits for a human: the queue place by long-poll (started again by each new wait). */
@@ -313,31 +335,20 @@ export class ChatSession {
     const ended = () => {
       if (this.queueLoopOf === generation) this.queueLoopOf = -1;
     };
-    const timeoutMs = this.o.pollTimeoutMs ?? 20_000;
-    void runQueuePlaceLoop({
-      read: (known) =>
-        this.authorized(() => this.api.call<QueuePlace>('GET', `${this.path('queue')}?${known !== undefined ? `known=${known}&` : ''}timeout=${timeoutMs}`, undefined, { timeoutMs: timeoutMs + 5000 })),
-      shown: () => ({ status: this.view.chat.status, position: this.view.chat.queue?.position }),
-      onPlace: (place) => this.dispatch({ type: 'queue', ...place }),
-      live: () => this.live(generation),
-      sleep: this.sleep,
-      idleMs: this.o.queueRefreshMs ?? 3000,
-    }).then(ended, ended);
+    followQueue(this.loops(generation), this.path('queue'), () => ({ status: this.view.chat.status, position: this.view.chat.queue?.position })).then(ended, ended);
   }
 
-  private async flush(): Promise<void> {
-    try {
-      await this.keeper.ensure();
-    } catch {
-      // No session now (network down): the outbox keeps the messages.
-    }
-    // The token may run out between the check and the send: those go again under a new session.
-    const result = await this.outbox.flushRenewing(() => this.keeper.renew());
-    for (const s of result.sent) this.dispatch({ type: 'sent', clientMessageId: s.item.clientMessageId, message: s.message as Message });
-    for (const r of result.rejected) this.dispatch({ type: 'rejected', clientMessageId: r.item.clientMessageId, error: r.error.message });
-    if (result.remaining) {
-      for (const item of await this.outbox.pending()) this.dispatch({ type: 'rejected', clientMessageId: item.clientMessageId, error: this.texts.notSent });
-    }
+  private loops(generation: number): LoopContext {
+    return {
+      api: this.api,
+      sleep: this.sleep,
+      options: this.o,
+      live: () => this.live(generation),
+      dispatch: (a) => this.dispatch(a),
+      renew: () => this.keeper.renew().then(() => undefined),
+      authorized: (fn) => this.authorized(fn),
+      stopped: (message) => this.setNotice(message),
+    };
   }
 
   /** Calls the API with a valid session, logging in again once when the server refuses the token. */
@@ -394,7 +405,20 @@ export class ChatSession {
     if (chat.status === 'queued') this.followQueue();
   }
 
+  /** What the view offers, from where the conversation stands. */
+  private derive(): void {
+    const status = this.view.chat.status ?? 'bot';
+    this.view = {
+      ...this.view,
+      earlier: this.earlier.list,
+      moreEarlier: this.view.chat.moreBefore || this.earlier.more,
+      canAskHuman: status !== 'queued' && status !== 'assigned',
+      canLeaveMessage: status === 'queued' && !this.view.chat.leftMessage,
+    };
+  }
+
   private emit(): void {
+    this.derive();
     this.o.onChange(this.view);
   }
 }

@@ -1,5 +1,12 @@
 import type { UploadAttempt } from './ApiClient';
+import type { Message } from '../schemas';
 import type { ChatState } from './conversationReducer';
+
+/** A conversation that ended before the current one: shown above it, read-only. */
+export interface EarlierConversation {
+  readonly conversationId: string;
+  readonly messages: readonly Message[];
+}
 
 export interface PredictedQuestion {
   readonly faqId: string;
@@ -26,6 +33,14 @@ export interface ChatView {
    * when there is nothing to offer (not the mini-program, not set up, already subscribed, answered).
    */
   readonly notifyTemplates: readonly string[];
+  /** Ended conversations shown above the current one, oldest first. */
+  readonly earlier: readonly EarlierConversation[];
+  /** Older history to load (the current conversation's earlier pages, or an earlier conversation). */
+  readonly moreEarlier: boolean;
+  /** 转人工 is offered: only while the bot holds the conversation (or a new one would start). */
+  readonly canAskHuman: boolean;
+  /** 留言 is offered: while waiting for a human (outside service hours too), until one was left. */
+  readonly canLeaveMessage: boolean;
 }
 
 /** A voice recording or picture on the device, uploaded by the platform's own file upload. */
@@ -46,4 +61,12 @@ export interface RatingInput {
   readonly tags?: readonly string[];
   readonly comment?: string;
   readonly complaint?: boolean;
+}
+
+/** What the user leaves instead of waiting: the question and how to be answered. */
+export interface LeaveMessageInput {
+  readonly text: string;
+  /** `chat`: the reply comes into this chat; `phone`: an agent calls back (the number given). */
+  readonly contact: 'chat' | 'phone';
+  readonly phone?: string;
 }

@@ -9,6 +9,8 @@ export interface OutboxItem {
   readonly clientMessageId: string;
   readonly text: string;
   readonly createdAt: number;
+  /** `human`: the 转人工 button (the text is only its label, in the user's language). */
+  readonly intent?: 'human';
 }
 
 export interface FlushResult {
@@ -72,7 +74,7 @@ export class Outbox {
     while (items.length) {
       const item = items[0]!;
       try {
-        const message = await this.api.call('POST', `/v1/conversations/${encodeURIComponent(item.conversationId)}/messages`, { clientMessageId: item.clientMessageId, text: item.text });
+        const message = await this.api.call('POST', `/v1/conversations/${encodeURIComponent(item.conversationId)}/messages`, { clientMessageId: item.clientMessageId, text: item.text, ...(item.intent ? { intent: item.intent } : {}) });
         sent.push({ item, message });
       } catch (err) {
         if (err instanceof UnreachableError) break;

@@ -26,6 +26,8 @@ export interface ChatSessionOptions {
   readonly historyPageSize?: number;
   /** Retry tuning of the API client (tests shorten it). */
   readonly backoffMs?: number;
+  /** While unsent messages wait, how often the API's health is probed (default 2 s). */
+  readonly resendProbeMs?: number;
   /** Offer reply notices when a human takes over (the mini-program, through Alipay's subscription messages). */
   readonly notifyOffer?: boolean;
 }

@@ -27,6 +27,8 @@ export interface ChatState {
   readonly connection: ConnectionState;
   /** Older history exists before the first message shown. */
   readonly moreBefore: boolean;
+  /** The user left a message (留言) in this conversation. */
+  readonly leftMessage: boolean;
 }
 
 export type ChatAction =
@@ -37,10 +39,11 @@ export type ChatAction =
   | { readonly type: 'rejected'; readonly clientMessageId: string; readonly error: string }
   | { readonly type: 'queue'; readonly position?: number; readonly estimatedWaitSeconds?: number }
   | { readonly type: 'connection'; readonly state: ConnectionState }
+  | { readonly type: 'leftMessage' }
   /** The conversation as the server reported it when the chat opened (a fresh or a resumed one). */
-  | { readonly type: 'opened'; readonly status: ConversationStatus; readonly cursor: number; readonly assigneeName?: string; readonly onHold?: boolean };
+  | { readonly type: 'opened'; readonly status: ConversationStatus; readonly cursor: number; readonly assigneeName?: string; readonly onHold?: boolean; readonly leftMessage?: boolean };
 
-export const initialChatState: ChatState = { cursor: 0, messages: [], pending: [], connection: 'primary', moreBefore: false, onHold: false };
+export const initialChatState: ChatState = { cursor: 0, messages: [], pending: [], connection: 'primary', moreBefore: false, onHold: false, leftMessage: false };
 
 /** Adds messages by seq; a message already shown (a retried poll, a replayed page) is ignored. */
 function merge(existing: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -124,6 +127,8 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
       return action.position === undefined ? { ...state, queue: undefined } : { ...state, queue: { position: action.position, estimatedWaitSeconds: action.estimatedWaitSeconds ?? 0 } };
     case 'connection':
       return { ...state, connection: action.state };
+    case 'leftMessage':
+      return { ...state, leftMessage: true };
     case 'opened':
       return {
         ...initialChatState,
@@ -132,6 +137,7 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
         status: action.status,
         cursor: action.cursor,
         onHold: action.onHold ?? false,
+        leftMessage: action.leftMessage ?? false,
         ...(action.assigneeName !== undefined ? { assigneeName: action.assigneeName } : {}),
       };
   }

@@ -1,17 +1,22 @@
 /**
- * The chat as an H5 page, on shared/client (the same core as the mini-program): fetch and
- * localStorage are the injected platform. Query parameters: `tenant`, `user` (dev login, when the
- * backend allows it), `backup` (a backup API origin).
+ * The chat as an H5 page, on shared/client (the same core and the same display converter as the
+ * mini-program): fetch and localStorage are the injected platform. Query parameters: `tenant`,
+ * `user` (dev login, when the backend allows it), `backup` (a backup API origin).
  */
 import { ChatSession } from '../../shared/client/ChatSession';
 import type { ChatView } from '../../shared/client/ChatView';
+import { chatItems, type ChatItemAction } from '../../shared/client/chatItems';
 import { chatLogin } from '../../shared/client/chatLogin';
 import type { ConnectionState } from '../../shared/client/ApiClient';
-import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../shared/client/mediaChecks';
-import type { MediaUpload } from '../../shared/client/ChatView';
-import { MAX_VOICE_BYTES } from '../../shared/schemas/limits';
+import { imageProblem } from '../../shared/client/mediaChecks';
+import { mediaUpload } from '../../shared/client/mediaUpload';
 import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
-import type { Message } from '../../shared/schemas';
+import { Composer } from './composer';
+import { $, button } from './dom';
+import { ratingCard } from './ratingCard';
+import { renderItem, type ItemHandlers } from './renderItems';
+import { sendForm } from './sendForm';
+import { wireVoice } from './voiceRecording';
 
 const params = new URLSearchParams(location.search);
 const tenant = params.get('tenant') ?? 'demo';
@@ -38,8 +43,6 @@ const storage: KeyValueStorage = {
 };
 
 let view: ChatView | undefined;
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const chat = new ChatSession({
   primary: location.origin,
   ...(backup ? { backup } : {}),
@@ -53,53 +56,6 @@ const chat = new ChatSession({
   },
 });
 const t = chat.texts;
-
-function el(tag: string, cls: string, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(label: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', '', label) as HTMLButtonElement;
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function renderMessage(m: Message, status: string | undefined): HTMLElement {
-  const body = m.body;
-  if (body.type === 'system') return el('div', 'notice', body.text);
-  const row = el('div', `row${m.sender.role === 'user' ? ' mine' : ''}`);
-  const bubble = el('div', 'bubble');
-  if (body.type === 'text') bubble.textContent = body.text;
-  else if (body.type === 'faqCard') {
-    bubble.classList.add('card');
-    bubble.append(el('h4', '', body.question), el('div', '', body.answer));
-    const actions = el('div', 'actions');
-    for (const a of body.actions) actions.append(button(a.label, () => (a.url ? window.open(a.url) : undefined)));
-    if (body.feedback && (status ?? 'bot') === 'bot') {
-      actions.append(button(t.resolvedYes, () => void chat.feedback(body.faqId, true)), button(t.resolvedNo, () => void chat.feedback(body.faqId, false)));
-    }
-    bubble.append(actions);
-  } else if (body.type === 'faqSuggest') {
-    bubble.append(el('div', '', body.text));
-    const chips = el('div', 'chips');
-    for (const i of body.items) chips.append(button(i.question, () => void chat.selectQuestion(i.faqId, 'suggest')));
-    if (body.proactive) chips.append(button(t.proactiveOff, () => void chat.stopProactive()));
-    bubble.append(chips);
-  } else if (body.type === 'voice') {
-    bubble.append(mediaElement(body.mediaId, 'audio'), el('div', 'notice', body.transcribed ? (body.text ?? '') : '未转写'));
-  } else if (body.type === 'image') {
-    bubble.append(mediaElement(body.mediaId, 'img'));
-  } else if (body.type === 'rating') {
-    bubble.textContent = `${'★'.repeat(body.stars)}${'☆'.repeat(5 - body.stars)}${body.comment ? ` ${body.comment}` : ''}${body.complaint ? '(投诉)' : ''}`;
-  }
-  if (m.sender.role === 'agent' && m.sender.name) bubble.prepend(el('div', 'notice', `客服 ${m.sender.name}`));
-  row.append(bubble);
-  return row;
-}
 
 /**
  * One element per media id, kept across renders (so a playing recording is not interrupted), its
@@ -122,6 +78,24 @@ function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
   return e;
 }
 
+/**
+ * A guide button: its web link on H5; a mini-program page cannot open here, so without a link the
+ * button's words go to the bot as the user's question (去还款 is answered as 怎么还款).
+ */
+function followAction(a: ChatItemAction): void {
+  if (a.url) window.open(a.url, '_blank', 'noopener');
+  else void chat.send(a.label);
+}
+
+const handlers: ItemHandlers = {
+  retry: (id) => void chat.retry(id),
+  feedback: (faqId, resolved) => void chat.feedback(faqId, resolved),
+  select: (faqId, source) => void chat.selectQuestion(faqId, source),
+  stopProactive: () => void chat.stopProactive(),
+  action: followAction,
+  media: mediaElement,
+};
+
 /** A problem found on the phone (too short, too large) shown until the session says something new. */
 let localNotice = '';
 let lastViewNotice = '';
@@ -130,94 +104,44 @@ function say(text: string): void {
   render();
 }
 
+/** The rating card of each resolved conversation, made once: a new conversation starts fresh. */
+const ratingCards = new Map<string, HTMLElement>();
+
+const composer = new Composer(chat, () => $<HTMLInputElement>('image-input').click());
+
 function render(): void {
   if (!view) return;
   if (view.notice !== lastViewNotice) {
     lastViewNotice = view.notice;
     localNotice = '';
   }
-  document.body.classList.toggle('media', view.media);
+  composer.update(view);
   const state = view.chat;
   const list = $('list');
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.replaceChildren();
-  if (state.moreBefore) list.append(button(view.loadingOlder ? '…' : t.loadOlder, () => void chat.loadOlder()));
-  if (view.predicted.length && state.messages.length === 0) {
-    const box = el('div', 'bubble predicted');
-    box.append(el('div', '', t.predicted));
-    const chips = el('div', 'chips');
-    for (const p of view.predicted) chips.append(button(p.question, () => void chat.selectQuestion(p.faqId, 'predicted')));
-    box.append(chips);
-    list.append(box);
+  if (view.moreEarlier) list.append(Object.assign(button(view.loadingOlder ? '…' : state.moreBefore ? t.loadOlder : t.loadEarlier, () => void chat.loadOlder()), { id: 'older' }));
+  for (const item of chatItems(view, t)) list.append(renderItem(item, t, handlers));
+  if (state.status === 'resolved') {
+    let card = ratingCards.get(view.conversationId);
+    if (!card) ratingCards.set(view.conversationId, (card = ratingCard(chat)));
+    list.append(card);
   }
-  for (const m of state.messages) list.append(renderMessage(m, state.status));
-  for (const p of state.pending) {
-    const row = el('div', 'row mine');
-    const bubble = el('div', `bubble${p.state === 'failed' ? ' failed' : ''}`, p.text);
-    bubble.title = p.state === 'failed' ? (p.error ?? t.sendFailed) : t.sending;
-    if (p.state === 'failed') bubble.addEventListener('click', () => void chat.retry(p.clientMessageId));
-    row.append(bubble);
-    list.append(row);
-  }
-  if (state.status === 'resolved') list.append(ratingCard());
   const banner = $('banner');
   const texts: Record<ConnectionState, string> = { primary: '', backup: t.backup, degraded: t.degraded };
   banner.textContent = texts[state.connection];
   banner.classList.toggle('show', state.connection !== 'primary');
-  // One status line: the place while waiting, then who serves (from the events, as in kf-chat).
-  const queue = $('queue');
-  const waiting = state.status === 'queued' && state.queue ? t.queue(state.queue.position - 1, Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
-  queue.textContent = waiting || (state.status === 'assigned' && view.agentName ? t.agentJoined(view.agentName) : '');
-  queue.classList.toggle('show', queue.textContent !== '');
+  // One status line: the place while waiting (with 留言 next to it), then who serves.
+  const queueText = state.status === 'queued' && state.queue ? t.queue(Math.max(0, state.queue.position - 1), Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
+  $('queue-text').textContent = queueText;
+  $('queue').classList.toggle('show', queueText !== '');
+  $('agent').textContent = state.status === 'assigned' && view.agentName ? t.agentJoined(view.agentName) : '';
   $('error').textContent = localNotice || view.notice;
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
-let stars = 0;
-let complaint = false;
-
-/** After a human resolved the conversation: 1-5 stars, a complaint flag, a comment, then submit. */
-function ratingCard(): HTMLElement {
-  const card = el('div', 'bubble card rating');
-  card.append(el('h4', '', t.rateTitle));
-  const row = el('div', 'chips');
-  for (let i = 1; i <= 5; i++) {
-    const b = button(i <= stars ? '★' : '☆', () => {
-      stars = i;
-      render();
-    });
-    b.setAttribute('aria-label', `${i} 星`);
-    row.append(b);
-  }
-  const flag = button(`${complaint ? '☑' : '☐'} ${t.rateComplaint}`, () => {
-    complaint = !complaint;
-    render();
-  });
-  const comment = document.createElement('textarea');
-  comment.id = 'rating-comment';
-  comment.placeholder = t.rateCommentPlaceholder;
-  comment.maxLength = 500;
-  const submit = button(t.rateSubmit, () => void chat.rate({ stars, comment: comment.value, complaint }));
-  card.append(row, flag, comment, submit);
-  return card;
-}
-
-/** `POST /v1/media` as multipart, to the URL and with the session header the chat's client gives. */
-function uploadOf(file: Blob, name: string, kind: 'voice' | 'image', extra: Record<string, string> = {}): MediaUpload['upload'] {
-  return (conversationId) => async (url, headers) => {
-    const form = new FormData();
-    form.set('conversationId', conversationId);
-    form.set('kind', kind);
-    for (const [k, v] of Object.entries(extra)) form.set(k, v);
-    form.set('file', file, name);
-    const res = await fetch(url, { method: 'POST', headers: { ...headers }, body: form });
-    return { status: res.status, body: await res.json().catch(() => undefined) };
-  };
-}
-
-// Pictures: a file input behind the 图片 button, checked here before anything is uploaded.
+// Pictures: a file input behind the panel's 图片, checked here before anything is uploaded.
 const imageInput = $<HTMLInputElement>('image-input');
-$('image').addEventListener('click', () => imageInput.click());
 imageInput.addEventListener('change', () => {
   const file = imageInput.files?.[0];
   imageInput.value = '';
@@ -225,80 +149,11 @@ imageInput.addEventListener('change', () => {
   say('');
   const problem = imageProblem({ name: file.name, size: file.size, mimeType: file.type }, t);
   if (problem) return say(problem);
-  void chat.sendMedia({ kind: 'image', label: t.imageLabel, upload: uploadOf(file, file.name, 'image') });
+  void chat.sendMedia(mediaUpload('image', t.imageLabel, sendForm(file, file.name)));
 });
 
-// Voice: press and hold to record (MediaRecorder), slide up to cancel, 60 s at most.
-const voice = $<HTMLButtonElement>('voice');
-let recording: { recorder: MediaRecorder; chunks: Blob[]; startedAt: number; startY: number; cancel: boolean; limit: number; stream: MediaStream } | undefined;
-let pressed = false;
-voice.addEventListener('pointerdown', (e) => {
-  e.preventDefault();
-  pressed = true;
-  say('');
-  const startY = e.clientY;
-  navigator.mediaDevices.getUserMedia({ audio: true }).then(
-    (stream) => {
-      if (!pressed) {
-        // Released before the microphone opened: as short as a recording gets.
-        stream.getTracks().forEach((tr) => tr.stop());
-        return say(t.voiceTooShort);
-      }
-      const recorder = new MediaRecorder(stream);
-      const r = { recorder, chunks: [] as Blob[], startedAt: performance.now(), startY, cancel: false, stream, limit: window.setTimeout(() => stopRecording(true), RECORDING_LIMIT_MS) };
-      recorder.addEventListener('dataavailable', (ev) => r.chunks.push(ev.data));
-      recorder.start();
-      recording = r;
-      voice.classList.add('recording');
-      voice.textContent = t.voiceRelease;
-    },
-    () => say(t.voiceDenied),
-  );
-});
-voice.addEventListener('pointermove', (e) => {
-  if (!recording) return;
-  recording.cancel = recording.startY - e.clientY > 60;
-  voice.classList.toggle('cancel', recording.cancel);
-  voice.textContent = recording.cancel ? t.voiceCancel : t.voiceRelease;
-});
-for (const type of ['pointerup', 'pointercancel'] as const) {
-  voice.addEventListener(type, () => {
-    pressed = false;
-    stopRecording(false);
-  });
-}
-
-function stopRecording(hitLimit: boolean): void {
-  const r = recording;
-  if (!r) return;
-  recording = undefined;
-  window.clearTimeout(r.limit);
-  voice.classList.remove('recording', 'cancel');
-  voice.textContent = t.voiceHold;
-  const durationMs = Math.round(performance.now() - r.startedAt);
-  r.recorder.addEventListener('stop', () => {
-    r.stream.getTracks().forEach((tr) => tr.stop());
-    if (r.cancel) return;
-    const problem = recordingProblem(durationMs, t);
-    if (problem) return say(problem);
-    const blob = new Blob(r.chunks, { type: r.recorder.mimeType || 'audio/webm' });
-    if (blob.size > MAX_VOICE_BYTES) return say(t.sendFailed);
-    void chat
-      .sendMedia({ kind: 'voice', label: t.voiceLabel(Math.max(1, Math.round(durationMs / 1000))), upload: uploadOf(blob, 'voice.webm', 'voice', { durationMs: String(durationMs) }) })
-      .then((sent) => {
-        if (sent && hitLimit) say(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
-      });
-  });
-  r.recorder.stop();
-}
-
-$('send').addEventListener('click', () => {
-  localNotice = '';
-  const input = $<HTMLTextAreaElement>('input');
-  void chat.send(input.value).then((accepted) => {
-    if (accepted) input.value = '';
-  });
-});
-$('human').addEventListener('click', () => void chat.askHuman());
+wireVoice(chat, say);
+// Unsent messages go out when the network is back or the page is looked at again.
 window.addEventListener('online', () => void chat.online());
+document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void chat.online());
 void chat.start();

@@ -1,0 +1,127 @@
+import type { Message } from '../schemas';
+import type { ChatView } from './ChatView';
+import type { ChatTexts } from './chatText';
+
+/** A guide button under an answer: a mini-program page, a web link, or neither (then its label goes to the bot). */
+export type ChatItemAction = { readonly label: string; readonly path: string; readonly url: string };
+
+/**
+ * One row of the chat's message list, every field ready to print: the one display converter of
+ * the mini-program's kf-chat and the H5 page (the template has no logic beyond `a:if` on `kind`).
+ * A type alias so it fits setData.
+ */
+export type ChatItem = {
+  readonly key: string;
+  readonly kind: 'notice' | 'text' | 'card' | 'suggest' | 'rating' | 'pending' | 'predicted' | 'voice' | 'image' | 'divider';
+  readonly mine: boolean;
+  /** 客服 小王 above an agent's bubble; empty otherwise. */
+  readonly sender: string;
+  readonly text: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly faqId: string;
+  readonly actions: readonly ChatItemAction[];
+  readonly showFeedback: boolean;
+  readonly chips: readonly { readonly faqId: string; readonly question: string }[];
+  readonly failed: boolean;
+  readonly stateText: string;
+  /** Of a pending bubble, for the 重发 icon; of a voice or picture, its media id. */
+  readonly clientMessageId: string;
+  readonly mediaId: string;
+  /** A voice message's transcript is missing (shown as 未转写). */
+  readonly untranscribed: boolean;
+  /** A proactive reminder: offers 不再提醒. */
+  readonly proactive: boolean;
+  /** An earlier (resolved) conversation's row: no buttons act on it. */
+  readonly past: boolean;
+};
+
+const blank = {
+  mine: false,
+  sender: '',
+  text: '',
+  question: '',
+  answer: '',
+  faqId: '',
+  actions: [],
+  showFeedback: false,
+  chips: [],
+  failed: false,
+  stateText: '',
+  clientMessageId: '',
+  mediaId: '',
+  untranscribed: false,
+  proactive: false,
+  past: false,
+};
+
+function seconds(durationMs: number): number {
+  return Math.max(1, Math.round(durationMs / 1000));
+}
+
+/**
+ * The message as a row. `live` is false for a FAQ card whose 解决了/没解决 no longer apply: the
+ * conversation left the bot, a later card replaced it, or it belongs to an earlier conversation.
+ */
+function messageItem(m: Message, key: string, live: boolean, t: ChatTexts): ChatItem {
+  const mine = m.sender.role === 'user';
+  const sender = m.sender.role === 'agent' && m.sender.name ? t.agentLabel(m.sender.name) : '';
+  const b = m.body;
+  switch (b.type) {
+    case 'system':
+      return { ...blank, key, kind: 'notice', text: b.text };
+    case 'text':
+      return { ...blank, key, kind: 'text', mine, sender, text: b.text };
+    case 'faqCard':
+      return {
+        ...blank,
+        key,
+        kind: 'card',
+        question: b.question,
+        answer: b.answer,
+        faqId: b.faqId,
+        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? '' })),
+        showFeedback: b.feedback && live,
+      };
+    case 'faqSuggest':
+      return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })), proactive: b.proactive === true };
+    case 'voice':
+      return { ...blank, key, kind: 'voice', mine, sender, mediaId: b.mediaId, text: `${t.voiceLabel(seconds(b.durationMs))}${b.transcribed && b.text ? ` ${b.text}` : ''}`, untranscribed: !b.transcribed };
+    case 'image':
+      return { ...blank, key, kind: 'image', mine, sender, mediaId: b.mediaId, text: t.imageLabel };
+    case 'note':
+      // Staff notes never reach users (the server filters them); drawn as nothing if one did.
+      return { ...blank, key, kind: 'notice', text: '' };
+    case 'rating':
+      return { ...blank, key, kind: 'rating', mine: true, text: `${'★'.repeat(b.stars)}${'☆'.repeat(5 - b.stars)}${b.tags.length ? ` ${b.tags.join('、')}` : ''}${b.comment ? ` ${b.comment}` : ''}${b.complaint ? `(${t.rateComplaint})` : ''}` };
+  }
+}
+
+/** The seq of the newest FAQ card: only its feedback buttons can still be answered. */
+function newestCardSeq(messages: readonly Message[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.body.type === 'faqCard') return messages[i]!.seq;
+  return -1;
+}
+
+/**
+ * The whole list: earlier conversations (oldest first, each closed by a divider), 猜你想问 for an
+ * empty conversation, the current messages, then what is still being sent.
+ */
+export function chatItems(view: ChatView, t: ChatTexts): ChatItem[] {
+  const items: ChatItem[] = [];
+  view.earlier.forEach((past, n) => {
+    for (const m of past.messages) items.push({ ...messageItem(m, `h${n}s${m.seq}`, false, t), past: true });
+    items.push({ ...blank, key: `h${n}end`, kind: 'divider', text: t.historyDivider, past: true });
+  });
+  if (view.predicted.length && !view.chat.messages.length) {
+    items.push({ ...blank, key: 'predicted', kind: 'predicted', text: t.predicted, chips: view.predicted.map((p) => ({ faqId: p.faqId, question: p.question })) });
+  }
+  const botAnswers = (view.chat.status ?? 'bot') === 'bot';
+  const newest = newestCardSeq(view.chat.messages);
+  for (const m of view.chat.messages) items.push(messageItem(m, `m${m.seq}`, botAnswers && m.seq === newest, t));
+  for (const p of view.chat.pending) {
+    const failed = p.state === 'failed';
+    items.push({ ...blank, key: `p${p.clientMessageId}`, kind: 'pending', mine: true, text: p.text, clientMessageId: p.clientMessageId, failed, stateText: failed ? t.sendFailedShort : t.sending });
+  }
+  return items;
+}

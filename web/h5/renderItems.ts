@@ -1,0 +1,69 @@
+import type { ChatItem, ChatItemAction } from '../../shared/client/chatItems';
+import type { ChatTexts } from '../../shared/client/chatText';
+import { button, el } from './dom';
+
+export interface ItemHandlers {
+  retry(clientMessageId: string): void;
+  feedback(faqId: string, resolved: boolean): void;
+  select(faqId: string, source: 'suggest' | 'predicted'): void;
+  stopProactive(): void;
+  action(action: ChatItemAction): void;
+  /** The <audio> or <img> of a media id, kept across renders. */
+  media(mediaId: string, tag: 'audio' | 'img'): HTMLElement;
+}
+
+/** One row of shared/client's chat items as DOM: the H5 page draws nothing the converter did not decide. */
+export function renderItem(item: ChatItem, t: ChatTexts, on: ItemHandlers): HTMLElement {
+  if (item.kind === 'notice') return el('div', 'notice', item.text);
+  if (item.kind === 'divider') return el('div', 'divider', item.text);
+  const row = el('div', `row${item.mine ? ' mine' : ''}${item.past ? ' past' : ''}`);
+  const bubble = el('div', 'bubble');
+  if (item.sender) bubble.append(el('div', 'sender', item.sender));
+  switch (item.kind) {
+    case 'text':
+    case 'rating':
+      bubble.append(document.createTextNode(item.text));
+      break;
+    case 'card': {
+      bubble.classList.add('card');
+      bubble.append(el('h4', '', item.question), el('div', '', item.answer));
+      const actions = el('div', 'actions');
+      for (const a of item.actions) actions.append(button(a.label, () => on.action(a)));
+      if (item.showFeedback) actions.append(button(t.resolvedYes, () => on.feedback(item.faqId, true)), button(t.resolvedNo, () => on.feedback(item.faqId, false)));
+      if (actions.childElementCount) bubble.append(actions);
+      break;
+    }
+    case 'suggest':
+    case 'predicted': {
+      if (item.kind === 'predicted') bubble.classList.add('predicted');
+      bubble.append(el('div', '', item.text));
+      const chips = el('div', 'chips');
+      for (const c of item.chips) chips.append(button(c.question, () => on.select(c.faqId, item.kind === 'predicted' ? 'predicted' : 'suggest')));
+      if (item.proactive) chips.append(button(t.proactiveOff, () => on.stopProactive()));
+      bubble.append(chips);
+      break;
+    }
+    case 'voice':
+      bubble.append(on.media(item.mediaId, 'audio'), el('div', 'sub', item.untranscribed ? t.untranscribed : item.text));
+      break;
+    case 'image':
+      bubble.append(on.media(item.mediaId, 'img'));
+      break;
+    case 'pending': {
+      row.classList.add('pending');
+      bubble.append(document.createTextNode(item.text));
+      const state = el('span', 'state', item.stateText);
+      if (item.failed) {
+        // A visible 重发 on a phone (no hover): tap it, the same message goes again under its id.
+        row.classList.add('failed');
+        const again = button('!', () => on.retry(item.clientMessageId), 'resend');
+        again.setAttribute('aria-label', t.resend);
+        again.title = t.resend;
+        row.append(state, again);
+      } else row.append(state);
+      break;
+    }
+  }
+  row.append(bubble);
+  return row;
+}
