@@ -25,6 +25,21 @@ describe('agent presence and the console session', () => {
     expect(live.json['agentList']).toEqual(expect.arrayContaining([expect.objectContaining({ agentId: 'xiaowang', status: 'online', active: 1, capacity: 5 })]));
   });
 
+  it('staff who take no conversations (an admin, capacity 0) are not put 在线 by logging in', async () => {
+    const session = await server.call('POST', '/v1/agent/presence/session', { token: admin, body: {} });
+    expect(session.json).toMatchObject({ presence: { status: 'offline', capacity: 0 } });
+  });
+
+  it("the workbench's user names: the chat nickname, masked for an agent without customer-data permission", async () => {
+    const full = await server.call('GET', '/v1/agent/user-names?ids=u001,u003,nobody,bad%20id', { token: admin });
+    expect(full.json).toEqual({ names: { u001: '张伟', u003: '李娜' } });
+    expect((await server.call('POST', '/v1/merchant/staff/xiaoli/revoke-customer-data', { token: admin, body: {} })).status).toBe(200);
+    const agent = await staffLogin(server, 'xiaoli');
+    expect((await server.call('GET', '/v1/agent/user-names?ids=u001', { token: agent })).json).toEqual({ names: { u001: '张*' } });
+    const user = await userLogin(server, 'u001');
+    expect((await server.call('GET', '/v1/agent/user-names?ids=u001', { token: user })).status).toBe(403);
+  });
+
   it('a merchant that turns it off keeps its agents offline at login; only managers may change it', async () => {
     const agent = await staffLogin(server, 'xiaoli');
     expect((await server.call('PUT', '/v1/merchant/settings/presence', { token: agent, body: { onlineOnLogin: false, autoAwayMinutes: 5 } })).status).toBe(403);

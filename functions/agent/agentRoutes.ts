@@ -42,7 +42,9 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     const staff = await staffSession(c, deps);
     await readJson(c, EmptyRequest);
     const settings = await deps.merchantSettings.presenceSettings(staff.tenant);
-    const presence = settings.onlineOnLogin ? await deps.conversations.assignment.setPresence(staff, 'online') : (await deps.routing.presence(staff.tenant, staff.id)).value;
+    const current = (await deps.routing.presence(staff.tenant, staff.id)).value;
+    // Staff who take no conversations (capacity 0, e.g. an admin) are not counted as 在线.
+    const presence = settings.onlineOnLogin && current.capacity > 0 ? await deps.conversations.assignment.setPresence(staff, 'online') : current;
     return c.json({ presence, settings });
   });
 

@@ -77,7 +77,7 @@ export function PresenceSwitch({ freshLogin }: { freshLogin: boolean }) {
         style={{ width: 96 }}
         value={presence.status}
         onChange={change}
-        options={order.map((s) => ({ value: s, label: <Badge status={colors[s]} text={label('presence', s)} className={`presence-${s}`} /> }))}
+        options={order.map((s) => ({ value: s, 'aria-label': label('presence', s), label: <Badge status={colors[s]} text={label('presence', s)} className={`presence-${s}`} /> }))}
       />
       <Typography.Text className="presence-load" style={{ color: '#fff', fontSize: 12 }}>
         {t.load} {presence.active}/{presence.capacity}

@@ -18,7 +18,7 @@ export function CannedSettings() {
   const save = async () => {
     try {
       await api('PUT', '/v1/merchant/canned-replies', { replies: replies.filter((r) => r.title.trim() && r.text.trim()) });
-      void toast.success('已保存');
+      void toast.success(tr('已保存'));
     } catch (err) {
       void toast.error(err instanceof ApiError ? err.message : String(err));
     }

@@ -6,8 +6,8 @@ import type { EntryConfig } from '../../../../shared/schemas';
 import { entryView } from '../../../../miniprogram/components/kf-entry/entryView';
 import entryCss from '../../../../miniprogram/components/kf-entry/index.acss?raw';
 
-/** The phone in the preview is 750 rpx wide drawn in 187.5 px: 1 rpx = 0.25 px. */
-const PX_PER_RPX = 0.25;
+/** The preview phone is 750 rpx drawn in 375 CSS px, as a 375 pt phone shows it: 1 rpx = 0.5 px. */
+const PX_PER_RPX = 0.5;
 const rpx = (text: string) => text.replace(/(-?\d+(?:\.\d+)?)rpx/g, (_, n: string) => `${Number(n) * PX_PER_RPX}px`);
 /** kf-entry's own stylesheet, scaled to the preview phone and kept inside it. */
 const previewCss = rpx(entryCss).replace(/\.kf-entry/g, '.entry-preview .kf-entry');
@@ -21,7 +21,7 @@ function EntryPreview({ c }: { c: EntryConfig }) {
   const view = entryView({ unread: 2 } as Parameters<typeof entryView>[0], c);
   const style = Object.fromEntries(view.style.split(';').filter(Boolean).map((d) => { const i = d.indexOf(':'); return [d.slice(0, i), rpx(d.slice(i + 1))]; })) as React.CSSProperties;
   return (
-    <div className="entry-preview" style={{ position: 'relative', transform: 'translateZ(0)', width: 187.5, height: 333.5, border: '8px solid #262626', borderRadius: 24, background: '#f5f6f8', overflow: 'hidden' }}>
+    <div className="entry-preview" style={{ position: 'relative', transform: 'translateZ(0)', width: 375, height: 667, border: '8px solid #262626', borderRadius: 24, background: '#f5f6f8', overflow: 'hidden' }}>
       <style>{previewCss}</style>
       <div className={`kf-entry kf-entry-preview ${view.placementClass}`} style={style} role="button" aria-label={view.label}>
         {view.icon ? <img className="kf-entry__icon" src={view.icon} alt="" style={{ objectFit: 'contain' }} /> : <div className="kf-entry__icon kf-entry__headset" />}

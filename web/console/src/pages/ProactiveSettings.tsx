@@ -50,7 +50,7 @@ export function ProactiveSettings({ admin }: { admin: boolean }) {
       fail(err);
     }
   };
-  const add = () => setRules([...rules, { id: `rule-${rules.length + 1}`, eventType: types[0] ?? 'transaction.succeeded', delayMinutes: 0, text: '', faqIds: [], dedupeHours: 24, enabled: true }]);
+  const add = () => setRules([...rules, { id: `rule-${Date.now().toString(36)}`, eventType: types[0] ?? 'transaction.succeeded', delayMinutes: 0, text: '', faqIds: [], dedupeHours: 24, enabled: true }]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} className="proactive-settings">
       {admin ? (
@@ -61,7 +61,7 @@ export function ProactiveSettings({ admin }: { admin: boolean }) {
       ) : null}
       <Card size="small" title={tr('主动服务规则')} extra={<Space><Button onClick={add}>{tr('新增')}</Button><Button type="primary" className="save-rules" onClick={() => void save()}>{tr('保存')}</Button></Space>}>
         <Table<Rule>
-          rowKey={(_, i) => String(i)}
+          rowKey="id"
           size="small"
           pagination={false}
           dataSource={rules}
