@@ -8,6 +8,7 @@ interface FakeConversation {
   id: string;
   status: ConversationStatus;
   events: ConversationEvent[];
+  leftMessage?: boolean;
 }
 
 /**
@@ -61,6 +62,9 @@ export class FakeChatBackend implements Transport {
     this.waiters = [];
     for (const wake of w) wake();
   }
+
+  /** Every 留言 (POST /leave-message), as sent. */
+  readonly leftMessages: { conversationId: string; text: string; contact: string; phone?: string }[] = [];
 
   /** What the user last chose about proactive messages (PUT /v1/me/proactive). */
   proactiveOptOut = false;
@@ -123,6 +127,10 @@ export class FakeChatBackend implements Transport {
       this.proactiveOptOut = body['optOut'] === true;
       return ok({ optOut: this.proactiveOptOut });
     }
+    if (path === '/v1/conversations' && req.method === 'GET') {
+      // The user's conversations, newest first (earlier ones are shown above the current).
+      return ok({ conversations: [...this.conversations.keys()].reverse().map((id) => this.view(id)) });
+    }
     if (path === '/v1/conversations' && req.method === 'POST') {
       const id = `c${this.conversations.size + 1}`;
       this.conversations.set(id, { id, status: 'bot', events: [] });
@@ -144,7 +152,8 @@ export class FakeChatBackend implements Transport {
         this.byClientId.set(key, stored);
         const message = stored;
         this.push(c.id, () => ({ seq, type: 'message', message }));
-        if (text === '转人工') {
+        // The 转人工 button sends its label with the intent flag; the fake hands off on either.
+        if (text === '转人工' || body['intent'] === 'human') {
           this.push(c.id, (s) => ({ seq: s, type: 'queued', status: 'queued', at: '2026-11-25T10:00:30.000Z', cause: 'handoff', position: this.queuePosition, estimatedWaitSeconds: 120 }));
           this.push(c.id, (s) => ({ seq: s, type: 'message', message: { ...msg(c.id, s, { role: 'system', id: 'system' }, ''), body: { type: 'system', event: 'queued', text: '正在为您转接人工客服' } } }));
         }
@@ -174,6 +183,13 @@ export class FakeChatBackend implements Transport {
       if (!this.up[base]) throw new Error('connection reset');
       return ok(c.status === 'queued' ? { status: c.status, groupId: 'g1', position: this.queuePosition, estimatedWaitSeconds: 120 } : { status: c.status });
     }
+    if (action === 'leave-message') {
+      this.leftMessages.push({ conversationId: c.id, text: String(body['text']), contact: typeof body['contact'] === 'string' ? body['contact'] : 'chat', ...(typeof body['phone'] === 'string' ? { phone: body['phone'] } : {}) });
+      c.leftMessage = true;
+      this.push(c.id, (seq) => ({ seq, type: 'message', message: { ...msg(c.id, seq, { role: 'user', id: 'u001' }, String(body['text'])), clientMessageId: String(body['clientMessageId']) } }));
+      this.push(c.id, (s) => ({ seq: s, type: 'message', message: { ...msg(c.id, s, { role: 'system', id: 'system' }, ''), body: { type: 'system', event: 'notice', text: '已收到您的留言,客服会尽快回复您,回复会显示在这里' } } }));
+      return ok({}, 201);
+    }
     if (action === 'predicted-questions') return ok({ questions: [{ faqId: 'faq-refund', question: '怎么申请退款?' }] });
     if (action === 'faq-select' || action === 'faq-feedback') return ok({}, 201);
     if (action === 'rating') {
@@ -193,7 +209,7 @@ export class FakeChatBackend implements Transport {
 
   private view(id: string) {
     const c = this.conversations.get(id)!;
-    return { id, tenant: 'demo', userId: 'u001', channel: 'miniprogram', status: c.status, lastSeq: c.events.length, createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z' };
+    return { id, tenant: 'demo', userId: 'u001', channel: 'miniprogram', status: c.status, lastSeq: c.events.length, ...(c.leftMessage ? { leftMessage: true } : {}), createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z' };
   }
 }
 

@@ -161,7 +161,7 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     s.chat.call('handleComment', { detail: { value: '等太久了' } });
     await s.chat.call('handleSubmitRating');
     await until(() => s.items().some((i) => i.kind === 'rating'), 'the rating in the transcript');
-    expect(s.items().find((i) => i.kind === 'rating')!.text).toBe('★★★★☆ 等太久了(投诉)');
+    expect(s.items().find((i) => i.kind === 'rating')!.text).toBe('★★★★☆ 态度好 等太久了(投诉)');
     const rating = s.backend.conversations.get('c1')!.events.flatMap((e) => (e.type === 'message' && e.message.body.type === 'rating' ? [e.message.body] : []));
     expect(rating).toEqual([{ type: 'rating', stars: 4, tags: ['态度好'], comment: '等太久了', complaint: true }]);
     expect(s.chat.data['showRating']).toBe(false);

@@ -35,6 +35,7 @@ export function setup(o: { methods?: string[]; media?: boolean; image?: { path: 
   const asked: string[][] = [];
   const navigations: string[] = [];
   const network: { listener?: Parameters<typeof my.onNetworkStatusChange>[0]; offs: number } = { offs: 0 };
+  const foreground: { listener?: Parameters<typeof my.onAppShow>[0]; offs: number } = { offs: 0 };
   const chosen: unknown[] = [];
   const apis: FakeMy = {
     ...fakeRequestApi(backend, calls),
@@ -47,6 +48,11 @@ export function setup(o: { methods?: string[]; media?: boolean; image?: { path: 
       p?.success?.({ authCode: 'code-1', authErrorScopes: {}, authSuccessScopes: ['auth_base'] });
     },
     onNetworkStatusChange: (cb) => void (network.listener = cb),
+    // mini/api/基础API/应用级事件/my.onAppShow.md and my.offAppShow.md: one named listener, removed by itself.
+    onAppShow: (cb) => void (foreground.listener = cb),
+    offAppShow: (cb) => {
+      if (cb === foreground.listener) foreground.offs++;
+    },
     offNetworkStatusChange: () => void network.offs++,
     getRecorderManager: () => rec.manager,
     navigateTo: (p) => {
@@ -61,7 +67,7 @@ export function setup(o: { methods?: string[]; media?: boolean; image?: { path: 
   const chat = new ComponentInstance(def, { apiOrigin: PRIMARY, backupOrigin: o.backupOrigin ?? '', devUserId: 'u001', onUnread: (n: number) => unread.push(n), onOpenUrl: (u: string) => openedUrls.push(u) });
   const items = () => chat.data['items'] as ChatItemData[];
   const session = () => (chat.instance as unknown as { session?: { stop(): void } }).session;
-  return { backend, calls, rec: rec.r, uploads, asked, navigations, network, chosen, def, chat, unread, openedUrls, items, session };
+  return { backend, calls, rec: rec.r, uploads, asked, navigations, network, foreground, chosen, def, chat, unread, openedUrls, items, session };
 }
 
 export type Setup = ReturnType<typeof setup>;

@@ -1,5 +1,6 @@
 import { chatTexts } from '../../../shared/client/chatText';
-import type { ChatItem } from './chatItems';
+import type { ChatItem } from '../../../shared/client/chatItems';
+import { MAX_TEXT_LENGTH } from '../../../shared/schemas/limits';
 
 type Texts = ReturnType<typeof chatTexts>;
 /** The labels the template prints (the functions of the text table are called in TypeScript). */
@@ -26,8 +27,31 @@ export type KfChatData = {
   agentText: string;
   ready: boolean;
   media: boolean;
+  /** Older history to load: the current conversation's earlier pages or an earlier conversation. */
   moreBefore: boolean;
+  /** The older-history link names what it loads (查看更早的消息 or 查看更早的会话). */
+  olderText: string;
   loadingOlder: boolean;
+  /** 转人工 only while the bot holds the conversation; 留言 while waiting for a human. */
+  canAskHuman: boolean;
+  canLeaveMessage: boolean;
+  /** The input's limit (the server's), and the live counter from 1,800 characters. */
+  maxLength: number;
+  counterText: string;
+  counterFull: boolean;
+  /** The "+" panel (pictures, 留言) is open; it has something to offer. */
+  panelOpen: boolean;
+  hasPanel: boolean;
+  /** The recording overlay: 0:07, and the countdown in the last ten seconds. */
+  recordClock: string;
+  recordRemaining: string;
+  /** The 留言 sheet. */
+  leaveOpen: boolean;
+  leaveContact: 'chat' | 'phone';
+  leavePhone: string;
+  leaveText: string;
+  /** The conversation the rating card belongs to: a new one starts from a blank card. */
+  ratingFor: string;
   scrollInto: string;
   inputValue: string;
   inputMode: 'text' | 'voice';
@@ -60,7 +84,22 @@ export const initialData: KfChatData = {
   ready: false,
   media: false,
   moreBefore: false,
+  olderText: zh.loadOlder,
   loadingOlder: false,
+  canAskHuman: true,
+  canLeaveMessage: false,
+  maxLength: MAX_TEXT_LENGTH,
+  counterText: '',
+  counterFull: false,
+  panelOpen: false,
+  hasPanel: false,
+  recordClock: '0:00',
+  recordRemaining: '',
+  leaveOpen: false,
+  leaveContact: 'chat',
+  leavePhone: '',
+  leaveText: '',
+  ratingFor: '',
   scrollInto: '',
   inputValue: '',
   inputMode: 'text',

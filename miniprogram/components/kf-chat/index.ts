@@ -1,80 +1,27 @@
 import { ApiError } from '../../../shared/client/ApiClient';
 import { ChatSession } from '../../../shared/client/ChatSession';
-import type { ChatView, MediaUpload } from '../../../shared/client/ChatView';
+import type { ChatView } from '../../../shared/client/ChatView';
+import { chatItems } from '../../../shared/client/chatItems';
 import { chatLogin } from '../../../shared/client/chatLogin';
 import { chatTexts } from '../../../shared/client/chatText';
-import { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from '../../../shared/client/mediaChecks';
-import { MAX_VOICE_BYTES } from '../../../shared/schemas/limits';
+import { composerCounter } from '../../../shared/client/composerCounter';
+import { imageProblem } from '../../../shared/client/mediaChecks';
+import { mediaUpload } from '../../../shared/client/mediaUpload';
+import { VoicePress } from '../../../shared/client/VoicePress';
 import { chooseImage } from '../../lib/jsapi/chooseImage';
 import { getAuthCode } from '../../lib/jsapi/getAuthCode';
-import { getRecorderManager, type RecorderFailure, type Recording, type VoiceRecorder } from '../../lib/jsapi/getRecorderManager';
 import { navigateTo } from '../../lib/jsapi/navigateTo';
+import { onAppShow } from '../../lib/jsapi/onAppShow';
 import { onNetworkStatusChange } from '../../lib/jsapi/onNetworkStatusChange';
 import { requestSubscribeMessage } from '../../lib/jsapi/requestSubscribeMessage';
 import { UPLOAD_TRANSFER_FAILED, uploadFile, UploadFileError } from '../../lib/jsapi/uploadFile';
 import { myStorage, myTransport } from '../../lib/myPlatform';
-import { chatItems } from './chatItems';
 import { initialData, labels, ratingDefaults, type KfChatData } from './KfChatData';
+import type { Extra, Methods } from './kfChatThis';
+import { leaveMethods } from './leaveMethods';
 import { kfChatDefaultProps, type KfChatProps } from './props';
-
-/** Sliding the finger this far up (px) while recording cancels the recording. */
-const CANCEL_SLIDE_PX = 60;
-
-type Texts = ReturnType<typeof chatTexts>;
-
-interface Methods {
-  open(): void;
-  render(view: ChatView): void;
-  countUnread(view: ChatView): void;
-  handleClose(): void;
-  handleInput(e: { detail: { value: string } }): void;
-  handleSend(): Promise<void>;
-  handleHuman(): Promise<void>;
-  handleRetry(e: TapEvent): Promise<void>;
-  handleFeedback(e: TapEvent): Promise<void>;
-  handleSelect(e: TapEvent): Promise<void>;
-  handleStopProactive(): Promise<void>;
-  handleAction(e: TapEvent): void;
-  handleLoadOlder(): Promise<void>;
-  handleStar(e: TapEvent): void;
-  handleTag(e: TapEvent): void;
-  handleComplaint(): void;
-  handleComment(e: { detail: { value: string } }): void;
-  handleSubmitRating(): Promise<void>;
-  handleToggleMode(): void;
-  handleVoiceStart(e: TouchEvent): void;
-  handleVoiceMove(e: TouchEvent): void;
-  handleVoiceEnd(): void;
-  handleVoiceCancel(): void;
-  onRecorded(recording: Recording): Promise<void>;
-  onRecordFailed(failure: RecorderFailure): void;
-  handleNotify(): Promise<void>;
-  handlePickImage(): Promise<void>;
-  upload(kind: 'voice' | 'image', filePath: string, extra: Record<string, string>): MediaUpload['upload'];
-  setNotice(text: string): void;
-}
-
-interface TapEvent {
-  readonly currentTarget: { readonly dataset: Record<string, string | number | undefined> };
-}
-interface TouchEvent {
-  readonly touches: readonly { readonly clientY: number }[];
-}
-
-interface Extra {
-  session?: ChatSession;
-  texts: Texts;
-  recorder?: VoiceRecorder;
-  touchStartY: number;
-  discardRecording: boolean;
-  /** Replies seen while shown, and the count of replies in the view at the last render. */
-  unread: number;
-  repliesInView: number;
-  lastViewNotice: string;
-  offline: boolean;
-  stopNetworkWatch?: () => void;
-  lastItemCount: number;
-}
+import { ratingMethods } from './ratingMethods';
+import { voiceMethods } from './voiceMethods';
 
 /**
  * The chat window. All behaviour is shared/client's ChatSession; this component turns its view into
@@ -86,7 +33,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
   data: initialData,
   onInit() {
     this.texts = chatTexts(this.props.locale);
-    this.touchStartY = 0;
+    this.press = new VoicePress(() => Date.now());
     this.discardRecording = false;
     this.unread = 0;
     this.repliesInView = 0;
@@ -102,6 +49,8 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       if (this.session) this.render(this.session.current);
       else this.setData({ banner: connected ? '' : this.texts.offline });
     });
+    // Back in the foreground: what waits in the outbox goes out at once.
+    this.stopAppShowWatch = onAppShow(() => void this.session?.online());
     if (this.props.visible) this.open();
   },
   didUpdate(prevProps) {
@@ -123,6 +72,8 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
   didUnmount() {
     this.session?.stop();
     this.stopNetworkWatch?.();
+    this.stopAppShowWatch?.();
+    clearInterval(this.recordTicker);
     // The app-wide recorder outlives this window: its listeners go with it.
     this.recorder?.dispose();
   },
@@ -151,6 +102,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       const c = view.chat;
       const banner = this.offline ? t.offline : c.connection === 'backup' ? t.backup : c.connection === 'degraded' ? t.degraded : '';
       const queueText = c.status === 'queued' && c.queue ? t.queue(Math.max(0, c.queue.position - 1), Math.max(1, Math.round(c.queue.estimatedWaitSeconds / 60))) : '';
+      const hasPanel = view.media || view.canLeaveMessage;
       const patch: Partial<KfChatData> = {
         items,
         banner,
@@ -158,11 +110,20 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         agentText: view.agentName ? t.agentJoined(view.agentName) : '',
         ready: view.ready,
         media: view.media,
-        moreBefore: c.moreBefore,
+        moreBefore: view.moreEarlier,
+        olderText: c.moreBefore ? t.loadOlder : t.loadEarlier,
         loadingOlder: view.loadingOlder,
         showRating: c.status === 'resolved',
         notifyOffer: view.notifyTemplates.length > 0 && (c.status === 'queued' || c.status === 'assigned'),
+        canAskHuman: view.canAskHuman,
+        canLeaveMessage: view.canLeaveMessage,
+        hasPanel,
+        ...(hasPanel ? {} : { panelOpen: false }),
+        ...(view.canLeaveMessage ? {} : { leaveOpen: false }),
+        ...(view.media ? {} : { inputMode: 'text' as const }),
       };
+      // A rating card belongs to its conversation: the next one starts blank.
+      if (c.status === 'resolved' && this.data.ratingFor !== view.conversationId) Object.assign(patch, ratingDefaults(t), { ratingFor: view.conversationId });
       // A new notice from the session replaces what the component said; an unchanged one leaves it.
       if (view.notice !== this.lastViewNotice) {
         this.lastViewNotice = view.notice;
@@ -191,12 +152,14 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     },
 
     handleInput(e) {
-      this.setData({ inputValue: e.detail.value });
+      const c = composerCounter(e.detail.value.length, this.texts);
+      this.setData({ inputValue: e.detail.value, counterText: c.text, counterFull: c.full });
     },
 
     async handleSend() {
       if (!this.session) return;
-      if (await this.session.send(this.data.inputValue)) this.setData({ inputValue: '' });
+      const text = this.data.inputValue;
+      if ((await this.session.send(text)) && this.data.inputValue === text) this.setData({ inputValue: '', counterText: '', counterFull: false });
     },
 
     async handleHuman() {
@@ -222,104 +185,20 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       await this.session?.stopProactive();
     },
 
+    /** A guide button: its mini-program page, else its web link (the host opens it), else its words go to the bot. */
     handleAction(e) {
-      const { path, url } = e.currentTarget.dataset;
+      const { path, url, label } = e.currentTarget.dataset;
       if (typeof path === 'string' && path) {
         navigateTo(path).catch(() => this.setNotice(this.texts.sendFailed));
       } else if (typeof url === 'string' && url) {
         this.props.onOpenUrl?.(url);
+      } else if (typeof label === 'string' && label) {
+        void this.session?.send(label);
       }
     },
 
     async handleLoadOlder() {
       await this.session?.loadOlder();
-    },
-
-    handleStar(e) {
-      const value = Number(e.currentTarget.dataset['value']);
-      this.setData({ stars: this.data.stars.map((s) => ({ value: s.value, on: s.value <= value })) });
-    },
-
-    handleTag(e) {
-      const text = e.currentTarget.dataset['text'];
-      this.setData({ tags: this.data.tags.map((tag) => (tag.text === text ? { text: tag.text, on: !tag.on } : tag)) });
-    },
-
-    handleComplaint() {
-      this.setData({ complaint: !this.data.complaint });
-    },
-
-    handleComment(e) {
-      this.setData({ comment: e.detail.value });
-    },
-
-    async handleSubmitRating() {
-      if (!this.session) return;
-      const stars = this.data.stars.filter((s) => s.on).length;
-      const ok = await this.session.rate({ stars, tags: this.data.tags.filter((t) => t.on).map((t) => t.text), comment: this.data.comment, complaint: this.data.complaint });
-      if (ok) this.setData(ratingDefaults(this.texts));
-    },
-
-    handleToggleMode() {
-      this.setData({ inputMode: this.data.inputMode === 'text' ? 'voice' : 'text' });
-    },
-
-    handleVoiceStart(e) {
-      if (this.data.recording || !this.data.media) return;
-      this.recorder ??= getRecorderManager();
-      // The last recording has not reported its end yet: this press starts nothing (and leaves that
-      // recording's cancel as it was).
-      if (!this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f) })) return;
-      this.touchStartY = e.touches[0]?.clientY ?? 0;
-      this.discardRecording = false;
-      this.setData({ recording: true, recordCancel: false, notice: '' });
-    },
-
-    handleVoiceMove(e) {
-      if (!this.data.recording) return;
-      const y = e.touches[0]?.clientY ?? this.touchStartY;
-      const cancel = this.touchStartY - y > CANCEL_SLIDE_PX;
-      if (cancel !== this.data.recordCancel) this.setData({ recordCancel: cancel });
-    },
-
-    handleVoiceEnd() {
-      if (!this.data.recording) return;
-      this.discardRecording = this.data.recordCancel;
-      this.setData({ recording: false, recordCancel: false });
-      this.recorder?.stop();
-    },
-
-    handleVoiceCancel() {
-      if (!this.data.recording) return;
-      this.discardRecording = true;
-      this.setData({ recording: false, recordCancel: false });
-      this.recorder?.stop();
-    },
-
-    /** The recorder finished: on release, or by itself at the 60 s limit while still pressed. */
-    async onRecorded(recording) {
-      const t = this.texts;
-      if (this.discardRecording) return;
-      const hitLimit = this.data.recording;
-      if (hitLimit) this.setData({ recording: false, recordCancel: false });
-      const problem = recordingProblem(recording.durationMs, t) ?? (recording.fileSize > MAX_VOICE_BYTES ? t.sendFailed : undefined);
-      if (problem) {
-        this.setNotice(problem);
-        return;
-      }
-      const sent = await this.session?.sendMedia({
-        kind: 'voice',
-        label: t.voiceLabel(Math.max(1, Math.round(recording.durationMs / 1000))),
-        upload: this.upload('voice', recording.tempFilePath, { durationMs: String(Math.round(recording.durationMs)) }),
-      });
-      if (sent && hitLimit) this.setNotice(t.voiceTooLong(RECORDING_LIMIT_MS / 1000));
-    },
-
-    onRecordFailed(failure) {
-      const t = this.texts;
-      this.setData({ recording: false, recordCancel: false });
-      if (this.discardRecording) return;
-      this.setNotice({ denied: t.voiceDenied, tooShort: t.voiceTooShort, interrupted: t.voiceInterrupted, busy: t.voiceFailed, failed: t.voiceFailed }[failure]);
     },
 
     /** 有回复时通知我: the platform's panel must open from the tap itself. */
@@ -350,17 +229,17 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         this.setNotice(problem);
         return;
       }
-      await this.session?.sendMedia({ kind: 'image', label: this.texts.imageLabel, upload: this.upload('image', image.path, {}) });
+      await this.session?.sendMedia(mediaUpload('image', this.texts.imageLabel, this.sendFile('image', image.path)));
     },
 
     /**
      * `POST /v1/media` (multipart) through my.uploadFile, to the origin and with the session header
      * ChatSession gives: the backup domain while the primary is down, like every other call.
      */
-    upload(kind, filePath, extra) {
-      return (conversationId) => async (url, header) => {
+    sendFile(kind, filePath) {
+      return async (url, header, formData) => {
         try {
-          const res = await uploadFile({ url, filePath, fileType: kind === 'voice' ? 'audio' : 'image', header, formData: { kind, conversationId, ...extra } });
+          const res = await uploadFile({ url, filePath, fileType: kind === 'voice' ? 'audio' : 'image', header, formData: { ...formData } });
           return { status: res.status, body: res.data };
         } catch (err) {
           // Only a failed transfer is the network; the rest (domain not whitelisted, file gone) would fail again.
@@ -373,5 +252,8 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     setNotice(text) {
       this.setData({ notice: text });
     },
+    ...voiceMethods,
+    ...leaveMethods,
+    ...ratingMethods,
   },
 });
