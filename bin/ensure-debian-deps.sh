@@ -5,7 +5,8 @@
 #          run by `npm install` itself (preinstall), before the dependencies are built
 #   dev:  ffmpeg (decodes voice messages), tesseract-ocr + tesseract-ocr-chi-sim (reads screenshots),
 #         espeak-ng (teaches the local speech stand-in its example phrases)
-#   test: the above, plus chromium and fonts-noto-cjk for the browser tests and rendered screenshots
+#   test: the above, plus chromium, fonts-noto-cjk and fonts-noto-color-emoji for the browser tests
+#         and rendered screenshots (without an emoji font a user's 😊 is an empty box)
 # `npm run dev` only warns when it cannot install them (voice stays 未转写, pictures unread);
 # `npm test` fails, because the tests need them.
 set -euo pipefail
@@ -24,6 +25,7 @@ fi
 if [ "$mode" = test ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || need+=(fonts-noto-cjk)
+  { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; } || need+=(fonts-noto-color-emoji)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
