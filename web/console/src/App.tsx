@@ -1,24 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { api, keepSessionFresh, loadSession, onSessionExpired, saveSession, type Session } from './api';
-import { useLabel, useT, type Locale } from './i18n';
+import { useLabel, useLeaveTexts, useT, type Locale } from './i18n';
 import { Login } from './pages/Login';
 import { Workbench } from './pages/Workbench';
 import { Dashboard } from './pages/Dashboard';
 import { Settings } from './pages/Settings';
+import { LeaveMessages } from './pages/LeaveMessages';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 
-type Page = 'workbench' | 'dashboard' | 'settings';
+type Page = 'workbench' | 'leaveMessages' | 'dashboard' | 'settings';
 
 /** Which pages a role sees; the server enforces the same rules on every API. */
 export function pagesFor(role: Session['principal']['role']): Page[] {
-  return role === 'agent' ? ['workbench'] : ['workbench', 'dashboard', 'settings'];
+  return role === 'agent' ? ['workbench', 'leaveMessages'] : ['workbench', 'leaveMessages', 'dashboard', 'settings'];
 }
 
 export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
   const t = useT();
   const label = useLabel();
+  const leaveTexts = useLeaveTexts();
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [expired, setExpired] = useState(false);
   /** Whether this session began with a login here (not a reload): only a login applies 在线 on login. */
@@ -59,7 +61,7 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
       />
     );
   }
-  const labels: Record<Page, string> = { workbench: t.workbench, dashboard: t.dashboard, settings: t.settings };
+  const labels: Record<Page, string> = { workbench: t.workbench, leaveMessages: leaveTexts.tab, dashboard: t.dashboard, settings: t.settings };
   const logout = async () => {
     // Logging out ends the working session: routing stops assigning at once.
     await api('PUT', '/v1/agent/presence', { status: 'offline' }).catch(() => undefined);
@@ -94,6 +96,7 @@ export function App({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale
       </Layout.Header>
       <Layout.Content style={{ padding: 12, flex: 1, minHeight: 0, overflow: page === 'workbench' ? 'hidden' : 'auto' }}>
         {page === 'workbench' && <Workbench session={session} />}
+        {page === 'leaveMessages' && <ErrorBoundary panel="leaveMessages"><LeaveMessages /></ErrorBoundary>}
         {page === 'dashboard' && <ErrorBoundary panel="dashboard"><Dashboard /></ErrorBoundary>}
         {page === 'settings' && <ErrorBoundary panel="settings"><Settings session={session} /></ErrorBoundary>}
       </Layout.Content>

@@ -254,3 +254,45 @@ export function useLabel(): (kind: CodeKind, code: string | undefined) => string
     return locale === 'en' ? pair[1] : pair[0];
   };
 }
+
+/** The 留言 tab's texts (issue 20): what waiting users left, and the answer that goes into their chat. */
+const leaveZh = {
+  tab: '留言',
+  open: '待回复',
+  answered: '已回复',
+  at: '留言时间',
+  user: '用户',
+  contact: '联系方式',
+  byChat: '在对话中回复',
+  byPhone: '电话回访',
+  text: '留言内容',
+  answer: '回复',
+  answerPlaceholder: '回复会发到用户的对话里',
+  send: '发送回复',
+  sent: '已回复,用户会在对话中看到',
+  answeredBy: '回复人',
+  empty: '暂无留言',
+  refresh: '刷新',
+};
+const leaveEn: typeof leaveZh = {
+  tab: 'Messages',
+  open: 'To answer',
+  answered: 'Answered',
+  at: 'Left at',
+  user: 'User',
+  contact: 'Contact',
+  byChat: 'Reply in the chat',
+  byPhone: 'Call back',
+  text: 'Message',
+  answer: 'Answer',
+  answerPlaceholder: 'The answer goes into the user\u2019s chat',
+  send: 'Send answer',
+  sent: 'Answered; the user sees it in the chat',
+  answeredBy: 'Answered by',
+  empty: 'No messages',
+  refresh: 'Refresh',
+};
+export type LeaveTexts = typeof leaveZh;
+export function useLeaveTexts(): LeaveTexts {
+  return useContext(LocaleContext) === 'en' ? leaveEn : leaveZh;
+}
