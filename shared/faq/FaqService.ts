@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
-import { MAX_BATCH_BYTES, MAX_BATCH_ROWS, isConditionFailed, opBytes, splitBatches, type Store, type TenantStore, type WriteOp } from '../store';
+import { isConditionFailed, type Condition, type Store, type TenantStore } from '../store';
 import type { FaqSettings} from '../schemas';
 import { FaqEntryInput, validatorFor, type FaqEntry } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
+import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceBase, type Pointer } from './faqBase';
 import { faqTables as t } from './faqTables';
 import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
 
@@ -31,8 +32,6 @@ export interface FaqImportResult {
   readonly total: number;
 }
 
-/** Rows per read when scanning the whole knowledge base. */
-const PAGE = 1000;
 /** The problems an import reports at most; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
@@ -53,14 +52,15 @@ export class FaqService {
   // --- entries ---------------------------------------------------------------------------------
 
   async get(tenant: string, id: string): Promise<FaqEntry> {
-    const row = await this.db(tenant).get<FaqEntry>(t.entry, [id]);
-    if (!row) throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
-    return row.value;
+    const db = this.db(tenant);
+    const entry = await readEntry(db, (await readPointer(db)).base, id);
+    if (!entry) throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
+    return entry;
   }
 
   async create(tenant: string, input: FaqEntryInput): Promise<FaqEntry> {
     const entry = this.toEntry(input);
-    await this.write(tenant, [{ op: 'put', table: t.entry, key: [entry.id], value: entry, condition: 'notExists' }], () => {
+    await this.edit(tenant, { op: 'put', entry, condition: 'notExists' }, () => {
       throw new KefuError('FAQ_DUPLICATE_ID', `知识条目 id ${entry.id} 已存在`);
     });
     return entry;
@@ -69,7 +69,7 @@ export class FaqService {
   /** Replaces an existing entry (the id in the path wins over one in the body). */
   async update(tenant: string, id: string, input: FaqEntryInput): Promise<FaqEntry> {
     const entry = this.toEntry({ ...input, id });
-    await this.write(tenant, [{ op: 'put', table: t.entry, key: [id], value: entry, condition: 'exists' }], () => {
+    await this.edit(tenant, { op: 'put', entry, condition: 'exists' }, () => {
       throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
     });
     return entry;
@@ -77,14 +77,14 @@ export class FaqService {
 
   async setEnabled(tenant: string, id: string, enabled: boolean): Promise<FaqEntry> {
     const entry = { ...(await this.get(tenant, id)), enabled, updatedAt: this.clock().toISOString() };
-    await this.write(tenant, [{ op: 'put', table: t.entry, key: [id], value: entry, condition: 'exists' }], () => {
+    await this.edit(tenant, { op: 'put', entry, condition: 'exists' }, () => {
       throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
     });
     return entry;
   }
 
   async delete(tenant: string, id: string): Promise<void> {
-    await this.write(tenant, [{ op: 'delete', table: t.entry, key: [id], condition: 'exists' }], () => {
+    await this.edit(tenant, { op: 'delete', id }, () => {
       throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
     });
   }
@@ -105,14 +105,7 @@ export class FaqService {
   /** Every entry of the tenant, in id order. */
   async all(tenant: string): Promise<FaqEntry[]> {
     const db = this.db(tenant);
-    const out: FaqEntry[] = [];
-    let token: string | undefined;
-    do {
-      const page = await db.range<FaqEntry>(t.entry, [], { limit: PAGE, ...(token ? { token } : {}) });
-      for (const row of page.rows) out.push(row.value);
-      token = page.nextToken;
-    } while (token);
-    return out;
+    return readEntries(db, (await readPointer(db)).base);
   }
 
   // --- import / export -------------------------------------------------------------------------
@@ -128,7 +121,8 @@ export class FaqService {
   /**
    * Imports a JSON array or a CSV file. Every row is validated first; with any problem nothing is
    * written and IMPORT_INVALID lists the problems by line (CSV) or entry number (JSON). Otherwise
-   * the rows are written: atomically when they fit one store request, else see writeImport.
+   * the whole new knowledge base is staged and made current at once (faqBase.ts): an import applies
+   * whole or not at all, whatever its size.
    */
   async importFile(tenant: string, format: 'json' | 'csv', text: string, options: FaqImportOptions = {}): Promise<FaqImportResult> {
     const { rows, problems } = format === 'csv' ? csvToRows(text) : jsonToRows(text);
@@ -165,18 +159,15 @@ export class FaqService {
         unit,
       });
     }
-    const existing = new Set((await this.all(tenant)).map((e) => e.id));
-    const ops: WriteOp[] = entries.map((e) => ({ op: 'put', table: t.entry, key: [e.id], value: e }));
-    let deleted = 0;
-    if (options.mode === 'replace') {
-      for (const id of existing) {
-        if (seen.has(id)) continue;
-        ops.push({ op: 'delete', table: t.entry, key: [id] });
-        deleted++;
-      }
-    }
-    await this.writeImport(tenant, ops, (done) => options.onProgress?.(Math.min(done, entries.length), entries.length, 'write'));
-    const updated = entries.filter((e) => existing.has(e.id)).length;
+    const db = this.db(tenant);
+    const from = await readPointer(db);
+    const previous = await readEntries(db, from.base);
+    const kept = options.mode === 'replace' ? [] : previous.filter((e) => !seen.has(e.id));
+    const next = [...kept, ...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await replaceBase(db, { ...from, entries: previous }, next, this.clock(), (done) => options.onProgress?.(done, next.length, 'write'));
+    const had = new Set(previous.map((p) => p.id));
+    const updated = entries.filter((e) => had.has(e.id)).length;
+    const deleted = options.mode === 'replace' ? previous.filter((p) => !seen.has(p.id)).length : 0;
     return { created: entries.length - updated, updated, deleted, total: entries.length };
   }
 
@@ -232,7 +223,7 @@ export class FaqService {
    */
   async matcher(tenant: string): Promise<FaqMatcher> {
     const db = this.db(tenant);
-    const version = (await db.get(t.meta, ['kb']))?.version ?? 0;
+    const { version } = await readPointer(db);
     const cached = this.matchers.get(tenant);
     if (cached?.version === version) return cached.matcher;
     const matcher = (await this.loadSaved(db, version)) ?? (await this.buildAndSave(db, version));
@@ -281,38 +272,33 @@ export class FaqService {
     };
   }
 
-  /** The write that moves the knowledge base's version on (its row version is the version). */
-  private bump(): WriteOp {
-    return { op: 'put', table: t.meta, key: ['kb'], value: { changedAt: this.clock().toISOString() } };
-  }
-
   /**
-   * An import's writes. One that fits one store request is one atomic batch with the version bump.
-   * A larger one cannot be (200 rows and 4 MB per request and per transaction, see the store's
-   * MAX_BATCH_*): it goes in service-sized batches, in order, each carrying a bump, so whatever
-   * part of it is written, every process's matcher is rebuilt from the entries as they are.
-   * Not all-or-nothing then: a failure midway leaves the batches before it written (imports are
-   * upserts by id, so running the same import again completes it).
+   * One entry's change: into the current base with the pointer's bump, conditional on the version
+   * read, so an edit never lands in a base an import has just replaced (it is redone on the new
+   * one). A tenant's entries of before bases are first copied into one.
    */
-  private async writeImport(tenant: string, ops: readonly WriteOp[], onProgress: (done: number) => void): Promise<void> {
+  private async edit(tenant: string, change: { op: 'put'; entry: FaqEntry; condition: Condition } | { op: 'delete'; id: string }, onConditionFailed: () => never): Promise<void> {
     const db = this.db(tenant);
-    const bump = this.bump();
-    const groups = splitBatches(tenant, ops, { rows: MAX_BATCH_ROWS - 1, bytes: MAX_BATCH_BYTES - opBytes(tenant, bump) });
-    let done = 0;
-    for (const group of groups.length ? groups : [[]]) {
-      await db.batchWrite([...group, bump]);
-      onProgress((done += group.length));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let p: Pointer = await readPointer(db);
+      if (p.base === undefined) {
+        const legacy = await readEntries(db, undefined);
+        await replaceBase(db, { ...p, entries: legacy }, legacy, this.clock(), () => undefined).catch((err: unknown) => {
+          if (!(err instanceof KefuError && err.code === 'CONFLICT')) throw err;
+        });
+        p = await readPointer(db);
+      }
+      if (p.base === undefined) continue;
+      try {
+        await db.batchWrite(entryWrite({ ...p, base: p.base }, change, this.clock()));
+        return;
+      } catch (err) {
+        if (pointerMoved(err)) continue;
+        if (isConditionFailed(err)) onConditionFailed();
+        throw err;
+      }
     }
-  }
-
-  /** Writes entry changes together with a bump of the knowledge base's version, atomically. */
-  private async write(tenant: string, ops: WriteOp[], onConditionFailed?: () => never): Promise<void> {
-    try {
-      await this.db(tenant).batchWrite([...ops, this.bump()]);
-    } catch (err) {
-      if (onConditionFailed && isConditionFailed(err)) onConditionFailed();
-      throw err;
-    }
+    throw new KefuError('CONFLICT', '知识库正在被修改,请稍后重试');
   }
 }
 
