@@ -231,10 +231,20 @@ describe('console in Chromium', () => {
 
   it('an agent sees only the workbench; the English switch translates the console', async () => {
     const page = await loginAs('xiaoli');
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['工作台']);
+    const menu = await page.locator('.ant-menu-item').allInnerTexts();
+    expect(menu).toContain('工作台');
+    expect(menu).not.toContain('质量看板');
+    expect(menu).not.toContain('设置');
+    expect(await page.locator('.me').innerText()).toContain('客服');
+    expect(await page.locator('.presence-switch').innerText()).toContain('离线');
     await page.getByText('EN', { exact: true }).click();
     await page.getByText('Kefu console').waitFor();
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['Workbench']);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toContain('Workbench');
+    // The same code table in English: role, presence, the tabs.
+    expect(await page.locator('.me').innerText()).toContain('Agent');
+    expect(await page.locator('.presence-switch').innerText()).toContain('Offline');
+    await page.locator('.ant-tabs-tab', { hasText: 'Mine' }).waitFor();
+    await page.getByText('中文', { exact: true }).click();
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Select, Space, Typography, message as toast } from 'antd';
+import { Badge, Select, Space, Typography } from 'antd';
+import { toast } from './toast';
 import { api } from './api';
 import { useLabel, useT } from './i18n';
 import type { PresenceStatus } from '../../../shared/schemas';

@@ -1,9 +1,10 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { App } from './App';
+import { ToastHost } from './toast';
 import { LocaleContext, TextsContext, textsFor, type Locale } from './i18n';
 
 function Root() {
@@ -16,7 +17,10 @@ function Root() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
       <LocaleContext.Provider value={locale}>
         <TextsContext.Provider value={textsFor(locale)}>
-          <App locale={locale} onLocale={switchLocale} />
+          <AntApp>
+            <ToastHost />
+            <App locale={locale} onLocale={switchLocale} />
+          </AntApp>
         </TextsContext.Provider>
       </LocaleContext.Provider>
     </ConfigProvider>

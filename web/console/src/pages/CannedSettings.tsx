@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Input, Space, message as toast } from 'antd';
+import { Button, Card, Input, Space } from 'antd';
+import { toast } from '../toast';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { CannedRepliesRequest } from '../../../../shared/schemas/cannedReplies';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, ColorPicker, Form, Input, Radio, Row, Select, Space, Switch, message as toast } from 'antd';
+import { Button, Card, Col, ColorPicker, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
+import { toast } from '../toast';
 import { api, ApiError } from '../api';
 import { codesOf, useLabel, useT, useTr } from '../i18n';
 import type { EntryConfig } from '../../../../shared/schemas';

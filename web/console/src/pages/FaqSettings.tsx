@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload, message as toast } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
 import type { FaqEntry } from '../../../../shared/schemas';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Input, Popconfirm, Select, Space, Switch, Table, message as toast } from 'antd';
+import { Button, Card, Input, Popconfirm, Select, Space, Switch, Table } from 'antd';
+import { toast } from '../toast';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { SkillGroup as Group } from '../../../../shared/schemas';

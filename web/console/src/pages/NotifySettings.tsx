@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Radio, Select, Typography, message as toast } from 'antd';
+import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { toast } from '../toast';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { NotifySettings as Notify } from '../../../../shared/schemas';

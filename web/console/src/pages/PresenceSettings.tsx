@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, InputNumber, Switch, message as toast } from 'antd';
+import { Button, Card, Form, InputNumber, Switch } from 'antd';
+import { toast } from '../toast';
 import { api, ApiError } from '../api';
 import { useTr } from '../i18n';
 import type { PresenceSettings as Settings } from '../../../../shared/merchant/presenceSettings';

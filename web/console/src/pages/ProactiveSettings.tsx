@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Typography, message as toast } from 'antd';
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import { toast } from '../toast';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { BusinessEventType, ProactiveRule as Rule } from '../../../../shared/schemas';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, message as toast } from 'antd';
+import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { RoutingSettings as Routing } from '../../../../shared/schemas';

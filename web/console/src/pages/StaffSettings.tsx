@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography, message as toast } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Card, Empty, Tabs, message as toast } from 'antd';
+import { Badge, Card, Empty, Tabs } from 'antd';
+import { toast } from '../toast';
 import { api, type Session } from '../api';
 import { useT } from '../i18n';
 import type { Conversation } from '../../../../shared/schemas';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Input, Segmented, Select, Space, Switch, Tag, Typography, message as toast } from 'antd';
+import { Alert, AutoComplete, Button, Card, Input, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import { toast } from '../toast';
 import { api, ApiError, type Session } from '../api';
 import { useLabel, useT } from '../i18n';
 import { ErrorBoundary } from '../ErrorBoundary';
