@@ -120,6 +120,13 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
     await page.getByText('以上为历史会话').waitFor();
     await page.getByText('您好,我是小李,已看到您的留言,这就帮您处理').waitFor();
     await shot('09-reopened-history');
+
+    // Emoji are drawn by the emoji font in the stack, not as empty boxes.
+    await page.fill('#input', '好的,谢谢😊👍');
+    await page.press('#input', 'Enter');
+    await page.locator('.row.mine:not(.pending)', { hasText: '谢谢😊👍' }).waitFor();
+    expect(await page.evaluate<boolean>("document.fonts.check('16px \"Noto Color Emoji\"', '😊')")).toBe(true);
+    await shot('10-emoji');
     expect(problems).toEqual([]);
   });
 });
