@@ -27,6 +27,10 @@ describe('console APIs: roles enforced server-side', () => {
     ['GET', '/v1/merchant/groups', undefined, ['supervisor', 'admin']],
     ['GET', '/v1/merchant/settings/routing', undefined, ['supervisor', 'admin']],
     ['PUT', '/v1/merchant/entry-config', entry, ['supervisor', 'admin']],
+    ['GET', '/v1/agent/presence', undefined, ['agent', 'supervisor', 'admin']],
+    ['GET', '/v1/agent/user-names?ids=u001', undefined, ['agent', 'supervisor', 'admin']],
+    ['GET', '/v1/merchant/settings/presence', undefined, ['supervisor', 'admin']],
+    ['PUT', '/v1/merchant/settings/presence', { onlineOnLogin: true, autoAwayMinutes: 10 }, ['supervisor', 'admin']],
   ];
 
   it.each(cases)('%s %s', async (method, route, body, allowed) => {
