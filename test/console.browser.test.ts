@@ -119,6 +119,17 @@ describe('console in Chromium', () => {
     await page.locator('.risk-timeline .flag-newDevice', { hasText: '新设备' }).first().waitFor();
     expect(await page.locator('.fingerprint .fp-differs').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.fingerprint').innerText()).toContain('支付宝版本');
+    // The map's tooltip over provinces with and without logins: a count, never NaN.
+    const map = (await page.locator('.login-map').boundingBox())!;
+    const tips = new Set<string>();
+    for (const [x, y] of [[0.3, 0.4], [0.45, 0.5], [0.6, 0.8], [0.7, 0.6], [0.8, 0.7], [0.9, 0.8]] as const) {
+      await page.mouse.move(map.x + map.width * x, map.y + map.height * y);
+      await page.waitForTimeout(80);
+      const tip = await page.evaluate<string>("(() => { const d = [...document.querySelectorAll('.login-map div')].find((e) => e.style.position === 'absolute' && e.style.zIndex); return d ? d.innerText.trim() : ''; })()");
+      if (tip) tips.add(tip);
+    }
+    expect(tips.size).toBeGreaterThan(2);
+    for (const tip of tips) expect(tip).toMatch(/^\S+: \d+$/);
     await shot(page, 'security-view');
 
     // The blank page: security view closed, then the category changes (the agent's
