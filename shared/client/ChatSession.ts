@@ -7,7 +7,8 @@ import { OutboxSender } from './OutboxSender';
 import { chatTexts, type ChatTexts } from './chatText';
 import { conversationReducer, initialChatState, servingAgent, type ChatAction } from './conversationReducer';
 import { Outbox } from './Outbox';
-import { replyNotifyOffer, type SubscriptionChoice, type SubscriptionState } from './replyNotifyOffer';
+import { fetchNotifyOffer, recordSubscriptionChoice, type SubscriptionChoice } from './replyNotifyOffer';
+import { viewOffers } from './viewOffers';
 import { followEvents, followQueue, type LoopContext } from './conversationLoops';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import type { ChatSessionOptions } from './chatSessionOptions';
@@ -232,13 +233,7 @@ export class ChatSession {
   async subscribeReplies(choice: SubscriptionChoice | undefined): Promise<void> {
     this.view = { ...this.view, notifyTemplates: [] };
     this.emit();
-    if (!choice || (choice.accepted.length === 0 && choice.rejected.length === 0)) return;
-    try {
-      await this.call('POST', '/v1/me/subscriptions', { accepted: [...choice.accepted], rejected: [...choice.rejected] });
-      if (choice.accepted.length > 0) this.setNotice(this.texts.notifyOn);
-    } catch {
-      // Not recorded: no notices this time, and the chat goes on.
-    }
+    if (await recordSubscriptionChoice((m, p, b) => this.call(m, p, b), choice)) this.setNotice(this.texts.notifyOn);
   }
 
   /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
@@ -307,15 +302,10 @@ export class ChatSession {
     const id = this.view.conversationId;
     if (!this.o.notifyOffer || this.notifyCheckedFor === id) return;
     this.notifyCheckedFor = id;
-    try {
-      const state = await this.call<SubscriptionState>('GET', '/v1/me/subscriptions');
-      if (this.view.conversationId === id) {
-        this.view = { ...this.view, notifyTemplates: replyNotifyOffer(state) };
-        this.emit();
-      }
-    } catch {
-      // No offer then.
-    }
+    const notifyTemplates = await fetchNotifyOffer((m, p, b) => this.call(m, p, b));
+    if (this.view.conversationId !== id || !notifyTemplates.length) return;
+    this.view = { ...this.view, notifyTemplates };
+    this.emit();
   }
 
   private live(generation: number): boolean {
@@ -405,20 +395,8 @@ export class ChatSession {
     if (chat.status === 'queued') this.followQueue();
   }
 
-  /** What the view offers, from where the conversation stands. */
-  private derive(): void {
-    const status = this.view.chat.status ?? 'bot';
-    this.view = {
-      ...this.view,
-      earlier: this.earlier.list,
-      moreEarlier: this.view.chat.moreBefore || this.earlier.more,
-      canAskHuman: status !== 'queued' && status !== 'assigned',
-      canLeaveMessage: status === 'queued' && !this.view.chat.leftMessage,
-    };
-  }
-
   private emit(): void {
-    this.derive();
+    this.view = { ...this.view, ...viewOffers(this.view.chat, this.earlier) };
     this.o.onChange(this.view);
   }
 }
