@@ -3,14 +3,14 @@ import type { ChatView } from './ChatView';
 import { chatItems } from './chatItems';
 import { chatTexts } from './chatText';
 import { composerCounter } from './composerCounter';
-import { initialChatState } from './conversationReducer';
+import { initialChatState, type ChatState } from './conversationReducer';
 
 const t = chatTexts();
 const at = '2026-11-25T10:00:00.000Z';
 const card = (seq: number, faqId: string): Message => ({ id: `m${seq}`, conversationId: 'c2', seq, sender: { role: 'bot', id: 'bot' }, body: { type: 'faqCard', faqId, question: `问题${seq}`, answer: '答案', actions: [], feedback: true }, createdAt: at });
 const text = (seq: number, role: 'user' | 'agent', body: string, conversationId = 'c2', name?: string): Message => ({ id: `m${seq}`, conversationId, seq, sender: { role, id: role, ...(name ? { name } : {}) }, body: { type: 'text', text: body }, createdAt: at });
 
-function view(patch: Partial<ChatView> & { chat?: Partial<ChatView['chat']> }): ChatView {
+function view(patch: Omit<Partial<ChatView>, 'chat'> & { chat?: Partial<ChatState> }): ChatView {
   const { chat, ...rest } = patch;
   return { chat: { ...initialChatState, ...chat }, conversationId: 'c2', predicted: [], notice: '', ready: true, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, ...rest };
 }
@@ -33,7 +33,7 @@ describe('chatItems: the one display converter of kf-chat and H5', () => {
 
   it('labels agents, voice and pictures from the text table, and a failed bubble as 发送失败', () => {
     const voice: Message = { id: 'v', conversationId: 'c2', seq: 3, sender: { role: 'user', id: 'u' }, body: { type: 'voice', mediaId: 'md1', durationMs: 3400, mime: 'audio/webm', transcribed: false }, createdAt: at };
-    const image: Message = { id: 'i', conversationId: 'c2', seq: 4, sender: { role: 'user', id: 'u' }, body: { type: 'image', mediaId: 'md2', mime: 'image/png', width: 1, height: 1 }, createdAt: at } as Message;
+    const image: Message = { id: 'i', conversationId: 'c2', seq: 4, sender: { role: 'user', id: 'u' }, body: { type: 'image', mediaId: 'md2', mime: 'image/png', bytes: 100 }, createdAt: at };
     const items = chatItems(view({ chat: { status: 'assigned', messages: [text(2, 'agent', '您好', 'c2', '小王'), voice, image], pending: [{ clientMessageId: 'p1', text: '没发出去', state: 'failed', error: '未发送,点击重试' }] } }), t);
     expect(items[0]).toMatchObject({ kind: 'text', sender: '客服 小王', mine: false });
     expect(items[1]).toMatchObject({ kind: 'voice', text: '[语音 3″]', untranscribed: true, mediaId: 'md1', mine: true });
