@@ -73,6 +73,11 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
     await page.click('#leave');
     await page.getByRole('dialog', { name: '给客服留言' }).waitFor();
     await page.check('input[name=leave-contact][value=phone]');
+    // A call-back needs a mobile number: said inside the sheet.
+    await page.fill('#leave-phone', '12345');
+    await page.fill('#leave-text', '还款页面一直转圈,麻烦回电');
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.locator('.sheet-error', { hasText: '请填写正确的手机号' }).waitFor();
     await page.fill('#leave-phone', '13812345678');
     await page.fill('#leave-text', '还款页面一直转圈,麻烦回电');
     await shot('04-leave-form');

@@ -113,6 +113,8 @@ describe('kf-chat: the states of the walk', () => {
     s.chat.call('handleLeaveText', { detail: { value: '银行卡扣款了但订单没成功,请回电' } });
     await s.chat.call('handleLeaveSubmit');
     expect(s.chat.data['notice']).toBe('请填写正确的手机号');
+    view.refresh();
+    expect(view.comp.querySelector('.kf-sheet__error')?.dom?.textContent).toBe('请填写正确的手机号');
     expect(s.backend.leftMessages).toEqual([]);
     s.chat.call('handleLeavePhone', { detail: { value: '13812345678' } });
     await s.chat.call('handleLeaveSubmit');

@@ -37,17 +37,24 @@ export function openLeaveSheet(chat: ChatSession, host: HTMLElement): void {
   text.maxLength = 2000;
   text.placeholder = t.leaveTextPlaceholder;
   const close = () => mask.remove();
+  // Why it was refused, inside the sheet (the chat's own notice line is behind it).
+  const problem = el('div', 'sheet-error');
+  problem.setAttribute('role', 'alert');
+  for (const field of [phone, text]) field.addEventListener('input', () => (problem.textContent = ''));
   const submit = button(
     t.leaveSubmit,
     () => {
       const contact = (sheet.querySelector<HTMLInputElement>('input[name=leave-contact]:checked')?.value ?? 'chat') as 'chat' | 'phone';
-      void chat.leaveMessage({ text: text.value, contact, ...(contact === 'phone' ? { phone: phone.value.trim() } : {}) }).then((ok) => ok && close());
+      void chat.leaveMessage({ text: text.value, contact, ...(contact === 'phone' ? { phone: phone.value.trim() } : {}) }).then((ok) => {
+        if (ok) close();
+        else problem.textContent = chat.current.notice;
+      });
     },
     'primary',
   );
   const buttons = el('div', 'buttons');
   buttons.append(button(t.leaveCancel, close), submit);
-  sheet.append(el('h3', '', t.leaveTitle), el('p', 'hint', t.leaveHint), el('div', 'label', t.leaveContact), radio('chat', t.leaveByChat), radio('phone', t.leaveByPhone), phone, text, buttons);
+  sheet.append(el('h3', '', t.leaveTitle), el('p', 'hint', t.leaveHint), el('div', 'label', t.leaveContact), radio('chat', t.leaveByChat), radio('phone', t.leaveByPhone), phone, text, problem, buttons);
   mask.addEventListener('click', (e) => e.target === mask && close());
   mask.append(sheet);
   host.append(mask);
