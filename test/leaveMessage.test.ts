@@ -58,4 +58,30 @@ describe('留言 (leave a message) and the 转人工 intent', () => {
     // No ticket, no answer route.
     expect((await server.call('POST', '/v1/conversations/nope/leave-message/answer', { token: agent, body: { clientMessageId: 'r2', text: 'x' } })).status).toBe(404);
   });
+
+  it('outside service hours the hand-off waits with the notice, and a 留言 is taken like in the queue', async () => {
+    const admin = await staffLogin(server, 'admin');
+    const settings = (await server.call('GET', '/v1/merchant/settings/routing', { token: admin })).json;
+    // Every day but today (Beijing time) is a service day.
+    const today = ((Math.floor((Date.now() + 8 * 3600_000) / 86_400_000) + 3) % 7) + 1;
+    const closedNow = { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today), open: '00:00', close: '23:59' };
+    expect((await server.call('PUT', '/v1/merchant/settings/routing', { token: admin, body: { ...settings, businessHours: closedNow } })).status).toBe(200);
+    try {
+      const token = await userLogin(server, 'u032');
+      const id = (await server.call('POST', '/v1/conversations', { token, body: { channel: 'miniprogram' } })).json['id'] as string;
+      await server.call('POST', `/v1/conversations/${id}/messages`, { token, body: { clientMessageId: 'h1', text: '转人工', intent: 'human' } });
+      const conversation = (await server.call('GET', `/v1/conversations/${id}`, { token })).json;
+      // Waiting (the chat offers 留言 for this status), told when service resumes.
+      expect(conversation['status']).toBe('queued');
+      const texts = ((await server.call('GET', `/v1/conversations/${id}/messages`, { token })).json['messages'] as { body: { text?: string } }[]).map((m) => m.body.text ?? '');
+      expect(texts.join('|')).toContain('当前为非服务时间');
+      const left = await server.call('POST', `/v1/conversations/${id}/leave-message`, { token, body: { clientMessageId: 'l1', text: '明天上班请回复我', contact: 'chat' } });
+      expect(left.status).toBe(201);
+      const agent = await staffLogin(server, 'xiaowang');
+      const tickets = (await server.call('GET', '/v1/conversations/leave-messages', { token: agent })).json['tickets'] as Record<string, unknown>[];
+      expect(tickets.find((t) => t['conversationId'] === id)).toMatchObject({ contact: 'chat', text: '明天上班请回复我', status: 'open' });
+    } finally {
+      await server.call('PUT', '/v1/merchant/settings/routing', { token: admin, body: settings });
+    }
+  });
 });
