@@ -62,6 +62,27 @@ describe('ConversationLog (the conversation kernel, without HTTP)', () => {
     await expect(log.commit(user, 'c1', decide('别的'), { idempotency: { authorId: 'u1', clientMessageId: 'm1', content: '别的' } })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
   });
 
+  it('reads the client-id row only for a retry, and answers a retry the conversation no longer allows with the stored message', async () => {
+    const { store, log } = await setup();
+    const reads: string[] = [];
+    const db = store.tenant(T);
+    const get = db.get.bind(db);
+    // Count the kernel's reads by table (the store is shared, so the log sees the spy).
+    (store as { tenant: (t: string) => typeof db }).tenant = () => ({ ...db, get: (table, key) => (reads.push(table), get(table, key)) });
+    const decide = (c: Conversation) => {
+      if (c.status === 'resolved') throw new Error('closed');
+      return { events: [{ type: 'message' as const, message: { sender: { role: 'user' as const, id: 'u1' }, clientMessageId: 'm2', body: { type: 'text' as const, text: '在吗' } } }] };
+    };
+    const idempotency = { authorId: 'u1', clientMessageId: 'm2', content: '在吗' };
+    const first = await log.commit(user, 'c1', decide, { idempotency });
+    expect(reads).toEqual([tables.conversation]);
+    await log.commit(system, 'c1', () => ({ set: { status: 'resolved' } }));
+    reads.length = 0;
+    const again = await log.commit(user, 'c1', decide, { idempotency });
+    expect(again.replayed?.id).toBe(first.events[0]!.type === 'message' ? first.events[0]!.message.id : '');
+    expect(reads).toEqual([tables.conversation, tables.clientMessage, tables.event]);
+  });
+
   it('writes projections in the same batch: a failing batch leaves neither the row nor the index', async () => {
     const { log, db } = await setup();
     log.addProjection((before, after): WriteOp[] => (before?.status !== after.status ? [{ op: 'put', table: 'probeIndex', key: [after.id], value: { status: after.status }, condition: 'notExists' }] : []));

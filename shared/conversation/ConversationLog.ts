@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
-import type { Store, TenantStore, WriteOp } from '../store';
+import { isConditionFailed, type Store, type TenantStore, type WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { BotObservation } from './ConversationBot';
@@ -156,16 +156,27 @@ export class ConversationLog {
   async commit(actor: Principal, conversationId: string, decide: Decide, options: CommitOptions = {}): Promise<CommitResult> {
     const idempotency = options.idempotency;
     const fingerprint = idempotency ? createHash('sha256').update(idempotency.content).digest('base64url') : '';
-    const result = await retryOnConflict(async () => {
+    type Attempt = CommitResult & { committed?: Committed };
+    const result = await retryOnConflict(async (): Promise<Attempt> => {
       const db = this.db(actor.tenant);
-      const [{ conversation, version }, previous] = await Promise.all([
-        this.load(actor, conversationId),
-        idempotency ? db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, idempotency.authorId, idempotency.clientMessageId]) : undefined,
-      ]);
-      if (previous) return { conversation, events: [], unchanged: true, replayed: await this.replayed(db, conversationId, previous.value, fingerprint) };
+      const { conversation, version } = await this.load(actor, conversationId);
+      // Idempotency is optimistic: the batch of a message puts its client-id row on the condition
+      // that none exists, so a retry of a stored message fails there (or in deciding, when the
+      // conversation has moved on) and only then is the stored one read. A first delivery, nearly
+      // every message, costs no extra read.
+      const replay = async (err: unknown): Promise<Attempt> => {
+        const previous = idempotency ? await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, idempotency.authorId, idempotency.clientMessageId]) : undefined;
+        if (!previous) throw err;
+        return { conversation, events: [], unchanged: true, replayed: await this.replayed(db, conversationId, previous.value, fingerprint) };
+      };
       const now = this.clock();
-      const decision = await decide(conversation, now);
-      if (!decision) return { conversation, events: [], unchanged: true, committed: undefined };
+      let decision: Decision | undefined;
+      try {
+        decision = await decide(conversation, now);
+      } catch (err) {
+        return replay(err);
+      }
+      if (!decision) return idempotency ? replay(undefined).catch((): Attempt => ({ conversation, events: [], unchanged: true })) : { conversation, events: [], unchanged: true };
       const events = this.number(conversation, decision.events ?? [], now);
       const after = this.apply(conversation, decision.set ?? {}, events, now);
       const ops: WriteOp[] = [
@@ -178,12 +189,18 @@ export class ConversationLog {
         const own = events.find((e) => e.type === 'message' && e.message.clientMessageId === idempotency.clientMessageId);
         if (own) ops.push({ op: 'put', table: tables.clientMessage, key: [conversationId, idempotency.authorId, idempotency.clientMessageId], value: { seq: own.seq, fingerprint }, condition: 'notExists' });
       }
-      // A lost race (a retry of the same message, a concurrent change) is redone on fresh data.
-      await db.batchWrite(ops);
+      try {
+        await db.batchWrite(ops);
+      } catch (err) {
+        // The client id is taken: a retry of a message already stored. Any other lost race (a
+        // concurrent change) is redone on fresh data by retryOnConflict.
+        if (isConditionFailed(err) && err.details?.['table'] === tables.clientMessage) return replay(err);
+        throw err;
+      }
       const committed: Committed = { tenant: actor.tenant, actor, before: conversation, after, events, observations: decision.observations ?? [] };
       return { conversation: after, events, unchanged: false, committed };
     }, options.retries);
-    if ('committed' in result && result.committed) await this.publish(result.committed);
+    if (result.committed) await this.publish(result.committed);
     return { conversation: result.conversation, events: result.events, unchanged: result.unchanged, ...(result.replayed ? { replayed: result.replayed } : {}) };
   }
 
