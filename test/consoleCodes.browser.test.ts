@@ -105,6 +105,9 @@ describe('no English code in the Chinese console', () => {
     await admin.page.locator('.ticket-panel').waitFor();
     await check(admin.page, 'all inbox and a colleague’s conversation', found);
     await admin.shot('admin-all');
+    await admin.page.goto(`${server.url}/console/#/leaveMessages`);
+    await admin.page.locator('.leave-messages').waitFor();
+    await check(admin.page, '留言', found);
     await admin.page.goto(`${server.url}/console/#/dashboard`);
     await admin.page.locator('.category-chart canvas').waitFor();
     await admin.page.locator('.agent-list tbody tr').first().waitFor();

@@ -205,7 +205,8 @@ const enByZh: Record<string, string> = {
   '成员(员工用户名)': 'Members (usernames)', '删除这个技能组?': 'Delete this skill group?', 新组ID: 'New group id', 新增技能组: 'Add group', 技能组ID: 'Group id',
   图标: 'Icon', 耳机: 'Headset', 上传图片: 'Upload image', '图片地址 (https)': 'Image URL (https)', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
   在线设置: 'Presence', 登录即在线: 'Online on login', '无操作自动小休(分钟,0 为关闭)': 'Away after idle minutes (0: off)', 客服状态: 'Agents', 已分配: 'assigned',
-  周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',
+  周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 普通: 'Standard', 黄金: 'Gold', 铂金: 'Platinum', 钻石: 'Diamond', 元: 'yuan',
+  'VIP 1 级及以上专席': 'VIP tier 1 and up', 'VIP 2 级及以上专席': 'VIP tier 2 and up', 'VIP 3 级及以上专席': 'VIP tier 3 and up', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',
 };
 
 type Pair = readonly [zh: string, en: string];

@@ -52,7 +52,7 @@ export function RoutingSettings() {
             <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
             <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
             {['1', '2', '3'].map((tier) => (
-              <Form.Item key={tier} label={`VIP ${tier} 级及以上专席`}>
+              <Form.Item key={tier} label={tr(`VIP ${tier} 级及以上专席`)}>
                 <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
               </Form.Item>
             ))}

@@ -33,7 +33,7 @@ export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<
         title={tr('最近交易')}
         rows={[...c.transactions].reverse().slice(0, 5).map((x) => ({
           key: x.id,
-          content: <>{shortTime(x.at)} {x.counterparty} {yuan(x.amountFen)} {x.flags.length > 0 && <Tag color="red">{tr('异常')}</Tag>}{x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}</>,
+          content: <>{shortTime(x.at)} {x.counterparty} {yuan(x.amountFen, tr('元'))} {x.flags.length > 0 && <Tag color="red">{tr('异常')}</Tag>}{x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}</>,
         }))}
       />
       <Rows

@@ -11,7 +11,8 @@ import type { CustomerView } from './customerView';
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 echarts.registerMap('china', china as unknown as Parameters<typeof echarts.registerMap>[1]);
 
-export const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
+/** An amount in fen as yuan with two decimals, the unit in the console's language. */
+export const yuan = (fen: number, unit: string) => `${(fen / 100).toFixed(2)} ${unit}`;
 
 /**
  * The last 30 days' logins as a heat map of China's provinces (offline GeoJSON). The chart is made
@@ -71,7 +72,7 @@ export function SecurityView({ c }: { c: CustomerView }) {
           color: x.flags.length ? 'red' : x.status === 'failed' ? 'orange' : 'blue',
           content: (
             <div className={x.flags.length ? 'tx-abnormal' : 'tx'}>
-              <b>{x.at.replace('T', ' ').slice(0, 16)}</b> {x.counterparty} {yuan(x.amountFen)} · {x.city} {x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}
+              <b>{x.at.replace('T', ' ').slice(0, 16)}</b> {x.counterparty} {yuan(x.amountFen, tr('元'))} · {x.city} {x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}
               <div>{x.flags.map((f) => <Tooltip key={f.reason} title={f.text}><Tag color="red" className={`flag-${f.reason}`}>{label('risk', f.reason)}</Tag></Tooltip>)}</div>
             </div>
           ),
