@@ -91,13 +91,13 @@ export function Dashboard() {
         <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: tr('今天'), value: [dayjs().startOf('day'), dayjs()] }, { label: tr('近 7 天'), value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: tr('近 30 天'), value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
       </div>
       <Row gutter={[12, 12]}>
-        <Col span={6}><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></Col>
-        <Col span={6}><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></Col>
-        <Col span={6}><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></Col>
-        <Col span={6}><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></Col>
-        <Col span={6}><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></Col>
-        <Col span={6}><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></Col>
-        <Col span={6}><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></Col>
+        <Col span={6}><ErrorBoundary panel="metric-firstResponse"><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-fcr"><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-complaint"><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-selfService"><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-volume"><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-satisfaction"><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></ErrorBoundary></Col>
+        <Col span={6}><ErrorBoundary panel="metric-sla"><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></ErrorBoundary></Col>
       </Row>
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col span={14}>
@@ -107,23 +107,25 @@ export function Dashboard() {
         </Col>
         <Col span={10}>
           <Card size="small" title={t.live}>
-            <Typography.Paragraph className="agents">
-              {t.agentsOnline} {live?.agents.online ?? 0} · {t.agentsBusy} {live?.agents.busy ?? 0} · {t.agentsAway} {live?.agents.away ?? 0} · {t.agentsOffline} {live?.agents.offline ?? 0}
-            </Typography.Paragraph>
-            <Table size="small" rowKey="groupId" pagination={false} dataSource={live?.queues ?? []} columns={[{ title: t.queue, dataIndex: 'name' }, { title: '#', dataIndex: 'waiting' }, { title: t.longestWait, dataIndex: 'longestWaitSeconds', render: (s: number) => `${s} s` }]} />
-            <Table
-              size="small"
-              className="agent-list"
-              rowKey="agentId"
-              pagination={false}
-              style={{ marginTop: 12 }}
-              dataSource={live?.agentList ?? []}
-              columns={[
-                { title: t.agents, dataIndex: 'name' },
-                { title: t.presence, dataIndex: 'status', render: (s: string) => <Tag className={`agent-${s}`} color={s === 'online' ? 'green' : s === 'offline' ? 'default' : 'orange'}>{label('presence', s)}</Tag> },
-                { title: t.capacity, key: 'load', render: (_: unknown, a: { active: number; capacity: number }) => `${a.active}/${a.capacity}` },
-              ]}
-            />
+            <ErrorBoundary panel="live">
+              <Typography.Paragraph className="agents">
+                {t.agentsOnline} {live?.agents.online ?? 0} · {t.agentsBusy} {live?.agents.busy ?? 0} · {t.agentsAway} {live?.agents.away ?? 0} · {t.agentsOffline} {live?.agents.offline ?? 0}
+              </Typography.Paragraph>
+              <Table size="small" rowKey="groupId" pagination={false} dataSource={live?.queues ?? []} columns={[{ title: t.queue, dataIndex: 'name' }, { title: '#', dataIndex: 'waiting' }, { title: t.longestWait, dataIndex: 'longestWaitSeconds', render: (s: number) => `${s} s` }]} />
+              <Table
+                size="small"
+                className="agent-list"
+                rowKey="agentId"
+                pagination={false}
+                style={{ marginTop: 12 }}
+                dataSource={live?.agentList ?? []}
+                columns={[
+                  { title: t.agents, dataIndex: 'name' },
+                  { title: t.presence, dataIndex: 'status', render: (s: string) => <Tag className={`agent-${s}`} color={s === 'online' ? 'green' : s === 'offline' ? 'default' : 'orange'}>{label('presence', s)}</Tag> },
+                  { title: t.capacity, key: 'load', render: (_: unknown, a: { active: number; capacity: number }) => `${a.active}/${a.capacity}` },
+                ]}
+              />
+            </ErrorBoundary>
           </Card>
         </Col>
       </Row>
