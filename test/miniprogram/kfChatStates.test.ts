@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PRIMARY } from '../helpers/FakeChatBackend';
 import { ComponentInstance, tapEvent, until } from './componentHarness';
-import { dir, faqCard, opened, unmountAll, type ChatItemData } from './kfChatHarness';
+import { dir, faqCard, mounted, opened, setup, unmountAll, type ChatItemData } from './kfChatHarness';
 import { renderComponent } from './renderComponent';
 
 afterEach(unmountAll);
@@ -95,6 +95,21 @@ describe('kf-chat: the states of the walk', () => {
     expect(view.comp.querySelector('.kf-human')).toBeUndefined();
     expect(view.comp.querySelector('.kf-leave')?.dom?.textContent).toBe('留言');
     expect(view.comp.querySelector('.kf-chip--yes')).toBeUndefined();
+  });
+
+  it('an English chat hands off too: 转人工 is the intent flag, the text only its label', async () => {
+    const s = setup();
+    mounted.push(s);
+    const en = new ComponentInstance(s.def, { apiOrigin: PRIMARY, backupOrigin: '', devUserId: 'u001', locale: 'en' });
+    en.mount().update({ visible: true });
+    await until(() => en.data['ready'] === true, 'open');
+    expect((en.data['t'] as Record<string, string>)['askHuman']).toBe('Talk to a human');
+    await en.call('handleHuman');
+    await until(() => en.data['canLeaveMessage'] === true, 'queued');
+    const events = s.backend.conversations.get('c1')!.events;
+    expect(events.some((e) => e.type === 'queued')).toBe(true);
+    expect(events.flatMap((e) => (e.type === 'message' && e.message.sender.role === 'user' && e.message.body.type === 'text' ? [e.message.body.text] : []))).toEqual(['Talk to a human']);
+    en.unmount();
   });
 
   it('留言: the sheet asks how to answer, refuses a bad number, then sends and closes', async () => {
