@@ -22,6 +22,29 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 describe('FaqService', () => {
   const base = { category: 'refund', question: '退款进度怎么查', answer: '在账单详情里查看退款进度' };
 
+  it('trusts what it read of the version and thresholds for 2 s: its own changes show at once, another instance\'s within that', async () => {
+    const store = createMemoryStore();
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const clock = () => new Date(now);
+    const serving = new FaqService(store, clock);
+    const admin = new FaqService(store, clock);
+    await serving.create('m1', { ...base, id: 'refund-progress' });
+    expect((await serving.decide('m1', '退款进度怎么查')).matches[0]?.faqId).toBe('refund-progress');
+    const strict = { ...(await serving.settings('m1')), answer: 0.999, suggest: 0.998 };
+    // Its own change: at once.
+    await serving.putSettings('m1', strict);
+    expect(await serving.settings('m1')).toEqual(strict);
+    await serving.decide('m1', '退款进度怎么查');
+    // Another instance's: the old view until 2 s have passed since it was read.
+    await admin.create('m1', { id: 'huabei', category: 'credit', question: '花呗怎么还款', answer: '打开花呗点还款' });
+    await admin.putSettings('m1', { ...strict, answer: 0.999, suggest: 0.5 });
+    expect((await serving.decide('m1', '花呗怎么还款')).matches.map((m) => m.faqId)).not.toContain('huabei');
+    expect((await serving.settings('m1')).suggest).toBe(0.998);
+    now += 2000;
+    expect((await serving.decide('m1', '花呗怎么还款')).matches[0]?.faqId).toBe('huabei');
+    expect((await serving.settings('m1')).suggest).toBe(0.5);
+  });
+
   it('creates, updates, disables, lists with search and paging, and deletes entries per tenant', async () => {
     const faq = new FaqService(createMemoryStore());
     const a = await faq.create('m1', { ...base, id: 'refund-progress', similar: ['退款什么时候到账'] });

@@ -32,6 +32,13 @@ export interface FaqImportResult {
   readonly total: number;
 }
 
+/**
+ * How long this process trusts its copy of a merchant's knowledge-base version and thresholds (ms),
+ * read on every message otherwise: another instance's change shows within it, this process's own
+ * at once.
+ */
+const FRESH_MS = 2000;
+
 /** The problems an import reports at most; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
@@ -43,6 +50,8 @@ const MAX_PROBLEMS = 100;
 export class FaqService {
   /** Matchers of this process, by tenant, valid while the knowledge base's version is unchanged. */
   private readonly matchers = new Map<string, { version: number; matcher: FaqMatcher; entries?: Map<string, FaqEntry> }>();
+  /** The knowledge base's version and the thresholds as last read, by tenant, with when. */
+  private readonly fresh = new Map<string, { at: number; version?: number; settings?: FaqSettings }>();
 
   constructor(
     private readonly store: Store,
@@ -164,7 +173,11 @@ export class FaqService {
     const previous = await readEntries(db, from.base);
     const kept = options.mode === 'replace' ? [] : previous.filter((e) => !seen.has(e.id));
     const next = [...kept, ...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    await replaceBase(db, { ...from, entries: previous }, next, this.clock(), (done) => options.onProgress?.(done, next.length, 'write'));
+    try {
+      await replaceBase(db, { ...from, entries: previous }, next, this.clock(), (done) => options.onProgress?.(done, next.length, 'write'));
+    } finally {
+      this.fresh.delete(tenant);
+    }
     const had = new Set(previous.map((p) => p.id));
     const updated = entries.filter((e) => had.has(e.id)).length;
     const deleted = options.mode === 'replace' ? previous.filter((p) => !seen.has(p.id)).length : 0;
@@ -174,8 +187,12 @@ export class FaqService {
   // --- settings --------------------------------------------------------------------------------
 
   async settings(tenant: string): Promise<FaqSettings> {
+    const known = this.recent(tenant).settings;
+    if (known) return known;
     const row = await this.db(tenant).get<FaqSettings>(t.settings, ['thresholds']);
-    return row?.value ?? { ...defaultRanker().thresholds };
+    const settings = row?.value ?? { ...defaultRanker().thresholds };
+    this.remember(tenant, { settings });
+    return settings;
   }
 
   async putSettings(tenant: string, settings: FaqSettings): Promise<FaqSettings> {
@@ -183,6 +200,7 @@ export class FaqService {
       throw new KefuError('VALIDATION_FAILED', '建议阈值 suggest 不能高于回答阈值 answer', { field: 'suggest', reason: 'range' });
     }
     await this.db(tenant).put(t.settings, ['thresholds'], { ...settings });
+    this.fresh.delete(tenant);
     return settings;
   }
 
@@ -223,7 +241,11 @@ export class FaqService {
    */
   async matcher(tenant: string): Promise<FaqMatcher> {
     const db = this.db(tenant);
-    const { version } = await readPointer(db);
+    let version = this.recent(tenant).version;
+    if (version === undefined) {
+      version = (await readPointer(db)).version;
+      this.remember(tenant, { version });
+    }
     const cached = this.matchers.get(tenant);
     if (cached?.version === version) return cached.matcher;
     const matcher = (await this.loadSaved(db, version)) ?? (await this.buildAndSave(db, version));
@@ -249,6 +271,18 @@ export class FaqService {
   }
 
   // --- internals -------------------------------------------------------------------------------
+
+  /** What this process read of the tenant less than FRESH_MS ago (nothing once that is older). */
+  private recent(tenant: string): { at: number; version?: number; settings?: FaqSettings } | Record<string, never> {
+    const known = this.fresh.get(tenant);
+    return known && this.clock().getTime() - known.at < FRESH_MS ? known : {};
+  }
+
+  /** Adds to what is known; the age stays that of the first read of the set. */
+  private remember(tenant: string, facts: { version?: number; settings?: FaqSettings }): void {
+    const known = this.recent(tenant);
+    this.fresh.set(tenant, { ...known, ...facts, at: 'at' in known ? known.at : this.clock().getTime() });
+  }
 
   private db(tenant: string): TenantStore {
     return this.store.tenant(tenant);
@@ -291,6 +325,7 @@ export class FaqService {
       if (p.base === undefined) continue;
       try {
         await db.batchWrite(entryWrite({ ...p, base: p.base }, change, this.clock()));
+        this.fresh.delete(tenant);
         return;
       } catch (err) {
         if (pointerMoved(err)) continue;
