@@ -96,6 +96,13 @@ describe("an agent's day in Chromium", () => {
     const stored = await server.call('GET', `/v1/conversations/${c}`, { token: user });
     expect(stored.json['status']).toBe('resolved');
     await shot('resolved');
+
+    // The next user: with the last conversation finished, the new one opens by itself.
+    const next = await userLogin(server, 'u008');
+    const c2 = (await server.call('POST', '/v1/conversations', { token: next, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${c2}/messages`, { token: next, body: { clientMessageId: 'n1', text: '退款三天了还没到账,转人工' } });
+    await page.locator('.conversation-title', { hasText: '黄勇 · 服务中' }).waitFor();
+    await shot('next-conversation');
     expect(errors).toEqual([]);
     await page.close();
   });

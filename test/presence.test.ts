@@ -48,6 +48,8 @@ describe('agent presence and the console session', () => {
     expect((await server.call('PUT', '/v1/merchant/settings/presence', { token: admin, body: { onlineOnLogin: false, autoAwayMinutes: -1 } })).status).toBe(400);
     const session = await server.call('POST', '/v1/agent/presence/session', { token: agent, body: {} });
     expect(session.json).toMatchObject({ presence: { status: 'offline' }, settings: { autoAwayMinutes: 5 } });
+    // After a reload the console reads the idle minutes without touching the status.
+    expect((await server.call('GET', '/v1/agent/presence/settings', { token: agent })).json).toEqual({ onlineOnLogin: false, autoAwayMinutes: 5 });
     await server.call('PUT', '/v1/merchant/settings/presence', { token: admin, body: { onlineOnLogin: true, autoAwayMinutes: 10 } });
   });
 

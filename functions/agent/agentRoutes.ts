@@ -48,6 +48,12 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     return c.json({ presence, settings });
   });
 
+  // The merchant's presence settings as the console needs them after a reload (idle minutes).
+  app.get('/v1/agent/presence/settings', svc, async (c) => {
+    const staff = await staffSession(c, deps);
+    return c.json(await deps.merchantSettings.presenceSettings(staff.tenant));
+  });
+
   app.put('/v1/agent/presence', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, PresenceRequest);

@@ -39,7 +39,11 @@ export function PresenceSwitch({ freshLogin }: { freshLogin: boolean }) {
           awayAfterMs.current = r.settings.autoAwayMinutes * 60_000;
           return r.presence;
         })
-      : api<Presence>('GET', '/v1/agent/presence');
+      : api<{ autoAwayMinutes: number }>('GET', '/v1/agent/presence/settings').then((s) => {
+          // A reload keeps the status the agent had; only the idle minutes are read again.
+          awayAfterMs.current = s.autoAwayMinutes * 60_000;
+          return api<Presence>('GET', '/v1/agent/presence');
+        });
     void start.then(setPresence, () => undefined);
     const reread = () => void api<Presence>('GET', '/v1/agent/presence').then(setPresence, () => undefined);
     const timer = setInterval(reread, REFRESH_MS);

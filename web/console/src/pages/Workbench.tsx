@@ -55,7 +55,9 @@ export function Workbench({ session }: { session: Session }) {
     // The open conversation turning up here was claimed here: no notice for it.
     const arrived = fresh.filter((id) => id !== selected);
     if (!arrived.length) return;
-    if (!selected) setSelected(arrived[0]);
+    // Nothing open, or the open one is finished (in no list any more): the new one opens.
+    const listed = [...mine, ...waiting, ...all].some((c) => c.id === selected);
+    if (!selected || !listed) setSelected(arrived[0]);
     else if (!first) void toast.info(t.newAssigned);
   }, [ids]);
   return (
