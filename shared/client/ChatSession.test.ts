@@ -204,4 +204,25 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     backend.loginMethods.splice(0, backend.loginMethods.length, 'alipay');
     await expect(chatLogin({ tenant: 'demo', authCode: () => Promise.resolve('bad'), devUserId: 'u001' })(api)).rejects.toMatchObject({ code: 'ALIPAY_AUTH_FAILED' });
   });
+
+  it('opened while the API is down, it shows what waits from the last visit as not sent, and sends it once the API answers, without a tap', async () => {
+    const backend = new FakeChatBackend();
+    const first = session(backend);
+    await first.chat.start();
+    first.chat.stop();
+    // Closed while a message was still in the outbox (the answer never came).
+    const storage = first.storage;
+    storage.data.set('kefu.outbox', JSON.stringify([{ conversationId: 'c1', clientMessageId: 'left1', text: '上次没发出去的', createdAt: 1 }]));
+    backend.up[PRIMARY] = false;
+    backend.up[BACKUP] = false;
+    const again = session(backend, storage);
+    await again.chat.start();
+    await until(() => again.chat.current.chat.pending[0]?.state === 'failed', 'shown as not sent');
+    expect(again.chat.current.chat.pending).toEqual([{ clientMessageId: 'left1', text: '上次没发出去的', state: 'failed', error: '未发送,点击重试' }]);
+    backend.up[PRIMARY] = true;
+    backend.up[BACKUP] = true;
+    await until(() => again.chat.current.chat.pending.length === 0 && again.chat.current.ready, 'sent after the API came back');
+    const texts = backend.conversations.get('c1')!.events.flatMap((e) => (e.type === 'message' && e.message.body.type === 'text' ? [e.message.body.text] : []));
+    expect(texts).toEqual(['上次没发出去的']);
+  });
 });

@@ -44,6 +44,8 @@ export class ChatSession {
   /** The generation whose queue-place loop runs (one at a time; it ends when the wait does). */
   private queueLoopOf = -1;
   private stopped = false;
+  /** Starts tried again because the API did not answer. */
+  private startRetries = 0;
   private readonly newId: () => string;
   /** Pending bubbles of voice or pictures: their files are gone, so a tap cannot resend them. */
   private readonly mediaIds = new Set<string>();
@@ -95,6 +97,8 @@ export class ChatSession {
   async start(): Promise<void> {
     this.stopped = false;
     try {
+      // What waits from the last visit is on screen at once (a retried start leaves it as it is).
+      if (!this.startRetries) await this.sender.showWaiting();
       await this.keeper.ensure();
       const methods = await this.api.call<{ media?: boolean }>('GET', '/v1/auth/methods');
       this.view = { ...this.view, media: methods.media === true };
@@ -111,7 +115,15 @@ export class ChatSession {
       await this.sender.flush();
     } catch (err) {
       this.fail(err);
+      // Opened while the API was down: try again until it answers, so what waits still goes out.
+      if (err instanceof UnreachableError) this.startAgainLater();
     }
+  }
+
+  private startAgainLater(): void {
+    this.startRetries++;
+    void this.sender.markWaiting();
+    void this.sleep(this.o.resendProbeMs ?? 2000).then(() => (this.stopped ? undefined : this.start()));
   }
 
   /** Ends the loops (the window closed); queued messages stay in storage for next time. */

@@ -39,6 +39,16 @@ export class OutboxSender {
     return (await this.o.outbox.pending()).find((i) => i.clientMessageId === clientMessageId);
   }
 
+  /** What still waits from an earlier visit (closed or reloaded before it went out), shown as sending. */
+  async showWaiting(): Promise<void> {
+    for (const item of await this.o.outbox.pending()) this.o.dispatch({ type: 'sending', item });
+  }
+
+  /** The API does not answer: what waits is shown as not sent (it goes out once the API answers). */
+  async markWaiting(): Promise<void> {
+    for (const item of await this.o.outbox.pending()) this.o.dispatch({ type: 'rejected', clientMessageId: item.clientMessageId, error: this.o.notSent });
+  }
+
   /** Sends what waits, oldest first; resolves with how many still wait for the network. */
   async flush(): Promise<number> {
     try {
