@@ -361,15 +361,19 @@ export class TablestoreEmulator {
 
 }
 
-export async function startTablestoreEmulator(o: TablestoreEmulatorOptions & { port?: number }): Promise<{ emulator: TablestoreEmulator; url: string; close(): Promise<void> }> {
+export async function startTablestoreEmulator(o: TablestoreEmulatorOptions & { port?: number }): Promise<{ emulator: TablestoreEmulator; url: string; connections(): number; close(): Promise<void> }> {
   const emulator = new TablestoreEmulator(o);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: emulator.app.fetch, port: o.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  let connections = 0;
+  server.on('connection', () => void connections++);
   const { port } = server.address() as AddressInfo;
   return {
     emulator,
     url: `http://127.0.0.1:${port}`,
+    /** TCP connections accepted so far (a client that keeps them alive opens few). */
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
         emulator.close();

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   const parsed = JSON.parse(options) as Pick<TablestoreEmulatorOptions, 'instance' | 'accessKeyId' | 'accessKeySecret' | 'latencyMs'> & { localTransactionsFor?: string[]; port?: number };
   const server = await startTablestoreEmulator({ ...parsed, ...(file === '-' ? {} : { file }) });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  // Every answered write is already on disk: a stop is an exit (which also lets --cpu-prof write).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(0));
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { loadConfig } from '../config';
 import { startTablestoreEmulator, type TablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
 import { startRotatingTablestoreEmulator } from '../../test/helpers/rotatingTablestoreEmulator';
@@ -6,7 +7,7 @@ import { describeStoreContract } from './storeContract';
 import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from './tablestoreStore';
 
 const credentials = { instance: 'kefu-test', accessKeyId: 'LTAI-test', accessKeySecret: randomBytes(18).toString('base64') };
-let emulator: { emulator: TablestoreEmulator; url: string; close(): Promise<void> };
+let emulator: { emulator: TablestoreEmulator; url: string; connections(): number; close(): Promise<void> };
 let counter = 0;
 
 beforeAll(async () => {
@@ -141,6 +142,26 @@ describe('tablestore driver under failure', () => {
     expect(await db.recover(0)).toBe(1);
     expect(await db.get('waiting', [1, 'c3'])).toMatchObject({ value: { conversationId: 'c3' } });
     expect(await db.recover(0)).toBe(0);
+  });
+
+  // The SDK sends HTTPS through an agent of its own without keep-alive (node_modules/tablestore/
+  // lib/http/node.js, sslAgent), so each call to the service would open a TCP and TLS connection.
+  // The driver hands it a keep-alive agent; with the process's default agent made one that does not
+  // keep connections (as the SDK's HTTPS one), the calls still share one connection.
+  it('keeps its connections alive: 40 calls, one after another, open one connection', async () => {
+    const options = await emulatedOptions();
+    const original = http.globalAgent;
+    http.globalAgent = new http.Agent({ keepAlive: false });
+    try {
+      const store = createTablestoreStore(options);
+      const db = store.tenant('t1');
+      const before = emulator.connections();
+      for (let i = 0; i < 40; i++) await db.put('item', [`k${i}`], { i }, 'notExists');
+      expect(emulator.connections() - before).toBe(1);
+      await store.close();
+    } finally {
+      http.globalAgent = original;
+    }
   });
 
   it('names the cause when the table is missing or the keys are wrong', async () => {

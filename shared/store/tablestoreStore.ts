@@ -4,7 +4,7 @@ import { checkBatch, checkTable, checkTenant, decodeKey, describeCondition, enco
 import { partitionOf } from './partitions';
 import type { Columns, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 import { TablestoreBatch } from './tablestoreBatch';
-import { VERSION, sdk, fits, columnName, decodeRow, currentCredentials, sdkClient, DEFAULT_TABLESTORE_TABLE, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
+import { VERSION, sdk, fits, columnName, decodeRow, currentCredentials, keepAliveAgent, sdkClient, DEFAULT_TABLESTORE_TABLE, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
 import { TablestoreRows, type PlacedOp } from './tablestoreRows';
 export { DEFAULT_TABLESTORE_TABLE, TABLESTORE_PRIMARY_KEY, initTablestoreTable, otsErrorCode, type TablestoreCredentials, type TablestoreStoreOptions } from './tablestoreClient';
 
@@ -24,11 +24,12 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
   // role's are renewed long before they expire); every attempt of a call asks again, so a retry
   // after an expiry already signs with the new keys.
   let loaded: { client: SdkClient; signedWith: TablestoreCredentials } | undefined;
+  const agent = keepAliveAgent(options.endpoint, 64);
   const client = (): SdkClient => {
     const now = currentCredentials(options);
     const last = loaded?.signedWith;
     if (!loaded || last?.accessKeyId !== now.accessKeyId || last.accessKeySecret !== now.accessKeySecret || last.securityToken !== now.securityToken) {
-      loaded = { client: sdkClient(options, now, { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64 }), signedWith: { ...now } };
+      loaded = { client: sdkClient(options, now, { timeout: options.requestTimeoutMs ?? 5000, maxSockets: 64, agent }), signedWith: { ...now } };
     }
     return loaded.client;
   };
@@ -128,6 +129,9 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
 
   return {
     tenant: tenantStore,
-    close: () => Promise.resolve(),
+    close: () => {
+      agent.destroy();
+      return Promise.resolve();
+    },
   };
 }
