@@ -282,7 +282,7 @@ export class ChatSession {
   private async open(existing: Conversation | undefined): Promise<void> {
     const conversation = existing ?? (await this.call<Conversation>('POST', '/v1/conversations', { channel: this.o.channel }));
     // The conversation that ended stays on screen above the new one.
-    if (this.view.conversationId && this.view.conversationId !== conversation.id) this.earlier.keep(this.view.conversationId, this.view.chat.messages);
+    if (this.view.conversationId && this.view.conversationId !== conversation.id) this.earlier.keep(this.view.conversationId, this.view.chat.messages, this.nextBefore);
     await this.o.storage.set(CONVERSATION_KEY, conversation.id);
     const generation = ++this.generation;
     this.view = { ...this.view, conversationId: conversation.id, predicted: [], ready: false, agentName: undefined };

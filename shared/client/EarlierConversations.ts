@@ -6,13 +6,16 @@ type Get = <T>(path: string) => Promise<T>;
 const closed = new Set(['resolved', 'rated', 'abandoned']);
 
 /**
- * The user's ended conversations above the current one, one conversation per page (its latest
- * messages): the newest first, and the next older one each time the user scrolls to the top.
+ * The user's ended conversations above the current one, page by page: the newest one's latest
+ * messages first; each scroll to the top brings the top conversation's older page, or once it is
+ * whole, the next older conversation.
  */
 export class EarlierConversations {
   /** Ended conversations not shown yet, newest first; undefined until listed. */
   private unseen: string[] | undefined;
   private shown: EarlierConversation[] = [];
+  /** The oldest message shown of the top conversation, while it has older ones. */
+  private topBefore: number | undefined;
 
   constructor(
     private readonly get: Get,
@@ -24,7 +27,7 @@ export class EarlierConversations {
   }
 
   get more(): boolean {
-    return (this.unseen?.length ?? 0) > 0;
+    return this.topBefore !== undefined || (this.unseen?.length ?? 0) > 0;
   }
 
   /** Lists the user's conversations once (the current one left out) and shows the newest ended one. */
@@ -37,18 +40,32 @@ export class EarlierConversations {
   }
 
   /** The conversation that just ended stays on screen, as the newest earlier one. */
-  keep(conversationId: string, messages: readonly Message[]): void {
+  keep(conversationId: string, messages: readonly Message[], nextBefore?: number): void {
     if (!messages.length || this.shown.some((c) => c.conversationId === conversationId)) return;
+    // On top only when nothing else is shown: then its older pages are the next to load.
+    if (!this.shown.length) this.topBefore = nextBefore;
     this.shown = [...this.shown, { conversationId, messages }];
     this.unseen = this.unseen?.filter((id) => id !== conversationId);
   }
 
-  /** The next older ended conversation, put on top. */
+  /** The top conversation's older page, or the next older ended conversation, put on top. */
   async loadNext(): Promise<void> {
+    const top = this.shown[0];
+    if (top && this.topBefore !== undefined) {
+      const page = await this.page(top.conversationId, this.topBefore);
+      this.topBefore = page.nextBefore;
+      this.shown = [{ conversationId: top.conversationId, messages: [...page.messages, ...top.messages] }, ...this.shown.slice(1)];
+      return;
+    }
     const id = this.unseen?.[0];
     if (!id) return;
-    const page = await this.get<{ messages: Message[] }>(`/v1/conversations/${encodeURIComponent(id)}/messages?limit=${this.pageSize}`);
+    const page = await this.page(id);
     this.unseen = this.unseen?.filter((x) => x !== id);
+    this.topBefore = page.nextBefore;
     if (page.messages.length) this.shown = [{ conversationId: id, messages: page.messages }, ...this.shown];
+  }
+
+  private page(id: string, before?: number): Promise<{ messages: Message[]; nextBefore?: number }> {
+    return this.get(`/v1/conversations/${encodeURIComponent(id)}/messages?limit=${this.pageSize}${before !== undefined ? `&before=${before}` : ''}`);
   }
 }
