@@ -2,7 +2,6 @@ import { Descriptions, Tag } from 'antd';
 import { useLabel, useTr } from '../i18n';
 import type { CustomerView } from './customerView';
 import { yuan } from './SecurityView';
-import { shortTime } from './clock';
 
 const tiers = ['普通', '黄金', '铂金', '钻石'];
 
@@ -18,7 +17,10 @@ function Rows({ title, className, rows }: { title: string; className?: string; r
   );
 }
 
-/** The customer beside the conversation: profile, recent transactions, past conversations, devices. */
+/**
+ * The customer beside the conversation: profile, recent transactions (at the user's local time as
+ * the record writes it, like the security timeline), past conversations, devices.
+ */
 export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<CustomerView['profile']> } }) {
   const tr = useTr();
   const label = useLabel();
@@ -33,7 +35,7 @@ export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<
         title={tr('最近交易')}
         rows={[...c.transactions].reverse().slice(0, 5).map((x) => ({
           key: x.id,
-          content: <>{shortTime(x.at)} {x.counterparty} {yuan(x.amountFen, tr('元'))} {x.flags.length > 0 && <Tag color="red">{tr('异常')}</Tag>}{x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}</>,
+          content: <>{x.at.slice(5, 16).replace('T', ' ')} {x.counterparty} {yuan(x.amountFen, tr('元'))} {x.flags.length > 0 && <Tag color="red">{tr('异常')}</Tag>}{x.status !== 'success' && <Tag color="orange">{label('txStatus', x.status)}</Tag>}</>,
         }))}
       />
       <Rows
