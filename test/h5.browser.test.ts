@@ -61,6 +61,11 @@ describe('H5 chat page in Chromium', () => {
     await page.getByRole('button', { name: '解决了' }).waitFor();
     await shot('faq-answer');
 
+    // A guide button with only a mini-program page cannot open here: its words go to the bot.
+    await page.getByRole('button', { name: '去还款' }).click();
+    await page.locator('.row.mine:not(.pending)', { hasText: '去还款' }).waitFor();
+    await page.locator('.card').nth(1).waitFor();
+
     await page.click('#human');
     await page.getByText('正在为您转接人工客服,请稍候').waitFor();
     await shot('queued');
