@@ -34,6 +34,9 @@ interface Level {
   readonly p99Ms: number;
   readonly storeBusy: number;
   readonly otherErrors: number;
+  /** CPU the message path (this process) used per message, and its share of one core: near 100 % the app, not the store, is the limit. */
+  readonly cpuMsPerMessage: number;
+  readonly cpuPercent: number;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -55,15 +58,15 @@ async function main(): Promise<void> {
     const logger = createLogger({ service: 'kefu', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
     const kefu = createKefu(config, { logger, tokenSecret: randomBytes(32).toString('hex') });
     await seedDemoTenant(kefu);
-    const results: Level[] = [];
-    for (const n of levels) {
-      process.stderr.write(`${n} conversation(s) for ${duration}s...\n`);
-      const users = await Promise.all(Array.from({ length: n }, async (_, i) => (await kefu.accounts.devUserLogin('demo', `store-bench-${n}-${i}`)).principal));
+    /** n conversations, each sending one message after another for `seconds`. */
+    const level = async (n: number, seconds: number, name: string): Promise<Level> => {
+      const users = await Promise.all(Array.from({ length: n }, async (_, i) => (await kefu.accounts.devUserLogin('demo', `store-bench-${name}-${n}-${i}`)).principal));
       const opened = await Promise.all(users.map((u) => kefu.conversations.users.create(u)));
       const latencies: number[] = [];
       let storeBusy = 0;
       let otherErrors = 0;
-      const end = Date.now() + duration * 1000;
+      const cpu = process.cpuUsage();
+      const end = Date.now() + seconds * 1000;
       await Promise.all(
         users.map(async (user, i) => {
           for (let m = 0; Date.now() < end; m++) {
@@ -79,15 +82,28 @@ async function main(): Promise<void> {
         }),
       );
       const sorted = latencies.sort((a, b) => a - b);
-      results.push({
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      return {
         conversations: n,
         messages: sorted.length,
-        msgPerSecond: Math.round((sorted.length / duration) * 10) / 10,
+        msgPerSecond: Math.round((sorted.length / seconds) * 10) / 10,
         p50Ms: Math.round(quantile(sorted, 0.5)),
         p99Ms: Math.round(quantile(sorted, 0.99)),
         storeBusy,
         otherErrors,
-      });
+        cpuMsPerMessage: Math.round((cpuMs / Math.max(sorted.length, 1)) * 100) / 100,
+        cpuPercent: Math.round(cpuMs / (seconds * 10)),
+      };
+    };
+    // Warm-up (not counted): compiles the message path and opens the store's connections, so the
+    // first level is not slowed by what only the first messages pay.
+    process.stderr.write('warming up for 2s...\n');
+    await level(10, 2, 'warm');
+    const results: Level[] = [];
+    for (const n of levels) {
+      process.stderr.write(`${n} conversation(s) for ${duration}s...\n`);
+      results.push(await level(n, duration, 'run'));
     }
     await kefu.store.close();
     const one = results[0]!.msgPerSecond;
@@ -97,8 +113,8 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       return;
     }
-    const head = ['conversations', 'msg/s', 'p50 ms', 'p99 ms', 'STORE_BUSY', 'other errors'];
-    const rows = results.map((r) => [r.conversations, r.msgPerSecond, r.p50Ms, r.p99Ms, r.storeBusy, r.otherErrors]);
+    const head = ['conversations', 'msg/s', 'p50 ms', 'p99 ms', 'STORE_BUSY', 'other errors', 'app CPU ms/msg', 'app CPU %'];
+    const rows = results.map((r) => [r.conversations, r.msgPerSecond, r.p50Ms, r.p99Ms, r.storeBusy, r.otherErrors, r.cpuMsPerMessage, r.cpuPercent]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
     const fmt = (r: (string | number)[]) => r.map((v, i) => String(v).padStart(widths[i]!)).join('  ');
     process.stdout.write(`${fmt(head)}\n${rows.map(fmt).join('\n')}\n`);
