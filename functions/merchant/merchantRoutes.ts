@@ -10,6 +10,7 @@ import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/mer
 import { StaffRoleRequest } from '../../shared/schemas/staffAdminSchema';
 import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
 import { PresenceSettings } from '../../shared/merchant/presenceSettings';
+import { ActionLinkSettings, checkActionLinks } from '../../shared/merchant/actionLinks';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
@@ -134,6 +135,23 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/settings/presence', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json(await deps.merchantSettings.setPresenceSettings(staff.tenant, await readJson(c, PresenceSettings)));
+  });
+
+  // FAQ actions on H5: the web address of each action's mini-program page (https, public host).
+  app.get('/v1/merchant/settings/action-links', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.merchantSettings.actionLinks(staff.tenant));
+  });
+
+  app.put('/v1/merchant/settings/action-links', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.merchantSettings.setActionLinks(staff.tenant, checkActionLinks(await readJson(c, ActionLinkSettings))));
+  });
+
+  // The same links for the user's chat (their own merchant's, from the token): the H5 page opens them.
+  app.get('/v1/chat/action-links', svc, async (c) => {
+    const user = await authenticate(c, deps, ['user']);
+    return c.json(await deps.merchantSettings.actionLinks(user.tenant));
   });
 
   app.get('/v1/merchant/groups', svc, async (c) => {

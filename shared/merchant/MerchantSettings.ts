@@ -5,6 +5,7 @@ import { defaultEntryConfig, type EntryConfig } from '../schemas/merchantSchema'
 import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
 import type { Store, TenantStore } from '../store';
 import { merchantConfigKeys as keys, merchantTables } from './merchantTables';
+import { defaultActionLinkSettings, type ActionLinkSettings } from './actionLinks';
 import { defaultPresenceSettings, type PresenceSettings } from './presenceSettings';
 
 /** One canned reply of the agents' composer. */
@@ -89,6 +90,18 @@ export class MerchantSettings {
 
   async setPresenceSettings(tenant: string, settings: PresenceSettings): Promise<PresenceSettings> {
     await this.db(tenant).put(merchantTables.config, keys.presence, { ...settings });
+    return settings;
+  }
+
+  /** The H5 addresses of FAQ actions; none until the merchant saved some. */
+  async actionLinks(tenant: string): Promise<ActionLinkSettings> {
+    const row = await this.db(tenant).get<ActionLinkSettings & { [column: string]: unknown }>(merchantTables.config, keys.actionLinks);
+    return row ? { links: row.value.links } : defaultActionLinkSettings;
+  }
+
+  /** Stores the links as given: the caller has already checked them (checkActionLinks). */
+  async setActionLinks(tenant: string, settings: ActionLinkSettings): Promise<ActionLinkSettings> {
+    await this.db(tenant).put(merchantTables.config, keys.actionLinks, { links: settings.links.map((l) => ({ ...l })) });
     return settings;
   }
 

@@ -11,6 +11,8 @@
  *   - ['events']      -> { secret?, rotatedAt?, rules? }: the business-event secret and proactive
  *                        rules, written column by column (rotating the secret keeps the rules)
  *   - ['presence']    -> PresenceSettings: online on login, automatic away (read over the defaults)
+ *   - ['actionLinks'] -> ActionLinkSettings: { links: { path, url }[] }, the H5 address of each
+ *                        FAQ action's mini-program page
  */
 export const merchantTables = {
   config: 'merchantConfig',
@@ -24,4 +26,5 @@ export const merchantConfigKeys = {
   notify: ['notify'],
   events: ['events'],
   presence: ['presence'],
+  actionLinks: ['actionLinks'],
 } as const;
