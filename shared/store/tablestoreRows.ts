@@ -104,6 +104,11 @@ export class TablestoreRows {
     return data.row;
   }
 
+  /** One BatchGetRow of whole rows, without retries (the caller's `call` wraps it). */
+  batchGetRow(pks: readonly PkColumn[][]): ReturnType<SdkClient['batchGetRow']> {
+    return this.client().batchGetRow({ tables: [{ tableName: this.tableName, primaryKey: pks, maxVersions: 1 }] });
+  }
+
   async put(table: string, pk: PkColumn[], value: Columns, c: Condition | undefined, transactionId?: string): Promise<number> {
     const attributes = TablestoreRows.putColumns(value);
     const write = (version: number, expect: Condition) =>

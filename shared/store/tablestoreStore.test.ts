@@ -164,6 +164,19 @@ describe('tablestore driver under failure', () => {
     }
   });
 
+  it('reads issued at once share one BatchGetRow; a lone read is one GetRow', async () => {
+    const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    for (let i = 0; i < 20; i++) await db.put('conversation', [`c${i}`], { n: i });
+    const calls = (action: string) => emulator.emulator.calls.get(action) ?? 0;
+    const before = { batch: calls('BatchGetRow'), single: calls('GetRow') };
+    // Rows of 20 partitions (each conversation its own) and one that does not exist.
+    const rows = await Promise.all([...Array.from({ length: 20 }, (_, i) => db.get('conversation', [`c${i}`])), db.get('conversation', ['none'])]);
+    expect(rows.map((r) => r?.value['n'])).toEqual([...Array.from({ length: 20 }, (_, i) => i), undefined]);
+    expect([calls('BatchGetRow') - before.batch, calls('GetRow') - before.single]).toEqual([1, 0]);
+    expect(await db.get('conversation', ['c3'])).toMatchObject({ value: { n: 3 }, version: 1 });
+    expect([calls('BatchGetRow') - before.batch, calls('GetRow') - before.single]).toEqual([1, 1]);
+  });
+
   it('names the cause when the table is missing or the keys are wrong', async () => {
     const missing = createTablestoreStore({ ...credentials, endpoint: emulator.url, table: 'never_created' }).tenant('t1');
     const missingErr = (await missing.get('item', ['a']).catch((e: unknown) => e)) as { code: string; message: string };

@@ -5,6 +5,7 @@ import { partitionOf } from './partitions';
 import type { Columns, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 import { TablestoreBatch } from './tablestoreBatch';
 import { VERSION, sdk, fits, columnName, decodeRow, currentCredentials, keepAliveAgent, sdkClient, DEFAULT_TABLESTORE_TABLE, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
+import { TablestoreReadBatcher } from './TablestoreReadBatcher';
 import { TablestoreRows, type PlacedOp } from './tablestoreRows';
 export { DEFAULT_TABLESTORE_TABLE, TABLESTORE_PRIMARY_KEY, initTablestoreTable, otsErrorCode, type TablestoreCredentials, type TablestoreStoreOptions } from './tablestoreClient';
 
@@ -34,6 +35,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
     return loaded.client;
   };
   const rows = new TablestoreRows(client, options.table ?? DEFAULT_TABLESTORE_TABLE, options.retryBudgetMs ?? 4000);
+  const reads = new TablestoreReadBatcher(rows);
 
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
@@ -67,7 +69,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       tenant,
       async get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
         if (!possible(table, key)) return undefined;
-        const row = decodeRow(await rows.getRow(pk(table, key)));
+        const row = decodeRow(await reads.get(pk(table, key)));
         return row ? { key: [...key], value: row.value as T, version: row.version } : undefined;
       },
       // Async, so a bad key is a rejected promise like every other failure, never a throw.
