@@ -8,6 +8,7 @@ import { faqRoutes } from '../../functions/faq/faqRoutes';
 import { merchantRoutes } from '../../functions/merchant/merchantRoutes';
 import { eventRoutes } from '../../functions/merchant/eventRoutes';
 import { operatorRoutes } from '../../functions/merchant/operatorRoutes';
+import { entryIconRoutes } from '../../functions/merchant/entryIconRoutes';
 import { statsRoutes } from '../../functions/stats/statsRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
@@ -21,5 +22,6 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   merchant: merchantRoutes,
   events: eventRoutes,
   operator: operatorRoutes,
+  entryIcon: entryIconRoutes,
   stats: statsRoutes,
 };

@@ -2,6 +2,7 @@ import { functionHandler } from '../_runtime/functionHandler';
 import { merchantRoutes } from './merchantRoutes';
 import { eventRoutes } from './eventRoutes';
 import { operatorRoutes } from './operatorRoutes';
+import { entryIconRoutes } from './entryIconRoutes';
 
 /** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes, operatorRoutes]);
+export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes, operatorRoutes, entryIconRoutes]);

@@ -12,6 +12,7 @@ import { imageSize } from './imageSize';
 import type { SpeechRecognizer } from '../asr/SpeechRecognizer';
 import type { TextRecognizer } from '../ocr/TextRecognizer';
 import { screenshotText } from '../ocr/screenshotText';
+import { checkEntryIcon } from './checkEntryIcon';
 
 /** What Kefu knows about an uploaded file; the bytes are in the MediaStore under the same id. */
 export interface MediaRecord {
@@ -62,7 +63,18 @@ export interface MediaServiceOptions {
   readonly onRecognitionError?: (kind: 'voice' | 'image', err: unknown) => void;
 }
 
+/** A merchant's own entry-button icon: public (users see it before logging in), never changed once stored. */
+export interface EntryIconRecord {
+  [column: string]: unknown;
+  readonly id: string;
+  readonly mime: 'image/png' | 'image/jpeg';
+  readonly bytes: number;
+  readonly uploadedBy: string;
+  readonly createdAt: string;
+}
+
 const TABLE = 'media';
+const ICON_TABLE = 'entryIcons';
 
 /**
  * Voice recordings and pictures users send: checked by content (type sniffed from the bytes, size
@@ -149,6 +161,28 @@ export class MediaService {
       this.o.onRecognitionError?.('image', err);
       return {};
     }
+  }
+
+  /**
+   * Stores a merchant's entry-button icon (checkEntryIcon: PNG/JPEG, small) for its managers; the
+   * route turns the id into the public URL the entry settings keep.
+   */
+  async uploadEntryIcon(staff: Principal, input: { readonly bytes: Uint8Array; readonly declaredType?: string }): Promise<EntryIconRecord> {
+    if (staff.role !== 'admin' && staff.role !== 'supervisor') throw new KefuError('FORBIDDEN');
+    const mime = checkEntryIcon(input.bytes, input.declaredType);
+    // A prefix of its own, so an icon id never names a user's upload in the same folder.
+    const record: EntryIconRecord = { id: `icon${randomUUID().replace(/-/g, '')}`, mime, bytes: input.bytes.length, uploadedBy: staff.id, createdAt: new Date(this.clock()).toISOString() };
+    await this.o.files.put(staff.tenant, record.id, input.bytes);
+    await this.o.store.tenant(staff.tenant).put(ICON_TABLE, [record.id], record, 'notExists');
+    return record;
+  }
+
+  /** An entry icon's bytes, by tenant and id (no session: the mini-program loads it in `<image>`). */
+  async entryIcon(tenant: string, id: string): Promise<{ bytes: Uint8Array; mime: string }> {
+    const row = /^icon[0-9a-f]{32}$/.test(id) ? await this.o.store.tenant(tenant).get<EntryIconRecord>(ICON_TABLE, [id]) : undefined;
+    const bytes = row ? await this.o.files.get(tenant, id) : undefined;
+    if (!row || !bytes) throw new KefuError('MEDIA_NOT_FOUND');
+    return { bytes, mime: row.value.mime };
   }
 
   /** The record, for its owner or the merchant's staff; MEDIA_NOT_FOUND for anyone else. */

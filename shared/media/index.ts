@@ -1,5 +1,5 @@
 export type { MediaStore } from './MediaStore';
 export { MemoryMediaStore } from './MemoryMediaStore';
 export { LocalMediaStore } from './LocalMediaStore';
-export { MediaService, type MediaRecord, type UploadInput } from './MediaService';
+export { MediaService, type EntryIconRecord, type MediaRecord, type UploadInput } from './MediaService';
 export { sniffMedia, declaredTypeMatches, type SniffedMedia } from './sniffMedia';

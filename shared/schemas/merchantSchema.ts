@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { entryIconPattern } from '../merchant/entryIcons';
 
 /** How the floating service button looks in the merchant's mini-program (kf-entry). */
 export const EntryConfig = Type.Object(
@@ -7,8 +8,8 @@ export const EntryConfig = Type.Object(
     /** Distance from the two edges of the corner, in rpx. */
     offsetX: Type.Integer({ minimum: 0, maximum: 750 }),
     offsetY: Type.Integer({ minimum: 0, maximum: 2000 }),
-    /** An https image URL, or empty for the built-in headset icon. */
-    icon: Type.String({ maxLength: 500, pattern: '^(https://.*)?$' }),
+    /** A built-in icon's name (headset, chat, question, phone), an https image URL, or empty for the headset. */
+    icon: Type.String({ maxLength: 500, pattern: entryIconPattern }),
     color: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
     label: Type.String({ maxLength: 8 }),
     showBadge: Type.Boolean(),
