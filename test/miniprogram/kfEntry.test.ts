@@ -8,6 +8,7 @@ import { ComponentInstance, installMy, loadComponent, until } from './componentH
 import { fakeRequestApi, fakeStorageApis } from './fakeMyApis';
 import { renderComponent } from './renderComponent';
 import { eventHandlers } from './axmlToWxml';
+import { builtInEntryIcons } from '../../shared/merchant/entryIcons';
 
 const dir = path.join(__dirname, '../../miniprogram/components/kf-entry');
 const API = 'https://kefu.example.com';
@@ -46,7 +47,7 @@ describe('kf-entry: the floating service button', () => {
     const entry = mount();
     expect(entry.data).toMatchObject({ placementClass: 'kf-entry--bottom-right', label: '客服', badge: '' });
     await until(() => entry.data['placementClass'] === 'kf-entry--top-left', 'the merchant style');
-    expect(entry.data).toEqual({ placementClass: 'kf-entry--top-left', style: '--kf-entry-color:#ff6600;--kf-entry-x:40rpx;--kf-entry-y:200rpx;', icon: '', label: '问问', badge: '' });
+    expect(entry.data).toEqual({ placementClass: 'kf-entry--top-left', style: '--kf-entry-color:#ff6600;--kf-entry-x:40rpx;--kf-entry-y:200rpx;', icon: '', iconClass: 'kf-entry__headset', label: '问问', badge: '' });
     expect(calls).toEqual([`GET ${API}/v1/entry-config?tenant=demo`]);
   });
 
@@ -136,6 +137,43 @@ describe('kf-entry: the floating service button', () => {
     expect(view.comp.querySelector('.kf-entry__headset')).toBeDefined();
     await view.fire('.kf-entry');
     expect(onTap).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(builtInEntryIcons.map((name) => [name]))('draws the built-in %s icon with its own markup and stylesheet, no image', async (name) => {
+    const { mount } = setup({ demo: { ...acme, icon: name } });
+    const entry = mount();
+    await until(() => entry.data['label'] === '问问', 'style');
+    expect(entry.data).toMatchObject({ icon: '', iconClass: `kf-entry__${name}` });
+    const view = renderComponent(dir, entry);
+    expect(view.comp.querySelector(`.kf-entry__${name}`)).toBeTruthy();
+    expect(view.comp.querySelectorAll('.kf-entry__icon')).toHaveLength(1);
+    // miniprogram-simulate renders <image> as wx-image.
+    expect(view.html()).not.toContain('wx-image');
+    // The class is drawn by index.acss itself (a rule of its own), so nothing is fetched.
+    const css = readFileSync(path.join(dir, 'index.acss'), 'utf8');
+    expect(css).toMatch(new RegExp(`\\.kf-entry__${name}[ ,:{]`));
+    expect(css).not.toMatch(/url\(/);
+  });
+
+  it('shows an uploaded https icon as an image, the headset for an empty or unknown icon', async () => {
+    const uploaded = 'https://kefu.example.com/v1/entry-icon/demo/icon0123456789abcdef0123456789abcdef';
+    const { mount } = setup({ demo: { ...acme, icon: uploaded }, old: { ...acme, icon: '' } });
+    const entry = mount();
+    await until(() => entry.data['icon'] === uploaded, 'the uploaded icon');
+    expect(entry.data['iconClass']).toBe('');
+    const view = renderComponent(dir, entry);
+    expect(view.html()).toContain('<wx-image class="kf-entry__icon"');
+    expect(view.comp.querySelector('.kf-entry__headset')).toBeFalsy();
+
+    const older = mount({ tenant: 'old' });
+    await until(() => older.data['label'] === '问问', 'the older row');
+    expect(older.data).toMatchObject({ icon: '', iconClass: 'kf-entry__headset' });
+    // A prop naming no built-in icon is refused like any invalid value: the merchant's choice stays.
+    const unknown = mount({ icon: 'rocket' });
+    await until(() => unknown.data['icon'] === uploaded, 'the merchant icon');
+    const chosen = mount({ icon: 'chat' });
+    await until(() => chosen.data['label'] === '问问', 'style');
+    expect(chosen.data).toMatchObject({ icon: '', iconClass: 'kf-entry__chat' });
   });
 
   it('names only handlers that exist in its methods', () => {

@@ -1,5 +1,6 @@
 import type { EntryConfig } from '../../../shared/schemas/merchantSchema';
 import { defaultEntryConfig } from '../../../shared/schemas/defaultEntryConfig';
+import { isBuiltInEntryIcon } from '../../../shared/merchant/entryIcons';
 import type { KfEntryProps } from './props';
 
 /**
@@ -10,7 +11,10 @@ export type EntryView = {
   readonly placementClass: string;
   /** CSS variables; the stylesheet falls back to the defaults when one is missing. */
   readonly style: string;
+  /** An https image to show instead of a drawn icon; empty when a built-in one is drawn. */
   readonly icon: string;
+  /** The drawn icon's class (`kf-entry__headset`, `kf-entry__chat`, ...); empty when `icon` is an image. */
+  readonly iconClass: string;
   readonly label: string;
   readonly badge: string;
 };
@@ -31,14 +35,16 @@ export function entryView(props: KfEntryProps, remote: Partial<EntryConfig> | un
   const color = pick('color', (v) => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v));
   const offsetX = pick('offsetX', offset(750));
   const offsetY = pick('offsetY', offset(2000));
-  const icon = pick('icon', (v) => typeof v === 'string' && (v === '' || /^https:\/\/[^"'()\s]+$/.test(v)));
+  const icon = pick('icon', (v) => typeof v === 'string' && (v === '' || isBuiltInEntryIcon(v) || /^https:\/\/[^"'()\s]+$/.test(v)));
+  const image = /^https:/.test(icon);
   const label = pick('label', (v) => typeof v === 'string' && v.length <= 8);
   const showBadge = remote?.showBadge ?? defaultEntryConfig.showBadge;
   const unread = Number.isInteger(props.unread) && props.unread > 0 ? props.unread : 0;
   return {
     placementClass: `kf-entry--${placement}`,
     style: `--kf-entry-color:${color};--kf-entry-x:${offsetX}rpx;--kf-entry-y:${offsetY}rpx;`,
-    icon,
+    icon: image ? icon : '',
+    iconClass: image ? '' : `kf-entry__${icon || 'headset'}`,
     label,
     badge: showBadge && unread ? (unread > 99 ? '99+' : String(unread)) : '',
   };
