@@ -24,6 +24,9 @@ describe('H5 chat page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let step = 0;
+  /** Page errors and console errors while the page talks to a working API. */
+  const errors: string[] = [];
+  const billUrl = 'https://m.example.com/bill?from=kefu';
   const shot = async (name: string) => page.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -38,6 +41,14 @@ describe('H5 chat page in Chromium', () => {
     // A fake microphone (a test tone) that needs no permission prompt, for the voice button.
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    // The merchant's H5 page of 查看账单 (issue 20 item 4); 去还款 is left without one.
+    const admin = await staffLogin(server, 'admin');
+    const links = await server.call('PUT', '/v1/merchant/settings/action-links', { token: admin, body: { links: [{ path: '/pages/bill/index', url: billUrl }] } });
+    expect(links.status).toBe(200);
+    // That page, served here: nothing leaves the machine.
+    await page.context().route('https://m.example.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>账单</title><h1>账单</h1>' }));
   });
 
   afterAll(async () => {
@@ -61,10 +72,26 @@ describe('H5 chat page in Chromium', () => {
     await page.getByRole('button', { name: '解决了' }).waitFor();
     await shot('faq-answer');
 
-    // A guide button with only a mini-program page cannot open here: its words go to the bot.
-    await page.getByRole('button', { name: '去还款' }).click();
-    await page.locator('.row.mine:not(.pending)', { hasText: '去还款' }).waitFor();
+    // A guide button with neither a link nor a merchant's H5 address cannot open here: the bot is
+    // asked for the card's own entry by id. Its words alone (去还款) were answered with 借呗's entry.
+    await page.getByRole('button', { name: '去还款' }).first().click();
+    await page.locator('.row.mine:not(.pending)').nth(1).waitFor();
     await page.locator('.card').nth(1).waitFor();
+    expect(await page.locator('.card h4').allTextContents()).toEqual(['花呗怎么还款', '花呗怎么还款']);
+    expect(await page.locator('.row.mine').allTextContents()).toEqual(['花呗怎么还款', '花呗怎么还款']);
+    expect(await page.getByText('借呗').count()).toBe(0);
+    await shot('action-intent');
+
+    // 查看账单 has the merchant's H5 address: the page opens it, and nothing goes to the bot.
+    await say('转账成功了对方没收到怎么办');
+    await page.locator('.card h4', { hasText: '转账成功了对方没收到怎么办' }).waitFor();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '查看账单' }).click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(billUrl);
+    await popup.close();
+    expect(await page.locator('.row.mine').count()).toBe(3);
+    await shot('action-link');
+    expect(errors).toEqual([]);
 
     await page.click('#human');
     await page.getByText('正在为您转接人工客服,请稍候').waitFor();

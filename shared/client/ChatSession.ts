@@ -9,6 +9,8 @@ import { conversationReducer, initialChatState, servingAgent, type ChatAction } 
 import { Outbox } from './Outbox';
 import { fetchNotifyOffer, recordSubscriptionChoice, type SubscriptionChoice } from './replyNotifyOffer';
 import { viewOffers } from './viewOffers';
+import { sendMediaMessage } from './sendMediaMessage';
+import { fetchActionLinks } from './actionLinks';
 import { followEvents, followQueue, type LoopContext } from './conversationLoops';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import type { ChatSessionOptions } from './chatSessionOptions';
@@ -34,7 +36,7 @@ export class ChatSession {
   readonly texts: ChatTexts;
   private readonly keeper: SessionKeeper;
   private readonly sender: OutboxSender;
-  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false };
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {} };
   private readonly earlier: EarlierConversations;
   /** The conversation whose notice offer was looked up: asked once per conversation. */
   private notifyCheckedFor = '';
@@ -101,7 +103,9 @@ export class ChatSession {
       if (!this.startRetries) await this.sender.showWaiting();
       await this.keeper.ensure();
       const methods = await this.api.call<{ media?: boolean }>('GET', '/v1/auth/methods');
-      this.view = { ...this.view, media: methods.media === true };
+      // The H5 page opens FAQ actions at the merchant's web addresses; the mini-program opens its pages.
+      const actionLinks = this.o.channel === 'h5' ? await fetchActionLinks((m, p) => this.call(m, p)) : {};
+      this.view = { ...this.view, media: methods.media === true, actionLinks };
       let conversation: Conversation | undefined;
       const savedId = await this.o.storage.get(CONVERSATION_KEY);
       if (savedId) {
@@ -140,8 +144,7 @@ export class ChatSession {
       return false;
     }
     try {
-      if (!this.isOpen()) await this.open(undefined);
-      const item = { conversationId: this.view.conversationId, clientMessageId: this.newId(), text: trimmed, createdAt: (this.o.now ?? Date.now)(), ...(intent ? { intent } : {}) };
+      const item = { conversationId: await this.openId(), clientMessageId: this.newId(), text: trimmed, createdAt: (this.o.now ?? Date.now)(), ...(intent ? { intent } : {}) };
       await this.sender.queue(item);
       this.setNotice('');
       await this.sender.flush();
@@ -152,34 +155,17 @@ export class ChatSession {
     }
   }
 
-  /**
-   * Sends a voice message or picture: uploads the file, then posts a message that references it.
-   * Files are not kept in the outbox (the platform's temp files do not outlive the app), so a
-   * failure is reported at once.
-   */
+  /** Sends a voice message or picture (sendMediaMessage); false when it failed, reported at once. */
   async sendMedia(media: MediaUpload): Promise<boolean> {
     if (!this.view.media) return false;
     const clientMessageId = this.newId();
     this.mediaIds.add(clientMessageId);
-    try {
-      if (!this.isOpen()) await this.open(undefined);
-      const item = { conversationId: this.view.conversationId, clientMessageId, text: media.label, createdAt: (this.o.now ?? Date.now)() };
-      this.dispatch({ type: 'sending', item });
-      const conversationId = this.view.conversationId;
-      const { mediaId } = await this.authorized(() => this.api.upload<{ mediaId?: string }>('/v1/media', media.upload(conversationId)));
-      if (!mediaId) throw new ApiError(502, 'UPLOAD_FAILED', this.texts.sendFailed);
-      const message = await this.call<Message>('POST', this.path('messages'), { clientMessageId, mediaId });
-      this.dispatch({ type: 'sent', clientMessageId, message });
-      this.setNotice('');
-      return true;
-    } catch (err) {
-      // An answer without our error body (a gateway's 413, say) has no words for the user: ours instead.
-      const refused = err instanceof ApiError && err.code === 'HTTP_ERROR' ? new ApiError(err.status, err.code, this.texts.sendFailed) : err;
-      this.dispatch({ type: 'rejected', clientMessageId, error: refused instanceof ApiError ? refused.message : this.texts.sendFailed });
-      if (refused instanceof ApiError || refused instanceof UnreachableError) this.fail(refused);
-      else this.setNotice(this.texts.sendFailed);
-      return false;
-    }
+    return sendMediaMessage(media, {
+      api: this.api, texts: this.texts, clientMessageId, now: (this.o.now ?? Date.now)(),
+      conversation: () => this.openId(),
+      authorized: (fn) => this.authorized(fn), dispatch: (a) => this.dispatch(a), setNotice: (n) => this.setNotice(n), fail: (err) => this.fail(err),
+      post: (id, body) => this.call<Message>('POST', `/v1/conversations/${encodeURIComponent(id)}/messages`, body),
+    });
   }
 
   /** A short-lived absolute link to a voice message's or picture's content (for <audio>, <img>). */
@@ -238,9 +224,8 @@ export class ChatSession {
   }
 
   /**
-   * The user answered 有回复时通知我 in the platform's panel (undefined: closed or failed): the
-   * offer goes away either way, and what was accepted is recorded so replies can be announced.
-   * Nothing here is an error for the user: without it the chat works as before.
+   * The user answered 有回复时通知我 (undefined: panel closed or failed): the offer goes away, what was
+   * accepted is recorded so replies can be announced. Never an error for the user.
    */
   async subscribeReplies(choice: SubscriptionChoice | undefined): Promise<void> {
     this.view = { ...this.view, notifyTemplates: [] };
@@ -274,8 +259,10 @@ export class ChatSession {
     this.emit();
   }
 
-  private isOpen(): boolean {
-    return !!this.view.conversationId && openStatuses.includes(this.view.chat.status ?? 'bot');
+  /** The open conversation's id; a new conversation when the shown one ended (or none is shown). */
+  private async openId(): Promise<string> {
+    if (!this.view.conversationId || !openStatuses.includes(this.view.chat.status ?? 'bot')) await this.open(undefined);
+    return this.view.conversationId;
   }
 
   /** Shows a conversation (or a new one) from its latest page and follows its events. */

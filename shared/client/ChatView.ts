@@ -1,6 +1,7 @@
 import type { UploadAttempt } from './ApiClient';
 import type { Message } from '../schemas';
 import type { ChatState } from './conversationReducer';
+import type { ActionLinks } from './actionLinks';
 
 /** A conversation that ended before the current one: shown above it, read-only. */
 export interface EarlierConversation {
@@ -41,6 +42,8 @@ export interface ChatView {
   readonly canAskHuman: boolean;
   /** 留言 is offered: while waiting for a human (outside service hours too), until one was left. */
   readonly canLeaveMessage: boolean;
+  /** The H5 address of FAQ actions by mini-program page (H5 only; the mini-program opens the page). */
+  readonly actionLinks: ActionLinks;
 }
 
 /** A voice recording or picture on the device, uploaded by the platform's own file upload. */

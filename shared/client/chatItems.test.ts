@@ -12,7 +12,7 @@ const text = (seq: number, role: 'user' | 'agent', body: string, conversationId 
 
 function view(patch: Omit<Partial<ChatView>, 'chat'> & { chat?: Partial<ChatState> }): ChatView {
   const { chat, ...rest } = patch;
-  return { chat: { ...initialChatState, ...chat }, conversationId: 'c2', predicted: [], notice: '', ready: true, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, ...rest };
+  return { chat: { ...initialChatState, ...chat }, conversationId: 'c2', predicted: [], notice: '', ready: true, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {}, ...rest };
 }
 
 describe('chatItems: the one display converter of kf-chat and H5', () => {
@@ -40,6 +40,14 @@ describe('chatItems: the one display converter of kf-chat and H5', () => {
     expect(items[2]).toMatchObject({ kind: 'image', text: '[图片]', mediaId: 'md2' });
     expect(items[3]).toMatchObject({ kind: 'pending', failed: true, stateText: '发送失败', clientMessageId: 'p1' });
     expect(chatItems(view({ chat: { messages: [text(2, 'agent', 'Hi', 'c2', 'Wang')] } }), chatTexts('en'))[0]!.sender).toBe('Agent Wang');
+  });
+
+  it("gives a card's actions the merchant's H5 address of their page, their own link first, and the card they came from", () => {
+    const actions = [{ label: '查看账单', path: '/pages/bill/index' }, { label: '去还款', path: '/pages/huabei/repay' }, { label: '官网', url: 'https://own.example.com/' }];
+    const withActions: Message = { ...card(1, 'huabei-repay'), body: { type: 'faqCard', faqId: 'huabei-repay', question: '花呗怎么还款', answer: '答案', actions, feedback: true } };
+    const items = chatItems(view({ chat: { messages: [withActions] }, actionLinks: { '/pages/bill/index': 'https://m.example.com/bill', '/pages/huabei/repay': 'https://m.example.com/r' } }), t);
+    expect(items[0]!.actions.map((a) => [a.url, a.faqId])).toEqual([['https://m.example.com/bill', 'huabei-repay'], ['https://m.example.com/r', 'huabei-repay'], ['https://own.example.com/', 'huabei-repay']]);
+    expect(chatItems(view({ chat: { messages: [withActions] } }), t)[0]!.actions.map((a) => a.url)).toEqual(['', '', 'https://own.example.com/']);
   });
 
   it('counts characters only from 1,800, and says when the limit is reached', () => {

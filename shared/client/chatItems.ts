@@ -1,9 +1,14 @@
 import type { Message } from '../schemas';
 import type { ChatView } from './ChatView';
 import type { ChatTexts } from './chatText';
+import type { ActionLinks } from './actionLinks';
 
-/** A guide button under an answer: a mini-program page, a web link, or neither (then its label goes to the bot). */
-export type ChatItemAction = { readonly label: string; readonly path: string; readonly url: string };
+/**
+ * A guide button under an answer: its mini-program page, its web link (the action's own, or the
+ * merchant's H5 address of that page), and the card it belongs to, so that without a link the bot
+ * is asked for that card's entry, not for the button's words (去还款 under 花呗 matched 借呗).
+ */
+export type ChatItemAction = { readonly label: string; readonly path: string; readonly url: string; readonly faqId: string };
 
 /**
  * One row of the chat's message list, every field ready to print: the one display converter of
@@ -63,7 +68,7 @@ function seconds(durationMs: number): number {
  * The message as a row. `live` is false for a FAQ card whose 解决了/没解决 no longer apply: the
  * conversation left the bot, a later card replaced it, or it belongs to an earlier conversation.
  */
-function messageItem(m: Message, key: string, live: boolean, t: ChatTexts): ChatItem {
+function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links: ActionLinks = {}): ChatItem {
   const mine = m.sender.role === 'user';
   const sender = m.sender.role === 'agent' && m.sender.name ? t.agentLabel(m.sender.name) : '';
   const b = m.body;
@@ -80,7 +85,7 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts): Chat
         question: b.question,
         answer: b.answer,
         faqId: b.faqId,
-        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? '' })),
+        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId: b.faqId })),
         showFeedback: b.feedback && live,
       };
     case 'faqSuggest':
@@ -118,7 +123,7 @@ export function chatItems(view: ChatView, t: ChatTexts): ChatItem[] {
   }
   const botAnswers = (view.chat.status ?? 'bot') === 'bot';
   const newest = newestCardSeq(view.chat.messages);
-  for (const m of view.chat.messages) items.push(messageItem(m, `m${m.seq}`, botAnswers && m.seq === newest, t));
+  for (const m of view.chat.messages) items.push(messageItem(m, `m${m.seq}`, botAnswers && m.seq === newest, t, view.actionLinks));
   for (const p of view.chat.pending) {
     const failed = p.state === 'failed';
     items.push({ ...blank, key: `p${p.clientMessageId}`, kind: 'pending', mine: true, text: p.text, clientMessageId: p.clientMessageId, failed, stateText: failed ? t.sendFailedShort : t.sending });
