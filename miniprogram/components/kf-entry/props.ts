@@ -16,7 +16,7 @@ export interface KfEntryProps {
   readonly offsetX?: number;
   /** Distance from the corner's top or bottom edge, rpx. Default: the console's (160). */
   readonly offsetY?: number;
-  /** https image URL; empty for the built-in headset. */
+  /** A built-in icon (`headset`, `chat`, `question`, `phone`) or an https image URL. Default: the console's (headset). */
   readonly icon?: string;
   /** Background colour, `#rrggbb`. Default: the console's (#1677ff). */
   readonly color?: string;

@@ -58,6 +58,15 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     ...(signal ? { signal } : {}),
   });
+  return answer<T>(res);
+}
+
+/** A multipart upload (the browser sets the boundary), answered and refused as {@link api} is. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return answer<T>(await send(path, { method: 'POST', body: form }));
+}
+
+async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
   const json = (text ? JSON.parse(text) : {}) as T & { code?: string; message?: string };
   if (!res.ok) throw new ApiError(res.status, json.code ?? 'HTTP_ERROR', json.message ?? `HTTP ${res.status}`);

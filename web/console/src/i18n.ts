@@ -203,7 +203,8 @@ const enByZh: Record<string, string> = {
   等待原客服的秒数: 'Seconds to wait for the previous agent', '专家组(复杂案件)': 'Expert group (complex cases)', 默认: 'Default', 至: 'to',
   '小写字母开头,3-32 位': 'Starts with a lower-case letter, 3-32 characters', '临时密码(只显示这一次)': 'Temporary password (shown once)', 的临时密码: "'s temporary password",
   '成员(员工用户名)': 'Members (usernames)', '删除这个技能组?': 'Delete this skill group?', 新组ID: 'New group id', 新增技能组: 'Add group', 技能组ID: 'Group id',
-  图标: 'Icon', 耳机: 'Headset', 上传图片: 'Upload image', '图片地址 (https)': 'Image URL (https)', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
+  图标: 'Icon', 耳机: 'Headset', 上传图片: 'Upload image', '图片地址 (https)': 'Image URL (https)', 自定义图片: 'Own image', 图标已上传: 'Icon uploaded',
+  'PNG 或 JPEG,不超过 50 KB、512×512': 'PNG or JPEG, up to 50 KB and 512×512', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
   在线设置: 'Presence', 登录即在线: 'Online on login', '无操作自动小休(分钟,0 为关闭)': 'Away after idle minutes (0: off)', 客服状态: 'Agents', 已分配: 'assigned',
   周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 普通: 'Standard', 黄金: 'Gold', 铂金: 'Platinum', 钻石: 'Diamond', 元: 'yuan',
   'VIP 1 级及以上专席': 'VIP tier 1 and up', 'VIP 2 级及以上专席': 'VIP tier 2 and up', 'VIP 3 级及以上专席': 'VIP tier 3 and up', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',
@@ -230,6 +231,7 @@ const codeTable = {
   device: {
     model: ['机型', 'Model'], os: ['系统', 'OS'], carrier: ['运营商', 'Carrier'], timezone: ['时区', 'Time zone'], language: ['语言', 'Language'], screen: ['屏幕', 'Screen'], appVersion: ['支付宝版本', 'Alipay version'],
   },
+  entryIcon: { headset: ['耳机', 'Headset'], chat: ['对话气泡', 'Chat bubble'], question: ['问号', 'Question mark'], phone: ['手机', 'Phone'] },
   placement: { 'top-left': ['左上', 'Top left'], 'top-right': ['右上', 'Top right'], 'bottom-left': ['左下', 'Bottom left'], 'bottom-right': ['右下', 'Bottom right'] },
   txStatus: { success: ['成功', 'Succeeded'], failed: ['失败', 'Failed'], pending: ['处理中', 'Pending'] },
 } satisfies Record<string, Record<string, Pair>>;

@@ -1,17 +1,41 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, ColorPicker, Form, Input, Radio, Row, Select, Space, Switch } from 'antd';
+import { Button, Card, Col, ColorPicker, Form, Input, Radio, Row, Select, Space, Switch, Typography, Upload } from 'antd';
 import { toast } from '../toast';
-import { api, ApiError } from '../api';
+import { api, apiUpload, ApiError } from '../api';
 import { codesOf, useLabel, useT, useTr } from '../i18n';
 import type { EntryConfig } from '../../../../shared/schemas';
 import { entryView } from '../../../../miniprogram/components/kf-entry/entryView';
 import entryCss from '../../../../miniprogram/components/kf-entry/index.acss?raw';
+import { builtInEntryIcons } from '../../../../shared/merchant/entryIcons';
 
 /** The preview phone is 750 rpx drawn in 375 CSS px, as a 375 pt phone shows it: 1 rpx = 0.5 px. */
 const PX_PER_RPX = 0.5;
 const rpx = (text: string) => text.replace(/(-?\d+(?:\.\d+)?)rpx/g, (_, n: string) => `${Number(n) * PX_PER_RPX}px`);
 /** kf-entry's own stylesheet, scaled to the preview phone and kept inside it. */
 const previewCss = rpx(entryCss).replace(/\.kf-entry/g, '.entry-preview .kf-entry');
+
+/**
+ * Where the preview loads an image icon from. Users load exactly the stored https URL; only a
+ * console served over plain http (the dev server, which has no TLS) loads an icon of its own host
+ * from that same server over http, since the https address cannot answer there. Same bytes.
+ */
+function previewSrc(icon: string): string {
+  try {
+    const url = new URL(icon);
+    return location.protocol === 'http:' && url.host === location.host ? `${location.origin}${url.pathname}` : icon;
+  } catch {
+    return icon;
+  }
+}
+
+/** A built-in icon as the button draws it (its own class and stylesheet), small, for the choice list. */
+function IconSample({ name }: { name: string }) {
+  return (
+    <span className="entry-preview" style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 36, height: 36, marginRight: 6, borderRadius: '50%', background: '#1677ff', color: '#fff', verticalAlign: 'middle' }}>
+      <span className={`kf-entry__icon kf-entry__${name}`} style={{ display: 'block' }} />
+    </span>
+  );
+}
 
 /**
  * The kf-entry button as users get it: the component's own view function (entryView) and its own
@@ -23,9 +47,8 @@ function EntryPreview({ c }: { c: EntryConfig }) {
   const style = Object.fromEntries(view.style.split(';').filter(Boolean).map((d) => { const i = d.indexOf(':'); return [d.slice(0, i), rpx(d.slice(i + 1))]; })) as React.CSSProperties;
   return (
     <div className="entry-preview" style={{ position: 'relative', transform: 'translateZ(0)', width: 375, height: 667, border: '8px solid #262626', borderRadius: 24, background: '#f5f6f8', overflow: 'hidden' }}>
-      <style>{previewCss}</style>
       <div className={`kf-entry kf-entry-preview ${view.placementClass}`} style={style} role="button" aria-label={view.label}>
-        {view.icon ? <img className="kf-entry__icon" src={view.icon} alt="" style={{ objectFit: 'contain' }} /> : <div className="kf-entry__icon kf-entry__headset" />}
+        {view.icon ? <img className="kf-entry__icon" src={previewSrc(view.icon)} alt="" style={{ objectFit: 'contain' }} /> : <div className={`kf-entry__icon ${view.iconClass}`} />}
         {view.label && <span className="kf-entry__label">{view.label}</span>}
         {view.badge && <div className="kf-entry__badge">{view.badge}</div>}
       </div>
@@ -33,12 +56,14 @@ function EntryPreview({ c }: { c: EntryConfig }) {
   );
 }
 
-/** The entry button's look: colour, corner, offsets, label, badge and icon (the built-in headset or an https image). */
+/** The entry button's look: colour, corner, offsets, label, badge and icon (a built-in one, an uploaded or linked image). */
 export function EntrySettings() {
   const t = useT();
   const tr = useTr();
   const label = useLabel();
   const [config, setConfig] = useState<EntryConfig>();
+  // The image last set, so switching to a built-in icon and back keeps it.
+  const [image, setImage] = useState('');
   useEffect(() => {
     void api<{ principal: { tenant: string } }>('GET', '/v1/auth/me').then((me) => api<EntryConfig>('GET', `/v1/entry-config?tenant=${encodeURIComponent(me.principal.tenant)}`).then(setConfig), () => undefined);
   }, []);
@@ -51,9 +76,26 @@ export function EntrySettings() {
       void toast.error(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const customIcon = config.icon !== '';
+  const customIcon = /^https:/.test(config.icon);
+  const iconChoice = customIcon ? 'image' : config.icon || 'headset';
+  const setIcon = (icon: string) => {
+    if (/^https:/.test(icon)) setImage(icon);
+    setConfig({ ...config, icon });
+  };
+  const uploadIcon = async (file: File) => {
+    const form = new FormData();
+    form.set('file', file);
+    try {
+      setIcon((await apiUpload<{ url: string }>('/v1/merchant/entry-icon', form)).url);
+      void toast.success(tr('图标已上传'));
+    } catch (err) {
+      void toast.error(err instanceof ApiError ? err.message : String(err));
+    }
+  };
   return (
     <Card title={t.entryStyle} size="small">
+      {/* kf-entry's stylesheet once for the page: the preview and the icon samples both use it. */}
+      <style>{previewCss}</style>
       <Row gutter={24}>
         <Col span={12}>
           <Form layout="vertical">
@@ -71,8 +113,26 @@ export function EntrySettings() {
             </Form.Item>
             <Form.Item label={tr('图标')}>
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Radio.Group className="entry-icon-kind" value={customIcon ? 'image' : 'headset'} onChange={(e) => setConfig({ ...config, icon: e.target.value === 'headset' ? '' : 'https://' })} options={[{ value: 'headset', label: tr('耳机') }, { value: 'image', label: tr('图片地址 (https)') }]} />
-                {customIcon && <Input id="entry-icon" value={config.icon} maxLength={500} placeholder="https://" onChange={(e) => setConfig({ ...config, icon: e.target.value })} />}
+                <Radio.Group
+                  className="entry-icon-kind"
+                  value={iconChoice}
+                  onChange={(e) => setIcon(e.target.value === 'image' ? image || 'https://' : String(e.target.value))}
+                  options={[
+                    ...builtInEntryIcons.map((name) => ({ value: name, label: <span className={`entry-icon-${name}`}><IconSample name={name} />{label('entryIcon', name)}</span> })),
+                    { value: 'image', label: <span className="entry-icon-image">{tr('自定义图片')}</span> },
+                  ]}
+                />
+                {customIcon && (
+                  <>
+                    <Space>
+                      <Upload className="entry-icon-upload" accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(file) => { void uploadIcon(file); return false; }}>
+                        <Button>{tr('上传图片')}</Button>
+                      </Upload>
+                      <Typography.Text type="secondary">{tr('PNG 或 JPEG,不超过 50 KB、512×512')}</Typography.Text>
+                    </Space>
+                    <Input id="entry-icon" aria-label={tr('图片地址 (https)')} value={config.icon} maxLength={500} placeholder={`${tr('图片地址 (https)')}: https://`} onChange={(e) => setIcon(e.target.value)} />
+                  </>
+                )}
               </Space>
             </Form.Item>
             <Form.Item label={tr('偏移 X / Y (rpx)')}>
