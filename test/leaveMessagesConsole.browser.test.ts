@@ -34,6 +34,8 @@ describe('console 留言 tab in Chromium', () => {
     expect(left.status).toBe(201);
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    // Zero page errors, console errors (antd's static message logs one per notice; the page uses the
+    // console's toast) and failed responses over the whole run.
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Empty, Input, Space, Table, Tabs, Tag, message } from 'antd';
+import { Button, Card, Empty, Input, Space, Table, Tabs, Tag } from 'antd';
 import { api, ApiError } from '../api';
+import { toast } from '../toast';
 import { useLeaveTexts } from '../i18n';
 import type { LeaveMessageTicket } from '../../../../shared/leaveMessage/leaveMessageSchema';
 
@@ -13,8 +14,6 @@ type Status = 'open' | 'answered';
  */
 export function LeaveMessages() {
   const t = useLeaveTexts();
-  // The hook form of antd's message follows the console's theme and locale (the static one cannot).
-  const [toast, toastHolder] = message.useMessage();
   const [status, setStatus] = useState<Status>('open');
   const [tickets, setTickets] = useState<LeaveMessageTicket[]>();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -25,7 +24,7 @@ export function LeaveMessages() {
   useEffect(() => {
     setTickets(undefined);
     void load().catch((err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err)));
-  }, [load, toast]);
+  }, [load]);
   const answer = async (ticket: LeaveMessageTicket) => {
     const text = (drafts[ticket.conversationId] ?? '').trim();
     if (!text) return;
@@ -61,7 +60,6 @@ export function LeaveMessages() {
   ];
   return (
     <Card size="small" className="leave-messages" title={t.tab} extra={<Button onClick={() => void load()}>{t.refresh}</Button>}>
-      {toastHolder}
       <Tabs activeKey={status} onChange={(k) => setStatus(k as Status)} items={[{ key: 'open', label: t.open }, { key: 'answered', label: t.answered }]} />
       <Table<LeaveMessageTicket> size="small" rowKey="conversationId" loading={!tickets} dataSource={tickets ?? []} columns={columns} pagination={false} locale={{ emptyText: <Empty description={t.empty} /> }} />
     </Card>
