@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../bin/build-console';
 import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
 import { signEvent } from '../shared/proactive';
+import { punctuationSuggestion } from '../shared/faq/answerPunctuation';
 
 jest.setTimeout(120_000);
 
@@ -256,6 +257,48 @@ describe('console in Chromium', () => {
     expect(await page.locator('.presence-switch').innerText()).toContain('Offline');
     await page.locator('.ant-tabs-tab', { hasText: 'Mine' }).waitFor();
     await page.getByText('中文', { exact: true }).click();
+    await page.close();
+  });
+
+  it('at 1366x768 an admin gives 查看账单 its H5 address, and the FAQ editor offers full-width punctuation, applied only on a tap', async () => {
+    const page = await loginAs('admin');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.url}/console/#/settings`);
+    await page.getByRole('tab', { name: '知识库' }).click();
+
+    // Issue 20 item 4: every page the knowledge base's buttons open, with its buttons' labels.
+    const bill = page.locator('.action-links tbody tr', { hasText: '/pages/bill/index' });
+    await bill.waitFor();
+    expect(await bill.innerText()).toContain('查看账单');
+    expect(await page.locator('.action-links tbody tr', { hasText: '/pages/huabei/repay' }).innerText()).toContain('去还款');
+    await page.getByLabel('H5 地址 /pages/bill/index').fill('https://m.example.com/bill?from=kefu');
+    await page.locator('.save-action-links').click();
+    await page.getByText('已保存').waitFor();
+    await page.locator('.action-links').scrollIntoViewIfNeeded();
+    await shot(page, 'action-links');
+    const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
+    expect((await server.call('GET', '/v1/merchant/settings/action-links', { token: admin })).json).toEqual({ links: [{ path: '/pages/bill/index', url: 'https://m.example.com/bill?from=kefu' }] });
+
+    // Issue 20 item 8: half-width marks in a new answer are pointed out, and fixed only when asked.
+    const typed = '请先登录,然后点"还款";如有疑问:联系客服';
+    const fixed = punctuationSuggestion(typed)!;
+    expect(fixed).toBe('请先登录，然后点“还款”；如有疑问：联系客服');
+    await page.getByRole('button', { name: /^新\s*增$/ }).click();
+    await page.locator('#faq-question').fill('怎么联系客服还款');
+    await page.locator('#faq-answer').fill(typed);
+    await page.locator('.punctuation-hint', { hasText: fixed }).waitFor();
+    expect(await page.locator('#faq-answer').inputValue()).toBe(typed);
+    await shot(page, 'faq-punctuation-hint');
+    await page.locator('.apply-punctuation').click();
+    expect(await page.locator('#faq-answer').inputValue()).toBe(fixed);
+    await page.locator('.punctuation-hint').waitFor({ state: 'detached' });
+    await page.locator('.faq-save').click();
+    // Saved: the editor closes.
+    await page.locator('#faq-answer').waitFor({ state: 'detached' });
+    const saved = await server.call('GET', `/v1/merchant/faq?q=${encodeURIComponent('怎么联系客服还款')}`, { token: admin });
+    const entry = (saved.json['entries'] as { id: string; answer: string }[])[0]!;
+    expect(entry.answer).toBe(fixed);
+    await server.call('DELETE', `/v1/merchant/faq/${entry.id}`, { token: admin });
     await page.close();
   });
 });

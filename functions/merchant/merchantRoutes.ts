@@ -10,7 +10,8 @@ import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/mer
 import { StaffRoleRequest } from '../../shared/schemas/staffAdminSchema';
 import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
 import { PresenceSettings } from '../../shared/merchant/presenceSettings';
-import { ActionLinkSettings, checkActionLinks } from '../../shared/merchant/actionLinks';
+import { ActionLinkSettings } from '../../shared/merchant/actionLinks';
+import { checkActionLinks } from '../../shared/merchant/checkActionLinks';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';

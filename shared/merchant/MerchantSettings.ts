@@ -99,7 +99,7 @@ export class MerchantSettings {
     return row ? { links: row.value.links } : defaultActionLinkSettings;
   }
 
-  /** Stores the links as given: the caller has already checked them (checkActionLinks). */
+  /** Stores the links as given: the caller has already checked them (shared/merchant/checkActionLinks). */
   async setActionLinks(tenant: string, settings: ActionLinkSettings): Promise<ActionLinkSettings> {
     await this.db(tenant).put(merchantTables.config, keys.actionLinks, { links: settings.links.map((l) => ({ ...l })) });
     return settings;

@@ -4,6 +4,7 @@ import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
 import type { FaqEntry } from '../../../../shared/schemas';
+import { punctuationSuggestion } from '../../../../shared/faq/answerPunctuation';
 interface MatchResult {
   decision: 'answer' | 'suggest' | 'handoff';
   reason?: string;
@@ -11,6 +12,46 @@ interface MatchResult {
 }
 
 const decisionText: Record<MatchResult['decision'], string> = { answer: '直接回答', suggest: '给出建议(您想问的是不是)', handoff: '转人工' };
+
+/**
+ * Under the answer: half-width marks in Chinese text (,;:"") and the full-width fix, applied only
+ * when the merchant taps it (a code sample or an English sentence may want its marks as they are).
+ */
+function PunctuationHint({ answer, apply }: { answer: string; apply: (fixed: string) => void }) {
+  const tr = useTr();
+  const fixed = punctuationSuggestion(answer);
+  if (!fixed) return null;
+  return (
+    <Alert
+      className="punctuation-hint"
+      type="info"
+      style={{ marginBottom: 12 }}
+      title={tr('答案里的中文用了半角标点,建议改为全角:')}
+      description={<Typography.Text className="punctuation-fixed">{fixed}</Typography.Text>}
+      action={<Button size="small" className="apply-punctuation" onClick={() => apply(fixed)}>{tr('改为全角')}</Button>}
+    />
+  );
+}
+
+type EditValues = { category: string; question: string; answer: string; similar?: string };
+
+/** The entry's fields in the editor, with the punctuation hint under the answer. */
+function FaqEditForm({ entry, save }: { entry: Partial<FaqEntry>; save: (values: EditValues) => void }) {
+  const tr = useTr();
+  const label = useLabel();
+  const [form] = Form.useForm<EditValues>();
+  const answer = Form.useWatch('answer', form) ?? '';
+  return (
+    <Form form={form} layout="vertical" initialValues={{ category: entry.category ?? 'other', question: entry.question, answer: entry.answer, similar: (entry.similar ?? []).join('\n') }} onFinish={save}>
+      <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
+      <Form.Item name="similar" label={tr('相似问法(每行一条)')}><Input.TextArea rows={3} /></Form.Item>
+      <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
+      <PunctuationHint answer={answer} apply={(fixed) => form.setFieldValue('answer', fixed)} />
+      <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Select className="faq-category" options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} /></Form.Item>
+      <Button type="primary" htmlType="submit" className="faq-save">{tr('保存')}</Button>
+    </Form>
+  );
+}
 
 const fail = (err: unknown) => void toast.error(err instanceof ApiError ? err.message : String(err));
 
@@ -27,10 +68,11 @@ export function FaqSettings() {
   useEffect(() => {
     void load();
   }, [q]);
-  const save = async (values: { category: string; question: string; answer: string; similar?: string }) => {
+  const save = async (values: EditValues) => {
     const body = { category: values.category, question: values.question, answer: values.answer, similar: (values.similar ?? '').split('\n').map((x) => x.trim()).filter(Boolean) };
     try {
-      if (editing?.id) await api('PUT', `/v1/merchant/faq/${editing.id}`, { ...body, enabled: editing.enabled ?? true });
+      // The editor has no fields for the guide buttons: a PUT replaces the entry, so they go back as they were.
+      if (editing?.id) await api('PUT', `/v1/merchant/faq/${editing.id}`, { ...body, actions: editing.actions ?? [], enabled: editing.enabled ?? true });
       else await api('POST', '/v1/merchant/faq', body);
       setEditing(undefined);
       await load(page.offset);
@@ -82,13 +124,7 @@ export function FaqSettings() {
       </Card>
       <Modal title={tr(editing?.id ? '编辑问答' : '新增问答')} open={!!editing} onCancel={() => setEditing(undefined)} footer={null} destroyOnHidden>
         {editing && (
-          <Form layout="vertical" initialValues={{ category: editing.category ?? 'other', question: editing.question, answer: editing.answer, similar: (editing.similar ?? []).join('\n') }} onFinish={(v: { category: string; question: string; answer: string; similar?: string }) => void save(v)}>
-            <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
-            <Form.Item name="similar" label={tr('相似问法(每行一条)')}><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
-            <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Select className="faq-category" options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} /></Form.Item>
-            <Button type="primary" htmlType="submit" className="faq-save">{tr('保存')}</Button>
-          </Form>
+          <FaqEditForm entry={editing} save={(v) => void save(v)} />
         )}
       </Modal>
     </Space>

@@ -10,6 +10,7 @@ import type { Session } from '../api';
 import { useT, useTr } from '../i18n';
 import { EntrySettings } from './EntrySettings';
 import { PresenceSettings } from './PresenceSettings';
+import { ActionLinkSettings } from './ActionLinkSettings';
 
 /** The merchant's settings, one tab per concern. */
 export function Settings({ session }: { session: Session }) {
@@ -20,7 +21,7 @@ export function Settings({ session }: { session: Session }) {
       className="settings-tabs"
       items={[
         { key: 'entry', label: t.entryStyle, children: <EntrySettings /> },
-        { key: 'faq', label: tr('知识库'), children: <FaqSettings /> },
+        { key: 'faq', label: tr('知识库'), children: (<><FaqSettings /><ActionLinkSettings /></>) },
         { key: 'routing', label: tr('分配规则'), children: (<><GroupSettings /><RoutingSettings /><PresenceSettings /></>) },
         { key: 'canned', label: tr('快捷回复'), children: <CannedSettings /> },
         { key: 'proactive', label: tr('主动服务'), children: <ProactiveSettings admin={session.principal.role === 'admin'} /> },
