@@ -11,7 +11,13 @@ export async function runJobs(deps: AppDeps) {
   // First, batches a crash cut off between store partitions (Tablestore; see
   // shared/store/tablestoreBatch.ts) are finished, so the sweeps below read complete queues.
   let recovered = 0;
-  for (const tenant of tenants) recovered += await deps.store.tenant(tenant).recover();
+  for (const tenant of tenants) {
+    // One merchant's store trouble must not hold up the sweep for the others: tried next sweep.
+    recovered += await deps.store
+      .tenant(tenant)
+      .recover()
+      .catch((err: unknown) => (deps.logger.warn({ err, tenant }, 'store recovery failed; retried next sweep'), 0));
+  }
   const routing = await runRoutingJobs(deps);
   const pushes = { sent: 0, failed: 0, gaveUp: 0 };
   const proactive = { sent: 0, optedOut: 0, deduplicated: 0, failed: 0 };

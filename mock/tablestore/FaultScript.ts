@@ -2,9 +2,14 @@ import { OtsError } from './OtsError';
 
 /** One scripted failure: the next `times` requests (of `actions`, when given) fail with `code`. */
 export interface Fault {
-  readonly code: 'OTSServerBusy' | 'OTSNotEnoughCapacityUnit' | 'OTSQuotaExhausted' | 'OTSRowOperationConflict' | 'OTSPartitionUnavailable' | 'OTSInternalServerError';
+  readonly code: 'OTSServerBusy' | 'OTSNotEnoughCapacityUnit' | 'OTSQuotaExhausted' | 'OTSRowOperationConflict' | 'OTSPartitionUnavailable' | 'OTSInternalServerError' | 'OTSTimeout';
   times: number;
   readonly actions?: readonly string[];
+  /**
+   * The request is carried out and only its answer is the error: a timeout or a 5xx after the
+   * service applied the write, which a client cannot tell from one that did not happen.
+   */
+  readonly afterApplying?: boolean;
 }
 
 const FAULT_STATUS: Record<Fault['code'], [number, string]> = {
@@ -14,6 +19,7 @@ const FAULT_STATUS: Record<Fault['code'], [number, string]> = {
   OTSRowOperationConflict: [409, 'Data is being modified by the other request.'],
   OTSPartitionUnavailable: [503, 'The partition is not available.'],
   OTSInternalServerError: [500, 'Internal server error.'],
+  OTSTimeout: [503, 'Operation timeout.'],
 };
 
 /** Throttling and outages a test scripts, played in order with the service's status and code. */
@@ -28,9 +34,18 @@ export class FaultScript {
     this.faults.length = 0;
   }
 
-  /** Throws the next scripted failure for `action`, if one is due. */
+  /** Throws the next scripted failure for `action` that comes before the request is carried out, if one is due. */
   play(action: string): void {
-    const fault = this.faults.find((f) => f.times > 0 && (!f.actions || f.actions.includes(action)));
+    this.next(action, false);
+  }
+
+  /** Throws the next scripted failure for `action` that replaces the answer of a request carried out. */
+  playAfter(action: string): void {
+    this.next(action, true);
+  }
+
+  private next(action: string, afterApplying: boolean): void {
+    const fault = this.faults.find((f) => f.times > 0 && Boolean(f.afterApplying) === afterApplying && (!f.actions || f.actions.includes(action)));
     if (!fault) return;
     fault.times--;
     const [status, text] = FAULT_STATUS[fault.code];

@@ -146,6 +146,7 @@ export class TablestoreEmulator {
       this.calls.set(action, (this.calls.get(action) ?? 0) + 1);
       const answer = this.dispatch(action as Action, body);
       this.data.persist();
+      this.faults.playAfter(action);
       const bytes = Buffer.from(message(`${action}Response`).encode(answer).finish());
       return this.respond(200, bytes, requestId);
     } catch (err) {

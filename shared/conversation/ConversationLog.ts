@@ -164,10 +164,14 @@ export class ConversationLog {
       // that none exists, so a retry of a stored message fails there (or in deciding, when the
       // conversation has moved on) and only then is the stored one read. A first delivery, nearly
       // every message, costs no extra read.
-      const replay = async (err: unknown): Promise<Attempt> => {
+      const stored = async (): Promise<Attempt | undefined> => {
         const previous = idempotency ? await db.get<{ seq: number; fingerprint: string }>(tables.clientMessage, [conversationId, idempotency.authorId, idempotency.clientMessageId]) : undefined;
-        if (!previous) throw err;
-        return { conversation, events: [], unchanged: true, replayed: await this.replayed(db, conversationId, previous.value, fingerprint) };
+        return previous ? { conversation, events: [], unchanged: true, replayed: await this.replayed(db, conversationId, previous.value, fingerprint) } : undefined;
+      };
+      const replay = async (err: unknown): Promise<Attempt> => {
+        const found = await stored();
+        if (!found) throw err;
+        return found;
       };
       const now = this.clock();
       let decision: Decision | undefined;
@@ -176,7 +180,7 @@ export class ConversationLog {
       } catch (err) {
         return replay(err);
       }
-      if (!decision) return idempotency ? replay(undefined).catch((): Attempt => ({ conversation, events: [], unchanged: true })) : { conversation, events: [], unchanged: true };
+      if (!decision) return (await stored()) ?? { conversation, events: [], unchanged: true };
       const events = this.number(conversation, decision.events ?? [], now);
       const after = this.apply(conversation, decision.set ?? {}, events, now);
       const ops: WriteOp[] = [

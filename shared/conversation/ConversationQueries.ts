@@ -207,7 +207,7 @@ export class ConversationQueries {
 }
 
 /** The conversations index rows point to, in the rows' order; a row whose conversation is gone is skipped. */
-type IndexRow = { readonly key: Key; readonly value: { conversationId: string } };
+type IndexRow = { readonly key: Key; readonly value: { conversationId: string }; readonly version?: number };
 
 /**
  * Whether an inbox index row still says what its conversation says. On Tablestore an index row
@@ -223,5 +223,13 @@ function indexCurrent(table: string, row: IndexRow, c: Conversation): boolean {
 
 async function resolveIndex(db: TenantStore, rows: readonly IndexRow[], table?: string): Promise<Conversation[]> {
   const found = await Promise.all(rows.map((r) => db.get<Conversation>(tables.conversation, [r.value.conversationId])));
-  return found.flatMap((r, i) => (r && (table === undefined || indexCurrent(table, rows[i]!, r.value)) ? [r.value] : []));
+  const out: Conversation[] = [];
+  found.forEach((r, i) => {
+    const row = rows[i]!;
+    if (r && (table === undefined || indexCurrent(table, row, r.value))) out.push(r.value);
+    // A stale index row is deleted (unless it changed since it was read), so it stops taking a
+    // place in every later page.
+    else if (table !== undefined && row.version !== undefined) void db.delete(table, row.key, { version: row.version }).catch(() => undefined);
+  });
+  return out;
 }

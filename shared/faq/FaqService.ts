@@ -32,6 +32,8 @@ export interface FaqImportResult {
   readonly total: number;
 }
 
+type EntryChange = { op: 'put'; entry: FaqEntry; condition: Condition } | { op: 'delete'; id: string };
+
 /**
  * How long this process trusts its copy of a merchant's knowledge-base version and thresholds (ms),
  * read on every message otherwise: another instance's change shows within it, this process's own
@@ -52,6 +54,7 @@ export class FaqService {
   private readonly matchers = new Map<string, { version: number; matcher: FaqMatcher; entries?: Map<string, FaqEntry> }>();
   /** The knowledge base's version and the thresholds as last read, by tenant, with when. */
   private readonly fresh = new Map<string, { at: number; version?: number; settings?: FaqSettings }>();
+  private readonly changeCount = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -85,11 +88,21 @@ export class FaqService {
   }
 
   async setEnabled(tenant: string, id: string, enabled: boolean): Promise<FaqEntry> {
-    const entry = { ...(await this.get(tenant, id)), enabled, updatedAt: this.clock().toISOString() };
-    await this.edit(tenant, { op: 'put', entry, condition: 'exists' }, () => {
+    let entry: FaqEntry | undefined;
+    const notFound = (): never => {
       throw new KefuError('FAQ_NOT_FOUND', `知识条目 ${id} 不存在`);
-    });
-    return entry;
+    };
+    // Read from the base the write goes to (an import may replace it between tries).
+    await this.edit(
+      tenant,
+      async (base) => {
+        const current = (await readEntry(this.db(tenant), base, id)) ?? notFound();
+        entry = { ...current, enabled, updatedAt: this.clock().toISOString() };
+        return { op: 'put', entry, condition: 'exists' };
+      },
+      notFound,
+    );
+    return entry!;
   }
 
   async delete(tenant: string, id: string): Promise<void> {
@@ -176,7 +189,7 @@ export class FaqService {
     try {
       await replaceBase(db, { ...from, entries: previous }, next, this.clock(), (done) => options.onProgress?.(done, next.length, 'write'));
     } finally {
-      this.fresh.delete(tenant);
+      this.forgetRecent(tenant);
     }
     const had = new Set(previous.map((p) => p.id));
     const updated = entries.filter((e) => had.has(e.id)).length;
@@ -189,9 +202,10 @@ export class FaqService {
   async settings(tenant: string): Promise<FaqSettings> {
     const known = this.recent(tenant).settings;
     if (known) return known;
+    const since = this.changes(tenant);
     const row = await this.db(tenant).get<FaqSettings>(t.settings, ['thresholds']);
     const settings = row?.value ?? { ...defaultRanker().thresholds };
-    this.remember(tenant, { settings });
+    this.remember(tenant, { settings }, since);
     return settings;
   }
 
@@ -200,7 +214,7 @@ export class FaqService {
       throw new KefuError('VALIDATION_FAILED', '建议阈值 suggest 不能高于回答阈值 answer', { field: 'suggest', reason: 'range' });
     }
     await this.db(tenant).put(t.settings, ['thresholds'], { ...settings });
-    this.fresh.delete(tenant);
+    this.forgetRecent(tenant);
     return settings;
   }
 
@@ -243,8 +257,9 @@ export class FaqService {
     const db = this.db(tenant);
     let version = this.recent(tenant).version;
     if (version === undefined) {
+      const since = this.changes(tenant);
       version = (await readPointer(db)).version;
-      this.remember(tenant, { version });
+      this.remember(tenant, { version }, since);
     }
     const cached = this.matchers.get(tenant);
     if (cached?.version === version) return cached.matcher;
@@ -278,10 +293,24 @@ export class FaqService {
     return known && this.clock().getTime() - known.at < FRESH_MS ? known : {};
   }
 
-  /** Adds to what is known; the age stays that of the first read of the set. */
-  private remember(tenant: string, facts: { version?: number; settings?: FaqSettings }): void {
+  /**
+   * Adds to what is known; the age stays that of the first read of the set. Not when this process
+   * changed the tenant's knowledge base since the read began (`since`): the read may predate it.
+   */
+  private remember(tenant: string, facts: { version?: number; settings?: FaqSettings }, since: number): void {
+    if (this.changes(tenant) !== since) return;
     const known = this.recent(tenant);
     this.fresh.set(tenant, { ...known, ...facts, at: 'at' in known ? known.at : this.clock().getTime() });
+  }
+
+  /** How many changes this process made to the tenant's knowledge base or thresholds. */
+  private changes(tenant: string): number {
+    return this.changeCount.get(tenant) ?? 0;
+  }
+
+  private forgetRecent(tenant: string): void {
+    this.fresh.delete(tenant);
+    this.changeCount.set(tenant, this.changes(tenant) + 1);
   }
 
   private db(tenant: string): TenantStore {
@@ -311,7 +340,7 @@ export class FaqService {
    * read, so an edit never lands in a base an import has just replaced (it is redone on the new
    * one). A tenant's entries of before bases are first copied into one.
    */
-  private async edit(tenant: string, change: { op: 'put'; entry: FaqEntry; condition: Condition } | { op: 'delete'; id: string }, onConditionFailed: () => never): Promise<void> {
+  private async edit(tenant: string, change: EntryChange | ((base: string) => Promise<EntryChange>), onConditionFailed: () => never): Promise<void> {
     const db = this.db(tenant);
     for (let attempt = 0; attempt < 5; attempt++) {
       let p: Pointer = await readPointer(db);
@@ -324,8 +353,9 @@ export class FaqService {
       }
       if (p.base === undefined) continue;
       try {
-        await db.batchWrite(entryWrite({ ...p, base: p.base }, change, this.clock()));
-        this.fresh.delete(tenant);
+        const next = typeof change === 'function' ? await change(p.base) : change;
+        await db.batchWrite(entryWrite({ ...p, base: p.base }, next, this.clock()));
+        this.forgetRecent(tenant);
         return;
       } catch (err) {
         if (pointerMoved(err)) continue;

@@ -87,9 +87,14 @@ export async function replaceBase(db: TenantStore, from: Pointer & { entries: re
   try {
     await db.put(t.meta, ['kb'], { changedAt: now.toISOString(), base }, from.version === 0 ? 'notExists' : { version: from.version });
   } catch (err) {
-    await dropRows(db, staged.map((op) => [op.table, op.key]));
-    if (isConditionFailed(err)) throw new KefuError('CONFLICT', '导入期间知识库被修改,未导入任何条目,请重新导入');
-    throw err;
+    // A flip whose answer was lost may have happened: the pointer says which base is current.
+    const flipped = !isConditionFailed(err) && (await readPointer(db).then((p) => p.base === base, () => undefined));
+    if (flipped === undefined) throw err;
+    if (!flipped) {
+      await dropRows(db, staged.map((op) => [op.table, op.key]));
+      if (isConditionFailed(err)) throw new KefuError('CONFLICT', '导入期间知识库被修改,未导入任何条目,请重新导入');
+      throw err;
+    }
   }
   await dropRows(db, from.entries.map((e) => entryKey(from.base, e.id)));
 }

@@ -317,6 +317,12 @@ export function describeStoreContract(name: string, makeStore: () => Store | Pro
       expect(fromB.rows.every((r) => (r.value as { owner: string }).owner === 'b')).toBe(true);
     });
 
+    it('keeps keys apart that differ only past the basic plane (emoji)', async () => {
+      await db.put('item', ['u😀'], { a: 1 }, 'notExists');
+      await db.put('item', ['u😁'], { a: 2 }, 'notExists');
+      expect((await db.range('item', [])).rows.map((r) => [r.key[0], r.value['a']])).toEqual([['u😀', 1], ['u😁', 2]]);
+    });
+
     it('rejects invalid tenants, keys and tables', async () => {
       expect(() => store.tenant('')).toThrow(KefuError);
       // Started one at a time: a driver doing I/O must not leave the later rejections unobserved.

@@ -164,6 +164,35 @@ describe('tablestore driver under failure', () => {
     }
   });
 
+  it('counts a home commit the service applied but whose answer was lost as committed, and finishes the batch', async () => {
+    const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    const v = await db.put('presence', ['a1'], { active: 0 });
+    emulator.emulator.injectFault({ code: 'OTSTimeout', times: 1, actions: ['CommitTransaction'], afterApplying: true });
+    await db.batchWrite(handoff('c5', v));
+    expect(await db.get('conversation', ['c5'])).toMatchObject({ value: { status: 'queued' } });
+    expect(await db.get('waiting', [1, 'c5'])).toMatchObject({ value: { conversationId: 'c5' } });
+    expect(await db.get('presence', ['a1'])).toMatchObject({ value: { active: 1 }, version: v + 1 });
+    expect(await db.recover(0)).toBe(0);
+  });
+
+  it('recover() never writes a cut-off batch over what a later change of the same conversation wrote', async () => {
+    const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    const v = await db.put('presence', ['a1'], { active: 0 });
+    emulator.emulator.injectFault({ code: 'OTSInternalServerError', times: 1000, actions: ['GetRow'] });
+    await db.batchWrite(handoff('c6', v));
+    emulator.emulator.clearFaults();
+    // The conversation moves on before any sweep: assigned, off the waiting list, the agent's load set anew.
+    await db.batchWrite([
+      { op: 'put', table: 'conversation', key: ['c6'], value: { status: 'assigned' }, condition: { version: 1 } },
+      { op: 'delete', table: 'waiting', key: [1, 'c6'] },
+      { op: 'update', table: 'presence', key: ['a1'], set: { active: 5 }, condition: { version: v + 1 } },
+    ]);
+    expect(await db.recover(0)).toBe(1);
+    expect(await db.get('waiting', [1, 'c6'])).toBeUndefined();
+    expect(await db.get('presence', ['a1'])).toMatchObject({ value: { active: 5 }, version: v + 2 });
+    expect(await db.get('conversation', ['c6'])).toMatchObject({ value: { status: 'assigned' } });
+  });
+
   it('reads issued at once share one BatchGetRow; a lone read is one GetRow', async () => {
     const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
     for (let i = 0; i < 20; i++) await db.put('conversation', [`c${i}`], { n: i });

@@ -1,0 +1,38 @@
+import { createMemoryStore } from '../store';
+import type { Principal } from '../auth';
+import type { Conversation } from '../schemas';
+import { createInProcessNotifier } from '../realtime/inProcessNotifier';
+import { ConversationLog } from './ConversationLog';
+import { ConversationQueries } from './ConversationQueries';
+import { conversationIndexes } from './conversationIndexes';
+import { tables } from './conversationTables';
+
+const T = 'shop';
+const user: Principal = { tenant: T, id: 'u1', role: 'user' };
+const agent: Principal = { tenant: T, id: 'a1', role: 'agent' };
+const at = '2026-12-01T10:00:00.000Z';
+const fresh = (id: string): Conversation => ({ id, tenant: T, userId: 'u1', channel: 'miniprogram', status: 'bot', lastSeq: 0, createdAt: at, updatedAt: at });
+
+// Inbox index rows live in other store partitions than their conversations (shared/store/partitions.ts)
+// and on Tablestore are written after its commit, or again by recovery: a reader can meet one that a
+// later change has made stale.
+describe('ConversationQueries inboxes', () => {
+  it('shows a conversation only where its state puts it, and deletes an index row that says otherwise', async () => {
+    const store = createMemoryStore();
+    const log = new ConversationLog({ store, clock: () => new Date(at) });
+    log.addProjection(conversationIndexes);
+    const queries = new ConversationQueries({ log, notifier: createInProcessNotifier() });
+    await log.open(user, fresh('c1'));
+    await log.open(user, fresh('c2'));
+    await log.commit(agent, 'c1', () => ({ set: { status: 'queued', queuedAt: at } }));
+    const db = store.tenant(T);
+    // Stale rows: c2 was never queued, and c1 is not assigned to a1.
+    await db.put(tables.waiting, [Date.parse(at) - 1000, 'c2'], { conversationId: 'c2' });
+    await db.put(tables.assigned, ['a1', 'c1'], { conversationId: 'c1' });
+    expect((await queries.inbox(agent, 'waiting')).map((c) => c.id)).toEqual(['c1']);
+    expect(await queries.inbox(agent, 'mine')).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await db.range(tables.waiting, [])).rows.map((r) => r.key[1])).toEqual(['c1']);
+    expect((await db.range(tables.assigned, [])).rows).toEqual([]);
+  });
+});
