@@ -63,6 +63,29 @@ describe('extractAmounts', () => {
     expect(one(text)).toEqual([]);
   });
 
+  // Money without a unit word, in a sentence about money (issue 21 item 7).
+  it.each([
+    ['额度只有2.5万', '2.5万', 25000],
+    ['上个月给他转了3万过去', '3万', 30000],
+    ['借了两万五还没到', '两万五', 25000],
+    ['这个月还款四千八', '四千八', 4800],
+    ['昨天充了5k进去', '5k', 5000],
+    ['转了一百五给朋友', '一百五', 150],
+    ['余额还有四千八怎么提不出来', '四千八', 4800],
+    ['花呗额度两万五能提额吗', '两万五', 25000],
+    ['转账给他两万五他说没收到', '两万五', 25000],
+    ['我一个月工资八千五', '八千五', 8500],
+  ])('about money: %s -> %s = %d CNY', (text, span, amount) => {
+    expect(one(text)).toEqual([{ text: span, value: { amount, currency: 'CNY' } }]);
+  });
+
+  it.each(['等了3万年', '我买了两万五千个零件', '一百五十个人', '第3万名', '5k跑步', '四千八百米', '千万别转账给陌生人', '万一转账失败怎么办', '转账时十点半到账', '还款日是每月十五号', '转账三十天内能退吗', '十月份的账单', '转账兑换了10000个积分'])(
+    'a magnitude that is not money: %s has no amount',
+    (text) => {
+      expect(one(text)).toEqual([]);
+    },
+  );
+
   it('finds several amounts in one message', () => {
     expect(one('原价99元,优惠后扣了79.9元,退我19.1元').map((a) => a.text)).toEqual(['99元', '79.9元', '19.1元']);
   });

@@ -41,6 +41,21 @@ const VERB_BARE = new RegExp(
   'gu',
 );
 
+/** Characters after a number that make it a count, a time or a measure, not money. */
+const NOT_MONEY_AFTER = '个期斤星次天号月年岁人件条张分%点秒小笔单位项台部瓶盒份位名积克吨米里公周倍楼层';
+
+/**
+ * Words that make a sentence about money (a transfer, a payment, a limit, a repayment, a balance):
+ * in one, a number with a magnitude (2.5万, 3万, 两万五, 四千八, 5k, 一百五) is an amount even without
+ * a unit word after it (额度只有2.5万, 余额还有四千八). Plain integers stay out (a count or a code is as
+ * likely), and so do numbers followed by a count's or a measure's unit (10000个积分, 150斤, 12期).
+ */
+const MONEY_CONTEXT = /转账|转了|转给|打了|打款|汇款|付款|支付|付了|扣款|扣了|退款|退了|还款|还了|借款|借了|贷款|额度|余额|提现|充值|充了|工资|消费|刷了|花了|收款|到账|钱|账单|红包|金额|利息|本金|欠款|欠了|限额|手续费|价格|报价|押金|保证金|收费|费用/u;
+const MAGNITUDE_NUMBER = new RegExp(
+  String.raw`(?<![\d.,第${CHINESE_NUMERAL_CHARS}])((?:\d{1,3}(?:,\d{3})+|\d{1,8})(?:\.\d{1,4})?[kKwW千万萬](?:\d(?![\d.]))?|\d{1,8}\.\d{1,2}|[${CHINESE_NUMERAL_CHARS}]*[十拾百佰千仟万萬][${CHINESE_NUMERAL_CHARS}]*)(?![\d.,kKwW${CHINESE_NUMERAL_CHARS}${NOT_MONEY_AFTER}])`,
+  'gu',
+);
+
 type AmountSpan = Span<'amount'>;
 
 function approxValue(vague: string, currency: string): ApproxAmountValue | undefined {
@@ -126,6 +141,17 @@ export function extractAmounts(text: string): AmountSpan[] {
     if (value === undefined || isLongDigitRun(numberText) || (/^[^\d]$/u.test(numberText))) continue;
     const start = m.index + m[0].length - numberText.length;
     found.push({ type: 'amount', start, end: start + numberText.length, value: { amount: round(value), currency: 'CNY' } });
+  }
+
+  if (MONEY_CONTEXT.test(text)) {
+    MAGNITUDE_NUMBER.lastIndex = 0;
+    for (let m = MAGNITUDE_NUMBER.exec(text); m; m = MAGNITUDE_NUMBER.exec(text)) {
+      const numberText = m[1]!;
+      const value = parseNumber(numberText);
+      // 十 alone, or a reading that is no number (千万别, 万一), is not an amount.
+      if (value === undefined || value < 10 || isLongDigitRun(numberText) || /^[十拾千万萬]$/u.test(numberText)) continue;
+      found.push({ type: 'amount', start: m.index, end: m.index + numberText.length, value: { amount: round(value), currency: 'CNY' } });
+    }
   }
 
   return dropOverlaps(found);
