@@ -78,8 +78,17 @@ describe('console entry-button icon in Chromium', () => {
 
     // An own icon: uploaded through the media store; the preview shows the picture itself.
     await page.locator('.entry-icon-kind label', { hasText: '自定义图片' }).click();
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().includes('/v1/merchant/entry-icon') && requests.push(r.method()));
+    // Too big or not a PNG/JPEG: said at once, nothing sent (the server would refuse it too).
+    await page.locator('.entry-icon-upload input[type=file]').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.concat([discPng(), Buffer.alloc(60 * 1024)]) });
+    await page.getByText('图标不能超过 50 KB').waitFor();
+    await page.locator('.entry-icon-upload input[type=file]').setInputFiles({ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await page.getByText('图标仅支持 PNG 或 JPEG 图片').waitFor();
+    expect(requests).toEqual([]);
     await page.locator('.entry-icon-upload input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: discPng() });
     await page.getByText('图标已上传').waitFor();
+    expect(requests).toEqual(['POST']);
     const img = preview(page).locator('img.kf-entry__icon');
     await img.waitFor();
     // Loaded, not broken: the picture's own 64 px width.

@@ -204,7 +204,7 @@ const enByZh: Record<string, string> = {
   '小写字母开头,3-32 位': 'Starts with a lower-case letter, 3-32 characters', '临时密码(只显示这一次)': 'Temporary password (shown once)', 的临时密码: "'s temporary password",
   '成员(员工用户名)': 'Members (usernames)', '删除这个技能组?': 'Delete this skill group?', 新组ID: 'New group id', 新增技能组: 'Add group', 技能组ID: 'Group id',
   图标: 'Icon', 耳机: 'Headset', 上传图片: 'Upload image', '图片地址 (https)': 'Image URL (https)', 自定义图片: 'Own image', 图标已上传: 'Icon uploaded',
-  'PNG 或 JPEG,不超过 50 KB、512×512': 'PNG or JPEG, up to 50 KB and 512×512', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
+  'PNG 或 JPEG,不超过 50 KB、512×512': 'PNG or JPEG, up to 50 KB and 512×512', '图标仅支持 PNG 或 JPEG 图片': 'The icon must be a PNG or JPEG image', '图标不能超过 50 KB': 'The icon must be at most 50 KB', 角标: 'Badge', '偏移 X / Y (rpx)': 'Offset X / Y (rpx)',
   在线设置: 'Presence', 登录即在线: 'Online on login', '无操作自动小休(分钟,0 为关闭)': 'Away after idle minutes (0: off)', 客服状态: 'Agents', 已分配: 'assigned',
   周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 普通: 'Standard', 黄金: 'Gold', 铂金: 'Platinum', 钻石: 'Diamond', 元: 'yuan',
   'VIP 1 级及以上专席': 'VIP tier 1 and up', 'VIP 2 级及以上专席': 'VIP tier 2 and up', 'VIP 3 级及以上专席': 'VIP tier 3 and up', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',

@@ -6,7 +6,7 @@ import { codesOf, useLabel, useT, useTr } from '../i18n';
 import type { EntryConfig } from '../../../../shared/schemas';
 import { entryView } from '../../../../miniprogram/components/kf-entry/entryView';
 import entryCss from '../../../../miniprogram/components/kf-entry/index.acss?raw';
-import { builtInEntryIcons } from '../../../../shared/merchant/entryIcons';
+import { builtInEntryIcons, MAX_ENTRY_ICON_BYTES } from '../../../../shared/merchant/entryIcons';
 
 /** The preview phone is 750 rpx drawn in 375 CSS px, as a 375 pt phone shows it: 1 rpx = 0.5 px. */
 const PX_PER_RPX = 0.5;
@@ -83,6 +83,9 @@ export function EntrySettings() {
     setConfig({ ...config, icon });
   };
   const uploadIcon = async (file: File) => {
+    // The server checks the bytes too; these two are said here without a refused request.
+    if (file.type !== 'image/png' && file.type !== 'image/jpeg') return void toast.error(tr('图标仅支持 PNG 或 JPEG 图片'));
+    if (file.size > MAX_ENTRY_ICON_BYTES) return void toast.error(tr(`图标不能超过 ${MAX_ENTRY_ICON_BYTES / 1024} KB`));
     const form = new FormData();
     form.set('file', file);
     try {
