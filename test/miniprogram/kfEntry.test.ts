@@ -155,6 +155,7 @@ describe('kf-entry: the floating service button', () => {
     expect(css).not.toMatch(/url\(/);
   });
 
+  // <image src> takes a network address (platform-docs/alipay-open-docs: mini/component/基础组件/媒体组件/image 图片.md).
   it('shows an uploaded https icon as an image, the headset for an empty or unknown icon', async () => {
     const uploaded = 'https://kefu.example.com/v1/entry-icon/demo/icon0123456789abcdef0123456789abcdef';
     const { mount } = setup({ demo: { ...acme, icon: uploaded }, old: { ...acme, icon: '' } });
