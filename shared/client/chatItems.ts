@@ -2,6 +2,7 @@ import type { Message } from '../schemas';
 import type { ChatView } from './ChatView';
 import type { ChatTexts } from './chatText';
 import type { ActionLinks } from './actionLinks';
+import { mediaLabel, ratingText } from './messageLabel';
 
 /**
  * A guide button under an answer: its mini-program page, its web link (the action's own, or the
@@ -60,10 +61,6 @@ const blank = {
   past: false,
 };
 
-function seconds(durationMs: number): number {
-  return Math.max(1, Math.round(durationMs / 1000));
-}
-
 /**
  * The message as a row. `live` is false for a FAQ card whose 解决了/没解决 no longer apply: the
  * conversation left the bot, a later card replaced it, or it belongs to an earlier conversation.
@@ -91,14 +88,14 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
     case 'faqSuggest':
       return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })), proactive: b.proactive === true };
     case 'voice':
-      return { ...blank, key, kind: 'voice', mine, sender, mediaId: b.mediaId, text: `${t.voiceLabel(seconds(b.durationMs))}${b.transcribed && b.text ? ` ${b.text}` : ''}`, untranscribed: !b.transcribed };
+      return { ...blank, key, kind: 'voice', mine, sender, mediaId: b.mediaId, text: `${mediaLabel(b, t)}${b.transcribed && b.text ? ` ${b.text}` : ''}`, untranscribed: !b.transcribed };
     case 'image':
-      return { ...blank, key, kind: 'image', mine, sender, mediaId: b.mediaId, text: t.imageLabel };
+      return { ...blank, key, kind: 'image', mine, sender, mediaId: b.mediaId, text: mediaLabel(b, t) };
     case 'note':
       // Staff notes never reach users (the server filters them); drawn as nothing if one did.
       return { ...blank, key, kind: 'notice', text: '' };
     case 'rating':
-      return { ...blank, key, kind: 'rating', mine: true, text: `${'★'.repeat(b.stars)}${'☆'.repeat(5 - b.stars)}${b.tags.length ? ` ${b.tags.join('、')}` : ''}${b.comment ? ` ${b.comment}` : ''}${b.complaint ? `(${t.rateComplaint})` : ''}` };
+      return { ...blank, key, kind: 'rating', mine: true, text: ratingText(b, t) };
   }
 }
 

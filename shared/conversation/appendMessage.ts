@@ -11,6 +11,11 @@ import { allowed, type ConversationAction } from './lifecycle';
 import { mergeTicket } from './mergeTicket';
 import { senderOf } from './senders';
 import { tables } from './conversationTables';
+import { chatTexts } from '../client/chatText';
+import { mediaLabel } from '../client/messageLabel';
+
+/** The inbox preview is for staff in Chinese, labelled as the chat labels media. */
+const previewTexts = chatTexts('zh-CN');
 
 /** What follows a user's message in the same commit: the bot's reply, a hand-off, an ending. */
 export interface FollowUp {
@@ -64,8 +69,9 @@ export async function appendMessage(log: ConversationLog, understand: Understand
       const ops: WriteOp[] = [];
       let set: ConversationPatch = {};
       if (fromUser) {
-        const label = r.body.type === 'voice' ? '[语音]' : r.body.type === 'image' ? '[图片]' : '';
-        set = { lastMessagePreview: `${label}${mask(r.understood)}`.slice(0, 60) };
+        // [语音 3″] / [图片] as the chat shows them (one text table), then the words understood.
+        const label = mediaLabel(r.body, previewTexts);
+        set = { lastMessagePreview: `${label}${label && r.understood ? ' ' : ''}${mask(r.understood)}`.slice(0, 60) };
         if (!understood) {
           analysis = r.understood ? understand(r.understood, now) : undefined;
           understood = true;
