@@ -5,6 +5,7 @@ import { ensureConsoleBuilt } from '../bin/build-console';
 import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
 import { signEvent } from '../shared/proactive';
 import { punctuationSuggestion } from '../shared/faq/answerPunctuation';
+import { png, wav } from './helpers/mediaFixtures';
 
 jest.setTimeout(120_000);
 
@@ -299,6 +300,33 @@ describe('console in Chromium', () => {
     const entry = (saved.json['entries'] as { id: string; answer: string }[])[0]!;
     expect(entry.answer).toBe(fixed);
     await server.call('DELETE', `/v1/merchant/faq/${entry.id}`, { token: admin });
+    await page.close();
+  });
+
+  it("the transcript labels a recording and a picture as the user's chat does ([语音 3″] 未转写, [图片])", async () => {
+    const user = await userLogin(server, 'u014');
+    const c = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    const sendFile = async (file: Buffer, type: string, clientMessageId: string, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set('conversationId', c);
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      form.set('file', new Blob([file], { type }), 'upload');
+      const res = await fetch(`${server.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
+      const { mediaId } = (await res.json()) as { mediaId: string };
+      await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId, mediaId } });
+    };
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'h', text: '转人工', intent: 'human' } });
+    await sendFile(png(8, 8), 'image/png', 'i1');
+    await sendFile(wav(3), 'audio/wav', 'v1', { kind: 'voice', durationMs: '3000' });
+
+    const page = await loginAs('xiaowang');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.ant-tabs-tab', { hasText: '待接入' }).click();
+    await page.locator(`.inbox-item[data-id="${c}"]`).click();
+    await page.locator('.voice-text', { hasText: '[语音 3″]' }).waitFor();
+    expect(await page.locator('.voice-text').innerText()).toBe('[语音 3″] 未转写');
+    await page.locator('.transcript img[alt="[图片]"]').waitFor();
+    await shot(page, 'transcript-media-labels');
     await page.close();
   });
 });

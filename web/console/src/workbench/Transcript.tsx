@@ -1,36 +1,39 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { Message } from '../../../../shared/schemas';
 import { api } from '../api';
-import { useLabel, useT, useTr } from '../i18n';
+import { LocaleContext, useLabel, useT } from '../i18n';
+import { chatTexts } from '../../../../shared/client/chatText';
+import { mediaLabel, ratingText } from '../../../../shared/client/messageLabel';
 import { shortTime } from './clock';
 
 /** Within this many pixels of the bottom the agent is "at the latest message" and follows new ones. */
 const STICK_PX = 80;
 
-function MediaLink({ mediaId, kind, onLoad }: { mediaId: string; kind: 'voice' | 'image'; onLoad: () => void }) {
+function MediaLink({ mediaId, kind, alt, onLoad }: { mediaId: string; kind: 'voice' | 'image'; alt: string; onLoad: () => void }) {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     void api<{ url: string }>('GET', `/v1/media/${mediaId}/url`).then((r) => setUrl(r.url), () => undefined);
   }, [mediaId]);
   if (!url) return null;
-  return kind === 'voice' ? <audio controls src={url} style={{ height: 32 }} /> : <img src={url} alt="" onLoad={onLoad} style={{ maxWidth: 240, maxHeight: 240, display: 'block' }} />;
+  return kind === 'voice' ? <audio controls src={url} style={{ height: 32 }} /> : <img src={url} alt={alt} onLoad={onLoad} style={{ maxWidth: 240, maxHeight: 240, display: 'block' }} />;
 }
 
 function Bubble({ m, userName, onMedia }: { m: Message; userName: (id: string) => string; onMedia: () => void }) {
   const t = useT();
-  const tr = useTr();
   const label = useLabel();
+  // The chat's own labels ([语音 3″], [图片], the rating line), so staff read what the user saw.
+  const chat = chatTexts(useContext(LocaleContext));
   const b = m.body;
   if (b.type === 'system') return <div className="notice" data-seq={m.seq} style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, margin: '8px 0' }}>{b.text} · {shortTime(m.createdAt)}</div>;
   const mine = m.sender.role === 'agent';
   const who = m.sender.role === 'user' ? userName(m.sender.id) : (m.sender.name ?? label('role', m.sender.role));
   let content;
   if (b.type === 'faqCard') content = <Card size="small" className="faq-card" title={b.question}>{b.answer}</Card>;
-  else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="voice" onLoad={onMedia} /><span>{b.transcribed ? b.text : <Tag>{t.untranscribed}</Tag>}</span></Space>;
-  else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="image" onLoad={onMedia} />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
+  else if (b.type === 'voice') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="voice" alt="" onLoad={onMedia} /><span className="voice-text">{mediaLabel(b, chat)} {b.transcribed ? b.text : <Tag>{chat.untranscribed}</Tag>}</span></Space>;
+  else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="image" alt={mediaLabel(b, chat)} onLoad={onMedia} />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
   else if (b.type === 'note') content = <span className="note-text" style={{ whiteSpace: 'pre-wrap' }}><Tag color="gold">{t.note}</Tag>{b.text}</span>;
-  else if (b.type === 'rating') content = <span>{'★'.repeat(b.stars)} {b.comment}{b.complaint ? ` (${tr('投诉')})` : ''}</span>;
+  else if (b.type === 'rating') content = <span className="rating-text">{ratingText(b, chat)}</span>;
   else content = <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>;
   return (
     <div className={`msg msg-${m.sender.role}`} data-seq={m.seq} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
