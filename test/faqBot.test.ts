@@ -44,6 +44,36 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
 
   const bodies = (events: Event[]) => events.map((e) => `${e.message.sender.role}:${e.message.body.type}`);
 
+  // Intents before the FAQ (issue 21 item 3): tried as users typed them.
+  it('answers a greeting with 猜你想问 and keeps the conversation with the bot; thanks and abuse get a reply, not a human', async () => {
+    const c = await open('u021');
+    const greeted = await c.say('你好,在吗', 'g1');
+    expect(bodies(greeted)).toEqual(['user:text', 'bot:faqSuggest']);
+    expect(greeted[1]!.message.body.items!.length).toBeGreaterThan(0);
+    expect(bodies(await c.say('好的谢谢', 'g2'))).toEqual(['user:text', 'bot:text']);
+    expect(bodies(await c.say('你们这垃圾客服', 'g3'))).toEqual(['user:text', 'bot:text']);
+    expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: c.token })).json['status']).toBe('bot');
+    expect(c.states()).not.toContain('queued:queued');
+  });
+
+  it('hands a complaint to a human at once instead of showing a card', async () => {
+    const c = await open('u022');
+    expect(bodies(await c.say('我要投诉你们', 'p1'))).toEqual(['user:text', 'system:system']);
+    expect(c.states()).toContain('queued:queued');
+    const admin = await staffLogin(server, 'admin');
+    expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: admin })).json['handoff']).toMatchObject({ reason: 'complaint' });
+  });
+
+  it('tells a user whose account was stolen what to do now, and hands over to a human', async () => {
+    const c = await open('u023');
+    const events = await c.say('我的账号被盗了', 's1');
+    expect(bodies(events)).toEqual(['user:text', 'bot:text', 'system:system']);
+    expect(events[1]!.message.body.text).toContain('冻结');
+    expect(c.states()).toContain('queued:queued');
+    const admin = await staffLogin(server, 'admin');
+    expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: admin })).json['handoff']).toMatchObject({ reason: 'accountTheft' });
+  });
+
   it('answers a known question with a card; 解决了 resolves the conversation as self-service', async () => {
     const c = await open('u003');
     const events = await c.say('花呗怎么还款啊', 'm1');

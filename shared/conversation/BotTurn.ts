@@ -8,6 +8,8 @@ import { botSays, notice, systemActor } from './senders';
 import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
+import { intentReplies } from './intentReplies';
+import { detectServiceIntent, type ServiceIntent } from '../nlp';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
 
@@ -38,6 +40,10 @@ export class BotTurn {
     let reply: ReturnType<ConversationBot['reply']> | undefined;
     return async (c, now) => {
       if (c.status !== 'bot') return undefined;
+      // Intents come before the FAQ: a greeting is no question to hand off, a complaint or a
+      // stolen account no question for a card.
+      const intent = detectServiceIntent(text);
+      if (intent) return this.byIntent(tenant, c, now, intent, text);
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
       const decided = await (reply ??= this.o.bot.reply(tenant, text));
       const opened = this.opened(c);
@@ -52,6 +58,22 @@ export class BotTurn {
         observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
       };
     };
+  }
+
+  private async byIntent(tenant: string, c: Conversation, now: Date, intent: ServiceIntent, text: string): Promise<FollowUp> {
+    const opened = this.opened(c);
+    const withOpened = (f: FollowUp): FollowUp => ({ ...f, set: { ...f.set, ...opened.set }, observations: [...opened.observations, ...(f.observations ?? [])] });
+    if (intent === 'human' || intent === 'complaint' || intent === 'accountTheft') {
+      const reason = intent === 'human' ? 'explicitRequest' : intent;
+      const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text });
+      return withOpened(intent === 'accountTheft' ? { ...q, events: [botSays({ type: 'text', text: intentReplies.accountTheft }), ...(q.events ?? [])] } : q);
+    }
+    if (intent === 'greeting') {
+      const suggestion = await this.o.bot?.greeting?.(tenant);
+      const body: MessageBody = suggestion?.items.length ? { ...suggestion, text: intentReplies.greeting } : { type: 'text', text: intentReplies.greeting.replace(/您可能想问:$/, '') };
+      return withOpened({ events: [botSays(body)], set: {} });
+    }
+    return withOpened({ events: [botSays({ type: 'text', text: intentReplies[intent] })], set: {} });
   }
 
   /** The first time the bot handles a conversation counts it for the self-service rate. */

@@ -34,4 +34,6 @@ export interface ConversationBot {
   /** The card of one entry, for a tapped suggestion; undefined for an unknown or disabled entry. */
   card(tenant: string, faqId: string): Promise<BodyOf<'faqCard'> | undefined>;
   observe(tenant: string, observation: BotObservation): Promise<void>;
+  /** What the bot answers a greeting with: its most asked entries to tap (猜你想问), or none. */
+  greeting?(tenant: string): Promise<BodyOf<'faqSuggest'> | undefined>;
 }

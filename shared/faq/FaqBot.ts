@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FaqEntry } from '../schemas';
+import type { FaqEntry, MessageBody } from '../schemas';
 import { mask } from '../nlp/mask';
 import type { BotCandidate, BotObservation, BotReply, ConversationBot } from '../conversation/ConversationBot';
 import type { FaqService } from './FaqService';
@@ -7,6 +7,8 @@ import { faqTables as t } from './faqTables';
 
 /** Suggestions shown at most, as the "top 3 as buttons". */
 const SUGGESTIONS = 3;
+/** Entries a greeting offers (猜你想问). */
+const GREETING_ITEMS = 3;
 
 /**
  * The FAQ bot: matches each user message against the merchant's knowledge base and answers,
@@ -39,6 +41,24 @@ export class FaqBot implements ConversationBot {
     // A suggestion with no entry left to show is as good as no match.
     const reason = result.reason === 'explicitRequest' || result.reason === 'emptyKnowledgeBase' ? result.reason : 'lowConfidence';
     return { kind: 'handoff', reason, candidates };
+  }
+
+  /** 猜你想问 for a greeting: the most asked entries (by hits), else the first ones of the base. */
+  async greeting(tenant: string): Promise<Extract<MessageBody, { type: 'faqSuggest' }> | undefined> {
+    const stats = (await this.faq.storeOf(tenant).range<{ hits?: number }>(t.stat, [], { limit: 1000 })).rows;
+    const ranked = stats.sort((a, b) => (b.value.hits ?? 0) - (a.value.hits ?? 0)).map((r) => String(r.key[0]));
+    const items: { faqId: string; question: string }[] = [];
+    for (const id of ranked) {
+      if (items.length >= GREETING_ITEMS) break;
+      const e = await this.faq.enabledEntry(tenant, id);
+      if (e) items.push({ faqId: e.id, question: e.question });
+    }
+    if (items.length < GREETING_ITEMS) {
+      for (const e of (await this.faq.list(tenant, { enabled: true, limit: GREETING_ITEMS * 2 })).entries) {
+        if (items.length < GREETING_ITEMS && !items.some((i) => i.faqId === e.id)) items.push({ faqId: e.id, question: e.question });
+      }
+    }
+    return items.length ? { type: 'faqSuggest', text: '', items } : undefined;
   }
 
   async card(tenant: string, faqId: string) {

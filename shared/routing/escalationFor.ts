@@ -1,7 +1,5 @@
 import type { EscalationReason, Ticket } from '../schemas';
-
-const THEFT = /被盗|盗刷|盗用|陌生设备|异地登录|不是本人|不是我本人|不是我操作|不是我自己|被人登录|被别人登录|账号被黑/;
-const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银保监|金融监管|起诉|律师函/;
+import { ACCOUNT_THEFT as THEFT, COMPLAINT } from '../nlp';
 
 export interface EscalationFacts {
   /** The user's messages in this conversation. */

@@ -54,6 +54,8 @@ export const Conversation = Type.Object(
             Type.Literal('emptyKnowledgeBase'),
             Type.Literal('unresolvedTwice'),
             Type.Literal('leftMessage'),
+            Type.Literal('complaint'),
+            Type.Literal('accountTheft'),
           ]),
           at: Type.String({ format: 'date-time' }),
           candidates: Type.Array(BotCandidate),

@@ -226,6 +226,7 @@ const codeTable = {
   reason: {
     confident: ['匹配度高', 'confident match'], close: ['几条答案相近', 'close candidates'], lowConfidence: ['匹配度低', 'low confidence'], explicitRequest: ['用户要求人工', 'asked for a human'],
     emptyKnowledgeBase: ['知识库为空', 'empty knowledge base'], unresolvedTwice: ['两次未解决', 'unresolved twice'], leftMessage: ['留言', 'left a message'],
+    complaint: ['用户投诉', 'complaint'], accountTheft: ['疑似账户被盗', 'account theft'],
   },
   risk: { newDevice: ['新设备', 'New device'], newCity: ['新城市', 'New city'], nightTime: ['夜间', 'Night'], largeAmount: ['大额', 'Large amount'], rapidSuccession: ['短时连续', 'Rapid succession'] },
   device: {

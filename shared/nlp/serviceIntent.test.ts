@@ -1,0 +1,29 @@
+import { detectServiceIntent } from './serviceIntent';
+
+describe('detectServiceIntent (before the FAQ)', () => {
+  it.each([
+    ['你好,在吗', 'greeting'],
+    ['您好', 'greeting'],
+    ['有人吗?', 'greeting'],
+    ['亲，在不在呀', 'greeting'],
+    ['hi', 'greeting'],
+    ['谢谢', 'thanks'],
+    ['好的谢谢', 'thanks'],
+    ['谢谢你们', 'thanks'],
+    ['知道了', 'thanks'],
+    ['转人工', 'human'],
+    ['我要人工客服', 'human'],
+    ['Talk to a human', 'human'],
+    ['我要投诉你们', 'complaint'],
+    ['再不处理我就打12315', 'complaint'],
+    ['我的账号被盗了', 'accountTheft'],
+    ['有人异地登录了我的支付宝', 'accountTheft'],
+    ['傻逼客服', 'abuse'],
+  ])('%s -> %s', (text, intent) => {
+    expect(detectServiceIntent(text)).toBe(intent);
+  });
+
+  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', ''])('%s is a question for the FAQ', (text) => {
+    expect(detectServiceIntent(text)).toBeUndefined();
+  });
+});

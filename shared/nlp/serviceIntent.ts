@@ -1,0 +1,31 @@
+/**
+ * What a message asks of the service before it is a question for the FAQ: a greeting or thanks
+ * (answered, never handed off), a request for a human, a complaint or a stolen account (to the
+ * expert seats at once), abuse (answered calmly). Undefined: a question, for the FAQ.
+ */
+export type ServiceIntent = 'greeting' | 'thanks' | 'human' | 'complaint' | 'accountTheft' | 'abuse';
+
+/** A stolen or misused account: the expert seats, with what to do at once. */
+export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登录|不是本人|不是我本人|不是我操作|不是我自己|被人登录|被别人登录|账号被黑/;
+/** A complaint or a threat to take it further: the expert seats. */
+export const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银保监|金融监管|起诉|律师函/;
+/** Typed requests for a person (the button sends a flag instead, whatever the UI's language). */
+export const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
+const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
+
+// What is left of a greeting or a thank-you once its words are gone: nothing but punctuation.
+const GREETING_WORDS = /你好|您好|哈喽|嗨|hello|hi|hey|在吗|在么|在不在|有人吗|有人在吗|客服|亲|早上好|上午好|中午好|下午好|晚上好|请问|那个|呀|啊|哦|嗯|呢/gi;
+const THANKS_WORDS = /谢谢你们|谢谢您|谢谢你?|多谢|感谢|谢了|thanks?|thank you|thx|好的|好滴|知道了|明白了|懂了|了解了|没事了|没问题了|ok|okay|行|嗯嗯|收到|辛苦了|你们?|您|啦|呀|啊|哦/gi;
+const ONLY_MARKS = /^[\s\p{P}\p{S}~～]*$/u;
+
+export function detectServiceIntent(text: string): ServiceIntent | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (ACCOUNT_THEFT.test(t)) return 'accountTheft';
+  if (COMPLAINT.test(t)) return 'complaint';
+  if (HUMAN_REQUEST.test(t)) return 'human';
+  if (ABUSE.test(t)) return 'abuse';
+  if (t.length <= 20 && ONLY_MARKS.test(t.replace(GREETING_WORDS, ''))) return 'greeting';
+  if (t.length <= 20 && ONLY_MARKS.test(t.replace(THANKS_WORDS, ''))) return 'thanks';
+  return undefined;
+}
