@@ -50,6 +50,9 @@ describe('console 留言 tab in Chromium', () => {
     expect(await row.innerText()).toContain('电话回访 139****5678');
     expect(await row.innerText()).not.toContain('13912345678');
     await row.locator('.leave-answer').fill('您好,退款已原路退回,预计 1-3 个工作日到账');
+    // The box grows with the answer (antd resizes it a frame later): no line of it is cut off, and
+    // the screenshot shows it grown rather than mid-resize.
+    await page.waitForFunction("(() => { const t = document.querySelector('.leave-answer'); return !!t && t.scrollHeight <= t.clientHeight + 1 && t.clientHeight > 40; })()", undefined, { timeout: 5000 });
     await page.screenshot({ path: path.join(shots, 'leave-messages-open.png'), fullPage: true });
     await row.locator('.leave-send').click();
     await page.getByText('已回复,用户会在对话中看到').waitFor();
