@@ -30,8 +30,8 @@ describe('action links (GET|PUT /v1/merchant/settings/action-links)', () => {
     expect(saved.json).toEqual({ links: [repay] });
     expect((await server.call('GET', route, { token: admin })).json).toEqual({ links: [repay] });
     // The chat reads its own merchant's links with the user's token; staff have the settings route.
-    expect((await server.call('GET', '/v1/chat/action-links', { token: user })).json).toEqual({ links: [repay] });
-    expect((await server.call('GET', '/v1/chat/action-links', { token: agent })).status).toBe(403);
+    expect((await server.call('GET', '/v1/merchant/action-links', { token: user })).json).toEqual({ links: [repay] });
+    expect((await server.call('GET', '/v1/merchant/action-links', { token: agent })).status).toBe(403);
   });
 
   it.each([
@@ -68,6 +68,6 @@ describe('action links (GET|PUT /v1/merchant/settings/action-links)', () => {
     await server.call('PUT', route, { token: acmeAdmin, body: { links: [own] } });
     expect((await server.call('GET', route, { token: admin })).json).toEqual({ links: [repay] });
     const acmeUser = await userLogin(server, 'u001', 'acme');
-    expect((await server.call('GET', '/v1/chat/action-links', { token: acmeUser })).json).toEqual({ links: [own] });
+    expect((await server.call('GET', '/v1/merchant/action-links', { token: acmeUser })).json).toEqual({ links: [own] });
   });
 });

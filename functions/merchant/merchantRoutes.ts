@@ -149,8 +149,9 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     return c.json(await deps.merchantSettings.setActionLinks(staff.tenant, checkActionLinks(await readJson(c, ActionLinkSettings))));
   });
 
-  // The same links for the user's chat (their own merchant's, from the token): the H5 page opens them.
-  app.get('/v1/chat/action-links', svc, async (c) => {
+  // The same links for the user's chat (their own merchant's, from the token): the H5 page opens
+  // them. Under /v1/merchant/ so the custom domain's merchant prefix reaches it (s.yaml).
+  app.get('/v1/merchant/action-links', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
     return c.json(await deps.merchantSettings.actionLinks(user.tenant));
   });
