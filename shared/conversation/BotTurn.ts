@@ -9,7 +9,7 @@ import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
-import { detectServiceIntent, type ServiceIntent } from '../nlp';
+import { detectServiceIntent, isFollowUp, type ServiceIntent } from '../nlp';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
 
@@ -45,7 +45,10 @@ export class BotTurn {
       const intent = detectServiceIntent(text);
       if (intent) return this.byIntent(tenant, c, now, intent, text);
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
-      const decided = await (reply ??= this.o.bot.reply(tenant, text));
+      // 那要多久 after 余额宝怎么转出 asks about that transfer: the FAQ reads the two together.
+      const followUp = isFollowUp(text) && c.botLastQuestion !== undefined;
+      const question = followUp ? `${c.botLastQuestion} ${text}` : text;
+      const decided = await (reply ??= this.o.bot.reply(tenant, question));
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
         const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
@@ -54,7 +57,7 @@ export class BotTurn {
       const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
       return {
         events: [botSays(body)],
-        set: { ...opened.set, botCandidates: [...decided.candidates], botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '' },
+        set: { ...opened.set, botCandidates: [...decided.candidates], botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '', botLastQuestion: question.slice(0, 2000) },
         observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
       };
     };

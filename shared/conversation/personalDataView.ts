@@ -46,11 +46,12 @@ const PERSONAL_TICKET_FIELDS = ['phone', 'bankCard', 'idCard'] as const;
  */
 export function conversationFor(principal: Principal, conversation: Conversation): Conversation {
   if (principal.role === 'user') {
-    const { routing: _routing, handoff: _handoff, botCandidates: _candidates, botUnresolved: _unresolved, ...own } = conversation;
+    const { routing: _routing, handoff: _handoff, botCandidates: _candidates, botUnresolved: _unresolved, botLastQuestion: _question, ...own } = conversation;
     return own;
   }
   if (seesPersonalData(principal)) return conversation;
   const out: Conversation = { ...conversation };
+  if (out.botLastQuestion) out.botLastQuestion = mask(out.botLastQuestion);
   if (out.rating) out.rating = { ...out.rating, comment: mask(out.rating.comment), tags: out.rating.tags.map((t) => mask(t)) };
   if (out.lastMessagePreview) out.lastMessagePreview = mask(out.lastMessagePreview);
   if (out.ticket) {

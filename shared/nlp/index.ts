@@ -7,3 +7,4 @@ export { classify, type Classification } from './classify';
 export { categories, type Category, type Entity, type EntityType } from './Entity';
 export { parseIsoInstant } from './shanghaiTime';
 export { detectServiceIntent, ACCOUNT_THEFT, COMPLAINT, HUMAN_REQUEST, type ServiceIntent } from './serviceIntent';
+export { isFollowUp } from './followUp';

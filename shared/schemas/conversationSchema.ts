@@ -44,6 +44,8 @@ export const Conversation = Type.Object(
     botCandidates: Type.Optional(Type.Array(BotCandidate)),
     /** The entry of the bot's latest answer card: the one 解决了/没解决 refer to. */
     botLastAnswer: Type.Optional(Type.String()),
+    /** The user's last question the bot answered from: a short follow-up (那要多久) is read with it. */
+    botLastQuestion: Type.Optional(Type.String({ maxLength: 2000 })),
     /** Why the bot passed the conversation to a human, and the entries it had considered. */
     handoff: Type.Optional(
       Type.Object(
