@@ -83,6 +83,20 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     chat.stop();
   });
 
+  it('asks for a FAQ entry in a new conversation when the one shown has ended (a card of the earlier one tapped)', async () => {
+    const backend = new FakeChatBackend();
+    const { chat } = session(backend);
+    await chat.start();
+    await chat.selectQuestion('huabei-repay', 'suggest');
+    backend.push('c1', (seq) => ({ seq, type: 'status', status: 'resolved', at: '2026-11-25T10:02:00.000Z' }));
+    await until(() => chat.current.chat.status === 'resolved', 'resolved');
+    await chat.selectQuestion('huabei-repay', 'suggest');
+    expect(chat.current.conversationId).toBe('c2');
+    expect(backend.log.filter((l) => l.includes('faq-select'))).toEqual(['P POST /v1/conversations/c1/faq-select', 'P POST /v1/conversations/c2/faq-select']);
+    expect(chat.current.notice).toBe('');
+    chat.stop();
+  });
+
   it('follows the queue place by long-poll: the place shown goes as `known`, a move shows at once, and the polls end with the wait', async () => {
     const backend = new FakeChatBackend();
     const { chat } = session(backend);

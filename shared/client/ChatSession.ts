@@ -213,7 +213,8 @@ export class ChatSession {
 
   async selectQuestion(faqId: string, source: 'suggest' | 'predicted'): Promise<void> {
     this.view = { ...this.view, predicted: [] };
-    await this.guarded(() => this.call('POST', this.path('faq-select'), { clientMessageId: this.newId(), faqId, source }));
+    // Tapped under a conversation that ended: asked in a new one, as a typed question would be.
+    await this.guarded(async () => this.call('POST', `/v1/conversations/${encodeURIComponent(await this.openId())}/faq-select`, { clientMessageId: this.newId(), faqId, source }));
   }
 
   /** The user turns off proactive messages (reminders after payments, refunds ...). */

@@ -81,13 +81,14 @@ function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
 /**
  * A guide button: its web link on H5 (the action's own, or the merchant's H5 address of its
  * mini-program page). Without one the page cannot open here, so the bot is asked for the entry the
- * card came from, by id: the button's words alone (去还款) matched another entry (借呗's). Once a
- * human holds the conversation the words go to them as a message.
+ * card came from, by id: the button's words alone (去还款) matched another entry (借呗's); a card of
+ * an ended conversation asks in a new one. While a human holds the conversation the words go to
+ * them as a message.
  */
 function followAction(a: ChatItemAction): void {
   if (a.url) window.open(a.url, '_blank', 'noopener');
-  else if ((view?.chat.status ?? 'bot') === 'bot') void chat.selectQuestion(a.faqId, 'suggest');
-  else void chat.send(a.label);
+  else if (view?.chat.status === 'queued' || view?.chat.status === 'assigned') void chat.send(a.label);
+  else void chat.selectQuestion(a.faqId, 'suggest');
 }
 
 const handlers: ItemHandlers = {
