@@ -152,6 +152,24 @@ describe('reply notice subscriptions over HTTP', () => {
     for (let i = 0; i < 3; i++) expect((await reply()).map((m) => [m.toUserId, m.templateId])).toEqual([['2088000000000032', T4]]);
   });
 
+  // Issue 20 item 3: a 留言 answered later reaches a user who allowed reply notices, as any reply does.
+  it('a 留言 answered after the user left: one notice through the subscription', async () => {
+    await server.call('PUT', '/v1/merchant/settings/notify', { token: admin, body: { replyTemplateIds: [T4], kind: 'long', page: 'pages/demo/index', keywords: ['您有新的客服回复', '{time}'] } });
+    await devPost(gw, '/dev/templates', { templateId: T4, kind: 'long' });
+    const login = await server.call('POST', '/v1/auth/alipay', { body: { tenant: 'demo', authCode: gw.emulator.mintAuthCode('2088000000000035') } });
+    const user = login.json['token'] as string;
+    const c = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 'm1', text: '转人工' } });
+    await devPost(gw, '/dev/subscriptions', { userId: '2088000000000035', entityIds: [T4] });
+    await server.call('POST', '/v1/me/subscriptions', { token: user, body: { accepted: [T4] } });
+    expect((await server.call('POST', `/v1/conversations/${c}/leave-message`, { token: user, body: { clientMessageId: 'l1', text: '我先走了,有结果请告诉我', contact: 'chat' } })).status).toBe(201);
+    const agent = await staffLogin(server, 'xiaowang');
+    const before = gw.emulator.messages.length;
+    expect((await server.call('POST', `/v1/conversations/${c}/leave-message/answer`, { token: agent, body: { clientMessageId: 'a1', text: '您好,已为您处理好了' } })).status).toBe(201);
+    for (let i = 0; i < 50 && gw.emulator.messages.length === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(gw.emulator.messages.slice(before).map((m) => [m.toUserId, m.templateId])).toEqual([['2088000000000035', T4]]);
+  });
+
   it('without Alipay configured nothing is offered, whatever the settings say', async () => {
     const s = await startTestServer({ KEFU_OCR: 'off' });
     try {
