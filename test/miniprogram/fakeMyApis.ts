@@ -124,11 +124,16 @@ export function fakeSubscribeApi(asked: string[][], user: 'accept' | 'reject' | 
 export function fakeRecorder() {
   const stopListeners = new Set<(res: { tempFilePath: string; duration?: number; fileSize?: number }) => void>();
   const errorListeners = new Set<(res: { error: number; errMsg: string }) => void>();
+  const decibelListeners = new Set<(res: { decibel: number }) => void>();
   const r = {
     starts: [] as Record<string, unknown>[],
     stops: 0,
     recording: false,
-    listeners: () => ({ stop: stopListeners.size, error: errorListeners.size }),
+    listeners: () => ({ stop: stopListeners.size, error: errorListeners.size, decibel: decibelListeners.size }),
+    /** RecorderManager.onDecibelChange.md: the platform reports the loudness while recording. */
+    decibel(decibel: number) {
+      for (const cb of [...decibelListeners]) cb({ decibel });
+    },
     finish(o: { durationS?: number; fileSize?: number } = {}) {
       r.recording = false;
       for (const cb of [...stopListeners]) cb({ tempFilePath: 'https://resource/voice.mp3', ...(o.durationS !== undefined ? { duration: o.durationS, fileSize: o.fileSize ?? 20_000 } : {}) });
@@ -138,7 +143,7 @@ export function fakeRecorder() {
       for (const cb of [...errorListeners]) cb({ error, errMsg });
     },
   };
-  const manager: Pick<my.RecorderManager, 'start' | 'stop' | 'onStop' | 'offStop' | 'onError' | 'offError'> = {
+  const manager: Pick<my.RecorderManager, 'start' | 'stop' | 'onStop' | 'offStop' | 'onError' | 'offError' | 'onDecibelChange' | 'offDecibelChange'> = {
     start: (p) => {
       checkDocumented('recorderStart', p);
       const d = p.duration ?? 60_000;
@@ -158,6 +163,8 @@ export function fakeRecorder() {
     offStop: (cb) => void stopListeners.delete(cb as never),
     onError: (cb) => void errorListeners.add(cb as never),
     offError: (cb) => void errorListeners.delete(cb as never),
+    onDecibelChange: (cb) => void decibelListeners.add(cb),
+    offDecibelChange: (cb) => void (cb ? decibelListeners.delete(cb) : decibelListeners.clear()),
   };
   return { r, manager: manager as my.RecorderManager };
 }

@@ -4,7 +4,7 @@
  * call against the wrapper's page under ../shared/platform-docs/alipay-open-docs (see myDocs.ts for
  * the parameter lists). Pages: mini/api/基础API/网络/my.uploadFile.md, my.request 常见问题.md and
  * 网络 API 使用须知.md; mini/api/基础API/多媒体/录音/RecorderManager/RecorderManager.start.md,
- * .onStop.md, .onError.md, .offStop.md; mini/api/开放能力API/消息/my.requestSubscribeMessage.md;
+ * .onStop.md, .onError.md, .offStop.md, .onDecibelChange.md, .offDecibelChange.md (both, like the recorder, for enterprise mini-programs: RecorderManager概览.md); mini/api/开放能力API/消息/my.requestSubscribeMessage.md;
  * mini/api/基础API/多媒体/图片/my.chooseImage.md; mini/api/开放能力API/用户授权/my.getAuthCode.md;
  * mini/api/基础API/缓存/my.getStorage.md, my.setStorage.md; mini/api/基础API/界面/路由/my.navigateTo.md;
  * mini/api/基础API/设备/网络状态/my.onNetworkStatusChange.md, my.offNetworkStatusChange.md.
@@ -128,9 +128,9 @@ describe('my.getRecorderManager', () => {
     const x = recorder();
     x.vr.start(60_000, x.handlers);
     x.vr.start(60_000, x.handlers);
-    expect(x.rec.listeners()).toEqual({ stop: 1, error: 1 });
+    expect(x.rec.listeners()).toEqual({ stop: 1, error: 1, decibel: 1 });
     x.rec.fail(10, '获取权限失败。');
-    expect(x.rec.listeners()).toEqual({ stop: 0, error: 0 });
+    expect(x.rec.listeners()).toEqual({ stop: 0, error: 0, decibel: 0 });
     for (const [code, msg] of [[7, '时间不足1s。'], [1001, '录制被打断。'], [4, '已有录制在进行。'], [3, '参数校验失败。']] as const) {
       x.vr.start(60_000, x.handlers);
       x.rec.fail(code, msg);
@@ -138,7 +138,7 @@ describe('my.getRecorderManager', () => {
     expect(x.failed).toEqual(['denied', 'tooShort', 'interrupted', 'busy', 'failed']);
     x.vr.start(60_000, x.handlers);
     x.vr.dispose();
-    expect(x.rec.listeners()).toEqual({ stop: 0, error: 0 });
+    expect(x.rec.listeners()).toEqual({ stop: 0, error: 0, decibel: 0 });
     expect(x.rec.stops).toBe(1);
     x.rec.finish({ durationS: 3 });
     expect(x.stopped).toEqual([]);

@@ -91,15 +91,15 @@ describe('kf-chat: voice and pictures', () => {
   it('removes its recorder listeners on unmount and before each recording, so a reopened chat sends once', async () => {
     const s = await opened({ media: true });
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1, decibel: 1 });
     s.chat.call('handleVoiceEnd');
     s.rec.finish({ durationS: 0.2 });
     s.chat.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+    expect(s.rec.listeners()).toEqual({ stop: 1, error: 1, decibel: 1 });
     // Closed while recording: the listeners go and the recording is stopped.
     s.chat.unmount();
     mounted.splice(mounted.indexOf(s), 1);
-    expect(s.rec.listeners()).toEqual({ stop: 0, error: 0 });
+    expect(s.rec.listeners()).toEqual({ stop: 0, error: 0, decibel: 0 });
     expect(s.rec.stops).toBe(2);
 
     const again = new ComponentInstance(s.def, { apiOrigin: PRIMARY, backupOrigin: '', devUserId: 'u001' });
@@ -107,7 +107,7 @@ describe('kf-chat: voice and pictures', () => {
     try {
       await until(() => again.data['ready'] === true, 'reopen');
       again.call('handleVoiceStart', { touches: [{ clientY: 600 }] });
-      expect(s.rec.listeners()).toEqual({ stop: 1, error: 1 });
+      expect(s.rec.listeners()).toEqual({ stop: 1, error: 1, decibel: 1 });
       again.call('handleVoiceEnd');
       s.rec.finish({ durationS: 2 });
       await until(() => s.uploads.length === 1, 'one upload');

@@ -63,6 +63,13 @@ describe('kf-chat: the states of the walk', () => {
       const view = renderComponent(dir, s.chat);
       expect(view.comp.querySelector('.kf-record__clock')?.dom?.textContent).toBe('0:00');
       expect(view.comp.querySelector('.kf-record__hint')?.dom?.textContent).toBe('松开发送,上滑取消');
+      // The level bar follows the platform's decibel reports (RecorderManager.onDecibelChange.md).
+      s.rec.decibel(70);
+      view.refresh();
+      expect(s.chat.data['recordLevel']).toBeGreaterThan(50);
+      expect(view.comp.querySelector('.kf-record__level')?.dom?.innerHTML).toContain(`width: ${String(s.chat.data['recordLevel'])}%`);
+      s.rec.decibel(30);
+      expect(s.chat.data['recordLevel']).toBe(0);
       clock.mockReturnValue(start + 7_400);
       s.chat.call('drawRecording');
       expect(s.chat.data['recordClock']).toBe('0:07');
@@ -77,6 +84,9 @@ describe('kf-chat: the states of the walk', () => {
       expect(view.comp.querySelector('.kf-record__left')?.dom?.textContent).toBe('还可以说 8 秒');
       s.chat.call('handleVoiceEnd');
       expect(s.chat.data['recording']).toBe(false);
+      s.rec.finish({ durationS: 52 });
+      // Its listeners go with the recording.
+      expect(s.rec.listeners()).toEqual({ stop: 0, error: 0, decibel: 0 });
     } finally {
       clock.mockRestore();
     }

@@ -45,6 +45,8 @@ export type KfChatData = {
   /** The recording overlay: 0:07, and the countdown in the last ten seconds. */
   recordClock: string;
   recordRemaining: string;
+  /** The microphone's level, 0-100 (% of the bar). */
+  recordLevel: number;
   /** The 留言 sheet. */
   leaveOpen: boolean;
   leaveContact: 'chat' | 'phone';
@@ -95,6 +97,7 @@ export const initialData: KfChatData = {
   hasPanel: false,
   recordClock: '0:00',
   recordRemaining: '',
+  recordLevel: 0,
   leaveOpen: false,
   leaveContact: 'chat',
   leavePhone: '',

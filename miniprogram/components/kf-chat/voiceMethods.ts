@@ -21,10 +21,13 @@ export const voiceMethods: VoiceMethods & ThisType<KfChatThis> = {
     this.recorder ??= getRecorderManager();
     // The last recording has not reported its end yet: this press starts nothing (and leaves that
     // recording's cancel as it was).
-    if (!this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f) })) return;
+    const onLevel = (level: number) => {
+      if (this.data.recording) this.setData({ recordLevel: Math.round(level * 100) });
+    };
+    if (!this.recorder.start(RECORDING_LIMIT_MS, { onStop: (r) => void this.onRecorded(r), onError: (f) => this.onRecordFailed(f), onLevel })) return;
     this.press.press(e.touches[0]?.clientY ?? 0);
     this.discardRecording = false;
-    this.setData({ recording: true, recordCancel: false, notice: '' });
+    this.setData({ recording: true, recordCancel: false, recordLevel: 0, notice: '' });
     this.drawRecording();
     this.recordTicker = setInterval(() => this.drawRecording(), 500);
   },

@@ -13,7 +13,15 @@ export type RecorderFailure = 'denied' | 'tooShort' | 'interrupted' | 'busy' | '
 export interface RecordingHandlers {
   onStop(recording: Recording): void;
   onError(failure: RecorderFailure): void;
+  /** The microphone's loudness, 0 to 1, as the platform reports it while recording (the overlay's level). */
+  onLevel?(level: number): void;
 }
+
+/**
+ * RecorderManager.onDecibelChange.md reports `decibel` (分贝数值): quiet speech is around 40, loud
+ * around 90; the level maps that span onto 0..1.
+ */
+export const levelOfDecibel = (decibel: number): number => (Number.isFinite(decibel) ? Math.min(1, Math.max(0, (decibel - 35) / 55)) : 0);
 
 /**
  * The recorder as kf-chat uses it. The platform's recorder is one per app and outlives the chat,
@@ -64,11 +72,12 @@ export function getRecorderManager(now: () => number = Date.now): VoiceRecorder 
   let limitMs = 0;
   /** When stop() was asked for while a recording's end is still to come. */
   let stopAskedAt: number | undefined;
-  let listeners: { stop: (res: StopResult) => void; error: (err: ErrorResult) => void } | undefined;
+  let listeners: { stop: (res: StopResult) => void; error: (err: ErrorResult) => void; decibel: (res: { decibel: number }) => void } | undefined;
   const remove = () => {
     if (!listeners) return;
     rm.offStop(listeners.stop);
     rm.offError(listeners.error);
+    rm.offDecibelChange(listeners.decibel);
     listeners = undefined;
     stopAskedAt = undefined;
   };
@@ -89,10 +98,16 @@ export function getRecorderManager(now: () => number = Date.now): VoiceRecorder 
           remove();
           handlers.onError(failureOf(err.error));
         },
+        decibel: (res: { decibel: number }) => {
+          if (listeners === mine) handlers.onLevel?.(levelOfDecibel(res.decibel));
+        },
       };
       listeners = mine;
       rm.onStop(mine.stop);
       rm.onError(mine.error);
+      // The level (RecorderManager.onDecibelChange.md): the same enterprise mini-programs as the
+      // recorder itself (RecorderManager概览.md), so wherever kf-chat can record it can show it.
+      rm.onDecibelChange(mine.decibel);
       startedAt = now();
       limitMs = Math.min(Math.max(Math.round(maxDurationMs), 1000), RECORDER_MAX_DURATION_MS);
       const params: DocumentedParams<typeof rm.start, 'maxRecordTime' | 'minRecordTime'> = {
