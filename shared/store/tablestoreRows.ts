@@ -25,7 +25,7 @@ export interface PlacedOp {
  */
 export class TablestoreRows {
   constructor(
-    private readonly client: () => SdkClient,
+    readonly client: () => SdkClient,
     readonly tableName: string,
     private readonly budgetMs: number,
   ) {}

@@ -206,6 +206,19 @@ describe('tablestore driver under failure', () => {
     expect([calls('BatchGetRow') - before.batch, calls('GetRow') - before.single]).toEqual([1, 1]);
   });
 
+  it('increments of one counter at the same moment are one UpdateRow; each caller gets its own value', async () => {
+    const db = createTablestoreStore(await emulatedOptions()).tenant('t1');
+    await db.increment('faqCounter', ['bot'], 'n', 10);
+    const calls = () => emulator.emulator.calls.get('UpdateRow') ?? 0;
+    const before = calls();
+    const values = await Promise.all([...Array.from({ length: 20 }, () => db.increment('faqCounter', ['bot'], 'n')), db.increment('faqCounter', ['bot'], 'other', 3)]);
+    expect(values.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => 11 + i));
+    expect(values[20]).toBe(3);
+    // One request for n and one for other.
+    expect(calls() - before).toBe(2);
+    expect((await db.get('faqCounter', ['bot']))?.value).toEqual({ n: 30, other: 3 });
+  });
+
   it('names the cause when the table is missing or the keys are wrong', async () => {
     const missing = createTablestoreStore({ ...credentials, endpoint: emulator.url, table: 'never_created' }).tenant('t1');
     const missingErr = (await missing.get('item', ['a']).catch((e: unknown) => e)) as { code: string; message: string };

@@ -4,7 +4,8 @@ import { checkBatch, checkTable, checkTenant, decodeKey, describeCondition, enco
 import { partitionOf } from './partitions';
 import type { Columns, Key, RangeOptions, RangePage, Store, StoredRow, TenantStore, WriteOp } from './Store';
 import { TablestoreBatch } from './tablestoreBatch';
-import { VERSION, sdk, fits, columnName, decodeRow, currentCredentials, keepAliveAgent, sdkClient, DEFAULT_TABLESTORE_TABLE, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
+import { sdk, fits, columnName, decodeRow, currentCredentials, keepAliveAgent, sdkClient, DEFAULT_TABLESTORE_TABLE, type PkColumn, type SdkClient, type TablestoreStoreOptions, type TablestoreCredentials } from './tablestoreClient';
+import { TablestoreIncrementBatcher } from './TablestoreIncrementBatcher';
 import { TablestoreReadBatcher } from './TablestoreReadBatcher';
 import { TablestoreRows, type PlacedOp } from './tablestoreRows';
 export { DEFAULT_TABLESTORE_TABLE, TABLESTORE_PRIMARY_KEY, initTablestoreTable, otsErrorCode, type TablestoreCredentials, type TablestoreStoreOptions } from './tablestoreClient';
@@ -36,6 +37,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
   };
   const rows = new TablestoreRows(client, options.table ?? DEFAULT_TABLESTORE_TABLE, options.retryBudgetMs ?? 4000);
   const reads = new TablestoreReadBatcher(rows);
+  const increments = new TablestoreIncrementBatcher(rows);
 
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
@@ -116,14 +118,7 @@ export function createTablestoreStore(options: TablestoreStoreOptions): Store {
       writeMany: (ops) => writeInBatches(tenant, ops, batchWrite),
       async increment(table: string, key: Key, column: string, by = 1): Promise<number> {
         if (!Number.isSafeInteger(by)) throw new KefuError('VALIDATION_FAILED', 'increment must be an integer', { reason: 'increment' });
-        const name = columnName(column);
-        const S = sdk();
-        const data = await rows.call(
-          'UpdateRow',
-          () => client().updateRow({ tableName: rows.tableName, primaryKey: pk(table, key), updateOfAttributeColumns: [{ INCREMENT: [{ [name]: S.Long.fromNumber(by) }, { [VERSION]: S.Long.fromNumber(1) }] }], condition: rows.condition(undefined), returnContent: { returnType: S.ReturnType.AfterModify, returnColumns: [name] } }),
-          false,
-        );
-        return decodeRow(data.row)?.value[column] as number;
+        return increments.add(pk(table, key), columnName(column), column, by);
       },
       recover: (olderThanMs) => batch.recover(olderThanMs),
     };
