@@ -55,6 +55,12 @@ describe('留言 (leave a message) and the 转人工 intent', () => {
     expect(open.some((t) => t['conversationId'] === id)).toBe(false);
     const done = (await server.call('GET', '/v1/conversations/leave-messages?status=answered', { token: agent })).json['tickets'] as Record<string, unknown>[];
     expect(done.find((t) => t['conversationId'] === id)).toMatchObject({ answer: '您好,已为您查询,还款已成功' });
+    // The chat resends an unanswered 留言 by itself with the same id: a retry changes no ticket
+    // (it neither reopens the answered one nor repeats its text).
+    const retried = await server.call('POST', `/v1/conversations/${id}/leave-message`, { token, body: { clientMessageId: 'l1', text: '花呗还款失败了,我的电话13812345678', contact: 'phone', phone: '13812345678' } });
+    expect(retried.status).toBe(201);
+    expect(retried.json['id']).toBe(left.json['id']);
+    expect(((await server.call('GET', '/v1/conversations/leave-messages', { token: agent })).json['tickets'] as Record<string, unknown>[]).some((t) => t['conversationId'] === id)).toBe(false);
     // No ticket, no answer route.
     expect((await server.call('POST', '/v1/conversations/nope/leave-message/answer', { token: agent, body: { clientMessageId: 'r2', text: 'x' } })).status).toBe(404);
   });

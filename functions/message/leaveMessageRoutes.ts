@@ -37,8 +37,9 @@ export const leaveMessageRoutes: RouteGroup = (app, deps) => {
     if (body.contact === 'phone' && !body.phone) throw new KefuError('VALIDATION_FAILED', undefined, { field: 'phone', reason: 'required' });
     c.set('issue', body.text);
     const id = c.req.param('id');
-    const message = await deps.conversations.users.leaveMessage(user, id, body.clientMessageId, body.text);
-    await bookOf(deps).record(user, id, body);
+    const { message, replayed } = await deps.conversations.users.leaveMessage(user, id, body.clientMessageId, body.text);
+    // A retry of a 留言 already stored (the chat resends unanswered ones by itself) changes no ticket.
+    if (!replayed) await bookOf(deps).record(user, id, body);
     return c.json(message, 201);
   });
 

@@ -1,3 +1,4 @@
+import { conversationFor } from './personalDataView';
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
@@ -55,7 +56,7 @@ export class AgentActions {
       const next = ticket as NonNullable<Conversation['ticket']>;
       return { set: { ticket: next }, events: [{ type: 'ticket', ticket: next }] };
     });
-    return result.conversation;
+    return conversationFor(staff, result.conversation);
   }
 
   /** The newest message of the conversation, among its last 50 log entries. */
@@ -77,6 +78,6 @@ export class AgentActions {
         events: [notice('notice', onHold ? '客服正在为您查询,请稍候' : '客服已回来,继续为您服务'), { type: 'held', onHold }],
       };
     });
-    return result.conversation;
+    return conversationFor(staff, result.conversation);
   }
 }

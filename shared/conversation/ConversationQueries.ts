@@ -69,7 +69,7 @@ export class ConversationQueries {
   /** The user's own conversations, newest first. */
   async listForUser(user: Principal, limit = 20): Promise<Conversation[]> {
     assertRole(user, ['user']);
-    return this.ofUser(user.tenant, user.id, limit);
+    return (await this.ofUser(user.tenant, user.id, limit)).map((c) => conversationFor(user, c));
   }
 
   /** A customer's past conversations, newest first, for the workbench's customer panel. */

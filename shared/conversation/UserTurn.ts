@@ -1,3 +1,4 @@
+import { conversationFor } from './personalDataView';
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
 import type { Conversation, Message, MessageBody } from '../schemas';
@@ -39,7 +40,7 @@ export class UserTurn {
 
   async create(user: Principal, channel: Conversation['channel'] = 'miniprogram'): Promise<Conversation> {
     assertRole(user, ['user']);
-    return this.log.open(user, newConversation(user, channel, this.log.now()));
+    return conversationFor(user, await this.log.open(user, newConversation(user, channel, this.log.now())));
   }
 
   /**
@@ -150,7 +151,8 @@ export class UserTurn {
    * The user leaves a message instead of waiting (or outside service hours): it joins the queue as
    * a ticket for the next agent, and the waiting user gets no more automatic replies.
    */
-  async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<Message> {
+  /** Returns the stored message; `replayed` when a retry brought one stored before. */
+  async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<{ message: Message; replayed: boolean }> {
     assertRole(user, ['user']);
     const received = notice('notice', '已收到您的留言,客服会尽快回复您,回复会显示在这里');
     const sent = await this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'leaveMessage', async (c, now) => {
@@ -161,7 +163,7 @@ export class UserTurn {
       if (c.status === 'queued') return { events: [received], set: { leftMessage: true } };
       return undefined;
     });
-    return sent.message;
+    return { message: sent.message, replayed: sent.replayed === true };
   }
 
   /**
@@ -183,7 +185,7 @@ export class UserTurn {
         ],
       };
     });
-    return result.conversation;
+    return conversationFor(user, result.conversation);
   }
 
   private append(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'text' | 'voice' | 'image' }>, understood: string, action: 'userMessage' | 'leaveMessage', plan: AppendPlan): Promise<Appended> {

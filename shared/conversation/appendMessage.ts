@@ -45,6 +45,8 @@ export interface AppendRequest {
 export interface Appended {
   readonly message: Message;
   readonly category?: string;
+  /** The message was stored by an earlier request with the same client id (a retry). */
+  readonly replayed?: true;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function appendMessage(log: ConversationLog, understand: Understand
   const first = result.events[0];
   const message = result.replayed ?? (first?.type === 'message' ? first.message : undefined);
   if (!message) throw new KefuError('CONFLICT');
-  return { message, ...(analysis && !result.replayed ? { category: analysis.category } : {}) };
+  return { message, ...(result.replayed ? { replayed: true as const } : {}), ...(analysis && !result.replayed ? { category: analysis.category } : {}) };
 }
 
 /** What a ticket says, without where each field came from. */

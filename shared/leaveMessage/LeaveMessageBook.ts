@@ -11,6 +11,9 @@ import { leaveMessageTables as t } from './leaveMessageTables';
  * whether staff answered it. The conversation itself records the message and its place in the
  * queue; this is the list agents work through in the console's 留言 tab.
  */
+/** Characters of a ticket's text kept (the latest ones), well under a store column's 2 MB. */
+const MAX_TICKET_TEXT = 8000;
+
 export class LeaveMessageBook {
   constructor(
     private readonly store: Store,
@@ -22,7 +25,8 @@ export class LeaveMessageBook {
     const db = this.store.tenant(user.tenant);
     const old = (await db.get<LeaveMessageTicket>(t.ticket, [conversationId]))?.value;
     const createdAt = old?.status === 'open' ? old.createdAt : this.now().toISOString();
-    const text = old?.status === 'open' ? `${old.text}\n${input.text}` : input.text;
+    // Several 留言 of one wait join one ticket, its text kept to what one stored column takes.
+    const text = (old?.status === 'open' ? `${old.text}\n${input.text}` : input.text).slice(-MAX_TICKET_TEXT);
     const ticket: LeaveMessageTicket = { conversationId, userId: user.id, text, contact: input.contact ?? 'chat', ...(input.phone ? { phone: input.phone } : {}), status: 'open', createdAt };
     if (old?.status === 'answered' && old.answeredAt) await db.delete(t.done, [old.answeredAt, conversationId]);
     await db.put(t.ticket, [conversationId], ticket);

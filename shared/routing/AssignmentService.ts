@@ -1,3 +1,4 @@
+import { conversationFor } from '../conversation/personalDataView';
 import { KefuError } from '../errors';
 import type { Key, WriteOp } from '../store';
 import type { Principal } from '../auth';
@@ -43,7 +44,7 @@ export class AssignmentService {
       if (agent.role === 'agent' && load.value.active >= load.value.capacity) throw new KefuError('AT_CAPACITY');
       return this.assign(c, agent.id, agent.name ?? agent.id, 'claim', this.routing.loadOp(load, 1));
     });
-    return result.conversation;
+    return conversationFor(agent, result.conversation);
   }
 
   /** Ends the conversation; by its assignee, or by a supervisor/admin. The agent's seat frees up. */
@@ -58,7 +59,7 @@ export class AssignmentService {
         ops: await this.release(c),
       };
     });
-    return result.conversation;
+    return conversationFor(staff, result.conversation);
   }
 
   /**
@@ -106,7 +107,7 @@ export class AssignmentService {
         ops: [...(await this.release(c)), this.routing.loadOp(to, 1)],
       };
     });
-    return result.conversation;
+    return conversationFor(staff, result.conversation);
   }
 
   /** Sends a conversation to the expert seats (layer 3) with the agent's reason. */
@@ -235,7 +236,7 @@ export class AssignmentService {
       };
     });
     // The queue was dispatched by the listener meanwhile: answer with where the conversation is now.
-    return result.unchanged ? result.conversation : (await this.log.load(staff, conversationId)).conversation;
+    return conversationFor(staff, result.unchanged ? result.conversation : (await this.log.load(staff, conversationId)).conversation);
   }
 
   /** An agent may pass on only their own conversation; supervisors and admins any open one. */
