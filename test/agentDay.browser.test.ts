@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
-import { launchChromium, logIn, openConsole } from './helpers/consoleBrowser';
+import { userLogin, type TestServer } from './helpers/testServer';
+import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
 
@@ -14,15 +13,7 @@ jest.setTimeout(180_000);
 describe("an agent's day in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
 
   it('log in, 在线, assigned without a click, reply, the ticket stays put, resolve', async () => {
     const { page, errors, shot } = await openConsole(browser, server, 'console/agent-day');

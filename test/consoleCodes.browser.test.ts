@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
-import { launchChromium, logIn, openConsole } from './helpers/consoleBrowser';
+import { userLogin, type TestServer } from './helpers/testServer';
+import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
 
@@ -37,10 +36,8 @@ function codesIn(text: string): string[] {
 describe('no English code in the Chinese console', () => {
   let server: TestServer;
   let browser: Browser;
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
   beforeAll(async () => {
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
-    browser = await launchChromium();
     // Conversations in several states: an account case and a transfer case handed off, one with
     // the bot, and a wealth case that waits (xiaoli, of the wealth group, is not logged in).
     for (const [userId, texts] of [['u013', ['我的账号被盗了,半夜有人登录我的账户转走了钱', '转人工']], ['u001', ['昨天转账350元对方没收到', '转人工']], ['u002', ['退款什么时候到账']], ['u005', ['我买的基金怎么赎回', '转人工']]] as const) {
@@ -48,10 +45,6 @@ describe('no English code in the Chinese console', () => {
       const c = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
       for (const [i, text] of texts.entries()) await server.call('POST', `/v1/conversations/${c}/messages`, { token, body: { clientMessageId: `c${i}`, text } });
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   /** The page's rendered text (what a person reads), checked for codes. */

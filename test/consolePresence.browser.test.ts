@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
-import { launchChromium, logIn, openConsole } from './helpers/consoleBrowser';
+import { staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
 
@@ -10,16 +9,10 @@ describe('console presence, session refresh and collisions in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let admin: string;
+  // Tokens live 305 s: the console trades them 5 minutes before expiry, so 5 s after login.
+  consoleInChromium((s, b) => ((server = s), (browser = b)), { KEFU_SESSION_TTL_SECONDS: '305' });
   beforeAll(async () => {
-    await ensureConsoleBuilt();
-    // Tokens live 305 s: the console trades them 5 minutes before expiry, so 5 s after login.
-    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off', KEFU_SESSION_TTL_SECONDS: '305' });
-    browser = await launchChromium();
     admin = await staffLogin(server, 'admin');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const presenceOf = async (agentId: string) => ((await server.call('GET', '/v1/stats/live', { token: admin })).json['agentList'] as { agentId: string; status: string }[]).find((a) => a.agentId === agentId)?.status;

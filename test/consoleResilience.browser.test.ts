@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
-import { launchChromium, logIn, openConsole } from './helpers/consoleBrowser';
+import { staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
 
@@ -9,15 +8,7 @@ jest.setTimeout(180_000);
 describe('console resilience in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
 
   async function handOff(userId: string, text: string): Promise<{ id: string; token: string }> {
     const token = await userLogin(server, userId);

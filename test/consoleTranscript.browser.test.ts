@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
-import { launchChromium, logIn, openConsole } from './helpers/consoleBrowser';
+import { userLogin, type TestServer } from './helpers/testServer';
+import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
 
@@ -11,15 +10,7 @@ const atBottom = "(() => { const t = document.querySelector('.transcript'); retu
 describe('the transcript in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
 
   it('a long conversation opens at its latest message; scrolled up, new messages wait behind a pill', async () => {
     const user = await userLogin(server, 'u007');

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
+import type { Browser, Page } from 'playwright-core';
 import { encodePng } from './helpers/mediaFixtures';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import { consoleInChromium } from './helpers/consoleBrowser';
+import type { TestServer } from './helpers/testServer';
 import { builtInEntryIcons } from '../shared/merchant/entryIcons';
 
 jest.setTimeout(120_000);
@@ -26,15 +26,9 @@ function discPng(): Buffer {
 describe('console entry-button icon in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_OCR: 'off', KEFU_LONGPOLL_TIMEOUT_MS: '25000' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const preview = (page: Page) => page.locator('.kf-entry-preview');

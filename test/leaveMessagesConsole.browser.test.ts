@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { ensureConsoleBuilt } from '../bin/build-console';
-import { startTestServer, userLogin, type TestServer } from './helpers/testServer';
+import type { Browser } from 'playwright-core';
+import { consoleInChromium } from './helpers/consoleBrowser';
+import { userLogin, type TestServer } from './helpers/testServer';
 
 jest.setTimeout(120_000);
 
@@ -15,15 +15,9 @@ const shots = path.resolve(__dirname, '../test-artifacts/console');
 describe('console 留言 tab in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
+  consoleInChromium((s, b) => ((server = s), (browser = b)));
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    await ensureConsoleBuilt();
-    server = await startTestServer({ KEFU_OCR: 'off', KEFU_LONGPOLL_TIMEOUT_MS: '25000' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('lists a 留言 with the number masked for an agent, and the answer reaches the user', async () => {

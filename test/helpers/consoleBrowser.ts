@@ -1,10 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TestServer } from './testServer';
+import { ensureConsoleBuilt } from '../../bin/build-console';
+import { startTestServer, type TestServer } from './testServer';
 
 /** Debian's Chromium (bin/ensure-debian-deps.sh installs it), driven by playwright-core. */
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+
+/**
+ * For one describe block: the console built, a test server (long-polls of 25 s, no OCR, plus
+ * `env`) and Chromium, both closed after the block. `ready` gets them once they run.
+ */
+export function consoleInChromium(ready: (server: TestServer, browser: Browser) => void, env: Record<string, string> = {}): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off', ...env });
+    browser = await launchChromium();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
 
 /**
  * A console page that records every page error and console error (zero of each is part of done)
