@@ -50,11 +50,15 @@ export const demoCustomers: CustomerRecordSource = (tenant, userId, now): Custom
   const devices: CustomerDevice[] = [phone];
   const transactions: CustomerTransaction[] = [];
   const logins: CustomerLogin[] = [];
+  // u013's month of ordinary days ends before the night of the takeover: counted back from that
+  // night, not from now (between midnight and 02:16 China time "last night" is the night before,
+  // and yesterday's ordinary login would otherwise come after it).
+  const until = userId === 'u013' ? new Date(Date.parse(at(now, 0, 2, 5))) : now;
   for (let d = 29; d >= 1; d--) {
     if (rnd() < 0.45) {
-      transactions.push({ id: `${userId}-t${d}`, at: at(now, d, 9 + Math.floor(rnd() * 12), Math.floor(rnd() * 60)), amountFen: Math.round((15 + rnd() * 180) * 100), deviceId: phone.id, city, type: 'payment', counterparty: counterparties[Math.floor(rnd() * counterparties.length)]!, status: 'success' });
+      transactions.push({ id: `${userId}-t${d}`, at: at(until, d, 9 + Math.floor(rnd() * 12), Math.floor(rnd() * 60)), amountFen: Math.round((15 + rnd() * 180) * 100), deviceId: phone.id, city, type: 'payment', counterparty: counterparties[Math.floor(rnd() * counterparties.length)]!, status: 'success' });
     }
-    if (rnd() < 0.7) logins.push({ at: at(now, d, 8 + Math.floor(rnd() * 13), Math.floor(rnd() * 60)), province, city, deviceId: phone.id });
+    if (rnd() < 0.7) logins.push({ at: at(until, d, 8 + Math.floor(rnd() * 13), Math.floor(rnd() * 60)), province, city, deviceId: phone.id });
   }
   if (userId === 'u013') {
     const stranger: CustomerDevice = { id: 'u013-unknown', model: 'Redmi Note 12', trusted: false, lastSeenAt: at(now, 0, 2, 16), fingerprint: { model: 'Redmi Note 12', os: 'Android 13', carrier: '中国联通', timezone: 'Asia/Shanghai', language: 'zh-CN', screen: '1080x2400', appVersion: '10.5.96' } };
