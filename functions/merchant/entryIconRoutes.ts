@@ -1,6 +1,7 @@
 import { KefuError } from '../../shared/errors';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
+import { readMultipart } from '../_http/readMultipart';
 import { authenticate } from '../_http/authenticate';
 
 const TENANT = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/;
@@ -18,13 +19,7 @@ export const entryIconRoutes: RouteGroup = (app, deps) => {
 
   app.post('/v1/merchant/entry-icon', svc, async (c) => {
     const staff = await authenticate(c, deps, ['admin', 'supervisor']);
-    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new KefuError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图标');
-    let form: Record<string, string | File>;
-    try {
-      form = await c.req.parseBody();
-    } catch {
-      throw new KefuError('VALIDATION_FAILED', '无法解析上传的表单');
-    }
+    const form = await readMultipart(c, '图标');
     const file = form['file'];
     if (!(file instanceof File)) throw new KefuError('VALIDATION_FAILED', '缺少 file');
     const record = await deps.media.uploadEntryIcon(staff, { bytes: new Uint8Array(await file.arrayBuffer()), ...(file.type ? { declaredType: file.type } : {}) });

@@ -1,6 +1,7 @@
 import { KefuError } from '../../shared/errors';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
+import { readMultipart } from '../_http/readMultipart';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 
@@ -15,13 +16,7 @@ export const mediaRoutes: RouteGroup = (app, deps) => {
 
   app.post('/v1/media', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
-    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new KefuError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-    let form: Record<string, string | File>;
-    try {
-      form = await c.req.parseBody();
-    } catch {
-      throw new KefuError('VALIDATION_FAILED', '无法解析上传的表单');
-    }
+    const form = await readMultipart(c, '文件');
     const file = form['file'];
     const conversationId = form['conversationId'];
     if (!(file instanceof File) || typeof conversationId !== 'string' || !conversationId) throw new KefuError('VALIDATION_FAILED', '缺少 file 或 conversationId');
