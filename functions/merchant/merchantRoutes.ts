@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
 import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput } from '../../shared/schemas';
 import { faqInsight } from '../../shared/faq/faqInsight';
+import { faqGapActions } from '../../shared/faq/faqGapActions';
+import { FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest } from '../../shared/schemas/faqGapSchema';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
@@ -58,7 +60,7 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     return c.json(await deps.faq.create(staff.tenant, await readJson(c, FaqEntryInput)), 201);
   });
 
-  // Static paths before `/:id`, so "export" and "insight" are never taken for ids.
+  // Static paths before `/:id`, so "export", "insight" and "gaps" are never taken for ids.
   app.get('/v1/merchant/faq/export', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     const format = enumQuery(c, 'format', ['json', 'csv'], 'json');
@@ -72,6 +74,28 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/merchant/faq/insight', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json(await faqInsight(deps.faq, staff.tenant));
+  });
+
+  // Learning from gaps: the questions the bot could not settle, grouped, and closing them. Those
+  // who may edit the knowledge base act on them; each change goes through the FAQ's write path.
+  app.get('/v1/merchant/faq/gaps', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await faqGapActions.list(deps.faq, staff.tenant, Date.now()));
+  });
+
+  app.post('/v1/merchant/faq/gaps/new-entry', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await faqGapActions.acceptAsEntry(deps.faq, staff.tenant, await readJson(c, FaqGapNewEntryRequest)), 201);
+  });
+
+  app.post('/v1/merchant/faq/gaps/similar', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await faqGapActions.acceptAsSimilar(deps.faq, staff.tenant, await readJson(c, FaqGapSimilarRequest)));
+  });
+
+  app.post('/v1/merchant/faq/gaps/dismiss', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await faqGapActions.dismiss(deps.faq, staff.tenant, await readJson(c, FaqGapDismissRequest)));
   });
 
   app.post('/v1/merchant/faq/import', svc, async (c) => {

@@ -9,6 +9,7 @@ import { AccountService } from '../accounts';
 import { KefuError, isKefuError } from '../errors';
 import { parse } from '../nlp';
 import { FaqService } from '../faq/FaqService';
+import { faqGapListener } from '../faq/faqGapListener';
 import { FaqBot } from '../faq/FaqBot';
 import { wireConversations } from './wireConversations';
 import { replyPushListener } from '../push/replyPushListener';
@@ -85,7 +86,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     bot: new FaqBot(faq),
     ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
     onUserPoll: (tenant, userId) => void replyNotifier.userPolled(tenant, userId).catch((err: unknown) => logger.warn({ err, service_type: 'push' }, 'could not record the poll')),
-    listeners: [replyPushListener(replyNotifier, (err) => logger.warn({ err, service_type: 'agent' }, 'reply push not queued'))],
+    listeners: [faqGapListener(faq), replyPushListener(replyNotifier, (err) => logger.warn({ err, service_type: 'agent' }, 'reply push not queued'))],
     onListenerError: (err, committed) => logger.error({ err, service_type: 'message', conversationId: committed.after.id }, 'a listener failed after the change was stored'),
   });
   const routing = conversations.routing;

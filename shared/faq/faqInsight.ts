@@ -1,7 +1,8 @@
 import type { FaqEntry } from '../schemas';
 import type { FaqService } from './FaqService';
 import { faqTables as t } from './faqTables';
-import { canonicalText, charBigrams } from './faqText';
+import { readGaps } from './faqGapRows';
+import { faqGapClusters } from './faqGapClusters';
 
 export interface FaqEntryInsight {
   readonly faqId: string;
@@ -29,23 +30,21 @@ export interface FaqInsight {
   readonly selfServiceRate: number | null;
   /** Entries by hits, most asked first. */
   readonly entries: readonly FaqEntryInsight[];
-  /** Questions handed off for lack of an entry, grouped by similarity, largest group first. */
+  /**
+   * Questions the bot handed off for lack of an entry, suggested without a tap or got 没解决 on,
+   * grouped by similarity, largest group first (the console's list with actions: faqGapActions).
+   */
   readonly gaps: readonly FaqGapGroup[];
 }
 
-/** Gaps read for grouping: the most recent ones. */
-const GAPS_READ = 1000;
-/** Character-bigram Dice at or above which two questions are taken as the same need. */
-const SAME_NEED = 0.4;
-
 /** What the merchant needs to improve the knowledge base: per-entry use, self-service, and gaps. */
-export async function faqInsight(faq: FaqService, tenant: string): Promise<FaqInsight> {
+export async function faqInsight(faq: FaqService, tenant: string, now = Date.now()): Promise<FaqInsight> {
   const db = faq.storeOf(tenant);
   const [entries, stats, counter, gaps] = await Promise.all([
     faq.all(tenant),
     db.range<Record<string, number>>(t.stat, [], { limit: 1000 }),
     db.get<Record<string, number>>(t.counter, ['bot']),
-    db.range<{ text: string }>(t.gap, [], { direction: 'backward', limit: GAPS_READ }),
+    readGaps(db, now),
   ]);
   const statOf = new Map(stats.rows.map((r) => [String(r.key[0]), r.value]));
   const c = counter?.value ?? {};
@@ -68,27 +67,6 @@ export async function faqInsight(faq: FaqService, tenant: string): Promise<FaqIn
         predictedClicks: s['predictedClicks'] ?? 0,
       };
     }).sort((a, b) => b.hits - a.hits || a.faqId.localeCompare(b.faqId)),
-    gaps: groupSimilar(gaps.rows.map((r) => r.value.text)),
+    gaps: faqGapClusters(gaps).map((g) => ({ sample: g.typical, count: g.count, questions: g.examples.map((e) => e.text) })),
   };
-}
-
-/** Greedy single-pass grouping: each question joins the first group whose sample it resembles. */
-export function groupSimilar(texts: readonly string[]): FaqGapGroup[] {
-  const groups: { sample: string; grams: Set<string>; questions: string[] }[] = [];
-  for (const text of texts) {
-    const grams = new Set(charBigrams(canonicalText(text)));
-    const home = groups.find((g) => dice(g.grams, grams) >= SAME_NEED);
-    if (home) home.questions.push(text);
-    else groups.push({ sample: text, grams, questions: [text] });
-  }
-  return groups
-    .map((g) => ({ sample: g.sample, count: g.questions.length, questions: g.questions.slice(0, 20) }))
-    .sort((a, b) => b.count - a.count);
-}
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
