@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
+import { receiptHtml, type ReceiptLook } from './receiptHtml';
 
-/** One payment-style screenshot to render: what it shows and how it looks. */
-export interface PaymentScreen {
+/** One of the four bill-style pages (a title, the amount, label/value rows): what it shows and how. */
+export interface BillScreen {
   readonly tradeNo: string;
   /** As shown, e.g. "-350.00" or "¥1,288.50". */
   readonly amountText: string;
@@ -15,6 +16,14 @@ export interface PaymentScreen {
   readonly dark: boolean;
 }
 
+/** A receipt of another layout (Alipay bill detail, bank SMS, merchant order page), at a size. */
+export type ReceiptScreen = ReceiptLook & { readonly width: number; readonly scale: 1 | 2 | 3 };
+
+/** One payment-style screenshot to render; `tradeNo`, `amount` and `time` are what a ticket should take. */
+export type PaymentScreen = BillScreen | ReceiptScreen;
+
+const isBill = (s: PaymentScreen): s is BillScreen => s.layout === 'bill' || s.layout === 'transfer' || s.layout === 'failed' || s.layout === 'refund';
+
 /** A 28-digit Alipay trade number from a seed: date part, 2200 channel, then digits. */
 export function tradeNumber(seed: number): string {
   let x = seed * 2654435761;
@@ -26,10 +35,11 @@ export function tradeNumber(seed: number): string {
   return `2026112${seed % 10}2200${tail}`.slice(0, 28);
 }
 
-const titles: Record<PaymentScreen['layout'], string> = { bill: '账单详情', transfer: '转账成功', failed: '支付失败', refund: '退款详情' };
+const titles: Record<BillScreen['layout'], string> = { bill: '账单详情', transfer: '转账成功', failed: '支付失败', refund: '退款详情' };
 
 /** The HTML of a screen: Alipay-like bill pages with labels and values in rows. */
 export function paymentHtml(s: PaymentScreen): string {
+  if (!isBill(s)) return receiptHtml(s);
   const fg = s.dark ? '#e8e8e8' : '#1f1f1f';
   const bg = s.dark ? '#141414' : '#ffffff';
   const label = s.dark ? '#a6a6a6' : '#8c8c8c';
@@ -70,9 +80,14 @@ export async function renderPaymentScreens(browser: Browser, screens: readonly P
   return out;
 }
 
-/** Twenty screens of varied layout, width, pixel density, type size and theme (the bench:ocr set). */
+/** Twenty bill pages and twelve other receipts of varied layout, width, pixel density, type size and theme (the bench:ocr set). */
 export function benchmarkScreens(): PaymentScreen[] {
-  const layouts: PaymentScreen['layout'][] = ['bill', 'transfer', 'failed', 'refund'];
+  return [...billScreens(), ...receiptScreens(12, 1)];
+}
+
+/** The twenty bill pages bench:ocr started with. */
+function billScreens(): BillScreen[] {
+  const layouts: BillScreen['layout'][] = ['bill', 'transfer', 'failed', 'refund'];
   const widths = [320, 375, 414, 768];
   const amounts: [string, number][] = [['-350.00', 350], ['¥1,288.50', 1288.5], ['35.80元', 35.8], ['-12,000.00', 12000], ['¥ 99.00', 99]];
   return Array.from({ length: 20 }, (_, i) => {
@@ -87,6 +102,46 @@ export function benchmarkScreens(): PaymentScreen[] {
       scale: ([1, 2, 3] as const)[i % 3]!,
       fontPx: [14, 15, 16, 18][(i >> 1) % 4]!,
       dark: i % 5 === 4,
+    };
+  });
+}
+
+const merchants = ['全家便利店', '美宜佳', '盒马鲜生', '瑞幸咖啡', '滴滴出行', '华润万家', '永辉超市'];
+
+/**
+ * `count` receipts of the three other layouts, in turn, from `seed`: amounts with and without a
+ * thousands separator, shown signed, with ¥ or bare; widths 320-414 at 1x-3x; every fifth dark.
+ * Different seeds give different numbers, amounts, times and sizes (a development set apart from
+ * the benchmark's).
+ */
+export function receiptScreens(count: number, seed: number): ReceiptScreen[] {
+  const layouts: ReceiptScreen['layout'][] = ['alipayBill', 'bankSms', 'merchantOrder'];
+  return Array.from({ length: count }, (_, i) => {
+    const k = seed * 131 + i * 17;
+    const layout = layouts[i % 3]!;
+    const amount = Math.round(((k * 7919) % 1_500_000) + 100 + (i % 4 === 3 ? 1_000_000 : 0)) / 100;
+    const shown = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const amountText = layout === 'alipayBill' ? `-${shown}` : layout === 'merchantOrder' ? `¥${shown}` : shown;
+    const minute = String((k * 7) % 60).padStart(2, '0');
+    const time = `2026-11-${String(1 + (k % 24)).padStart(2, '0')} ${String(8 + (k % 13)).padStart(2, '0')}:${minute}${layout === 'bankSms' ? '' : `:${String((k * 13) % 60).padStart(2, '0')}`}`;
+    const trade = tradeNumber(seed * 100 + i + 40);
+    const own = `${4000 + (k % 900)}${String(k * 48271).padStart(15, '7').slice(-15)}`;
+    const tradeNo = layout === 'bankSms' ? undefined : layout === 'merchantOrder' && i % 2 === 0 ? own : trade;
+    const otherOrderNo = layout === 'alipayBill' ? `T200P${trade.slice(0, 8)}${String(k * 977).padStart(12, '0').slice(-12)}` : layout === 'merchantOrder' ? own : undefined;
+    return {
+      layout,
+      ...(tradeNo ? { tradeNo } : {}),
+      ...(otherOrderNo ? { otherOrderNo } : {}),
+      amountText,
+      amount,
+      time,
+      otherAmount: layout === 'bankSms' ? Math.round(((k * 104_729) % 5_000_000) + 1) / 100 : Math.round((amount + 5 + (k % 40)) * 100) / 100,
+      merchant: merchants[k % merchants.length]!,
+      variant: Math.floor(i / 3) % 3,
+      fontPx: [14, 15, 16, 17][(i + seed) % 4]!,
+      dark: i % 5 === 4,
+      width: [320, 360, 375, 414][(i >> 1) % 4]!,
+      scale: ([1, 2, 3] as const)[(i + seed) % 3]!,
     };
   });
 }
