@@ -31,7 +31,7 @@ export function functionNames(): string[] {
 /** SDKs and data-heavy libraries loaded lazily, each its own bundle. */
 export const VENDOR_SDKS = ['tablestore', 'ali-oss', 'alipay-sdk', '@alicloud/pop-core', 'pinyin-pro', 'opencc-js/t2cn'] as const;
 /** Data files required lazily, copied beside the bundle (Node parses JSON faster than a JS literal). */
-const DATA_FILES = ['shared/faq/faqRankerWeights.json'];
+const DATA_FILES = ['shared/faq/faqCalibration.json'];
 const vendorFile = (sdk: string) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
 
 const common: BuildOptions = {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** The public benchmark data lives beside the checkout, never inside it. */
@@ -32,3 +32,41 @@ export const afqmcTrain = () => readPairs('afqmc/train.txt', { s1: 0, s2: 1, lab
 export const afqmcDev = () => readPairs('afqmc/dev.txt', { s1: 0, s2: 1, label: 2 });
 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`);
+
+/** A merchant-style evaluation set of eval/faq: its knowledge base and its questions, dev and held out. */
+export interface MerchantSet {
+  readonly name: string;
+  readonly kb: { id: string; category: string; question: string; similar: string[]; answer: string }[];
+  /** Questions with the entry that answers them; `gold` null for one the base does not answer. */
+  readonly dev: MerchantQuestion[];
+  readonly heldout: MerchantQuestion[];
+}
+
+export interface MerchantQuestion {
+  readonly id: string;
+  readonly text: string;
+  readonly gold: string | null;
+}
+
+/** Kefu's own merchant-style sets (written for it, in the repository). */
+export const merchantDir = path.resolve(__dirname, '../../eval/faq');
+
+const readLines = (file: string): MerchantQuestion[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as MerchantQuestion);
+
+export function merchantSets(): MerchantSet[] {
+  if (!existsSync(merchantDir)) return [];
+  return readdirSync(merchantDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(merchantDir, d.name, 'kb.json')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => ({
+      name,
+      kb: (JSON.parse(readFileSync(path.join(merchantDir, name, 'kb.json'), 'utf8')) as MerchantSet['kb']).map((e) => ({ ...e, similar: e.similar ?? [] })),
+      dev: readLines(path.join(merchantDir, name, 'dev.jsonl')),
+      heldout: readLines(path.join(merchantDir, name, 'heldout.jsonl')),
+    }));
+}

@@ -15,6 +15,8 @@ interface KbEntry {
   id: string;
   question: string;
   similar: string[];
+  /** Indexed too: it names what the entry is about. */
+  answer: string;
   enabled: boolean;
 }
 
@@ -38,7 +40,7 @@ function readKb(file: string): KbEntry[] | string {
     if (seen.has(id)) return `第 ${i + 1} 条的 id 重复: ${id}`;
     seen.add(id);
     const similar = Array.isArray(e['similar']) ? (e['similar'] as unknown[]).filter((s): s is string => typeof s === 'string') : [];
-    entries.push({ id, question: e['question'] as string, similar, enabled: e['enabled'] !== false });
+    entries.push({ id, question: e['question'] as string, similar, answer: e['answer'] as string, enabled: e['enabled'] !== false });
   }
   return entries;
 }

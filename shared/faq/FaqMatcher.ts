@@ -1,169 +1,247 @@
 import type { FaqEntry } from '../schemas';
-import { canonicalText, charBigrams, charTokens, pinyinBigrams } from './faqText';
-import { BigramIndex, type IndexedPhrasing } from './BigramIndex';
-import { PairScorer, type ScoredSide } from './PairScorer';
-import { buildIdf, type IdfTable, type RankerWeights } from './pairFeatures';
-import type * as RankerFile from './faqRankerWeights.json';
+import { TermIndex } from './TermIndex';
+import { faqTerms, matchText, type FaqTerms } from './faqTerms';
+import { pinyinSyllables } from './faqText';
+import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
-export type FaqDecision = 'answer' | 'suggest' | 'handoff';
+export type { FaqDecision, FaqDecisionReason, FaqThresholds } from './faqConfidence';
 
 export interface FaqMatch {
   readonly faqId: string;
-  /** Probability-like relevance in [0, 1] from the trained ranker. */
+  /** Calibrated confidence in [0, 1] that this entry answers the question. */
   readonly score: number;
 }
 
 export interface FaqMatchResult {
   readonly decision: FaqDecision;
   readonly matches: FaqMatch[];
-  readonly reason: 'confident' | 'close' | 'lowConfidence' | 'explicitRequest' | 'emptyKnowledgeBase';
+  readonly reason: FaqDecisionReason;
 }
 
-export interface FaqThresholds {
-  /** Top score at or above which the bot answers with the entry (with the margin below). */
-  readonly answer: number;
-  /** How far the best entry must lead the second for an answer; a close call is a suggestion. */
-  readonly answerMargin: number;
-  /** Top score at or above which the bot suggests the top 3; below it hands off. */
-  readonly suggest: number;
-}
+/** What the matcher reads of an entry; the answer is optional (older callers index questions only). */
+export type MatchableEntry = Pick<FaqEntry, 'id' | 'question'> & { readonly similar?: readonly string[]; readonly enabled?: boolean; readonly answer?: string };
 
-export interface RankerModel extends RankerWeights {
-  readonly thresholds: FaqThresholds;
-}
-
-/** The shipped ranker, reproduced by `npm run train:faq`. */
-let trained: RankerModel | undefined;
-/** The trained ranker (`npm run train:faq`), read on first use: a cold start that matches nothing skips it. */
-export function defaultRanker(): RankerModel {
-  if (!trained) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const file = require('./faqRankerWeights.json') as typeof RankerFile;
-    trained = { weights: file.weights, terms: file.terms, platt: file.platt, thresholds: file.thresholds };
-  }
-  return trained;
-}
-
-/** A user asking for a person is handed off whatever the knowledge base holds. */
-const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
-
-const CANDIDATES = 20;
-
-/** Version of the saved form; a saved index of another version is rebuilt, not misread. */
-const SAVED_FORMAT = 2;
-
-/** The saved form: each phrasing's entry, canonical text and pinyin terms (the costly part). */
-interface SavedMatcher {
-  format: number;
-  size: number;
-  docs: [entryId: string, text: string, pinyin: string][];
+/** The thresholds a matcher decides with unless told otherwise. */
+export function defaultRanker(): { thresholds: FaqThresholds } {
+  return { thresholds: defaultThresholds() };
 }
 
 /**
- * The knowledge-base matcher: candidate questions (and their similar phrasings) are retrieved by
- * BM25 over character n-grams and pinyin bigrams of the canonical text, then re-ranked by a
- * model trained on ATEC/AFQMC questions to put the right one first. An entry scores as its best phrasing.
+ * How much each field counts in an entry's score (words, bigrams, characters, pinyin, concepts):
+ * words, characters and concepts carry the meaning; bigrams repeat much of the words, pinyin
+ * catches typos. Set by hand on the dev parts of eval/faq, the same for every base.
+ */
+const BOOSTS = [1, 0.5, 1, 0.5, 2];
+/**
+ * The answer's character bigrams count half: the answer names what the entry is about (a question
+ * "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading, not for matching.
+ */
+const ANSWER_WEIGHT = 0.5;
+
+/** Version of the saved form; a saved index of another version is rebuilt, not misread. */
+const SAVED_FORMAT = 3;
+
+/**
+ * The saved form: per entry its id, per phrasing its words, pinyin syllables and concepts (each
+ * joined by spaces: what needs the segmenter, the pinyin dictionary and the concept patterns), and
+ * its answer's matching form.
+ */
+interface SavedMatcher {
+  format: number;
+  entries: [id: string, phrasings: [words: string, syllables: string, concepts: string][], answer: string][];
+}
+
+interface IndexedEntry {
+  readonly id: string;
+  readonly phrasings: readonly FaqTerms[];
+  /** The answer's matching form without punctuation, and its character bigrams. */
+  readonly answerText: string;
+  readonly answer: readonly string[];
+}
+
+/** Terms again from saved words, syllables and concepts: no segmenter, no dictionary on a cold start. */
+function termsFromSaved(words: string, syllables: string, concepts: string): FaqTerms {
+  const w = words ? words.split(' ') : [];
+  const cs = [...w.join('')];
+  const syl = syllables ? syllables.split(' ') : [];
+  const bigrams: string[] = [];
+  const pinyin: string[] = [];
+  for (let i = 0; i + 1 < cs.length; i++) {
+    bigrams.push(cs[i]! + cs[i + 1]!);
+    pinyin.push(`${syl[i]}_${syl[i + 1]}`);
+  }
+  if (cs.length === 1 && syl[0]) pinyin.push(syl[0]);
+  return { words: w, bigrams, chars: cs, pinyin, concepts: concepts ? concepts.split(' ') : [] };
+}
+
+const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
+
+/** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
+function entryField(entry: IndexedEntry, f: number): string[] {
+  const out: string[] = [];
+  for (const p of entry.phrasings) out.push(...fieldsOf(p)[f]!);
+  return out;
+}
+
+/**
+ * The knowledge-base matcher: BM25 over the words, character bigrams, characters and pinyin of
+ * every question and similar question, plus the answer's words and bigrams; an entry scores as its
+ * best phrasing plus a share of its answer. Nothing in it is learned from a public data set, so it
+ * does on a merchant's base what it does on any other. The decision comes from calibrated signals
+ * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
+ * and whether the fields agree on it.
  */
 export class FaqMatcher {
-  /**
-   * Scores pairs from prepared sides. The candidate side depends only on the document, this
-   * matcher's idf and its ranker, all fixed for the matcher's life (a changed knowledge base makes
-   * a new matcher), so each document is prepared once, the first time retrieval returns it.
-   */
-  private readonly scorer: PairScorer;
-  private readonly candidates: (ScoredSide | undefined)[] = [];
+  /** One document per entry: all its phrasings (question and similar questions) together. */
+  private readonly index: TermIndex;
+  private readonly answers: TermIndex;
+  readonly size: number;
 
-  private constructor(
-    private readonly index: BigramIndex,
-    idf: IdfTable,
-    private readonly ranker: RankerModel,
-    readonly size: number,
-  ) {
-    this.scorer = new PairScorer(idf, ranker);
+  private constructor(private readonly entries: readonly IndexedEntry[]) {
+    this.size = entries.length;
+    this.index = new TermIndex(entries.length, (e, f) => entryField(entries[e]!, f), BOOSTS.length);
+    this.answers = new TermIndex(entries.length, (e) => entries[e]!.answer, 1);
   }
 
-  private static fromPhrasings(docs: IndexedPhrasing[], ranker: RankerModel): FaqMatcher {
-    // Retrieval uses bigrams only: single characters like 花 or 呗 occur in most questions.
-    return new FaqMatcher(new BigramIndex(docs), buildIdf(docs.map((d) => [...new Set(charTokens(d.text))])), ranker, new Set(docs.map((d) => d.entryId)).size);
-  }
-
-  static build(entries: readonly Pick<FaqEntry, 'id' | 'question' | 'similar' | 'enabled'>[], ranker: RankerModel = defaultRanker()): FaqMatcher {
-    const docs: IndexedPhrasing[] = [];
+  static build(entries: readonly MatchableEntry[]): FaqMatcher {
+    const indexed: IndexedEntry[] = [];
     for (const entry of entries) {
       if (entry.enabled === false) continue;
-      for (const q of [entry.question, ...(entry.similar ?? [])]) {
-        const text = canonicalText(q);
-        if (text) docs.push({ entryId: entry.id, text, textTerms: charBigrams(text), pinyinTerms: pinyinBigrams(text) });
-      }
+      const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
+      const answerText = matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
+      if (phrasings.length) indexed.push({ id: entry.id, phrasings, answerText, answer: bigramsOf(answerText) });
     }
-    return FaqMatcher.fromPhrasings(docs, ranker);
+    return new FaqMatcher(indexed);
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */
   toJSON(): SavedMatcher {
-    return { format: SAVED_FORMAT, size: this.size, docs: this.index.docs.map((d) => [d.entryId, d.text, d.pinyinTerms.join(' ')]) };
+    return {
+      format: SAVED_FORMAT,
+      entries: this.entries.map((e) => [
+        e.id,
+        e.phrasings.map((p): [string, string, string] => [p.words.join(' '), pinyinSyllables(p.chars.join('')).join(' '), p.concepts.join(' ')]),
+        e.answerText,
+      ]),
+    };
   }
 
   /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
-  static fromJSON(saved: unknown, ranker: RankerModel = defaultRanker()): FaqMatcher | undefined {
+  static fromJSON(saved: unknown): FaqMatcher | undefined {
     const s = saved as Partial<SavedMatcher> | null;
-    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.docs)) return undefined;
-    return FaqMatcher.fromPhrasings(
-      s.docs.map(([entryId, text, py]) => ({ entryId, text, textTerms: charBigrams(text), pinyinTerms: py ? py.split(' ') : [] })),
-      ranker,
+    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.entries)) return undefined;
+    return new FaqMatcher(
+      s.entries.map(([id, phrasings, answer]) => ({
+        id,
+        phrasings: phrasings.map(([words, syl, concepts]) => termsFromSaved(words, syl, concepts)),
+        answerText: answer,
+        answer: bigramsOf(answer),
+      })),
     );
   }
 
-  private candidate(doc: number): ScoredSide {
-    let c = this.candidates[doc];
-    if (!c) this.candidates[doc] = c = this.scorer.candidate(this.index.docs[doc]!.text);
-    return c;
-  }
-
-  /** Entries in retrieval (BM25) order before re-ranking, at most `limit`: what training sees. */
-  retrieve(query: string, limit: number): string[] {
-    const canonical = canonicalText(query);
-    if (!canonical) return [];
-    const ids: string[] = [];
-    for (const hit of this.index.search(charBigrams(canonical), pinyinBigrams(canonical), limit * 2)) {
-      const id = this.index.docs[hit.doc]!.entryId;
-      if (!ids.includes(id)) ids.push(id);
-      if (ids.length === limit) break;
+  /** Ranked entries with the signals the decision reads, best first, at most `limit`. */
+  private scored(query: string, limit: number): { faqId: string; signals: ConfidenceSignals }[] {
+    if (this.size === 0) return [];
+    const q = faqTerms(query);
+    if (q.chars.length === 0) return [];
+    const qf = fieldsOf(q);
+    const ix = this.index;
+    const ax = this.answers;
+    ix.search(qf);
+    ax.search([q.bigrams]);
+    // The query's idf mass per field: the part of it an entry covers is the coverage signal.
+    const queryMass = qf.map((terms, f) => {
+      let m = 0;
+      for (const t of new Set(terms)) m += ix.idf(f, t);
+      return m;
+    });
+    // Per field (and the answer), the entry that scores best there: agreement of the fields.
+    const fieldBest = [...BOOSTS, ANSWER_WEIGHT].map(() => ({ entry: -1, score: 0 }));
+    const total = new Map<number, number>();
+    for (const e of ix.touched) {
+      let s = 0;
+      for (let f = 0; f < BOOSTS.length; f++) {
+        const fs = ix.scores[f]![e]!;
+        s += BOOSTS[f]! * fs;
+        if (fs > fieldBest[f]!.score) fieldBest[f] = { entry: e, score: fs };
+      }
+      total.set(e, s);
     }
-    return ids;
+    for (const e of ax.touched) {
+      const s = ax.scores[0]![e]!;
+      total.set(e, (total.get(e) ?? 0) + ANSWER_WEIGHT * s);
+      if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
+    }
+    const order = topOf(total, Math.max(limit, 2));
+    const out = order.slice(0, limit).map((e, rank) => {
+      const other = order[rank === 0 ? 1 : 0];
+      const mine = total.get(e)!;
+      const rival = other === undefined ? 0 : total.get(other)!;
+      const coverage = (f: number) => (queryMass[f]! > 0 ? Math.min(1, ix.matched[f]![e]! / queryMass[f]!) : 0);
+      const entryCoverage = (f: number) => (ix.mass(f, e) > 0 ? Math.min(1, ix.matched[f]![e]! / ix.mass(f, e)) : 0);
+      const signals: ConfidenceSignals = {
+        queryCoverage: (coverage(0) + coverage(1)) / 2,
+        pinyinCoverage: coverage(3),
+        conceptCoverage: coverage(4),
+        entryCoverage: (entryCoverage(0) + entryCoverage(1)) / 2,
+        margin: mine > 0 ? (mine - rival) / mine : 0,
+        agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
+        score: mine,
+      };
+      return { faqId: this.entries[e]!.id, signals };
+    });
+    ix.clear();
+    ax.clear();
+    return out;
   }
 
-  /** Ranked entries for a query (best phrasing per entry), at most `limit`. */
+  /** Signals of the ranked entries, for calibration (`npm run train:faq`). */
+  signals(query: string, limit = 5): { faqId: string; signals: ConfidenceSignals }[] {
+    return this.scored(query, limit);
+  }
+
+  /**
+   * Ranked entries for a query, at most `limit`, each with its calibrated confidence. An entry
+   * never reads as more certain than the one ranked above it.
+   */
   rank(query: string, limit = 5): FaqMatch[] {
-    const canonical = canonicalText(query);
-    if (!canonical || this.size === 0) return [];
-    const bigrams = charBigrams(canonical);
-    const pinyin = pinyinBigrams(canonical);
-    const hits = this.index.search(bigrams, pinyin, CANDIDATES);
-    // Candidates first: the query side is prepared against the terms they brought in.
-    const candidates = hits.map((hit) => this.candidate(hit.doc));
-    const q = hits.length ? this.scorer.query(canonical, bigrams, pinyin) : undefined;
-    const best = new Map<string, number>();
-    for (let i = 0; i < hits.length; i++) {
-      const entryId = this.index.docs[hits[i]!.doc]!.entryId;
-      const s = this.scorer.score(q!, candidates[i]!);
-      if (s > (best.get(entryId) ?? -1)) best.set(entryId, s);
-    }
-    const ranked: FaqMatch[] = [];
-    for (const [faqId, s] of best) ranked.push({ faqId, score: Math.round(s * 10000) / 10000 });
-    // A stable sort of the entries in first-retrieved order, as before.
-    return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+    let ceiling = 1;
+    return this.scored(query, limit).map(({ faqId, signals }) => {
+      const score = Math.min(ceiling, confidenceOf(signals));
+      ceiling = score;
+      return { faqId, score: Math.round(score * 10000) / 10000 };
+    });
   }
 
-  /** Answer, suggest the top 3, or hand off to a human, with the ranked matches. */
-  match(query: string, thresholds: FaqThresholds = this.ranker.thresholds): FaqMatchResult {
-    const matches = this.rank(query, 5);
-    if (HUMAN_REQUEST.test(query)) return { decision: 'handoff', matches, reason: 'explicitRequest' };
-    if (this.size === 0) return { decision: 'handoff', matches, reason: 'emptyKnowledgeBase' };
-    const top = matches[0]?.score ?? 0;
-    const margin = top - (matches[1]?.score ?? 0);
-    if (top >= thresholds.answer && margin >= thresholds.answerMargin) return { decision: 'answer', matches, reason: 'confident' };
-    if (top >= thresholds.suggest) return { decision: 'suggest', matches, reason: 'close' };
-    return { decision: 'handoff', matches, reason: 'lowConfidence' };
+  /** Entries in ranking order, at most `limit` (ids only). */
+  retrieve(query: string, limit: number): string[] {
+    return this.scored(query, limit).map((m) => m.faqId);
   }
+
+  /** Answer, suggest the top 3, or hand off to a human, with the ranked matches and the reason. */
+  match(query: string, thresholds: FaqThresholds = defaultThresholds()): FaqMatchResult {
+    const matches = this.rank(query, 5);
+    return { ...decide(query, matches, this.size, thresholds), matches };
+  }
+}
+
+function bigramsOf(text: string): string[] {
+  const cs = [...text];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i]! + cs[i + 1]!);
+  return out;
+}
+
+/** The `k` best entries by total, best first; ties in entry order. */
+function topOf(total: ReadonlyMap<number, number>, k: number): number[] {
+  const top: number[] = [];
+  for (const [e, s] of total) {
+    if (top.length === k && s <= total.get(top[k - 1]!)!) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && (total.get(top[at - 1]!)! < s || (total.get(top[at - 1]!) === s && top[at - 1]! > e))) at--;
+    top.splice(at, 0, e);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

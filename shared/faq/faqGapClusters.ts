@@ -60,9 +60,11 @@ export function faqGapClusters(gaps: readonly FaqGap[]): FaqGapCluster[] {
 
 function describe(members: Phrasing[]): FaqGapCluster {
   const gaps = members.flatMap((m) => m.gaps);
-  // The weighted medoid: the phrasing closest to all the cluster's questions, counted as asked.
+  // The weighted medoid: the phrasing closest to all the cluster's questions, counted as asked;
+  // one without masked data (a new entry's question should not read 139****5678) and the shorter first.
   const closeness = (p: Phrasing) => members.reduce((sum, m) => sum + m.gaps.length * (m === p ? 1 : dice(m.grams, p.grams)), 0);
-  const typical = members.reduce((a, b) => (closeness(b) > closeness(a) ? b : a));
+  const rank = (p: Phrasing): [number, number, number] => [p.text.includes('*') ? 0 : 1, closeness(p), -p.text.length];
+  const typical = members.reduce((a, b) => (before(rank(b), rank(a)) ? b : a));
   const byKind = Object.fromEntries(FAQ_GAP_KINDS.map((k) => [k, gaps.filter((g) => g.kind === k).length])) as Record<FaqGapKind, number>;
   const newest = gaps.reduce((a, b) => (b.at > a.at ? b : a));
   return {
@@ -75,6 +77,12 @@ function describe(members: Phrasing[]): FaqGapCluster {
     unresolvedFaqIds: [...new Set(gaps.filter((g) => g.kind === 'unresolved').flatMap((g) => g.faqIds))],
     lastAt: newest.at,
   };
+}
+
+/** Tuples compared in order, larger first. */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
 }
 
 export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

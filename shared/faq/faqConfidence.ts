@@ -1,0 +1,93 @@
+import calibration from './faqCalibration.json';
+
+export type FaqDecision = 'answer' | 'suggest' | 'handoff';
+
+/**
+ * Why: `confident` (answered), `close` (a runner-up too near: suggested), `lowConfidence` (not
+ * sure enough to answer: suggested above the suggest threshold, handed off below it),
+ * `explicitRequest` (asked for a person), `emptyKnowledgeBase`.
+ */
+export type FaqDecisionReason = 'confident' | 'close' | 'lowConfidence' | 'explicitRequest' | 'emptyKnowledgeBase';
+
+export interface FaqThresholds {
+  /** Confidence at or above which the bot answers with the entry (with the margin below). */
+  readonly answer: number;
+  /** How far the best entry's confidence must lead the second's for an answer; a close call is a suggestion. */
+  readonly answerMargin: number;
+  /** Confidence at or above which the bot suggests the top 3; below it hands off. */
+  readonly suggest: number;
+  /** The share of direct answers that should be right; `answer` is derived from it (faqCalibration.json). */
+  readonly precision?: number;
+}
+
+/** What the ranking says about one ranked entry, each in [0, 1] but `score`. */
+export interface ConfidenceSignals {
+  /** How much of the question (idf mass of its words and bigrams) the entry's phrasings have together. */
+  readonly queryCoverage: number;
+  /** The same over pinyin bigrams: typos and speech transcripts still cover there. */
+  readonly pinyinCoverage: number;
+  /** The same over concepts (0 for a question that mentions none). */
+  readonly conceptCoverage: number;
+  /** How much of that phrasing the question has: a long entry matched on one word is a weak match. */
+  readonly entryCoverage: number;
+  /** (this entry's score - the best other's) / this entry's score; negative below the top. */
+  readonly margin: number;
+  /** Share of the fields (words, bigrams, characters, pinyin, answer) that rank this entry first. */
+  readonly agreement: number;
+  /** The raw ranking score (BM25 sum), for the record. */
+  readonly score: number;
+}
+
+export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'entryCoverage', 'margin', 'agreement'] as const;
+
+interface Calibration {
+  /** Logistic regression over SIGNAL_NAMES, then bias. */
+  readonly weights: readonly number[];
+  readonly bias: number;
+  /** [precision, confidence]: the lowest confidence whose answers reached that precision in calibration. */
+  readonly cutoffs: readonly (readonly number[])[];
+  readonly suggest: number;
+  readonly precision: number;
+}
+
+const model = calibration as Calibration;
+
+/** Calibrated probability that the entry is the right answer (`npm run train:faq` fits it). */
+export function confidenceOf(s: ConfidenceSignals): number {
+  let z = model.bias;
+  SIGNAL_NAMES.forEach((name, i) => (z += (model.weights[i] ?? 0) * s[name]));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The answer threshold that reaches a precision target (the nearest calibrated one at or above it). */
+export function answerCutoff(precision: number): number {
+  const sorted = [...model.cutoffs].sort((a, b) => a[0]! - b[0]!);
+  const at = sorted.find((c) => c[0]! >= precision - 1e-9) ?? sorted[sorted.length - 1];
+  return at ? at[1]! : 0.99;
+}
+
+/** Thresholds for the default precision target (97 %). */
+export function defaultThresholds(): FaqThresholds {
+  return thresholdsFor(model.precision);
+}
+
+/** Thresholds for a precision target: the answer cutoff from calibration, suggestions below it. */
+export function thresholdsFor(precision: number): FaqThresholds {
+  const answer = answerCutoff(precision);
+  return { answer, answerMargin: 0, suggest: Math.min(model.suggest, answer), precision };
+}
+
+/** A user asking for a person is handed off whatever the knowledge base holds. */
+const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
+
+/** The decision from the ranked entries' confidences (best first). */
+export function decide(query: string, matches: readonly { score: number }[], size: number, t: FaqThresholds): { decision: FaqDecision; reason: FaqDecisionReason } {
+  if (HUMAN_REQUEST.test(query)) return { decision: 'handoff', reason: 'explicitRequest' };
+  if (size === 0) return { decision: 'handoff', reason: 'emptyKnowledgeBase' };
+  const top = matches[0]?.score ?? 0;
+  const margin = top - (matches[1]?.score ?? 0);
+  if (top >= t.answer && margin >= t.answerMargin) return { decision: 'answer', reason: 'confident' };
+  if (top >= t.answer) return { decision: 'suggest', reason: 'close' };
+  if (top >= t.suggest) return { decision: 'suggest', reason: 'lowConfidence' };
+  return { decision: 'handoff', reason: 'lowConfidence' };
+}
