@@ -211,6 +211,10 @@ const enByZh: Record<string, string> = {
   在线设置: 'Presence', 登录即在线: 'Online on login', '无操作自动小休(分钟,0 为关闭)': 'Away after idle minutes (0: off)', 客服状态: 'Agents', 已分配: 'assigned',
   周一: 'Mon', 周二: 'Tue', 周三: 'Wed', 周四: 'Thu', 周五: 'Fri', 周六: 'Sat', 周日: 'Sun', 未知问题: 'Unknown question', 普通: 'Standard', 黄金: 'Gold', 铂金: 'Platinum', 钻石: 'Diamond', 元: 'yuan',
   'VIP 1 级及以上专席': 'VIP tier 1 and up', 'VIP 2 级及以上专席': 'VIP tier 2 and up', 'VIP 3 级及以上专席': 'VIP tier 3 and up', 其他: 'Other', 用户: 'User', 机器人: 'Bot', 系统: 'System',
+  待补充的问题: 'Questions to add', 刷新: 'Refresh', 次数: 'Times', 来源: 'From', 最接近的条目: 'Nearest entry', 无: 'none', 操作: 'Actions', 条目: 'Entry',
+  新建条目: 'New entry', 加为相似问法: 'Add as similar question', 忽略: 'Dismiss', 已新建条目: 'Entry created', 已加为相似问法: 'Added as similar questions', 已忽略: 'Dismissed',
+  '加为相似问法(每行一条)': 'Add as similar questions (one per line)', 暂无待补充的问题: 'No questions to add',
+  '机器人转了人工、给了建议但用户没有选、或用户点了没解决的问题,按相似程度分组。': 'Questions the bot handed to a human, met with suggestions the user did not pick, or answered and the user marked not solved, grouped by similarity.',
 };
 
 type Pair = readonly [zh: string, en: string];
@@ -238,6 +242,7 @@ const codeTable = {
   entryIcon: { headset: ['耳机', 'Headset'], chat: ['对话气泡', 'Chat bubble'], question: ['问号', 'Question mark'], phone: ['手机', 'Phone'] },
   placement: { 'top-left': ['左上', 'Top left'], 'top-right': ['右上', 'Top right'], 'bottom-left': ['左下', 'Bottom left'], 'bottom-right': ['右下', 'Bottom right'] },
   txStatus: { success: ['成功', 'Succeeded'], failed: ['失败', 'Failed'], pending: ['处理中', 'Pending'] },
+  gapKind: { handoff: ['转人工', 'Handed off'], suggested: ['建议未选', 'Suggestion not picked'], unresolved: ['没解决', 'Not solved'] },
 } satisfies Record<string, Record<string, Pair>>;
 export type CodeKind = keyof typeof codeTable;
 const unknownCode: Pair = ['其他', 'Other'];

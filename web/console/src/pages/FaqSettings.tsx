@@ -5,6 +5,7 @@ import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
 import type { FaqEntry } from '../../../../shared/schemas';
 import { punctuationSuggestion } from '../../../../shared/faq/answerPunctuation';
+import { FaqGaps } from './FaqGaps';
 interface MatchResult {
   decision: 'answer' | 'suggest' | 'handoff';
   reason?: string;
@@ -122,6 +123,7 @@ export function FaqSettings() {
           ]}
         />
       </Card>
+      <FaqGaps changed={() => void load(page.offset)} />
       <Modal title={tr(editing?.id ? '编辑问答' : '新增问答')} open={!!editing} onCancel={() => setEditing(undefined)} footer={null} destroyOnHidden>
         {editing && (
           <FaqEditForm entry={editing} save={(v) => void save(v)} />
