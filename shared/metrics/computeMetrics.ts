@@ -1,4 +1,5 @@
 import type { Conversation } from '../schemas';
+import { automationByCategory, type AutomationFigures } from './automationByCategory';
 
 /** The goals the dashboard draws each metric against (the product's service targets). */
 export const metricGoals = {
@@ -6,6 +7,8 @@ export const metricGoals = {
   firstContactResolutionPct: { target: 85, better: 'higher' },
   complaintRatePct: { target: 0.8, better: 'lower' },
   selfServiceRatePct: { target: 65, better: 'higher' },
+  // What the best commercial bots publish as automated resolution (issue 21).
+  automationRatePct: { target: 80, better: 'higher' },
 } as const;
 
 /**
@@ -23,6 +26,9 @@ export const metricDefinitions = {
   satisfiedPct: '已评价会话中 4-5 星的比例',
   selfServiceRatePct: '已结束的会话中由机器人解决(用户点了"解决了")的比例',
   volumeByCategory: '按工单分类统计的会话数(未分类计为 other)',
+  automationRatePct: '机器人独立解决的问题占全部问题的比例:用户点了"解决了",且会话从未转人工(没有排队、分配、客服回复或留言);问题指用户提过问的会话',
+  verifiedResolutionPct: '机器人独立解决且经得起验证的问题占全部问题的比例:会话中从没点过"没解决",评价不是 1-2 星或投诉,同一用户 24 小时内没有就同一分类再次咨询',
+  automationByCategory: '按工单分类的问题数、自动解决率、验证解决率,及同分类的自助解决率',
 } as const;
 
 export interface Metrics {
@@ -37,6 +43,9 @@ export interface Metrics {
   readonly satisfiedPct: number | null;
   readonly selfServiceRatePct: number | null;
   readonly volumeByCategory: Readonly<Record<string, number>>;
+  readonly automationRatePct: number | null;
+  readonly verifiedResolutionPct: number | null;
+  readonly automationByCategory: Readonly<Record<string, AutomationFigures>>;
 }
 
 const REPEAT_WINDOW_MS = 24 * 3600_000;
@@ -75,6 +84,7 @@ export function computeMetrics(all: readonly Conversation[], from: Date, to: Dat
     const category = c.ticket?.category?.value ?? 'other';
     byCategory[category] = (byCategory[category] ?? 0) + 1;
   }
+  const automation = automationByCategory(inPeriod, all);
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -87,5 +97,8 @@ export function computeMetrics(all: readonly Conversation[], from: Date, to: Dat
     satisfiedPct: pct(stars.filter((s) => s >= 4).length, stars.length),
     selfServiceRatePct: pct(ended.filter((c) => c.resolution === 'selfService').length, ended.length),
     volumeByCategory: byCategory,
+    automationRatePct: automation.overall.automationRatePct,
+    verifiedResolutionPct: automation.overall.verifiedResolutionPct,
+    automationByCategory: automation.byCategory,
   };
 }

@@ -21,9 +21,21 @@ interface Overview {
     satisfactionAvg: number | null;
     selfServiceRatePct: number | null;
     volumeByCategory: Record<string, number>;
+    automationRatePct: number | null;
+    verifiedResolutionPct: number | null;
+    automationByCategory: Record<string, Automation>;
   };
   goals: Record<string, { target: number; better: 'lower' | 'higher' }>;
   definitions: Record<string, string>;
+}
+/** One category's automation figures (shared/metrics/automationByCategory). */
+interface Automation {
+  questions: number;
+  automated: number;
+  verified: number;
+  automationRatePct: number | null;
+  verifiedResolutionPct: number | null;
+  selfServiceRatePct: number | null;
 }
 interface Live {
   queues: { groupId: string; name: string; waiting: number; longestWaitSeconds: number }[];
@@ -49,6 +61,32 @@ function CategoryChart({ volume }: { volume: Record<string, number> }) {
     };
   }, [JSON.stringify(entries), names.join()]);
   return <div ref={chart} className="category-chart" style={{ height: 240 }} />;
+}
+
+/**
+ * Per category: questions, the share the bot settled alone, the share of those that held, and the
+ * self-service rate beside them; the automation figure green or red against its goal.
+ */
+function AutomationTable({ rows, goal }: { rows: Record<string, Automation>; goal?: { target: number } }) {
+  const t = useT();
+  const label = useLabel();
+  const percent = (v: number | null) => (v === null ? t.noData : `${v} %`);
+  return (
+    <Table
+      size="small"
+      className="automation-table"
+      rowKey="category"
+      pagination={false}
+      dataSource={Object.entries(rows).map(([category, a]) => ({ category, ...a }))}
+      columns={[
+        { title: t.category, dataIndex: 'category', render: (c: string) => label('category', c) },
+        { title: t.questions, dataIndex: 'questions', className: 'questions', align: 'right' },
+        { title: t.automation, dataIndex: 'automationRatePct', className: 'automation', align: 'right', render: (v: number | null) => <span style={{ color: v === null || !goal ? undefined : v >= goal.target ? '#389e0d' : '#cf1322' }}>{percent(v)}</span> },
+        { title: t.verifiedResolution, dataIndex: 'verifiedResolutionPct', className: 'verified', align: 'right', render: percent },
+        { title: t.selfService, dataIndex: 'selfServiceRatePct', className: 'self-service', align: 'right', render: percent },
+      ]}
+    />
+  );
 }
 
 /** One figure against its goal: green when it meets it, red when not, grey without data; the definition on hover. */
@@ -91,13 +129,23 @@ export function Dashboard() {
         <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: tr('今天'), value: [dayjs().startOf('day'), dayjs()] }, { label: tr('近 7 天'), value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: tr('近 30 天'), value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
       </div>
       <Row gutter={[12, 12]}>
-        <Col span={6}><ErrorBoundary panel="metric-firstResponse"><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-fcr"><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-complaint"><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-selfService"><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-volume"><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-satisfaction"><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></ErrorBoundary></Col>
-        <Col span={6}><ErrorBoundary panel="metric-sla"><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-volume"><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-firstResponse"><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-sla"><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-fcr"><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-complaint"><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-satisfaction"><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></ErrorBoundary></Col>
+        {/* Self-service and automation side by side: 解决了 among ended conversations, then the bot alone over all questions. */}
+        <Col span={8}><ErrorBoundary panel="metric-selfService"><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-automation"><Figure id="automation" title={t.automation} value={m.automationRatePct} suffix=" %" goal={overview.goals['automationRatePct']} definition={d['automationRatePct']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-verified"><Figure id="verified" title={t.verifiedResolution} value={m.verifiedResolutionPct} suffix=" %" definition={d['verifiedResolutionPct']!} /></ErrorBoundary></Col>
+      </Row>
+      <Row style={{ marginTop: 12 }}>
+        <Col span={24}>
+          <Card size="small" title={<Tooltip title={d['automationByCategory']}>{t.automationByCategory}</Tooltip>}>
+            <ErrorBoundary panel="automation-by-category"><AutomationTable rows={m.automationByCategory} {...(overview.goals['automationRatePct'] ? { goal: overview.goals['automationRatePct'] } : {})} /></ErrorBoundary>
+          </Card>
+        </Col>
       </Row>
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col span={14}>
