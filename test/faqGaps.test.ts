@@ -103,6 +103,8 @@ describe('learning from gaps: the questions the bot could not settle, grouped, a
     expect((await retyped.say('积分兑换'))[0]).toMatchObject({ type: 'faqSuggest' });
     // A new question instead of a tap: the first suggestion counts, the new one is still open.
     expect((await retyped.say('积分兑换礼品要多少分'))[0]).toMatchObject({ type: 'faqSuggest' });
+    // 猜你想问 after a greeting is no suggestion for a question.
+    expect((await (await chat('u041')).say('你好'))[0]).toMatchObject({ type: 'faqSuggest' });
     const tapped = await chat('u036');
     const offered = (await tapped.say('会员积分兑换'))[0]!;
     expect(offered.type).toBe('faqSuggest');
@@ -130,6 +132,8 @@ describe('learning from gaps: the questions the bot could not settle, grouped, a
     // Once the window to tap has passed, the suggestion still open is one the user left.
     const later = await faqGapActions.list(server.deps.faq, 'demo', Date.now() + PICK_WINDOW_MS + 1000);
     expect(clusterWith(later.clusters, '积分')).toMatchObject({ count: 3, byKind: { suggested: 3 } });
+    // Neither the greeting's 猜你想问 nor the other candidates offered after 没解决 were counted.
+    expect(later.clusters.reduce((n, c) => n + c.byKind.suggested, 0)).toBe(3);
     expect(clusterWith(later.clusters, '积分')!.examples.map((e) => e.text)).toContain('积分兑换礼品要多少分');
     // The knowledge-base insight lists the same groups.
     const insight = (await server.call('GET', '/v1/merchant/faq/insight', { token: admin })).json['gaps'] as { count: number; questions: string[] }[];
