@@ -2,6 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ConditionFailedError } from './ConditionFailedError';
+import { startSqliteCheckpointer } from './sqliteCheckpointer';
+import { groupCommit, type GroupedWrite } from './sqliteGroupCommit';
+import { ensureRowsTable } from './sqliteSchema';
+import { prepareRowStatements } from './sqliteStatements';
 import {
   applyUpdate,
   checkBatch,
@@ -21,12 +25,6 @@ import type { Columns, Key, RangeOptions, RangePage, Store, StoredRow, TenantSto
 export interface SqliteStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
   readonly file: string;
-}
-
-interface RawRow {
-  k: string;
-  v: string;
-  ver: number;
 }
 
 /**
@@ -49,7 +47,9 @@ const CACHE_MAX_JSON = 64 * 1024;
 /**
  * The embedded default driver: one SQLite file (better-sqlite3, WAL), one table of rows keyed by
  * (table, tenant, encoded key). better-sqlite3 is synchronous, so every operation runs inside one
- * transaction without interleaving: conditions and increments are atomic by construction.
+ * transaction without interleaving: conditions and increments are atomic by construction. The
+ * writes asked for during one event-loop turn share one transaction, each in its own savepoint
+ * (see commitGroup), and the WAL is copied back from another thread (see sqliteCheckpointer).
  *
  * Rows this connection read or wrote are kept in memory by (table, tenant, key), so a read is a
  * copy from memory and a write knows the row's version without asking SQLite. The cache is only
@@ -72,54 +72,25 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // A RETURNING clause keeps its rows in a temporary table; on disk (this build's default) that
   // made every write that returns its version a third dearer than a SELECT and a write.
   db.pragma('temp_store = MEMORY');
-  db.exec(`CREATE TABLE IF NOT EXISTS rows (
-    tbl TEXT NOT NULL,
-    tenant TEXT NOT NULL,
-    k TEXT NOT NULL,
-    v TEXT NOT NULL,
-    ver INTEGER NOT NULL,
-    PRIMARY KEY (tbl, tenant, k)
-  ) WITHOUT ROWID`);
+  ensureRowsTable(db);
+  // Checkpoints run on their own thread (see sqliteCheckpointer); SQLite's automatic ones, inside
+  // a commit of the request thread, only while that thread is not running.
+  const checkpointer =
+    options.file === ':memory:'
+      ? undefined
+      : startSqliteCheckpointer(options.file, () => {
+          if (db.open) db.pragma('wal_autocheckpoint = 1000');
+        });
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
 
-  type KeyArgs = [string, string, string];
-  const where = 'WHERE tbl = ? AND tenant = ? AND k = ?';
-  const getStmt = db.prepare<KeyArgs, { v: string; ver: number }>(`SELECT v, ver FROM rows ${where}`);
-  const versionStmt = db.prepare<KeyArgs, number>(`SELECT ver FROM rows ${where}`).pluck();
-  const dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
-  // The version is known (from the cache or a read in this transaction): one plain write.
-  const upsertStmt = db.prepare<[string, string, string, string, number]>(
-    'INSERT INTO rows (tbl, tenant, k, v, ver) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, tenant, k) DO UPDATE SET v = excluded.v, ver = excluded.ver',
-  );
-  const deleteStmt = db.prepare<KeyArgs>(`DELETE FROM rows ${where}`);
-  // The version is unknown: one statement checks the condition, writes and says the new version
-  // (no row back = the condition failed), instead of a SELECT and then a write.
-  const insert = 'INSERT INTO rows (tbl, tenant, k, v, ver) VALUES (?, ?, ?, ?, 1) ON CONFLICT (tbl, tenant, k)';
-  const putAnyStmt = db.prepare<[string, string, string, string], number>(`${insert} DO UPDATE SET v = excluded.v, ver = rows.ver + 1 RETURNING ver`).pluck();
-  const putNewStmt = db.prepare<[string, string, string, string], number>(`${insert} DO NOTHING RETURNING ver`).pluck();
-  const replaceStmt = db.prepare<[string, string, string, string], number>(`UPDATE rows SET v = ?, ver = ver + 1 ${where} RETURNING ver`).pluck();
-  const replaceVersionStmt = db.prepare<[string, string, string, string, number], number>(`UPDATE rows SET v = ?, ver = ver + 1 ${where} AND ver = ? RETURNING ver`).pluck();
-  const deleteExistingStmt = db.prepare<KeyArgs, number>(`DELETE FROM rows ${where} RETURNING ver`).pluck();
-  const deleteVersionStmt = db.prepare<[string, string, string, number], number>(`DELETE FROM rows ${where} AND ver = ? RETURNING ver`).pluck();
-  const rangeStmts = new Map<string, Database.Statement<unknown[], RawRow>>();
-
-  /** A range's rows, with their values (`withValues`) or only keys and versions, to be served from the cache. */
-  function rangeStmt(forward: boolean, from: 'none' | 'inclusive' | 'exclusive', withValues: boolean): Database.Statement<unknown[], RawRow> {
-    const id = `${forward}-${from}-${withValues}`;
-    let stmt = rangeStmts.get(id);
-    if (!stmt) {
-      const op = from === 'none' ? '' : forward ? (from === 'inclusive' ? '>=' : '>') : from === 'inclusive' ? '<=' : '<';
-      stmt = db.prepare<unknown[], RawRow>(
-        `SELECT k, ${withValues ? 'v, ' : ''}ver FROM rows WHERE tbl = ? AND tenant = ? AND k >= ? AND k < ?${op ? ` AND k ${op} ?` : ''} ORDER BY k ${forward ? 'ASC' : 'DESC'} LIMIT ?`,
-      );
-      rangeStmts.set(id, stmt);
-    }
-    return stmt;
-  }
+  const { getStmt, versionStmt, dataVersionStmt, upsertStmt, deleteStmt, putAnyStmt, putNewStmt, replaceStmt, replaceVersionStmt, deleteExistingStmt, deleteVersionStmt, rangeStmt } = prepareRowStatements(db);
 
   const cache = new Map<string, Entry>();
   let seenDataVersion = dataVersionStmt.get()!;
-  /** What the open write transaction learned; reaches `cache` when it commits. `undefined` forgets a row. */
+  /** What the running caller's writes learned; reaches `cache` when they commit. `undefined` forgets a row. */
   let pending: Map<string, Entry | undefined> | undefined;
+  /** What the earlier callers of the open group transaction learned (see commitGroup). */
+  let grouped: Map<string, Entry | undefined> | undefined;
 
   /** Drops the cache when another connection committed since this one last looked. */
   function sync(): void {
@@ -148,6 +119,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   /** The row as known (pending writes first), or `undefined` when only SQLite knows. */
   function lookup(id: string): Entry | undefined {
     if (pending?.has(id)) return pending.get(id) ?? undefined;
+    if (grouped?.has(id)) return grouped.get(id) ?? undefined;
     return cache.get(id);
   }
 
@@ -261,13 +233,63 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
+  // Inside the group's transaction each caller's writes get a savepoint of their own.
+  const inSavepoint = db.transaction((work: () => unknown): unknown => work());
+
+  /**
+   * The writes of one event-loop turn in one IMMEDIATE transaction, each caller's in a savepoint:
+   * a caller whose condition fails (or whose input is refused) is rolled back alone and the others
+   * commit. An error of SQLite itself may have ended the whole transaction (a full disk, a failed
+   * COMMIT): then the group is rolled back and every caller is written alone, as before grouping,
+   * so only the one at fault fails and nothing the others asked for is lost.
+   */
+  function commitGroup(writes: readonly GroupedWrite[]): void {
+    const alone = (w: GroupedWrite) => {
+      try {
+        w.resolve(write(w.work));
+      } catch (err) {
+        w.reject(err);
+      }
+    };
+    if (writes.length === 1) return alone(writes[0]!);
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    let learned: Map<string, Entry | undefined> | undefined;
+    grouped = new Map();
+    try {
+      inTransaction.immediate(() => {
+        for (const w of writes) {
+          pending = new Map();
+          try {
+            const value = inSavepoint(w.work);
+            for (const [id, entry] of pending) grouped!.set(id, entry);
+            outcomes.push({ ok: true, value });
+          } catch (err) {
+            if (err instanceof SqliteDatabase.SqliteError) throw err;
+            outcomes.push({ ok: false, value: err });
+          } finally {
+            pending = undefined;
+          }
+        }
+      });
+      learned = grouped;
+    } catch {
+      cache.clear();
+    } finally {
+      grouped = undefined;
+      pending = undefined;
+    }
+    if (!learned) return writes.forEach(alone);
+    for (const [id, entry] of learned) remember(id, entry);
+    writes.forEach((w, i) => (outcomes[i]!.ok ? w.resolve(outcomes[i]!.value) : w.reject(outcomes[i]!.value)));
+  }
+  const queued = groupCommit(commitGroup);
 
   /** Runs synchronous work as a promise, so callers see one async API across drivers. */
   const run = <T>(fn: () => T): Promise<T> => Promise.resolve().then(fn);
 
   function tenantStore(tenant: string): TenantStore {
     checkTenant(tenant);
-    const single = (op: WriteOp) => run(() => write(() => writeOne(tenant, op)));
+    const single = (op: WriteOp) => queued(() => writeOne(tenant, op));
     return {
       tenant,
       get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
@@ -303,17 +325,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       },
       // SQLite could take any size; the limit is the port's, so a batch too big for Tablestore
       // fails here too.
-      batchWrite: (ops) =>
-        run(() => {
-          checkBatch(tenant, ops);
-          write(() => void ops.forEach((op) => writeOne(tenant, op)));
-        }),
-      writeMany: (ops) => writeInBatches(tenant, ops, (group) => run(() => write(() => void group.forEach((op) => writeOne(tenant, op))))),
+      batchWrite: (ops) => run(() => checkBatch(tenant, ops)).then(() => queued(() => void ops.forEach((op) => writeOne(tenant, op)))),
+      writeMany: (ops) => writeInBatches(tenant, ops, (group) => queued(() => void group.forEach((op) => writeOne(tenant, op)))),
       increment: (table, key, column, by = 1) =>
-        run(() => {
+        queued(() => {
           checkTable(table);
-          const encoded = encodeKey(key);
-          return write(() => incrementOne(tenant, table, encoded, column, by));
+          return incrementOne(tenant, table, encodeKey(key), column, by);
         }),
       // Every batch is one SQLite transaction: nothing is ever left half-written.
       recover: () => Promise.resolve(0),
@@ -343,12 +360,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
+  let closed: Promise<void> | undefined;
   return {
     tenant: tenantStore,
+    // The writes already asked for are committed first; then the checkpointing thread stops.
     close: () =>
-      run(() => {
-        cache.clear();
-        if (db.open) db.close();
-      }),
+      (closed ??= queued(() => undefined)
+        .then(() => checkpointer?.close())
+        .then(() => {
+          cache.clear();
+          if (db.open) db.close();
+        })),
   };
 }
