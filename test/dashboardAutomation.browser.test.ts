@@ -1,17 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { consoleInChromium, logIn, openConsole } from './helpers/consoleBrowser';
 import { staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import type { AutomationFigures as Figures } from '../shared/metrics/automationByCategory';
 
 jest.setTimeout(180_000);
-
-interface Figures {
-  questions: number;
-  automated: number;
-  verified: number;
-  automationRatePct: number | null;
-  verifiedResolutionPct: number | null;
-  selfServiceRatePct: number | null;
-}
 
 /**
  * Automation on the dashboard (issue 21 item 9): a small merchant history made through the API as

@@ -8,6 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useLabel, useT, useTr } from '../i18n';
 import { ErrorBoundary } from '../ErrorBoundary';
+import type { AutomationFigures as Automation } from '../../../../shared/metrics/automationByCategory';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -27,15 +28,6 @@ interface Overview {
   };
   goals: Record<string, { target: number; better: 'lower' | 'higher' }>;
   definitions: Record<string, string>;
-}
-/** One category's automation figures (shared/metrics/automationByCategory). */
-interface Automation {
-  questions: number;
-  automated: number;
-  verified: number;
-  automationRatePct: number | null;
-  verifiedResolutionPct: number | null;
-  selfServiceRatePct: number | null;
 }
 interface Live {
   queues: { groupId: string; name: string; waiting: number; longestWaitSeconds: number }[];
