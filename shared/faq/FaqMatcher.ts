@@ -1,7 +1,6 @@
 import type { FaqEntry } from '../schemas';
-import { TermIndex } from './TermIndex';
+import { TermIndex, type SavedTermIndex } from './TermIndex';
 import { faqTerms, matchText, type FaqTerms } from './faqTerms';
-import { pinyinSyllables } from './faqText';
 import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
 export type { FaqDecision, FaqDecisionReason, FaqThresholds } from './faqConfidence';
@@ -39,105 +38,70 @@ const BOOSTS = [1, 0.5, 1, 0.5, 2];
 const ANSWER_WEIGHT = 0.5;
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
-const SAVED_FORMAT = 3;
+const SAVED_FORMAT = 4;
 
-/**
- * The saved form: per entry its id, per phrasing its words, pinyin syllables and concepts (each
- * joined by spaces: what needs the segmenter, the pinyin dictionary and the concept patterns), and
- * its answer's matching form.
- */
+/** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {
   format: number;
-  entries: [id: string, phrasings: [words: string, syllables: string, concepts: string][], answer: string][];
-}
-
-interface IndexedEntry {
-  readonly id: string;
-  readonly phrasings: readonly FaqTerms[];
-  /** The answer's matching form without punctuation, and its character bigrams. */
-  readonly answerText: string;
-  readonly answer: readonly string[];
-}
-
-/** Terms again from saved words, syllables and concepts: no segmenter, no dictionary on a cold start. */
-function termsFromSaved(words: string, syllables: string, concepts: string): FaqTerms {
-  const w = words ? words.split(' ') : [];
-  const cs = [...w.join('')];
-  const syl = syllables ? syllables.split(' ') : [];
-  const bigrams: string[] = [];
-  const pinyin: string[] = [];
-  for (let i = 0; i + 1 < cs.length; i++) {
-    bigrams.push(cs[i]! + cs[i + 1]!);
-    pinyin.push(`${syl[i]}_${syl[i + 1]}`);
-  }
-  if (cs.length === 1 && syl[0]) pinyin.push(syl[0]);
-  return { words: w, bigrams, chars: cs, pinyin, concepts: concepts ? concepts.split(' ') : [] };
+  ids: string[];
+  index: SavedTermIndex;
+  answers: SavedTermIndex;
 }
 
 const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
 
 /** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
-function entryField(entry: IndexedEntry, f: number): string[] {
+function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
   const out: string[] = [];
-  for (const p of entry.phrasings) out.push(...fieldsOf(p)[f]!);
+  for (const p of phrasings) out.push(...fieldsOf(p)[f]!);
   return out;
 }
 
 /**
- * The knowledge-base matcher: BM25 over the words, character bigrams, characters and pinyin of
- * every question and similar question, plus the answer's words and bigrams; an entry scores as its
- * best phrasing plus a share of its answer. Nothing in it is learned from a public data set, so it
+ * The knowledge-base matcher: BM25 over the words, character bigrams, characters, pinyin and
+ * concepts of an entry's question and similar questions together, plus a share of its answer's
+ * character bigrams. Nothing in it is learned from a public data set, so it
  * does on a merchant's base what it does on any other. The decision comes from calibrated signals
  * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
  * and whether the fields agree on it.
  */
 export class FaqMatcher {
-  /** One document per entry: all its phrasings (question and similar questions) together. */
-  private readonly index: TermIndex;
-  private readonly answers: TermIndex;
   readonly size: number;
 
-  private constructor(private readonly entries: readonly IndexedEntry[]) {
-    this.size = entries.length;
-    this.index = new TermIndex(entries.length, (e, f) => entryField(entries[e]!, f), BOOSTS.length);
-    this.answers = new TermIndex(entries.length, (e) => entries[e]!.answer, 1);
+  private constructor(
+    private readonly ids: readonly string[],
+    /** One document per entry: all its phrasings (question and similar questions) together. */
+    private readonly index: TermIndex,
+    private readonly answers: TermIndex,
+  ) {
+    this.size = ids.length;
   }
 
   static build(entries: readonly MatchableEntry[]): FaqMatcher {
-    const indexed: IndexedEntry[] = [];
+    const ids: string[] = [];
+    const phrasings: FaqTerms[][] = [];
+    const answers: string[][] = [];
     for (const entry of entries) {
       if (entry.enabled === false) continue;
-      const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
-      const answerText = matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '');
-      if (phrasings.length) indexed.push({ id: entry.id, phrasings, answerText, answer: bigramsOf(answerText) });
+      const terms = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
+      if (!terms.length) continue;
+      ids.push(entry.id);
+      phrasings.push(terms);
+      answers.push(bigramsOf(matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '')));
     }
-    return new FaqMatcher(indexed);
+    return new FaqMatcher(ids, TermIndex.build(ids.length, (e, f) => entryField(phrasings[e]!, f), BOOSTS.length), TermIndex.build(ids.length, (e) => answers[e]!, 1));
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */
   toJSON(): SavedMatcher {
-    return {
-      format: SAVED_FORMAT,
-      entries: this.entries.map((e) => [
-        e.id,
-        e.phrasings.map((p): [string, string, string] => [p.words.join(' '), pinyinSyllables(p.chars.join('')).join(' '), p.concepts.join(' ')]),
-        e.answerText,
-      ]),
-    };
+    return { format: SAVED_FORMAT, ids: [...this.ids], index: this.index.toJSON(), answers: this.answers.toJSON() };
   }
 
   /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
   static fromJSON(saved: unknown): FaqMatcher | undefined {
     const s = saved as Partial<SavedMatcher> | null;
-    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.entries)) return undefined;
-    return new FaqMatcher(
-      s.entries.map(([id, phrasings, answer]) => ({
-        id,
-        phrasings: phrasings.map(([words, syl, concepts]) => termsFromSaved(words, syl, concepts)),
-        answerText: answer,
-        answer: bigramsOf(answer),
-      })),
-    );
+    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.ids) || !s.index || !s.answers) return undefined;
+    return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers));
   }
 
   /** Ranked entries with the signals the decision reads, best first, at most `limit`. */
@@ -148,8 +112,8 @@ export class FaqMatcher {
     const qf = fieldsOf(q);
     const ix = this.index;
     const ax = this.answers;
-    ix.search(qf);
-    ax.search([q.bigrams]);
+    ix.search(qf, BOOSTS);
+    ax.search([q.bigrams], [1]);
     // The query's idf mass per field: the part of it an entry covers is the coverage signal.
     const queryMass = qf.map((terms, f) => {
       let m = 0;
@@ -189,7 +153,7 @@ export class FaqMatcher {
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
         score: mine,
       };
-      return { faqId: this.entries[e]!.id, signals };
+      return { faqId: this.ids[e]!, signals };
     });
     ix.clear();
     ax.clear();

@@ -1,4 +1,6 @@
-import { canonicalText, charBigrams } from './faqText';
+import { canonicalText } from './faqText';
+import { contentWords, matchText } from './faqTerms';
+import { conceptsOf } from './faqConcepts';
 import { FAQ_GAP_KINDS, type FaqGap, type FaqGapKind } from './faqGapRows';
 
 /** Questions that need the same entry, as the merchant's list shows them. */
@@ -18,21 +20,40 @@ export interface FaqGapCluster {
   readonly lastAt: number;
 }
 
-/** Character-bigram Dice at or above which two questions are taken as the same need. */
-const SAME_NEED = 0.4;
-/** Members a question is compared with to join a cluster (the most asked ones). */
-const COMPARED = 8;
+/**
+ * Mean cosine between two clusters' phrasings at or above which they are one need: the best
+ * pairwise F1 with precision >= 0.9 on a development set of gap questions (10 needs, 5 phrasings
+ * each, written for this). On a held-out set of 10 other needs (faqGapClusters.test.ts) pairs of
+ * one need end in one cluster with precision 0.87 and recall 0.55 (20 clusters); character-bigram
+ * Dice grouped greedily at 0.4, the grouping before, made 42 clusters, precision 1.00, recall 0.12.
+ */
+const SAME_NEED = 0.18;
 const EXAMPLES = 6;
+const EMPTY: Vector = { terms: new Int32Array(0), weights: new Float64Array(0) };
+/**
+ * Phrasings grouped at the most (the most asked, then the newest): the grouping costs their
+ * number squared, about 110 ms for 500 distinct ones and 430 ms for 1,000 on this machine.
+ */
+const GROUPED = 500;
+
+/** A question's terms (ids, ascending) with their weights, scaled to length 1. */
+interface Vector {
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+}
 
 interface Phrasing {
   readonly text: string;
-  readonly grams: Set<string>;
   readonly gaps: FaqGap[];
+  vector: Vector;
 }
 
 /**
- * Groups gaps into clusters: the same words (after canonicalisation) are one phrasing; phrasings,
- * most asked first, join the cluster they are most like (by its most asked members) or start one.
+ * Groups gaps into clusters: the same words (after canonicalisation) are one phrasing; phrasings
+ * are compared by their content characters and concepts (faqTerms: stop words out, 咋 read as 怎么,
+ * 退钱 and 退款 one concept), each weighted by its inverse frequency among the gaps, so that 怎么 or
+ * 付款 in many questions says little and 公积金 says much; then the two groups most alike on
+ * average are merged while they are alike enough (average linkage, in any order of arrival).
  * Largest cluster first, then the most recent.
  */
 export function faqGapClusters(gaps: readonly FaqGap[]): FaqGapCluster[] {
@@ -41,28 +62,103 @@ export function faqGapClusters(gaps: readonly FaqGap[]): FaqGapCluster[] {
     const canonical = canonicalText(gap.text);
     const p = byWords.get(canonical);
     if (p) p.gaps.push(gap);
-    else byWords.set(canonical, { text: gap.text, grams: new Set(charBigrams(canonical)), gaps: [gap] });
+    else byWords.set(canonical, { text: gap.text, gaps: [gap], vector: EMPTY });
   }
-  const phrasings = [...byWords.values()].sort((a, b) => b.gaps.length - a.gaps.length || b.gaps[0]!.at - a.gaps[0]!.at);
-  const clusters: Phrasing[][] = [];
-  for (const p of phrasings) {
-    let home: Phrasing[] | undefined;
-    let best = SAME_NEED;
-    for (const c of clusters) {
-      const s = Math.max(...c.slice(0, COMPARED).map((m) => dice(m.grams, p.grams)));
-      if (s >= best) [home, best] = [c, s];
+  const phrasings = [...byWords.values()].sort((a, b) => b.gaps.length - a.gaps.length || b.gaps[0]!.at - a.gaps[0]!.at).slice(0, GROUPED);
+  weigh(phrasings);
+  return averageLinkage(phrasings)
+    .map(describe)
+    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
+}
+
+/**
+ * Agglomerative clustering with average linkage by the nearest-neighbour chain: follow each
+ * group's most similar other group until two are each other's nearest, merge them (or close the
+ * group when nothing is alike enough). O(n²) time and memory for n phrasings.
+ */
+function averageLinkage(phrasings: Phrasing[]): Phrasing[][] {
+  const n = phrasings.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = cosine(phrasings[i]!.vector, phrasings[j]!.vector);
+  const members: (Phrasing[] | undefined)[] = phrasings.map((p) => [p]);
+  const active = new Set(phrasings.keys());
+  const done: Phrasing[][] = [];
+  const chain: number[] = [];
+  while (active.size) {
+    if (!chain.length) chain.push(active.values().next().value!);
+    const a = chain.at(-1)!;
+    const previous = chain.at(-2);
+    // The nearest other group; the previous link of the chain wins a tie, so the chain ends.
+    let b = -1;
+    let best = -1;
+    for (const x of active) {
+      if (x === a) continue;
+      const s = sim[a * n + x]!;
+      if (s > best || (s === best && x === previous)) [b, best] = [x, s];
     }
-    if (home) home.push(p);
-    else clusters.push([p]);
+    if (b < 0 || best < SAME_NEED) {
+      // Alike enough to nothing left: a finished cluster (the chain before it starts anew).
+      done.push(members[a]!);
+      active.delete(a);
+      chain.length = 0;
+      continue;
+    }
+    if (b !== previous) {
+      chain.push(b);
+      continue;
+    }
+    chain.length -= 2;
+    const [na, nb] = [members[a]!.length, members[b]!.length];
+    for (const x of active) {
+      if (x === a || x === b) continue;
+      sim[a * n + x] = sim[x * n + a] = (na * sim[a * n + x]! + nb * sim[b * n + x]!) / (na + nb);
+    }
+    members[a] = [...members[a]!, ...members[b]!];
+    members[b] = undefined;
+    active.delete(b);
   }
-  return clusters.map(describe).sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
+  return done;
+}
+
+/**
+ * Each phrasing's vector: its distinct content characters and concepts (the same terms the FAQ
+ * matches on, without the pinyin it does not need here), log(1 + n / df) each, unit length.
+ */
+function weigh(phrasings: Phrasing[]): void {
+  const ids = new Map<string, number>();
+  const idOf = (term: string) => ids.get(term) ?? (ids.set(term, ids.size), ids.size - 1);
+  const terms = phrasings.map((p) => {
+    const matching = matchText(p.text);
+    const chars = [...contentWords(matching).join('')];
+    return [...new Set([...chars.map((c) => idOf(`c:${c}`)), ...conceptsOf(matching).map((c) => idOf(`k:${c}`))])].sort((a, b) => a - b);
+  });
+  const df = new Map<number, number>();
+  for (const list of terms) for (const id of list) df.set(id, (df.get(id) ?? 0) + 1);
+  phrasings.forEach((p, i) => {
+    const list = terms[i]!;
+    const weights = Float64Array.from(list, (id) => Math.log(1 + phrasings.length / df.get(id)!));
+    const norm = Math.hypot(...weights) || 1;
+    p.vector = { terms: Int32Array.from(list), weights: weights.map((w) => w / norm) };
+  });
+}
+
+/** The dot product of two unit vectors, by merging their ascending term ids. */
+function cosine(a: Vector, b: Vector): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    const d = a.terms[i]! - b.terms[j]!;
+    if (d === 0) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (d < 0) i++;
+    else j++;
+  }
+  return sum;
 }
 
 function describe(members: Phrasing[]): FaqGapCluster {
   const gaps = members.flatMap((m) => m.gaps);
   // The weighted medoid: the phrasing closest to all the cluster's questions, counted as asked;
   // one without masked data (a new entry's question should not read 139****5678) and the shorter first.
-  const closeness = (p: Phrasing) => members.reduce((sum, m) => sum + m.gaps.length * (m === p ? 1 : dice(m.grams, p.grams)), 0);
+  const closeness = (p: Phrasing) => members.reduce((sum, m) => sum + m.gaps.length * (m === p ? 1 : cosine(m.vector, p.vector)), 0);
   const rank = (p: Phrasing): [number, number, number] => [p.text.includes('*') ? 0 : 1, closeness(p), -p.text.length];
   const typical = members.reduce((a, b) => (before(rank(b), rank(a)) ? b : a));
   const byKind = Object.fromEntries(FAQ_GAP_KINDS.map((k) => [k, gaps.filter((g) => g.kind === k).length])) as Record<FaqGapKind, number>;
@@ -83,11 +179,4 @@ function describe(members: Phrasing[]): FaqGapCluster {
 function before(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
   return false;
-}
-
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
