@@ -23,16 +23,22 @@ export interface FaqGapCluster {
 /**
  * Mean cosine between two clusters' phrasings at or above which they are one need: the best
  * pairwise F1 with precision >= 0.9 on a development set of gap questions (10 needs, 5 phrasings
- * each, written for this). On a held-out set of 10 other needs (faqGapClusters.test.ts) pairs of
- * one need end in one cluster with precision 0.87 and recall 0.55 (20 clusters); character-bigram
- * Dice grouped greedily at 0.4, the grouping before, made 42 clusters, precision 1.00, recall 0.12.
+ * each, written for this; with ABSENT, its choice too). On a held-out set of 10 other needs
+ * (faqGapClusters.test.ts) pairs of one need end in one cluster with precision 0.88 and recall
+ * 0.59 (18 clusters); character-bigram Dice grouped greedily at 0.4, the grouping before, made 42
+ * clusters, precision 1.00, recall 0.12.
  */
 const SAME_NEED = 0.18;
 const EXAMPLES = 6;
 const EMPTY: Vector = { terms: new Int32Array(0), weights: new Float64Array(0) };
 /**
+ * Questions counted as if present that hold none of the terms: in a short list all on one need,
+ * the need's own words (公积金 in every one of them) still weigh more than each one's other words.
+ */
+const ABSENT = 10;
+/**
  * Phrasings grouped at the most (the most asked, then the newest): the grouping costs their
- * number squared, about 110 ms for 500 distinct ones and 430 ms for 1,000 on this machine.
+ * number squared: 0.15-0.25 s for 500 distinct ones and about 0.45 s for 1,000 on the dev machine.
  */
 const GROUPED = 500;
 
@@ -122,7 +128,7 @@ function averageLinkage(phrasings: Phrasing[]): Phrasing[][] {
 
 /**
  * Each phrasing's vector: its distinct content characters and concepts (the same terms the FAQ
- * matches on, without the pinyin it does not need here), log(1 + n / df) each, unit length.
+ * matches on, without the pinyin it does not need here), log(1 + (n + ABSENT) / df) each, unit length.
  */
 function weigh(phrasings: Phrasing[]): void {
   const ids = new Map<string, number>();
@@ -136,7 +142,7 @@ function weigh(phrasings: Phrasing[]): void {
   for (const list of terms) for (const id of list) df.set(id, (df.get(id) ?? 0) + 1);
   phrasings.forEach((p, i) => {
     const list = terms[i]!;
-    const weights = Float64Array.from(list, (id) => Math.log(1 + phrasings.length / df.get(id)!));
+    const weights = Float64Array.from(list, (id) => Math.log(1 + (phrasings.length + ABSENT) / df.get(id)!));
     const norm = Math.hypot(...weights) || 1;
     p.vector = { terms: Int32Array.from(list), weights: weights.map((w) => w / norm) };
   });
@@ -168,7 +174,7 @@ function describe(members: Phrasing[]): FaqGapCluster {
     typical: typical.text,
     count: gaps.length,
     byKind,
-    examples: [typical, ...members.filter((m) => m !== typical)].slice(0, EXAMPLES).map((m) => ({ text: m.text, count: m.gaps.length })),
+    examples: [typical, ...members.filter((m) => m !== typical).sort((a, b) => b.gaps.length - a.gaps.length)].slice(0, EXAMPLES).map((m) => ({ text: m.text, count: m.gaps.length })),
     gapIds: gaps.map((g) => g.id),
     unresolvedFaqIds: [...new Set(gaps.filter((g) => g.kind === 'unresolved').flatMap((g) => g.faqIds))],
     lastAt: newest.at,
