@@ -1,9 +1,23 @@
 import { faqGapClusters } from './faqGapClusters';
 import type { FaqGap, FaqGapKind } from './faqGapRows';
 
+/** The development set SAME_NEED and ABSENT were chosen on: 10 needs, 5 phrasings each. */
+const dev: readonly (readonly string[])[] = [
+  ['你们支持数字人民币吗', '能用数字人民币付款吗', '数字人民币钱包怎么开通', '可以用数币支付吗', '数字人民币硬钱包能用吗'],
+  ['发票抬头开错了能改吗', '怎么修改发票抬头', '发票上公司名字写错了', '开好的发票能重开吗', '抬头填错了怎么办'],
+  ['你们几点下班', '客服几点上班', '周末有人工客服吗', '人工客服工作时间是几点', '晚上还有客服吗'],
+  ['在国外能用支付宝付款吗', '出国旅游可以用支付宝吗', '境外刷支付宝扣多少汇率', '国外付款汇率怎么算', '在日本能扫码付款吗'],
+  ['快递丢了怎么办', '包裹一直没送到', '物流三天没更新了', '快递显示签收但我没收到', '快递员把东西弄丢了'],
+  ['会员怎么取消自动续费', '不想续费会员了', '怎么关掉会员连续包月', '会员扣费了我要退', '取消会员自动扣款'],
+  ['积分什么时候过期', '我的积分怎么清零了', '积分有效期多久', '积分快过期了怎么办', '为什么积分没了'],
+  ['能帮父母付款吗', '亲情卡怎么开通', '给爸妈开亲密付', '亲情号怎么设置额度', '家人代付怎么设置'],
+  ['分期手续费怎么算', '分12期利息多少', '分期有没有手续费', '提前还分期要手续费吗', '分期费率是多少'],
+  ['商家电话打不通', '怎么联系卖家', '找不到商家联系方式', '卖家不回消息怎么办', '店铺客服不理人'],
+];
+
 /**
- * Held-out gap questions: 10 needs a merchant's base lacks, 5 phrasings each, written for this and
- * not used to set SAME_NEED (a development set of 10 other needs was).
+ * Held-out gap questions: 10 other needs a merchant's base lacks, 5 phrasings each, written for
+ * this and not used to choose anything; the figures in faqGapClusters.ts are from this set.
  */
 const heldOut: readonly (readonly string[])[] = [
   ['学生优惠怎么认证', '学生证能享受折扣吗', '怎么做学生身份认证', '学生认证失败了', '大学生有优惠吗'],
@@ -41,15 +55,21 @@ function pairScores(gaps: readonly FaqGap[], needOf: ReadonlyMap<string, number>
   return { precision: both / together, recall: both / same, clusters: new Set(clusterOf.values()).size };
 }
 
-describe('faqGapClusters', () => {
+/** The set's questions as gaps, and the need of each. */
+function labelled(set: readonly (readonly string[])[]) {
   const needOf = new Map<string, number>();
-  const gaps = heldOut.flatMap((phrasings, need) =>
+  const gaps = set.flatMap((phrasings, need) =>
     phrasings.map((text) => {
       const g = gap(text);
       needOf.set(g.id, need);
       return g;
     }),
   );
+  return { gaps, needOf };
+}
+
+describe('faqGapClusters', () => {
+  const { gaps, needOf } = labelled(heldOut);
 
   it('groups the held-out questions by need: few mixed clusters, most phrasings of a need together', () => {
     const s = pairScores(gaps, needOf);
@@ -57,6 +77,14 @@ describe('faqGapClusters', () => {
     expect(s.precision).toBeGreaterThanOrEqual(0.8);
     expect(s.recall).toBeGreaterThanOrEqual(0.45);
     expect(s.clusters).toBeLessThanOrEqual(25);
+  });
+
+  it('keeps the development set where the constants were chosen', () => {
+    const d = labelled(dev);
+    const s = pairScores(d.gaps, d.needOf);
+    // Measured 0.91 / 0.64 with 17 clusters.
+    expect(s.precision).toBeGreaterThanOrEqual(0.85);
+    expect(s.recall).toBeGreaterThanOrEqual(0.5);
   });
 
   it('gives the same clusters whatever order the questions came in', () => {
