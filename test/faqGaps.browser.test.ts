@@ -91,6 +91,12 @@ describe('console: learning from gaps on the knowledge-base page', () => {
     // The new entry shows in the knowledge base's table above.
     const entry = (await server.call('GET', `/v1/merchant/faq/${created.matches[0]!.faqId}`, { token: admin })).json as { question: string };
     expect(entry.question).toContain('数字人民币硬钱包');
+    // In English the card speaks English too.
+    await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
+    await gaps.getByText('Questions to add', { exact: true }).waitFor();
+    expect(await gaps.innerText()).toContain('No questions to add');
+    await gaps.scrollIntoViewIfNeeded();
+    await shot('english');
     expect(errors).toEqual([]);
     await page.close();
   });
