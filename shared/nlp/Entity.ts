@@ -38,6 +38,14 @@ export interface EntityValues {
   readonly cardTail: string;
   /** The 18-character resident ID, upper-case X. */
   readonly idCard: string;
+  /** A country or region other than mainland China (ISO 3166 alpha-2) where a transaction happened. */
+  readonly region: { readonly code: string; readonly name: string };
+  /** A currency the text names (ISO 4217), with or without an amount. */
+  readonly currency: { readonly code: string };
+  /** A bank by its short code (ICBC, CMB...) and name. */
+  readonly bank: { readonly code: string; readonly name: string };
+  /** A card's network (visa, mastercard, unionpay, jcb, amex, discover) or kind (credit, debit). */
+  readonly cardType: { readonly network?: string; readonly kind?: 'credit' | 'debit' };
 }
 
 export type EntityType = keyof EntityValues;

@@ -4,6 +4,8 @@ import type { ParseResult } from './ParseResult';
 import { classify } from './classify';
 import { extractAmounts } from './extractAmounts';
 import { extractIdentifiers } from './extractIdentifiers';
+import { extractTransactionContext } from './extractTransactionContext';
+import { classifyScenario } from './scenarios/classifyScenario';
 import { extractTimes } from './extractTimes';
 import { mask } from './mask';
 import { normalize, toOriginalSpan } from './normalize';
@@ -11,8 +13,12 @@ import { normalize, toOriginalSpan } from './normalize';
 /** Longest text the understanding step accepts (characters). */
 export const MAX_PARSE_LENGTH = 2000;
 
-/** Identifiers outrank amounts and times when spans overlap: a trade number is never an amount. */
-const PRIORITY: Readonly<Record<Entity['type'], number>> = { orderNo: 0, idCard: 1, bankCard: 2, phone: 3, cardTail: 4, time: 5, amount: 6 };
+/**
+ * Identifiers outrank amounts and times when spans overlap: a trade number is never an amount. The
+ * transaction context (bank, card type, region, currency) comes last, so it never takes a span
+ * from the others: 20美元 stays an amount (whose currency is USD).
+ */
+const PRIORITY: Readonly<Record<Entity['type'], number>> = { orderNo: 0, idCard: 1, bankCard: 2, phone: 3, cardTail: 4, time: 5, amount: 6, bank: 7, cardType: 8, region: 9, currency: 10 };
 
 /** Control characters other than tab/newline, and U+FFFD from undecodable bytes. */
 function garbageRatio(text: string): number {
@@ -32,7 +38,8 @@ export function validateText(text: unknown): asserts text is string {
 }
 
 /**
- * Understands one customer message: category (with confidence and runner-up), entities with
+ * Understands one customer message: category (with confidence and runner-up), the scenario under
+ * it (Kefu's default taxonomy) when one is recognised, entities with
  * offsets into the ORIGINAL text, and the text with personal data masked. Pure: `now` anchors
  * relative times ("昨天") and defaults to the current time.
  */
@@ -40,7 +47,7 @@ export function parse(text: string, options: { now?: Date } = {}): ParseResult {
   validateText(text);
   const now = options.now ?? new Date();
   const normalized = normalize(text);
-  const spans: Span[] = [...extractIdentifiers(normalized.text), ...extractTimes(normalized.text, now), ...extractAmounts(normalized.text)];
+  const spans: Span[] = [...extractIdentifiers(normalized.text), ...extractTimes(normalized.text, now), ...extractAmounts(normalized.text), ...extractTransactionContext(normalized.text)];
 
   // Resolve overlaps: higher priority first, then longer; keep what does not collide.
   const ordered = [...spans].sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start));
@@ -54,6 +61,8 @@ export function parse(text: string, options: { now?: Date } = {}): ParseResult {
     })
     .sort((a, b) => a.start - b.start);
 
-  const { category, confidence, runnerUp } = classify(normalized.text);
-  return { category, confidence, runnerUp, entities, masked: mask(text) };
+  const classification = classify(normalized.text);
+  const { category, confidence, runnerUp } = classification;
+  const scenario = classifyScenario(normalized.text, classification);
+  return { category, confidence, runnerUp, ...(scenario ? { scenario } : {}), entities, masked: mask(text) };
 }

@@ -1,0 +1,50 @@
+import { categories } from '../Entity';
+import { normalize } from '../normalize';
+import { parse } from '../parse';
+import { ScenarioClassifier } from './ScenarioClassifier';
+import { defaultTaxonomy } from './defaultTaxonomy';
+
+describe('the default scenario taxonomy', () => {
+  it('has at least 200 scenarios with unique ids, each with examples, under every category', () => {
+    expect(defaultTaxonomy.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(defaultTaxonomy.map((s) => s.id)).size).toBe(defaultTaxonomy.length);
+    for (const s of defaultTaxonomy) {
+      expect(s.id.startsWith(`${s.category}.`)).toBe(true);
+      expect(s.examples.length).toBeGreaterThanOrEqual(4);
+    }
+    for (const c of categories) expect(defaultTaxonomy.filter((s) => s.category === c).length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('ScenarioClassifier', () => {
+  it('finds the scenario of messages it has not seen, cities and banks generalised', () => {
+    const cases: [string, string][] = [
+      ['我在大阪便利店用中信的visa卡结账被拒绝了', 'payment.crossBorderDeclined'],
+      ['余额宝里的钱怎么提到工行卡上', 'wealth.yebOut'],
+      ['转账转给了陌生人能追回吗', 'transfer.wrongRecipient'],
+      ['花呗能不能提前还清', 'credit.huabeiRepay'],
+    ];
+    for (const [text, id] of cases) expect(parse(text).scenario?.id).toBe(id);
+  });
+
+  it('takes an error screen\'s words as strong evidence of their scenario', () => {
+    const classifier = new ScenarioClassifier(defaultTaxonomy);
+    expect(classifier.screenScenario('支付失败\n失败原因: 余额不足\n创建时间 2026-11-24')?.id).toBe('payment.insufficientBalance');
+    expect(classifier.screenScenario('温馨提示 该笔交易存在风险,已为您拦截')?.id).toBe('payment.riskBlocked');
+    expect(classifier.screenScenario('今天天气不错')).toBeUndefined();
+  });
+
+  it('learns a merchant\'s own scenario from its examples', () => {
+    const own = [...defaultTaxonomy, { id: 'merchant.coffeeBeans', category: 'merchant' as const, name: '咖啡豆批发', examples: ['咖啡豆批发价', '大量采购咖啡豆', '咖啡豆进货'] }];
+    expect(new ScenarioClassifier(own).classify(normalize('想批发一批咖啡豆').text)?.id).toBe('merchant.coffeeBeans');
+    expect(new ScenarioClassifier(defaultTaxonomy).classify(normalize('想批发一批咖啡豆').text)?.id).not.toBe('merchant.coffeeBeans');
+  });
+
+  it('ranks with confidences that fall and sum to at most 1, and knows nothing of text without features', () => {
+    const ranked = new ScenarioClassifier(defaultTaxonomy).rank(normalize('退款什么时候到').text, 3);
+    expect(ranked).toHaveLength(3);
+    expect(ranked[0]!.confidence).toBeGreaterThanOrEqual(ranked[1]!.confidence);
+    expect(ranked.reduce((a, r) => a + r.confidence, 0)).toBeLessThanOrEqual(1.001);
+    expect(new ScenarioClassifier(defaultTaxonomy).rank('12345 !!!')).toEqual([]);
+  });
+});
