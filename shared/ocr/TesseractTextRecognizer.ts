@@ -4,8 +4,20 @@ import type { TextRecognizer } from './TextRecognizer';
 import { OcrUnavailableError } from './OcrUnavailableError';
 import { Semaphore } from './Semaphore';
 import { downscaleImage, type PreparedImage } from './downscaleImage';
+import { ANY_FIGURE, FIGURE_LINE, RECEIPT_WORDS } from './receiptPatterns';
 
 export { OcrUnavailableError } from './OcrUnavailableError';
+
+/** About a phone screen's width in CSS pixels: a screenshot brought to it has its large type at Tesseract's size. */
+const PHONE_WIDTH = 420;
+
+/** The lines of a second reading that are an amount alone, put after the first reading's first line (the payee). */
+function withFigures(text: string, again: string): string {
+  const figures = again.split(/\r?\n/).map((l) => l.trim()).filter((l) => FIGURE_LINE.test(l));
+  if (!figures.length) return text;
+  const lines = text.split('\n');
+  return [...lines.slice(0, 1), ...figures, ...lines.slice(1)].join('\n');
+}
 
 export interface TesseractOptions {
   readonly command?: string;
@@ -32,6 +44,12 @@ export interface TesseractOptions {
  * queues instead of taking every core), and a job past `timeoutMs` has its child killed and is
  * rejected with OCR_TIMEOUT; a job that cannot get a slot within `timeoutMs` is given up the same
  * way. The upload goes on without text either way (MediaService).
+ *
+ * Tesseract misses glyphs far taller than those it was trained on: a phone screenshot at 2-3x
+ * shows a bill's amount in type over 100 px high, and it reads nothing or noise there. When a
+ * wide picture reads as a receipt with no amount anywhere, it is read again brought to a phone's
+ * width (within the same slot and time cap), and the amounts standing alone on a line of that
+ * reading are added to the first (whose smaller text, order numbers included, reads better).
  */
 export class TesseractTextRecognizer implements TextRecognizer {
   private readonly slots: Semaphore;
@@ -43,12 +61,14 @@ export class TesseractTextRecognizer implements TextRecognizer {
   recognize(image: Uint8Array): Promise<string> {
     const timeoutMs = this.o.timeoutMs ?? 10_000;
     return this.slots.run(async () => {
+      const started = Date.now();
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       try {
-        const prepared = await downscaleImage(image, { maxPixels: this.o.maxPixels ?? 4_000_000, signal: abort.signal, ...(this.o.ffmpegCommand ? { command: this.o.ffmpegCommand } : {}) });
+        const prepared = await this.scaled(image, this.o.maxPixels ?? 4_000_000, abort.signal);
         this.o.onPrepared?.({ width: prepared.width, height: prepared.height });
-        return await this.read(prepared.bytes, abort.signal);
+        const text = await this.read(prepared.bytes, abort.signal);
+        return await this.secondLook(prepared, text, abort.signal, started + timeoutMs / 2);
       } catch (err) {
         if (abort.signal.aborted) throw new KefuError('OCR_TIMEOUT', undefined, { phase: 'run', timeoutMs });
         throw err;
@@ -56,6 +76,26 @@ export class TesseractTextRecognizer implements TextRecognizer {
         clearTimeout(timer);
       }
     }, timeoutMs);
+  }
+
+  /**
+   * The first reading, with the amounts a reading at a phone's width finds alone on a line when it
+   * looks like a receipt without any (see the class). Only started before `latest` (half the time
+   * cap), and never at the first reading's cost: if it fails or runs out of time, the first stands.
+   */
+  private async secondLook(first: PreparedImage, text: string, signal: AbortSignal, latest: number): Promise<string> {
+    if (first.width < PHONE_WIDTH * 1.5 || !RECEIPT_WORDS.test(text) || ANY_FIGURE.test(text) || Date.now() > latest) return text;
+    const scale = PHONE_WIDTH / first.width;
+    try {
+      const small = await this.scaled(first.bytes, Math.floor(first.width * first.height * scale * scale), signal);
+      return withFigures(text, await this.read(small.bytes, signal));
+    } catch {
+      return text;
+    }
+  }
+
+  private scaled(image: Uint8Array, maxPixels: number, signal: AbortSignal): Promise<PreparedImage> {
+    return downscaleImage(image, { maxPixels, signal, ...(this.o.ffmpegCommand ? { command: this.o.ffmpegCommand } : {}) });
   }
 
   private read(image: Uint8Array, signal: AbortSignal): Promise<string> {
