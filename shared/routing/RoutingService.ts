@@ -3,6 +3,8 @@ import type { Key, Store, StoredRow, TenantStore, WriteOp } from '../store';
 import type { AccountService } from '../accounts';
 import type { Conversation, PresenceStatus, RoutingInfo, RoutingSettings, SkillGroup, SkillGroupInput } from '../schemas';
 import { escalationFor, escalationText } from './escalationFor';
+import { matchScenarioRule, scenarioReason } from './matchScenarioRule';
+import { ScenarioCatalog } from './ScenarioCatalog';
 import { routingTables as t } from './routingTables';
 
 /** The conversation module's read of a user's conversations, newest first (its ConversationQueries). */
@@ -90,13 +92,18 @@ export const defaultRoutingSettings: RoutingSettings = {
  * on the rows read here.
  */
 export class RoutingService {
+  /** The tenant's scenario taxonomy (the default one, edited by the merchant), for scenario rules. */
+  readonly scenarios: ScenarioCatalog;
+
   constructor(
     private readonly store: Store,
     private readonly accounts: AccountService,
     private readonly clock: () => Date = () => new Date(),
     /** A user's past conversations, read through the conversation module's queries. */
     private readonly history: ConversationHistory = { ofUser: () => Promise.resolve([]) },
-  ) {}
+  ) {
+    this.scenarios = new ScenarioCatalog(store, clock);
+  }
 
   // --- groups ----------------------------------------------------------------------------------
 
@@ -138,7 +145,7 @@ export class RoutingService {
 
   async putSettings(tenant: string, settings: RoutingSettings): Promise<RoutingSettings> {
     const groups = new Set((await this.listGroups(tenant)).map((g) => g.id));
-    const named = [settings.defaultGroup, settings.expertGroup, ...Object.values(settings.categoryGroups), ...Object.values(settings.pinnedTiers)];
+    const named = [settings.defaultGroup, settings.expertGroup, ...Object.values(settings.categoryGroups), ...Object.values(settings.pinnedTiers), ...(settings.scenarioRules ?? []).map((r) => r.groupId)];
     const missing = named.find((g) => !groups.has(g));
     if (missing) throw new KefuError('GROUP_NOT_FOUND', `技能组 ${missing} 不存在`, { groupId: missing });
     await this.db(tenant).put(t.config, ['settings'], { ...settings });
@@ -230,7 +237,8 @@ export class RoutingService {
   // --- the routing decision ----------------------------------------------------------------------
 
   /**
-   * Where a handed-off conversation goes: layer 3 (escalation to expert seats) first, then a pinned
+   * Where a handed-off conversation goes: layer 3 (escalation to expert seats) first, then the
+   * merchant's rules on scenario + entities (境外消费被拒付 from Japan to international payments), then a pinned
    * VIP group, then layer 2 (the agent who served the user recently, for a while), then layer 1
    * (the category's group). Undefined when the tenant has no groups: the conversation then waits
    * for any agent to accept it.
@@ -253,6 +261,9 @@ export class RoutingService {
     if (escalation && ids.has(settings.expertGroup)) {
       return { ...base, groupId: settings.expertGroup, layer: 'escalation', escalation, reason: escalationText[escalation] };
     }
+    const rules = (settings.scenarioRules ?? []).filter((r) => ids.has(r.groupId));
+    const byScenario = rules.length ? matchScenarioRule(rules, texts, await this.scenarios.taxonomy(tenant)) : undefined;
+    if (byScenario) return { ...base, groupId: byScenario.rule.groupId, layer: 'scenario', reason: scenarioReason(byScenario) };
     const pinned = Object.entries(settings.pinnedTiers)
       .filter(([tier, g]) => vipTier >= Number(tier) && ids.has(g))
       .sort((a, b) => Number(b[0]) - Number(a[0]))[0];

@@ -7,6 +7,7 @@
  * - routingConfig  ['settings']                  -> RoutingSettings
  * - routingStat    ['handling']                  -> { meanSeconds, samples }
  * - alert          [atMs, conversationId]        -> supervisor alert (the agent did not reply in time)
+ * - scenario       [scenarioId]                  -> the merchant's change to the default scenario taxonomy
  */
 export const routingTables = {
   group: 'skillGroup',
@@ -15,4 +16,5 @@ export const routingTables = {
   config: 'routingConfig',
   stat: 'routingStat',
   alert: 'alert',
+  scenario: 'scenario',
 } as const;

@@ -40,6 +40,33 @@ export const BusinessHours = Type.Object(
 );
 export type BusinessHours = Static<typeof BusinessHours>;
 
+/** Values of one entity condition of a scenario rule; `*` stands for any recognised value. */
+const RuleValues = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 50 }));
+
+/**
+ * A routing rule on scenario + entities: a conversation of one of `scenarios` whose messages name
+ * a matching region, currency, bank and card type (each condition only when given) goes to
+ * `groupId`, e.g. 境外消费被拒付 with any recognised region to an international-payments group.
+ */
+export const ScenarioRule = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 32 }),
+    scenarios: Type.Array(Type.String({ minLength: 1, maxLength: 96 }), { minItems: 1, maxItems: 50 }),
+    /** Region codes (ISO 3166: JP, US, HK...). */
+    regions: RuleValues,
+    /** Currency codes (ISO 4217: USD, JPY...). */
+    currencies: RuleValues,
+    /** Bank codes (ICBC, CMB...). */
+    banks: RuleValues,
+    /** Card networks (visa, mastercard, unionpay, jcb, amex) or kinds (credit, debit). */
+    cardTypes: RuleValues,
+    groupId: Id,
+  },
+  { additionalProperties: false },
+);
+export type ScenarioRule = Static<typeof ScenarioRule>;
+
 /** How a tenant routes: category -> group, history, pins, escalation and queue settings. */
 export const RoutingSettings = Type.Object(
   {
@@ -66,12 +93,14 @@ export const RoutingSettings = Type.Object(
     noReplySeconds: Type.Integer({ minimum: 10, maximum: 3600 }),
     /** When humans serve; absent means around the clock. */
     businessHours: Type.Optional(BusinessHours),
+    /** Rules on scenario + entities, tried in order after escalation and before VIP pins. */
+    scenarioRules: Type.Optional(Type.Array(ScenarioRule, { maxItems: 100 })),
   },
   { additionalProperties: false },
 );
 export type RoutingSettings = Static<typeof RoutingSettings>;
 
-export const RoutingLayer = Type.Union([Type.Literal('category'), Type.Literal('history'), Type.Literal('pinned'), Type.Literal('escalation'), Type.Literal('transfer')]);
+export const RoutingLayer = Type.Union([Type.Literal('category'), Type.Literal('history'), Type.Literal('pinned'), Type.Literal('escalation'), Type.Literal('transfer'), Type.Literal('scenario')]);
 
 export const EscalationReason = Type.Union([
   Type.Literal('accountTheft'),
