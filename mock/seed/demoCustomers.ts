@@ -1,6 +1,8 @@
+import { ago, at } from './chinaTime';
 import type { CustomerDevice, CustomerLogin, CustomerRecord, CustomerTransaction } from '../../shared/customer/CustomerData';
 import type { CustomerRecordSource } from '../../shared/customer/staticCustomerData';
 import { DEMO_TENANT, demoUsers } from './demoTenant';
+import { demoFlowStories } from './demoFlowStories';
 
 const homes: [string, string][] = [
   ['浙江', '杭州'], ['上海', '上海'], ['北京', '北京'], ['广东', '广州'], ['江苏', '南京'],
@@ -18,25 +20,13 @@ function random(seed: number): () => number {
   };
 }
 
-/** A timestamp `days`/`minutes` before now, written in China time (+08:00) as the merchant's systems do. */
-function ago(now: Date, minutes: number): string {
-  const local = new Date(now.getTime() - minutes * 60_000 + 8 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}+08:00`;
-}
 
-/** At a China-time hour on a day `days` before now (the day before, if that moment is still ahead). */
-function at(now: Date, days: number, hour: number, minute: number): string {
-  const local = new Date(now.getTime() + 8 * 3600_000 - days * 86_400_000);
-  local.setUTCHours(hour, minute, 0, 0);
-  if (local.getTime() - 8 * 3600_000 > now.getTime()) local.setTime(local.getTime() - 86_400_000);
-  return `${local.toISOString().slice(0, 19)}+08:00`;
-}
 
 /**
  * What the demo merchant's systems know of each demo user: a home city, a trusted phone, a month of
  * ordinary payments and logins. Two stories stand out: u013's account was taken over last night
  * (a login from a new device in 深圳 at 02:05, then three transfers within minutes) and u001's
- * payment of 128 元 failed twelve minutes ago.
+ * payment of 128 元 failed twelve minutes ago (with the other flows' cases, see demoFlowStories).
  */
 export const demoCustomers: CustomerRecordSource = (tenant, userId, now): CustomerRecord => {
   const user = demoUsers.find((u) => u.id === userId);
@@ -68,9 +58,8 @@ export const demoCustomers: CustomerRecordSource = (tenant, userId, now): Custom
       transactions.push({ id: `u013-x${i}`, at: at(now, 0, 2, minute), amountFen: yuan * 100, deviceId: stranger.id, city: '深圳', type: 'transfer', counterparty: `陌生账户 ****${6000 + i * 137}`, status: 'success' });
     }
   }
-  if (userId === 'u001') {
-    transactions.push({ id: 'u001-fail', at: ago(now, 12), amountFen: 12_800, deviceId: phone.id, city, type: 'payment', counterparty: '旗舰店订单', status: 'failed' });
-  }
+  // What the self-service flows answer about: failed payments, refunds, orders, transfers, bills due.
+  transactions.push(...demoFlowStories(userId, now, phone.id, city));
   transactions.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   logins.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const phoneNumber = `1${38 + (n % 10)}${String(10_000_000 + n * 7_654_321).slice(-8)}`;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { KefuConfig } from '../config';
+import { SelfServiceFlows } from '../flows';
 import { createLogger, type Logger } from '../log';
 import { createMemoryStore, createSqliteStore, createTablestoreStore, type Store } from '../store';
 import type { TablestoreCredentials } from '../store/tablestoreStore';
@@ -77,8 +78,16 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   const merchantSettings = new MerchantSettings(store);
   const alipay = config.alipay ? new (alipayDriver().AlipaySdkOpenApi)(config.alipay) : undefined;
   const replyNotifier = new ReplyNotifier({ store, logger, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
+  // A merchant that set up its customer-data API (PUT /v1/merchant/customer-api) is read over
+  // HTTP; others get the configured stand-in (the demo data locally).
+  const customers = new HttpCustomerData({
+    endpointFor: (tenant) => merchantSettings.customerApi(tenant),
+    fallback: options.customers ?? staticCustomerData(() => []),
+    fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
+  });
   const conversations = wireConversations({
     store,
+    flows: new SelfServiceFlows({ customers, onError: (err, tenant) => logger.warn({ err, tenant, service_type: 'message' }, 'self-service flow could not read the customer data') }),
     notifier,
     accounts,
     longPollTimeoutMs: config.longPollTimeoutMs,
@@ -109,13 +118,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     accounts,
     routing,
     faq,
-    // A merchant that set up its customer-data API (PUT /v1/merchant/customer-api) is read over
-    // HTTP; others get the configured stand-in (the demo data locally).
-    customers: new HttpCustomerData({
-      endpointFor: (tenant) => merchantSettings.customerApi(tenant),
-      fallback: options.customers ?? staticCustomerData(() => []),
-      fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
-    }),
+    customers,
     conversations,
     media: new MediaService({
       store,

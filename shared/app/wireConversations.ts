@@ -3,7 +3,7 @@ import type { Notifier } from '../realtime';
 import type { AccountService } from '../accounts';
 import { ConversationLog, type Committed } from '../conversation/ConversationLog';
 import { ConversationQueries } from '../conversation/ConversationQueries';
-import { BotTurn } from '../conversation/BotTurn';
+import { BotTurn, type FlowPlanner } from '../conversation/BotTurn';
 import { UserTurn } from '../conversation/UserTurn';
 import { AgentActions } from '../conversation/AgentActions';
 import { conversationIndexes } from '../conversation/conversationIndexes';
@@ -23,6 +23,8 @@ export interface WireConversationsOptions {
   readonly clock?: () => Date;
   readonly understand?: Understand;
   readonly bot?: ConversationBot;
+  /** Self-service flows with the user's own data, before the FAQ. */
+  readonly flows?: FlowPlanner;
   readonly longPollTimeoutMs?: number;
   readonly recheckMs?: number;
   /** Without groups routing is still wired; false leaves hand-offs in one shared list (tests of that case). */
@@ -63,7 +65,7 @@ export function wireConversations(o: WireConversationsOptions): Conversations {
     ...(o.onUserPoll ? { onUserPoll: o.onUserPoll } : {}),
   });
   const routing = new RoutingService(o.store, o.accounts, clock, queries);
-  const bot = new BotTurn({ log, ...(o.bot ? { bot: o.bot } : {}), ...(o.routing === false ? {} : { handoff: new RoutingHandoff(routing) }) });
+  const bot = new BotTurn({ log, ...(o.bot ? { bot: o.bot } : {}), ...(o.flows ? { flows: o.flows } : {}), ...(o.routing === false ? {} : { handoff: new RoutingHandoff(routing) }) });
   const assignment = new AssignmentService(log, queries, routing);
   const timers = new QueueTimers(log, queries, routing, assignment, o.notifier);
   log.addProjection(conversationIndexes);

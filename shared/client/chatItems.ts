@@ -18,7 +18,7 @@ export type ChatItemAction = { readonly label: string; readonly path: string; re
  */
 export type ChatItem = {
   readonly key: string;
-  readonly kind: 'notice' | 'text' | 'card' | 'suggest' | 'rating' | 'pending' | 'predicted' | 'voice' | 'image' | 'divider';
+  readonly kind: 'notice' | 'text' | 'card' | 'suggest' | 'choices' | 'rating' | 'pending' | 'predicted' | 'voice' | 'image' | 'divider';
   readonly mine: boolean;
   /** 客服 小王 above an agent's bubble; empty otherwise. */
   readonly sender: string;
@@ -29,6 +29,12 @@ export type ChatItem = {
   readonly actions: readonly ChatItemAction[];
   readonly showFeedback: boolean;
   readonly chips: readonly { readonly faqId: string; readonly question: string }[];
+  /** Of a question with ready answers: each button sends its text as the user's message. */
+  readonly replies: readonly { readonly label: string; readonly text: string }[];
+  /** Of a status card (the user's own transaction): the rows of what was found. */
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  /** A status card offers 转人工 with the transaction attached. */
+  readonly offerHandoff: boolean;
   readonly failed: boolean;
   readonly stateText: string;
   /** Of a pending bubble, for the 重发 icon; of a voice or picture, its media id. */
@@ -52,6 +58,9 @@ const blank = {
   actions: [],
   showFeedback: false,
   chips: [],
+  replies: [],
+  facts: [],
+  offerHandoff: false,
   failed: false,
   stateText: '',
   clientMessageId: '',
@@ -85,6 +94,20 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
         actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId: b.faqId })),
         showFeedback: b.feedback && live,
       };
+    case 'statusCard':
+      // Drawn as an answer card (title, explanation, the next steps) with the rows of what was found.
+      return {
+        ...blank,
+        key,
+        kind: 'card',
+        question: b.title,
+        answer: b.explanation,
+        facts: b.facts,
+        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId: '' })),
+        offerHandoff: b.handoff && live,
+      };
+    case 'choices':
+      return { ...blank, key, kind: 'choices', text: b.text, replies: live ? b.items : [] };
     case 'faqSuggest':
       return { ...blank, key, kind: 'suggest', text: b.text, chips: b.items.map((i) => ({ faqId: i.faqId, question: i.question })), proactive: b.proactive === true };
     case 'voice':
@@ -99,9 +122,11 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
   }
 }
 
-/** The seq of the newest FAQ card: only its feedback buttons can still be answered. */
+const answerable = new Set(['faqCard', 'statusCard', 'choices']);
+
+/** The seq of the newest card or question of the bot: only its buttons can still be answered. */
 function newestCardSeq(messages: readonly Message[]): number {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.body.type === 'faqCard') return messages[i]!.seq;
+  for (let i = messages.length - 1; i >= 0; i--) if (answerable.has(messages[i]!.body.type)) return messages[i]!.seq;
   return -1;
 }
 

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth';
-import type { Conversation, ConversationEvent, MessageBody } from '../schemas';
+import type { Conversation, ConversationEvent, FlowContext, MessageBody } from '../schemas';
 import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
 import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
 import type { FollowUp, Planner } from './appendMessage';
@@ -10,6 +10,8 @@ import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
 import { detectServiceIntent, isFollowUp, type ServiceIntent } from '../nlp';
+import type { FlowPlan } from '../flows';
+import type { ParseResult } from '../nlp/ParseResult';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
 
@@ -19,6 +21,13 @@ export interface BotTurnOptions {
   readonly bot?: ConversationBot;
   /** Where a hand-off goes. Without it, handed-off conversations wait in one list for any agent. */
   readonly handoff?: HandoffRouter;
+  /** Self-service with the user's own data, asked before the FAQ (see shared/flows). */
+  readonly flows?: FlowPlanner;
+}
+
+/** The self-service flows as the bot's turn sees them (implemented by shared/flows). */
+export interface FlowPlanner {
+  plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined>;
 }
 
 /**
@@ -38,12 +47,18 @@ export class BotTurn {
    */
   plan(tenant: string, text: string): Planner {
     let reply: ReturnType<ConversationBot['reply']> | undefined;
-    return async (c, now) => {
+    let flowPlan: Promise<FlowPlan | undefined> | undefined;
+    return async (c, now, understood) => {
       if (c.status !== 'bot') return undefined;
       // Intents come before the FAQ: a greeting is no question to hand off, a complaint or a
       // stolen account no question for a card.
       const intent = detectServiceIntent(text);
       if (intent) return this.byIntent(tenant, c, now, intent, text);
+      // The user's own transaction answers better than any entry: flows come next.
+      const flow = await (flowPlan ??= this.o.flows?.plan(c, text, now, understood) ?? Promise.resolve(undefined));
+      if (flow) return this.byFlow(c, now, flow, text);
+      // A question the flow asked and the user did not answer is dropped with this message.
+      const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
       // 那要多久 after 余额宝怎么转出 asks about that transfer: the FAQ reads the two together.
       const followUp = isFollowUp(text) && c.botLastQuestion !== undefined;
@@ -57,9 +72,24 @@ export class BotTurn {
       const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
       return {
         events: [botSays(body)],
-        set: { ...opened.set, botCandidates: [...decided.candidates], botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '', botLastQuestion: question.slice(0, 2000) },
+        set: { ...opened.set, ...leaveFlow, botCandidates: [...decided.candidates], botLastAnswer: decided.kind === 'answer' ? decided.card.faqId : '', botLastQuestion: question.slice(0, 2000) },
         observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
       };
+    };
+  }
+
+  /** A flow's answer: the status card, its one question, or a human with what it found. */
+  private async byFlow(c: Conversation, now: Date, flow: FlowPlan, text: string): Promise<FollowUp> {
+    const opened = this.opened(c);
+    if (flow.kind === 'handoff') {
+      const q = await this.handoff(c, now, { cause: 'handoff', reason: 'flowUnsettled', text, flow: flow.context });
+      return { ...q, set: { ...q.set, ...opened.set, botFlow: null }, observations: [...opened.observations, ...(q.observations ?? [])] };
+    }
+    if (flow.kind === 'ask') return { events: [botSays(flow.body)], set: { ...opened.set, botFlow: flow.state }, observations: opened.observations };
+    return {
+      events: [botSays(flow.body)],
+      set: { ...opened.set, botFlow: null, botLastFlow: flow.context, botLastQuestion: text.slice(0, 2000) },
+      observations: [...opened.observations, { type: 'flowAnswered', flow: flow.body.flow }],
     };
   }
 
@@ -88,7 +118,9 @@ export class BotTurn {
    * Passes the conversation to the human queue, with why and what the bot had considered, routed
    * to a skill group when the merchant has groups; outside service hours the notice says when.
    */
-  async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string }, replaceNotice?: NewEvent): Promise<FollowUp> {
+  async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string; flow?: FlowContext }, replaceNotice?: NewEvent): Promise<FollowUp> {
+    // After a status card the agent gets what it showed: 转人工 "with the transaction attached".
+    const flow = why.flow ?? c.botLastFlow;
     const router = this.o.handoff;
     const { routing, notice: text, place } = router ? await router.plan(c, [...(await this.userTexts(c)), why.text], now) : { notice: '正在为您转接人工客服,请稍候' };
     return {
@@ -99,7 +131,7 @@ export class BotTurn {
       set: {
         status: 'queued',
         queuedAt: now.toISOString(),
-        ...(why.reason ? { handoff: { reason: why.reason, at: now.toISOString(), candidates: [...(why.candidates ?? [])] } } : {}),
+        ...(why.reason ? { handoff: { reason: why.reason, at: now.toISOString(), candidates: [...(why.candidates ?? [])], ...(flow ? { flow } : {}) } } : {}),
         ...(routing ? { routing } : {}),
       },
       observations: why.reason ? [{ type: 'handoff', reason: why.reason, text: why.text }] : [],

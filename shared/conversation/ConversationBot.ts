@@ -1,4 +1,4 @@
-import type { Conversation, MessageBody } from '../schemas';
+import type { Conversation, FlowId, MessageBody } from '../schemas';
 
 type BodyOf<T extends MessageBody['type']> = Extract<MessageBody, { type: T }>;
 
@@ -23,7 +23,9 @@ export type BotObservation =
   | { readonly type: 'answered'; readonly faqId: string }
   | { readonly type: 'feedback'; readonly faqId: string; readonly resolved: boolean }
   | { readonly type: 'handoff'; readonly reason: HandoffReason; readonly text: string }
-  | { readonly type: 'predictedClick'; readonly faqId: string };
+  | { readonly type: 'predictedClick'; readonly faqId: string }
+  /** A self-service flow answered with the user's own transaction (or bill). */
+  | { readonly type: 'flowAnswered'; readonly flow: FlowId };
 
 /**
  * The first responder of a conversation (the FAQ bot in production). The conversation domain only

@@ -25,8 +25,11 @@ export interface FollowUp {
   readonly observations?: readonly BotObservation[];
 }
 
-/** Decides the follow-up from the conversation as read (with this message understood); re-run on a lost race. */
-export type Planner = (conversation: Conversation, now: Date) => FollowUp | undefined | Promise<FollowUp | undefined>;
+/**
+ * Decides the follow-up from the conversation as read (with this message understood, and what the
+ * understanding step found in this message alone); re-run on a lost race.
+ */
+export type Planner = (conversation: Conversation, now: Date, understood?: ParseResult) => FollowUp | undefined | Promise<FollowUp | undefined>;
 
 export type Understand = (text: string, now: Date) => ParseResult | undefined;
 
@@ -91,7 +94,7 @@ export async function appendMessage(log: ConversationLog, understand: Understand
         set = { agentRepliedAt: now.toISOString() };
       }
       // The follow-up (bot, routing) sees the ticket with this message already understood.
-      const follow = fromUser && r.plan ? await r.plan({ ...c, ...(set as Partial<Conversation>) }, now) : undefined;
+      const follow = fromUser && r.plan ? await r.plan({ ...c, ...(set as Partial<Conversation>) }, now, analysis) : undefined;
       return {
         set: { ...set, ...follow?.set },
         events: [...events, ...(follow?.events ?? [])],

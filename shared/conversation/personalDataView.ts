@@ -41,12 +41,12 @@ const PERSONAL_TICKET_FIELDS = ['phone', 'bankCard', 'idCard'] as const;
 
 /**
  * A conversation as the principal may see it. A user does not see why and where routing sent
- * them (staff's transfer notes, escalation reasons) nor the bot's scoring; an agent sees the
+ * them (staff's transfer notes, escalation reasons) nor the bot's scoring and flow state; an agent sees the
  * rating's comment and tags, the preview and the ticket masked.
  */
 export function conversationFor(principal: Principal, conversation: Conversation): Conversation {
   if (principal.role === 'user') {
-    const { routing: _routing, handoff: _handoff, botCandidates: _candidates, botUnresolved: _unresolved, botLastQuestion: _question, ...own } = conversation;
+    const { routing: _routing, handoff: _handoff, botCandidates: _candidates, botUnresolved: _unresolved, botLastQuestion: _question, botFlow: _flow, botLastFlow: _lastFlow, ...own } = conversation;
     return own;
   }
   if (seesPersonalData(principal)) return conversation;

@@ -27,9 +27,24 @@ export interface CustomerProfile {
 }
 
 export interface CustomerTransaction extends RiskTransaction {
-  readonly type: 'payment' | 'transfer' | 'refund' | 'repayment';
+  readonly type: 'payment' | 'transfer' | 'refund' | 'repayment' | 'order';
   readonly counterparty: string;
   readonly status: 'success' | 'failed' | 'pending';
+  /** Alipay's 28-digit trade number, when the transaction went through Alipay. */
+  readonly tradeNo?: string;
+  /** The merchant's own order number. */
+  readonly orderNo?: string;
+  /** Why a failed payment or transfer failed, in the user's words (余额不足, 超出单日限额). */
+  readonly failReason?: string;
+  /** Of a refund: where it is (申请 -> 商家同意 -> 退款中 -> 已到账) and by when it should arrive. */
+  readonly refundStage?: 'applied' | 'approved' | 'processing' | 'refunded';
+  /** Of a pending transfer or refund: when it should arrive at the latest (ISO 8601). */
+  readonly expectedBy?: string;
+  /** Of a repayment: when it is due (ISO 8601). */
+  readonly dueAt?: string;
+  /** Of an order: where the parcel is (待发货, 已发货, 运输中, 已签收) and its latest tracking line. */
+  readonly orderStage?: 'unshipped' | 'shipped' | 'inTransit' | 'delivered';
+  readonly tracking?: string;
 }
 
 export interface CustomerDevice extends RiskDevice {

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Message, RatingBody } from './messageSchema';
 import { Ticket } from './ticketSchema';
 import { RoutingInfo } from './routingSchema';
+import { FlowContext, FlowState } from './flowSchema';
 
 /** The lifecycle of ARCHITECTURE.md: bot -> queued -> assigned -> resolved -> rated (+ abandoned). */
 export const ConversationStatus = Type.Union([
@@ -46,6 +47,10 @@ export const Conversation = Type.Object(
     botLastAnswer: Type.Optional(Type.String()),
     /** The user's last question the bot answered from: a short follow-up (那要多久) is read with it. */
     botLastQuestion: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** A self-service flow waiting for the user's answer (which transaction, or a missing detail). */
+    botFlow: Type.Optional(FlowState),
+    /** What the latest status card was about: a hand-off after it carries it to the agent. */
+    botLastFlow: Type.Optional(FlowContext),
     /** Why the bot passed the conversation to a human, and the entries it had considered. */
     handoff: Type.Optional(
       Type.Object(
@@ -58,9 +63,12 @@ export const Conversation = Type.Object(
             Type.Literal('leftMessage'),
             Type.Literal('complaint'),
             Type.Literal('accountTheft'),
+            Type.Literal('flowUnsettled'),
           ]),
           at: Type.String({ format: 'date-time' }),
           candidates: Type.Array(BotCandidate),
+          /** The self-service flow that could not settle: what it found and the steps it took. */
+          flow: Type.Optional(FlowContext),
         },
         { additionalProperties: false },
       ),

@@ -5,6 +5,7 @@ export * from './requestSchemas';
 export * from './logRecordSchema';
 export * from './ticketSchema';
 export * from './faqSchema';
+export * from './flowSchema';
 export * from './routingSchema';
 export * from './merchantSchema';
 export * from './proactiveSchema';

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FaqAction } from './faqSchema';
+import { ChoicesBody, StatusCardBody } from './flowSchema';
 import { MAX_TEXT_LENGTH } from './limits';
 
 export { MAX_TEXT_LENGTH };
@@ -91,7 +92,7 @@ export const ImageBody = Type.Object(
 export const NoteBody = Type.Object({ type: Type.Literal('note'), text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }) }, { additionalProperties: false });
 
 /** The one message body union shared by mini-program, functions and console. */
-export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody, VoiceBody, ImageBody, NoteBody]);
+export const MessageBody = Type.Union([TextBody, SystemBody, FaqCardBody, FaqSuggestBody, RatingBody, VoiceBody, ImageBody, NoteBody, StatusCardBody, ChoicesBody]);
 export type MessageBody = Static<typeof MessageBody>;
 
 export const SenderRole = Type.Union([

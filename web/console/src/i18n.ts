@@ -222,6 +222,7 @@ const enByZh: Record<string, string> = {
   待补充的问题: 'Questions to add', 刷新: 'Refresh', 次数: 'Times', 来源: 'From', 最接近的条目: 'Nearest entry', 无: 'none', 操作: 'Actions', 条目: 'Entry',
   新建条目: 'New entry', 加为相似问法: 'Add as similar question', 忽略: 'Dismiss', 已新建条目: 'Entry created', 已加为相似问法: 'Added as similar questions', 已忽略: 'Dismissed',
   '加为相似问法(每行一条)': 'Add as similar questions (one per line)', 暂无待补充的问题: 'No questions to add',
+  用户对这些答案点了没解决: 'Users marked these answers not solved',
   '机器人转了人工、给了建议但用户没有选、或用户点了没解决的问题,按相似程度分组。': 'Questions the bot handed to a human, met with suggestions the user did not pick, or answered and the user marked not solved, grouped by similarity.',
 };
 
@@ -241,7 +242,7 @@ const codeTable = {
   reason: {
     confident: ['匹配度高', 'confident match'], close: ['几条答案相近', 'close candidates'], lowConfidence: ['匹配度低', 'low confidence'], explicitRequest: ['用户要求人工', 'asked for a human'],
     emptyKnowledgeBase: ['知识库为空', 'empty knowledge base'], unresolvedTwice: ['两次未解决', 'unresolved twice'], leftMessage: ['留言', 'left a message'],
-    complaint: ['用户投诉', 'complaint'], accountTheft: ['疑似账户被盗', 'account theft'],
+    complaint: ['用户投诉', 'complaint'], accountTheft: ['疑似账户被盗', 'account theft'], flowUnsettled: ['自助查询未解决', 'self-service could not settle'],
   },
   risk: { newDevice: ['新设备', 'New device'], newCity: ['新城市', 'New city'], nightTime: ['夜间', 'Night'], largeAmount: ['大额', 'Large amount'], rapidSuccession: ['短时连续', 'Rapid succession'] },
   device: {

@@ -1,0 +1,124 @@
+import type { CustomerData, CustomerTransaction } from '../customer/CustomerData';
+import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowState, StatusCardBody } from '../schemas';
+import { fromLocal, localParts } from '../nlp/shanghaiTime';
+import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
+import { flowById, flowCatalog, type FlowDefinition } from './flowCatalog';
+import { cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
+import type { ParseResult } from '../nlp/ParseResult';
+
+/** What the bot does with a message a flow took. */
+export type FlowPlan =
+  | { readonly kind: 'card'; readonly body: StatusCardBody; readonly context: FlowContext }
+  | { readonly kind: 'ask'; readonly body: ChoicesBody | { readonly type: 'text'; readonly text: string }; readonly state: FlowState }
+  | { readonly kind: 'handoff'; readonly context: FlowContext };
+
+/** Which flows a merchant has switched off, and its own titles for the cards. */
+export interface FlowSettings {
+  readonly disabled?: readonly FlowId[];
+  readonly titles?: Partial<Record<FlowId, string>>;
+}
+
+export interface SelfServiceFlowsOptions {
+  readonly customers: CustomerData;
+  readonly settings?: (tenant: string) => Promise<FlowSettings>;
+  /** A flow's failure to read the merchant's systems is reported here; the FAQ answers instead. */
+  readonly onError?: (err: unknown, tenant: string) => void;
+}
+
+/** How far back a flow looks for the user's transactions. */
+const LOOK_BACK_MS = 30 * 86_400_000;
+/** A question the flow asked is still the context of the user's next message this long. */
+const PENDING_MS = 30 * 60_000;
+const MAX_CHOICES = 4;
+
+/**
+ * Self-service with the user's own data (issue 22): a message that asks about a payment, refund,
+ * transfer, order, bill or repayment is answered with that transaction's status, read from the
+ * customer-data port for the conversation's own user only. Several candidates: one question with
+ * buttons; none that fits what the user said: one question for the missing detail, then a human
+ * with what was found. Nothing here changes anything in the merchant's systems: the next steps
+ * are links, and 转人工.
+ */
+export class SelfServiceFlows {
+  constructor(private readonly o: SelfServiceFlowsOptions) {}
+
+  /** The flow's answer to the message, or undefined when no flow takes it (the FAQ's turn). */
+  async plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined> {
+    const pending = c.botFlow && now.getTime() - Date.parse(c.botFlow.at) < PENDING_MS ? c.botFlow : undefined;
+    const asked = flowCatalog.find((f) => f.asks.test(text));
+    // A new question of another kind starts afresh; an answer to ours continues our flow.
+    const def = asked && asked.id !== pending?.flow ? asked : pending ? flowById.get(pending.flow) : asked;
+    if (!def) return undefined;
+    const settings = (await this.o.settings?.(c.tenant)) ?? {};
+    if (settings.disabled?.includes(def.id)) return undefined;
+    const title = settings.titles?.[def.id] ?? def.title;
+    const said = cluesOf(understood?.entities ?? [], text);
+    // A bill may be of a month that began more than 30 days ago.
+    const named = def.id === 'billPeriod' ? said.time?.start : undefined;
+    const since = new Date(Math.min(now.getTime() - LOOK_BACK_MS, named ?? Infinity));
+    let transactions: readonly CustomerTransaction[];
+    try {
+      transactions = (await this.o.customers.record(c.tenant, c.userId, since)).transactions;
+    } catch (err) {
+      this.o.onError?.(err, c.tenant);
+      return undefined;
+    }
+    if (def.id === 'billPeriod') return this.bill(said, transactions, now, title);
+    const about = transactions.filter(def.about!);
+    const continuing = pending?.flow === def.id ? pending : undefined;
+    if (continuing?.step === 'clarify') return this.chosen(def, title, about.filter((t) => continuing.candidates.includes(t.id)), text);
+    const clues = continuing ? withClues(continuing.clues, said) : said;
+    // Nothing of that kind to look at: the FAQ's general answer helps more than a question.
+    if (!about.length && !continuing) return undefined;
+    const fits = hasClues(clues) ? matchTransactions(about, clues, text) : [...about].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    if (fits.length === 1) return this.card(def, title, fits[0]!, continuing ? ['补充信息后查到'] : []);
+    if (fits.length > 1) {
+      const likely = def.likely ? fits.filter(def.likely) : [];
+      if (!hasClues(clues) && likely.length === 1) return this.card(def, title, likely[0]!, []);
+      return this.ask(def, [...likely, ...fits.filter((t) => !likely.includes(t))].slice(0, MAX_CHOICES), now);
+    }
+    if (continuing) return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `近 30 天 ${about.length} 笔记录,均与用户所说不符`, '已请用户补充一次,仍未查到'] } };
+    return { kind: 'ask', body: { type: 'text', text: def.missing }, state: { flow: def.id, step: 'missing', candidates: [], clues, at: now.toISOString() } };
+  }
+
+  private card(def: FlowDefinition, title: string, t: CustomerTransaction, steps: readonly string[]): FlowPlan {
+    const body = transactionCard(def.id, t, title);
+    return { kind: 'card', body, context: { flow: def.id, transaction: body.transaction!, steps: [`识别为:${title}`, ...steps, `查到:${yuan(t.amountFen)} ${shortTime(t.at)} ${t.counterparty}(${body.transaction!.status})`, '已告知状态和下一步'] } };
+  }
+
+  private ask(def: FlowDefinition, candidates: readonly CustomerTransaction[], now: Date): FlowPlan {
+    return {
+      kind: 'ask',
+      body: { type: 'choices', text: def.which, items: candidates.map((t) => ({ label: choiceLabel(t), text: choiceLabel(t) })) },
+      state: { flow: def.id, step: 'clarify', candidates: candidates.map((t) => t.id), at: now.toISOString() },
+    };
+  }
+
+  /** The user's answer to "which one": the button's text, a counterparty, an amount, or 第二笔. */
+  private chosen(def: FlowDefinition, title: string, offered: readonly CustomerTransaction[], text: string): FlowPlan | undefined {
+    const answer = text.trim();
+    const byLabel = offered.filter((t) => choiceLabel(t) === answer);
+    const byName = offered.filter((t) => answer.includes(t.counterparty));
+    const numbers = (answer.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    const byAmount = offered.filter((t) => numbers.some((n) => Math.abs(n - t.amountFen / 100) < 0.005));
+    const ordinal = /第?([一二三四1234])(笔|个|项)/.exec(answer)?.[1];
+    const byOrdinal = ordinal ? offered.slice('一二三四1234'.indexOf(ordinal) % 4, ('一二三四1234'.indexOf(ordinal) % 4) + 1) : [];
+    const pick = [byLabel, byName, byAmount, byOrdinal].find((list) => list.length === 1)?.[0];
+    if (pick) return this.card(def, title, pick, ['用户从几笔中选择了这一笔']);
+    // Not an answer to our question: the conversation moves on without the flow.
+    if (!numbers.length && !ordinal) return undefined;
+    return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `有 ${offered.length} 笔可能的记录,用户的回答无法确定是哪一笔`] } };
+  }
+
+  /** The bill of the period the user named (上个月, 11月), else of this month so far. */
+  private bill(said: FlowClues, transactions: readonly CustomerTransaction[], now: Date, title: string): FlowPlan {
+    const named = said.time;
+    const p = localParts(now);
+    const start = named?.start ?? fromLocal(p.year, p.month, 1).getTime();
+    const end = named?.end ?? now.getTime();
+    const paid = transactions.filter((t) => t.status === 'success' && (t.type === 'payment' || t.type === 'transfer' || t.type === 'order') && Date.parse(t.at) >= start && Date.parse(t.at) <= end);
+    const period = `${shortTime(new Date(start).toISOString()).split(' ')[0]} - ${shortTime(new Date(Math.min(end, now.getTime())).toISOString()).split(' ')[0]}`;
+    const body = billCard(period, paid, title);
+    return { kind: 'card', body, context: { flow: 'billPeriod', steps: [`识别为:${title}`, `${period} 共 ${paid.length} 笔`] } };
+  }
+}
