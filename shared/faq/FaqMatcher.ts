@@ -50,6 +50,21 @@ interface SavedMatcher {
 
 const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
 
+/** An entry's terms, ready to index; undefined for a disabled entry or one without any text to match. */
+export interface PreparedEntry {
+  readonly id: string;
+  readonly phrasings: readonly FaqTerms[];
+  /** The answer's character bigrams. */
+  readonly answer: readonly string[];
+}
+
+function prepare(entry: MatchableEntry): PreparedEntry | undefined {
+  if (entry.enabled === false) return undefined;
+  const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
+  if (!phrasings.length) return undefined;
+  return { id: entry.id, phrasings, answer: bigramsOf(matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '')) };
+}
+
 /** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
 function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
   const out: string[] = [];
@@ -77,19 +92,36 @@ export class FaqMatcher {
     this.size = ids.length;
   }
 
-  static build(entries: readonly MatchableEntry[]): FaqMatcher {
-    const ids: string[] = [];
-    const phrasings: FaqTerms[][] = [];
-    const answers: string[][] = [];
+  /**
+   * The matcher of the enabled entries. `prepared` is what `prepare` made of the same entries (in
+   * slices, by `buildInSlices`); without it each entry's text is processed here.
+   */
+  static build(entries: readonly MatchableEntry[], prepared?: readonly (PreparedEntry | undefined)[]): FaqMatcher {
+    const ready = prepared ?? entries.map(prepare);
+    const kept = ready.filter((p): p is PreparedEntry => p !== undefined);
+    return new FaqMatcher(
+      kept.map((p) => p.id),
+      TermIndex.build(kept.length, (e, f) => entryField(kept[e]!.phrasings, f), BOOSTS.length),
+      TermIndex.build(kept.length, (e) => kept[e]!.answer, 1),
+    );
+  }
+
+  /**
+   * `build`, with the costly part (segmenting, pinyin, concepts: about 0.5 ms an entry) done in
+   * slices of at most `sliceMs` between which other work of the process runs: a rebuild of a large
+   * base never holds the event loop for long.
+   */
+  static async buildInSlices(entries: readonly MatchableEntry[], sliceMs = 10): Promise<FaqMatcher> {
+    const prepared: (PreparedEntry | undefined)[] = [];
+    let sliceStart = performance.now();
     for (const entry of entries) {
-      if (entry.enabled === false) continue;
-      const terms = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
-      if (!terms.length) continue;
-      ids.push(entry.id);
-      phrasings.push(terms);
-      answers.push(bigramsOf(matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '')));
+      prepared.push(prepare(entry));
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
-    return new FaqMatcher(ids, TermIndex.build(ids.length, (e, f) => entryField(phrasings[e]!, f), BOOSTS.length), TermIndex.build(ids.length, (e) => answers[e]!, 1));
+    return FaqMatcher.build(entries, prepared);
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */

@@ -4,6 +4,7 @@ import { isConditionFailed, type Condition, type Store, type TenantStore } from 
 import type { FaqSettings} from '../schemas';
 import { FaqEntryInput, validatorFor, type FaqEntry } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
+import { answerCutoff } from './faqConfidence';
 import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
 import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceBase, type Pointer } from './faqBase';
 import { faqTables as t } from './faqTables';
@@ -41,6 +42,9 @@ type EntryChange = { op: 'put'; entry: FaqEntry; condition: Condition } | { op: 
  */
 const FRESH_MS = 2000;
 
+/** How long a question waits for a changed knowledge base's new matcher before the previous one answers (ms). */
+const REBUILD_WAIT_MS = 50;
+
 /** The problems an import reports at most; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
@@ -55,6 +59,8 @@ export class FaqService {
   /** The knowledge base's version and the thresholds as last read, by tenant, with when. */
   private readonly fresh = new Map<string, { at: number; version?: number; settings?: FaqSettings }>();
   private readonly changeCount = new Map<string, number>();
+  /** Matchers being loaded or built, by tenant, with the version they are for. */
+  private readonly building = new Map<string, { version: number; done: Promise<FaqMatcher> }>();
 
   constructor(
     private readonly store: Store,
@@ -191,6 +197,7 @@ export class FaqService {
     } finally {
       this.forgetRecent(tenant);
     }
+    await this.rebuildAfterChange(db);
     const had = new Set(previous.map((p) => p.id));
     const updated = entries.filter((e) => had.has(e.id)).length;
     const deleted = options.mode === 'replace' ? previous.filter((p) => !seen.has(p.id)).length : 0;
@@ -209,7 +216,12 @@ export class FaqService {
     return settings;
   }
 
-  async putSettings(tenant: string, settings: FaqSettings): Promise<FaqSettings> {
+  /**
+   * Stores the tenant's thresholds. With a precision target, the answer threshold is the
+   * calibrated one for it (answerCutoff) and the suggest threshold is kept at or below it.
+   */
+  async putSettings(tenant: string, input: FaqSettings): Promise<FaqSettings> {
+    const settings: FaqSettings = input.precision === undefined ? input : { ...input, answer: answerCutoff(input.precision), suggest: Math.min(input.suggest, answerCutoff(input.precision)) };
     if (settings.suggest > settings.answer) {
       throw new KefuError('VALIDATION_FAILED', '建议阈值 suggest 不能高于回答阈值 answer', { field: 'suggest', reason: 'range' });
     }
@@ -251,7 +263,11 @@ export class FaqService {
 
   /**
    * The tenant's matcher: from this process's cache while the knowledge base is unchanged, else
-   * loaded from the index saved in the store, else built from the entries and saved.
+   * loaded from the index saved in the store, else built from the entries (in slices: other
+   * requests run meanwhile) and saved. While a changed base's matcher is being made, the previous
+   * one keeps serving: a question waits for the new one at most REBUILD_WAIT_MS (a small base is
+   * ready by then, so a change shows at once), never for a large base's rebuild. Only a process
+   * with no matcher yet (a cold start) waits for the first.
    */
   async matcher(tenant: string): Promise<FaqMatcher> {
     const db = this.db(tenant);
@@ -263,9 +279,43 @@ export class FaqService {
     }
     const cached = this.matchers.get(tenant);
     if (cached?.version === version) return cached.matcher;
-    const matcher = (await this.loadSaved(db, version)) ?? (await this.buildAndSave(db, version));
-    this.matchers.set(tenant, { version, matcher });
-    return matcher;
+    const next = this.refresh(db, version);
+    if (!cached) return next;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), REBUILD_WAIT_MS)));
+    // A failed rebuild leaves the previous matcher serving; the next question tries again.
+    const ready = await Promise.race([next.catch(() => undefined), late]);
+    clearTimeout(timer);
+    return ready ?? cached.matcher;
+  }
+
+  /**
+   * After this process changed the knowledge base: its matcher, made now, so the change answers
+   * the next question (the merchant's write waits for it, questions meanwhile get the previous
+   * matcher). A failure here is the next question's to retry; the write itself succeeded.
+   */
+  private async rebuildAfterChange(db: TenantStore): Promise<void> {
+    const version = (await readPointer(db)).version;
+    await this.refresh(db, version).catch(() => undefined);
+  }
+
+  /** The matcher of `version`, one making at a time per tenant and version; cached when done. */
+  private refresh(db: TenantStore, version: number): Promise<FaqMatcher> {
+    const tenant = db.tenant;
+    const inFlight = this.building.get(tenant);
+    if (inFlight && inFlight.version >= version) return inFlight.done;
+    const done = (async () => {
+      const matcher = (await this.loadSaved(db, version)) ?? (await this.buildAndSave(db, version));
+      const current = this.matchers.get(tenant);
+      if (!current || current.version < version) this.matchers.set(tenant, { version, matcher });
+      return matcher;
+    })();
+    this.building.set(tenant, { version, done });
+    const settle = () => {
+      if (this.building.get(tenant)?.done === done) this.building.delete(tenant);
+    };
+    done.then(settle, settle);
+    return done;
   }
 
   /** Whether the saved index matches the current knowledge base (so a cold start loads it). */
@@ -280,7 +330,7 @@ export class FaqService {
   }
 
   private async buildAndSave(db: TenantStore, version: number): Promise<FaqMatcher> {
-    const matcher = FaqMatcher.build((await this.all(db.tenant)).filter((e) => e.enabled));
+    const matcher = await FaqMatcher.buildInSlices((await this.all(db.tenant)).filter((e) => e.enabled));
     await saveIndex(db, version, JSON.stringify(matcher.toJSON()));
     return matcher;
   }
@@ -356,6 +406,7 @@ export class FaqService {
         const next = typeof change === 'function' ? await change(p.base) : change;
         await db.batchWrite(entryWrite({ ...p, base: p.base }, next, this.clock()));
         this.forgetRecent(tenant);
+        await this.rebuildAfterChange(db);
         return;
       } catch (err) {
         if (pointerMoved(err)) continue;

@@ -66,9 +66,13 @@ export function answerCutoff(precision: number): number {
   return at ? at[1]! : 0.99;
 }
 
-/** Thresholds for the default precision target (97 %). */
+/**
+ * Thresholds for the default precision target (97 %), without the target itself: a merchant who
+ * sets `answer` by hand keeps it; one who sets `precision` gets `answer` derived from it.
+ */
 export function defaultThresholds(): FaqThresholds {
-  return thresholdsFor(model.precision);
+  const { precision: _default, ...thresholds } = thresholdsFor(model.precision);
+  return thresholds;
 }
 
 /** Thresholds for a precision target: the answer cutoff from calibration, suggestions below it. */

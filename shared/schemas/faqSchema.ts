@@ -54,6 +54,8 @@ export const FaqSettings = Type.Object(
     answerMargin: Type.Number({ minimum: 0, maximum: 1 }),
     /** Score at or above which the bot suggests the top 3; below it hands off. */
     suggest: Type.Number({ minimum: 0, maximum: 1 }),
+    /** The share of direct answers that should be right; when set, `answer` is derived from it (the matcher's calibration). */
+    precision: Type.Optional(Type.Number({ minimum: 0.5, maximum: 0.999 })),
   },
   { additionalProperties: false },
 );
