@@ -12,6 +12,7 @@ interface Cluster {
   examples: { text: string; count: number }[];
   gapIds: string[];
   target?: { faqId: string; question: string; score: number };
+  unresolvedEntries: { faqId: string; question: string }[];
 }
 interface Body {
   type: string;
@@ -125,8 +126,10 @@ describe('learning from gaps: the questions the bot could not settle, grouped, a
 
     const parcel = clusterWith(clusters, '签收')!;
     expect(parcel).toMatchObject({ count: 2, typical: '快递显示已签收但是没收到', byKind: { unresolved: 2, suggested: 0 } });
-    // Users said 没解决 to that entry: it is not offered as the home of these questions.
+    // Users said 没解决 to that entry: it is not offered as the home of these questions, but named
+    // as the answer that may need the work.
     expect(parcel.target?.faqId).not.toBe('gap-parcel-signed');
+    expect(parcel.unresolvedEntries).toEqual([{ faqId: 'gap-parcel-signed', question: '快递显示已签收但是没收到' }]);
     expect(clusters.reduce((n, c) => n + c.byKind.suggested, 0)).toBe(2);
 
     // Once the window to tap has passed, the suggestion still open is one the user left.

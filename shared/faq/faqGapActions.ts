@@ -16,6 +16,8 @@ export interface FaqGapTarget {
 
 export interface FaqGapView extends FaqGapCluster {
   readonly target?: FaqGapTarget;
+  /** The entries users got 没解决 on, by question: their answer may be what needs the work. */
+  readonly unresolvedEntries: readonly { readonly faqId: string; readonly question: string }[];
 }
 
 /** Clusters listed at most (the largest). */
@@ -37,10 +39,16 @@ export const faqGapActions = {
   async list(faq: FaqService, tenant: string, now: number): Promise<{ clusters: FaqGapView[]; total: number }> {
     const clusters = faqGapClusters(await readGaps(faq.storeOf(tenant), now));
     const floor = (await faq.settings(tenant)).suggest / 2;
+    const questionOf = new Map((await faq.all(tenant)).map((e) => [e.id, e.question]));
     const listed = await Promise.all(
       clusters.slice(0, LISTED).map(async (c, i): Promise<FaqGapView> => {
         const target = i < TARGETED ? await targetOf(faq, tenant, c, floor) : undefined;
-        return target ? { ...c, target } : c;
+        // An entry deleted since is no longer one to look at.
+        const unresolvedEntries = c.unresolvedFaqIds.flatMap((faqId) => {
+          const question = questionOf.get(faqId);
+          return question === undefined ? [] : [{ faqId, question }];
+        });
+        return { ...c, unresolvedEntries, ...(target ? { target } : {}) };
       }),
     );
     return { clusters: listed, total: clusters.length };

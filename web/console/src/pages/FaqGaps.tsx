@@ -97,6 +97,9 @@ export function FaqGaps({ changed }: { changed: () => void }) {
               <Space orientation="vertical" size={2}>
                 <Typography.Text strong className="gap-typical">{c.typical}</Typography.Text>
                 <Typography.Text type="secondary" className="gap-examples">{othersOf(c).join(' / ')}</Typography.Text>
+                {c.unresolvedEntries.length > 0 && (
+                  <Typography.Text type="warning" className="gap-unresolved">{`${tr('用户对这些答案点了没解决')}:${c.unresolvedEntries.map((e) => e.question).join('、')}`}</Typography.Text>
+                )}
               </Space>
             ),
           },
