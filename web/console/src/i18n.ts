@@ -223,7 +223,6 @@ const enByZh: Record<string, string> = {
   新建条目: 'New entry', 加为相似问法: 'Add as similar question', 忽略: 'Dismiss', 已新建条目: 'Entry created', 已加为相似问法: 'Added as similar questions', 已忽略: 'Dismissed',
   '加为相似问法(每行一条)': 'Add as similar questions (one per line)', 暂无待补充的问题: 'No questions to add',
   用户对这些答案点了没解决: 'Users marked these answers not solved',
-  用户对这些答案点了没解决: 'Users marked these answers not solved',
   '机器人转了人工、给了建议但用户没有选、或用户点了没解决的问题,按相似程度分组。': 'Questions the bot handed to a human, met with suggestions the user did not pick, or answered and the user marked not solved, grouped by similarity.',
 };
 
