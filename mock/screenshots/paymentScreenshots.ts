@@ -141,7 +141,8 @@ export function receiptScreens(count: number, seed: number): ReceiptScreen[] {
       fontPx: [14, 15, 16, 17][(i + seed) % 4]!,
       dark: i % 5 === 4,
       width: [320, 360, 375, 414][(i >> 1) % 4]!,
-      scale: ([1, 2, 3] as const)[(i + seed) % 3]!,
+      // Each layout at 1x, 2x and 3x in turn (a phone screenshot is 2-3x).
+      scale: ([1, 2, 3] as const)[(i + Math.floor(i / 3) + seed) % 3]!,
     };
   });
 }
