@@ -2,12 +2,25 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { startTestServer, staffLogin, type TestServer } from './helpers/testServer';
+import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
+import { HttpCustomerData } from '../shared/customer/HttpCustomerData';
+import { staticCustomerData } from '../shared/customer/staticCustomerData';
+import { GuardedFetcher } from '../shared/net';
 
 const secret = 'merchant-shared-secret-made-for-this-test-run';
 
 /** A merchant's customer-data API: checks Kefu's signature, answers a record, or stalls. */
-function merchantApi(state: { stall: boolean; seen: string[] }) {
+interface MerchantState {
+  stall: boolean;
+  seen: string[];
+  /** What the merchant answers as the user's transactions, when a test sets it. */
+  transactions?: unknown;
+}
+
+/** The transaction every answer carries unless a test says otherwise. */
+const storeTransaction = () => ({ id: 't1', at: new Date().toISOString(), amountFen: 1000, deviceId: 'd1', city: '苏州', type: 'payment', counterparty: '门店', status: 'success' });
+
+function merchantApi(state: MerchantState) {
   const app = new Hono();
   app.get('/kefu/customers/:userId', async (c) => {
     const url = new URL(c.req.url);
@@ -26,7 +39,7 @@ function merchantApi(state: { stall: boolean; seen: string[] }) {
     }
     return c.json({
       profile: { userId: c.req.param('userId'), name: '商户系统里的用户', vipTier: 2, phone: '13912345678', city: '苏州', registeredAt: '2020-01-01T00:00:00+08:00' },
-      transactions: [{ id: 't1', at: new Date().toISOString(), amountFen: 1000, deviceId: 'd1', city: '苏州', type: 'payment', counterparty: '门店', status: 'success' }],
+      transactions: state.transactions ?? [storeTransaction()],
       devices: [{ id: 'd1', model: 'iPhone 15', trusted: true, lastSeenAt: new Date().toISOString(), fingerprint: { model: 'iPhone 15' } }],
       logins: [{ at: new Date().toISOString(), province: '江苏', city: '苏州', deviceId: 'd1' }],
     });
@@ -38,7 +51,7 @@ describe("a merchant's customer-data API over signed HTTP", () => {
   let server: TestServer;
   let merchant: ServerType;
   let merchantUrl: string;
-  const state = { stall: false, seen: [] as string[] };
+  const state: MerchantState = { stall: false, seen: [] };
 
   beforeAll(async () => {
     // The merchant stand-in listens on 127.0.0.1 over http: allowed only through the explicit switch.
@@ -78,5 +91,88 @@ describe("a merchant's customer-data API over signed HTTP", () => {
     const admin = await staffLogin(server, 'admin');
     await server.call('PUT', '/v1/merchant/customer-api', { token: admin, body: { url: merchantUrl, secret: 'a-different-secret-the-merchant-does-not-know' } });
     expect((await server.call('GET', '/v1/agent/customers/u020', { token: agent })).json).toEqual({ available: false });
+  });
+  /** A refund the merchant knows with every field the flows read, and a few a merchant could get wrong. */
+  const refundOnItsWay = () => ({
+    ...storeTransaction(),
+    id: 'r1',
+    amountFen: 35_000,
+    type: 'refund',
+    status: 'pending',
+    counterparty: '家居旗舰店',
+    tradeNo: '2026112722001418520000000001',
+    orderNo: 'SO20261127001',
+    refundStage: 'processing',
+    expectedBy: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+
+  it('carries the flow fields of the transactions; a bad field is dropped, a bad transaction left out, the rest kept', async () => {
+    const admin = await staffLogin(server, 'admin');
+    await server.call('PUT', '/v1/merchant/customer-api', { token: admin, body: { url: merchantUrl, secret } });
+    state.transactions = [
+      refundOnItsWay(),
+      // A stage Kefu does not know, and a tracking line that is a number: the transaction stays, the fields go.
+      { ...storeTransaction(), id: 'o1', type: 'order', orderNo: 'SO20261127002', orderStage: 'lost', tracking: 42 },
+      // Yuan instead of fen, and an unknown type: these cannot be shown right, so they are left out.
+      { ...storeTransaction(), id: 'bad-amount', amountFen: 12.5 },
+      { ...storeTransaction(), id: 'bad-type', type: 'gift' },
+      'not a transaction',
+    ];
+    try {
+      const agent = await staffLogin(server, 'xiaowang');
+      const res = await server.call('GET', '/v1/agent/customers/u020', { token: agent });
+      const transactions = res.json['transactions'] as Record<string, unknown>[];
+      expect(transactions.map((t) => t['id'])).toEqual(['r1', 'o1']);
+      expect(transactions[0]).toMatchObject({ tradeNo: '2026112722001418520000000001', orderNo: 'SO20261127001', refundStage: 'processing', status: 'pending', amountFen: 35_000 });
+      expect(transactions[1]).toMatchObject({ type: 'order', orderNo: 'SO20261127002' });
+      expect(transactions[1]).not.toHaveProperty('orderStage');
+      expect(transactions[1]).not.toHaveProperty('tracking');
+
+      // The user's own refund, from the merchant's systems, answered by the refund flow.
+      const token = await userLogin(server, 'u020');
+      const id = (await server.call('POST', '/v1/conversations', { token, body: {} })).json['id'] as string;
+      expect((await server.call('POST', `/v1/conversations/${id}/messages`, { token, body: { clientMessageId: 'c1', text: '我的退款什么时候到账' } })).status).toBe(201);
+      const events = (await server.call('GET', `/v1/conversations/${id}/events?after=0&timeout=0`, { token })).json['events'] as { message?: { sender: { role: string }; body: Record<string, unknown> } }[];
+      const card = events.map((e) => e.message).find((m) => m?.sender.role === 'bot')?.body;
+      expect(card).toMatchObject({ type: 'statusCard', flow: 'refundProgress', transaction: { id: 'r1', amountFen: 35_000, ref: '2026****0001' } });
+    } finally {
+      delete state.transactions;
+    }
+  });
+
+  it("tells the log what it left out of the merchant's answer and why, by field and position, without the values", async () => {
+    const heard: { tenant: string; dropped: readonly string[] }[] = [];
+    const customers = new HttpCustomerData({
+      endpointFor: () => Promise.resolve({ url: merchantUrl, secret }),
+      fallback: staticCustomerData(() => []),
+      fetcher: new GuardedFetcher({ allowLocal: true }),
+      onDropped: (tenant, dropped) => heard.push({ tenant, dropped }),
+    });
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    state.transactions = [refundOnItsWay(), { ...refundOnItsWay(), id: 'r2', refundStage: 'sent', expectedBy: 'tomorrow' }, { ...storeTransaction(), id: 'r3', at: undefined }];
+    try {
+      const record = await customers.record('demo', 'u021', since);
+      expect(record.transactions.map((t) => [t.id, t.refundStage, t.expectedBy === undefined])).toEqual([
+        ['r1', 'processing', false],
+        ['r2', undefined, true],
+      ]);
+      expect(heard).toEqual([
+        {
+          tenant: 'demo',
+          dropped: [
+            'transactions[1].refundStage dropped: not one of applied, approved, processing, refunded',
+            'transactions[1].expectedBy dropped: not an ISO 8601 time',
+            'transactions[2]: at missing, left out',
+          ],
+        },
+      ]);
+      expect(JSON.stringify(heard)).not.toContain('tomorrow');
+      // A list that is not a list: no transactions, said so, and no crash.
+      state.transactions = { r1: refundOnItsWay() };
+      await expect(customers.record('demo', 'u021', since)).resolves.toMatchObject({ transactions: [], devices: [expect.objectContaining({ id: 'd1' })] });
+      expect(heard[1]).toEqual({ tenant: 'demo', dropped: ['transactions: not a list, none read'] });
+    } finally {
+      delete state.transactions;
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerData, CustomerEvent, CustomerRecord } from './CustomerData';
 import { GuardedFetcher, checkMerchantUrl } from '../net';
+import { readTransactions } from './readTransactions';
 
 /** Where a merchant's customer-data API is and the secret both sides sign with. */
 export interface CustomerApiEndpoint {
@@ -16,6 +17,11 @@ export interface HttpCustomerDataOptions {
   /** The guarded way to merchant URLs (a default one: https only, public addresses only, 3 s). */
   readonly fetcher?: GuardedFetcher;
   readonly clock?: () => number;
+  /**
+   * What was left out of a merchant's answer and why (field names and positions, no values), for
+   * the log: the merchant's mistake is visible without the user's data in it.
+   */
+  readonly onDropped?: (tenant: string, dropped: readonly string[]) => void;
 }
 
 /**
@@ -24,7 +30,9 @@ export interface HttpCustomerDataOptions {
  * `GET\n{path and query}\n{timestamp}` in `x-kefu-signature` (hex), with `x-kefu-timestamp` (ms)
  * and `x-kefu-tenant`, through the GuardedFetcher (public addresses only, no redirects, JSON up to
  * 1 MB, 3 s). A failed or refused record read rejects with its KefuError (the workbench then shows
- * 暂无数据); failed events count as none, so 猜你想问 still works.
+ * 暂无数据); failed events count as none, so 猜你想问 still works. The transactions are checked
+ * field by field (readTransactions): a bad field is dropped, a transaction without its id, time,
+ * amount, type, status or counterparty is left out, and `onDropped` hears which and why.
  */
 export class HttpCustomerData implements CustomerData {
   private readonly fetcher: GuardedFetcher;
@@ -47,8 +55,16 @@ export class HttpCustomerData implements CustomerData {
   async record(tenant: string, userId: string, since: Date): Promise<CustomerRecord> {
     const endpoint = await this.o.endpointFor(tenant);
     if (!endpoint) return this.o.fallback.record(tenant, userId, since);
-    const body = await this.get<Partial<CustomerRecord>>(endpoint, tenant, `/customers/${encodeURIComponent(userId)}?since=${encodeURIComponent(since.toISOString())}`);
-    return { ...(body.profile ? { profile: body.profile } : {}), transactions: body.transactions ?? [], devices: body.devices ?? [], logins: body.logins ?? [] };
+    const body = await this.get<Record<keyof CustomerRecord, unknown>>(endpoint, tenant, `/customers/${encodeURIComponent(userId)}?since=${encodeURIComponent(since.toISOString())}`);
+    const { transactions, dropped } = readTransactions(body.transactions);
+    const list = <T>(field: 'devices' | 'logins'): T[] => {
+      const v = body[field];
+      if (v !== undefined && !Array.isArray(v)) dropped.push(`${field}: not a list, none read`);
+      return Array.isArray(v) ? (v as T[]) : [];
+    };
+    const record: CustomerRecord = { ...(body.profile && typeof body.profile === 'object' ? { profile: body.profile as CustomerRecord['profile'] } : {}), transactions, devices: list('devices'), logins: list('logins') };
+    if (dropped.length) this.o.onDropped?.(tenant, dropped);
+    return record;
   }
 
   private async get<T>(endpoint: CustomerApiEndpoint, tenant: string, pathAndQuery: string): Promise<T> {
