@@ -57,3 +57,32 @@ describe('FaqMatcher', () => {
     expect(FaqMatcher.fromJSON({ index: {}, size: 2 })).toBeUndefined();
   });
 });
+
+describe("FaqMatcher on a shop's own words", () => {
+  const shop = FaqMatcher.build([
+    { id: 'fee', question: '配送费怎么收', answer: '基础配送费 3 元,订单满 39 元免配送费。' },
+    { id: 'time', question: '多久能送到', answer: '一般下单后 30-45 分钟送达。' },
+    { id: 'refund-time', question: '退款多久到账', answer: '审核通过后原路退回,1-3 个工作日到账。' },
+    { id: 'coupon-use', question: '优惠券怎么使用', answer: '结算页会自动选择最优的券。' },
+    { id: 'coupon-fail', question: '优惠券为什么用不了', answer: '请查看券的使用门槛和有效期。' },
+  ]);
+
+  it.each([
+    ['送货要钱吗', 'fee'],
+    ['优惠卷咋用', 'coupon-use'],
+    ['券为啥用不了', 'coupon-fail'],
+    ['退的钱啥时候到', 'refund-time'],
+  ])('ranks %s first as %s (colloquial forms, typos, concepts)', (query, id) => {
+    expect(shop.rank(query, 5)[0]?.faqId).toBe(id);
+  });
+
+  it('answers the question as written, hands off one the base does not cover', () => {
+    expect(shop.match('优惠券怎么使用')).toMatchObject({ decision: 'answer', reason: 'confident' });
+    expect(shop.match('今天天气怎么样')).toMatchObject({ decision: 'handoff', reason: 'lowConfidence' });
+  });
+
+  it('is as sure of an entry as the thresholds demand: a stricter answer threshold suggests instead', () => {
+    const top = shop.match('优惠券怎么使用').matches[0]!.score;
+    expect(shop.match('优惠券怎么使用', { answer: Math.min(1, top + 0.01), answerMargin: 0, suggest: 0.01 }).decision).toBe('suggest');
+  });
+});

@@ -2,6 +2,7 @@ import { createMemoryStore } from '../store';
 import { KefuError } from '../errors';
 import { FaqService } from './FaqService';
 import { FaqMatcher } from './FaqMatcher';
+import { faqTables } from './faqTables';
 import { defaultFaq } from '../../mock/seed/defaultFaq';
 
 function problemsOf(err: unknown): { line: number; message: string }[] {
@@ -153,5 +154,43 @@ describe('FaqService', () => {
     } finally {
       build.mockRestore();
     }
+  });
+
+  it('derives the answer threshold from a precision target: a stricter target answers less', async () => {
+    const faq = new FaqService(createMemoryStore());
+    const defaults = await faq.settings('m1');
+    const strict = await faq.putSettings('m1', { ...defaults, precision: 0.99 });
+    const loose = await faq.putSettings('m1', { ...defaults, precision: 0.8 });
+    expect(strict.answer).toBeGreaterThan(loose.answer);
+    expect(strict.suggest).toBeLessThanOrEqual(strict.answer);
+    expect(await faq.settings('m1')).toEqual(loose);
+    // Without a target the thresholds are stored as given.
+    expect(await faq.putSettings('m1', { answer: 0.6, answerMargin: 0, suggest: 0.3 })).toEqual({ answer: 0.6, answerMargin: 0, suggest: 0.3 });
+  });
+
+  it("keeps answering from the previous matcher while another instance's large change is rebuilt, then from the new one", async () => {
+    const store = createMemoryStore();
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const clock = () => new Date(now);
+    const serving = new FaqService(store, clock);
+    const admin = new FaqService(store, clock);
+    await serving.create('m1', { ...base, id: 'refund-progress' });
+    expect((await serving.decide('m1', '退款进度怎么查')).matches[0]?.faqId).toBe('refund-progress');
+    // 3,000 entries take far longer to build than a question waits.
+    const big = Array.from({ length: 3000 }, (_, i) => ({ id: `e${i}`, category: 'other', question: `第${i}号商品的售后问题${i}`, answer: `第${i}号商品的售后说明` }));
+    await admin.importFile('m1', 'json', JSON.stringify([{ ...base, id: 'refund-progress', question: '退款进度在哪里查' }, ...big]), { mode: 'replace' });
+    // No saved index to load (as when the other instance died before saving): serving must build.
+    await store.tenant('m1').writeMany([{ op: 'delete', table: faqTables.index, key: ['current'] }]);
+    now += 2000;
+    const meanwhile = await serving.matcher('m1');
+    expect(meanwhile.size).toBe(1);
+    expect((await serving.decide('m1', '退款进度怎么查')).matches[0]?.faqId).toBe('refund-progress');
+    let next = meanwhile;
+    for (let i = 0; i < 600 && next.size === 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      next = await serving.matcher('m1');
+    }
+    expect(next.size).toBe(3001);
+    expect(next.rank('第1234号商品的售后问题')[0]?.faqId).toBe('e1234');
   });
 });
