@@ -9,6 +9,7 @@ import { merchantRoutes } from '../../functions/merchant/merchantRoutes';
 import { eventRoutes } from '../../functions/merchant/eventRoutes';
 import { operatorRoutes } from '../../functions/merchant/operatorRoutes';
 import { entryIconRoutes } from '../../functions/merchant/entryIconRoutes';
+import { flowSettingsRoutes } from '../../functions/merchant/flowSettingsRoutes';
 import { statsRoutes } from '../../functions/stats/statsRoutes';
 
 /** Every function's routes, as the dev server mounts them together. Add new functions here. */
@@ -23,5 +24,6 @@ export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   events: eventRoutes,
   operator: operatorRoutes,
   entryIcon: entryIconRoutes,
+  flowSettings: flowSettingsRoutes,
   stats: statsRoutes,
 };

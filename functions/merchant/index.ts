@@ -3,6 +3,7 @@ import { merchantRoutes } from './merchantRoutes';
 import { eventRoutes } from './eventRoutes';
 import { operatorRoutes } from './operatorRoutes';
 import { entryIconRoutes } from './entryIconRoutes';
+import { flowSettingsRoutes } from './flowSettingsRoutes';
 
 /** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes, operatorRoutes, entryIconRoutes]);
+export const handler = functionHandler('merchant', [merchantRoutes, eventRoutes, operatorRoutes, entryIconRoutes, flowSettingsRoutes]);

@@ -84,10 +84,11 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     endpointFor: (tenant) => merchantSettings.customerApi(tenant),
     fallback: options.customers ?? staticCustomerData(() => []),
     fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
+    onDropped: (tenant, dropped) => logger.warn({ tenant, dropped, function: 'customer' }, "parts of the merchant's customer data were left out"),
   });
   const conversations = wireConversations({
     store,
-    flows: new SelfServiceFlows({ customers, onError: (err, tenant) => logger.warn({ err, tenant, service_type: 'message' }, 'self-service flow could not read the customer data') }),
+    flows: new SelfServiceFlows({ customers, settings: (tenant) => merchantSettings.flowSettings(tenant), onError: (err, tenant) => logger.warn({ err, tenant, service_type: 'message' }, 'self-service flow could not read the customer data') }),
     notifier,
     accounts,
     longPollTimeoutMs: config.longPollTimeoutMs,

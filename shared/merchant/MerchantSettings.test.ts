@@ -37,7 +37,7 @@ describe('MerchantSettings', () => {
     expect((await raw(store, 't1', ['customerApi']))?.value).toEqual({ url: 'https://api.example.com/kefu', secret: 's'.repeat(32) });
     expect((await raw(store, 't1', ['notify']))?.value).toEqual(notify);
     expect((await raw(store, 't1', ['events']))?.value).toEqual({ secret: 'sec' });
-    expect(Object.values(merchantConfigKeys).map((k) => k[0])).toEqual(['entry', 'canned', 'customerApi', 'notify', 'events', 'presence', 'actionLinks']);
+    expect(Object.values(merchantConfigKeys).map((k) => k[0])).toEqual(['entry', 'canned', 'customerApi', 'notify', 'events', 'presence', 'actionLinks', 'flows']);
   });
 
   it('reads an older partial entry or notify row over the defaults', async () => {

@@ -7,6 +7,7 @@ import type { Store, TenantStore } from '../store';
 import { merchantConfigKeys as keys, merchantTables } from './merchantTables';
 import { defaultActionLinkSettings, type ActionLinkSettings } from './actionLinks';
 import { defaultPresenceSettings, type PresenceSettings } from './presenceSettings';
+import { defaultFlowSettings, type FlowSettingsRequest } from './flowSettings';
 
 /** One canned reply of the agents' composer. */
 export type CannedReply = CannedRepliesRequest['replies'][number];
@@ -102,6 +103,18 @@ export class MerchantSettings {
   /** Stores the links as given: the caller has already checked them (shared/merchant/checkActionLinks). */
   async setActionLinks(tenant: string, settings: ActionLinkSettings): Promise<ActionLinkSettings> {
     await this.db(tenant).put(merchantTables.config, keys.actionLinks, { links: settings.links.map((l) => ({ ...l })) });
+    return settings;
+  }
+
+  /** The self-service flows switched off and the merchant's card titles; none of either until saved. */
+  async flowSettings(tenant: string): Promise<FlowSettingsRequest> {
+    const row = await this.db(tenant).get<FlowSettingsRequest & { [column: string]: unknown }>(merchantTables.config, keys.flows);
+    return row ? { disabled: row.value.disabled ?? [], titles: row.value.titles ?? {} } : defaultFlowSettings;
+  }
+
+  /** Stores the settings as given: the caller has already checked them (shared/merchant/flowSettings). */
+  async setFlowSettings(tenant: string, settings: FlowSettingsRequest): Promise<FlowSettingsRequest> {
+    await this.db(tenant).put(merchantTables.config, keys.flows, { disabled: [...settings.disabled], titles: { ...settings.titles } });
     return settings;
   }
 

@@ -13,6 +13,8 @@
  *   - ['presence']    -> PresenceSettings: online on login, automatic away (read over the defaults)
  *   - ['actionLinks'] -> ActionLinkSettings: { links: { path, url }[] }, the H5 address of each
  *                        FAQ action's mini-program page
+ *   - ['flows']       -> { disabled: FlowId[], titles: { [flow]: title } }: the self-service flows
+ *                        switched off and the merchant's card titles
  */
 export const merchantTables = {
   config: 'merchantConfig',
@@ -27,4 +29,5 @@ export const merchantConfigKeys = {
   events: ['events'],
   presence: ['presence'],
   actionLinks: ['actionLinks'],
+  flows: ['flows'],
 } as const;
