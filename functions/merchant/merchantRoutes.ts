@@ -18,6 +18,7 @@ import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
+import { ScenarioInput } from '../../shared/nlp/scenarios/scenarioSchema';
 
 /** Who may change the merchant's knowledge base and settings. */
 const managers: readonly Role[] = ['admin', 'supervisor'];
@@ -206,6 +207,29 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.put('/v1/merchant/settings/routing', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     return c.json(await deps.routing.putSettings(staff.tenant, await readJson(c, RoutingSettings)));
+  });
+
+  // The scenario taxonomy (Kefu's default as the seed, the merchant's edits per tenant), for scenario routing rules.
+  app.get('/v1/merchant/scenarios', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json({ scenarios: await deps.routing.scenarios.list(staff.tenant) });
+  });
+
+  app.put('/v1/merchant/scenarios/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    return c.json(await deps.routing.scenarios.put(staff.tenant, c.req.param('id'), await readJson(c, ScenarioInput)));
+  });
+
+  app.delete('/v1/merchant/scenarios/:id', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    await deps.routing.scenarios.remove(staff.tenant, c.req.param('id'));
+    return c.json({ id: c.req.param('id'), deleted: true });
+  });
+
+  app.post('/v1/merchant/scenarios/:id/restore', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    await readJson(c, EmptyRequest);
+    return c.json(await deps.routing.scenarios.restore(staff.tenant, c.req.param('id')));
   });
 
   /** Every agent's presence and load, for supervisors. */

@@ -9,6 +9,7 @@ import type { BotTurn } from './BotTurn';
 import { allowed } from './lifecycle';
 import { newConversation } from './newConversation';
 import { assertRole, botSays, notice, senderOf } from './senders';
+import { screenQuestion } from '../nlp/scenarios/screenQuestion';
 
 /** 没解决 this many times and the bot hands the conversation to a human. */
 const UNRESOLVED_HANDOFF = 2;
@@ -64,6 +65,9 @@ export class UserTurn {
     if (body.type === 'voice' && body.transcribed && body.text) {
       return this.append(user, conversationId, clientMessageId, body, body.text, 'userMessage', this.bot.plan(user.tenant, body.text));
     }
+    // So is a screenshot of an error screen (余额不足, 交易存在风险, 暂不支持): its words take the same road.
+    const asked = body.type === 'image' && body.text ? screenQuestion(body.text) : undefined;
+    if (asked) return this.append(user, conversationId, clientMessageId, body, body.text ?? '', 'userMessage', this.bot.plan(user.tenant, asked));
     const found = body.type === 'image' && body.text ? this.understand(body.text, this.log.now()) : undefined;
     const read = found?.entities.filter((e) => e.type === 'orderNo' || e.type === 'amount' || e.type === 'time').map((e) => e.text) ?? [];
     const reply = read.length

@@ -8,5 +8,5 @@ export { categories, type Category, type Entity, type EntityType } from './Entit
 export { parseIsoInstant } from './shanghaiTime';
 export { detectServiceIntent, ACCOUNT_THEFT, COMPLAINT, HUMAN_REQUEST, type ServiceIntent } from './serviceIntent';
 export { isFollowUp } from './followUp';
-export { classifyScenario, classifierOf, defaultTaxonomy, ScenarioClassifier, SCENARIO_MIN_CONFIDENCE, type Scenario, type ScenarioMatch } from './scenarios';
+export { classifyScenario, classifierOf, defaultTaxonomy, ScenarioClassifier, SCENARIO_MIN_CONFIDENCE, screenQuestion, type Scenario, type ScenarioMatch } from './scenarios';
 export { extractTransactionContext } from './extractTransactionContext';
