@@ -40,6 +40,12 @@ export const demoGroups = [
   { id: 'life', name: '生活服务', members: ['xiaoli'], expert: false },
   { id: 'expert', name: '账户安全专家', members: ['laozhang', 'chenzhuguan'], expert: true },
   { id: 'vip', name: 'VIP专席', members: ['laozhang', 'xiaowang'], expert: false },
+  { id: 'intl', name: '国际支付', members: ['laozhang', 'xiaowang'], expert: false },
+];
+
+/** A card refused abroad, from a country the messages name, goes to the international-payments seats. */
+export const demoScenarioRules = [
+  { id: 'cross-border', name: '境外支付', scenarios: ['payment.crossBorderDeclined', 'payment.crossBorderRate', 'transfer.crossBorderRemit'], regions: ['*'], groupId: 'intl' },
 ];
 
 /** Users of VIP tier 2 and above (铂金, 钻石) are served by the VIP seats. */

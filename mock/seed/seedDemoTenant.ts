@@ -2,7 +2,7 @@ import type { AccountService } from '../../shared/accounts';
 import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
 import type { FaqService } from '../../shared/faq/FaqService';
 import { defaultFaq } from './defaultFaq';
-import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoGroups, demoPinnedTiers, demoStaff, demoUsers } from './demoTenant';
+import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoGroups, demoPinnedTiers, demoScenarioRules, demoStaff, demoUsers } from './demoTenant';
 import { defaultRoutingSettings, type RoutingService } from '../../shared/routing/RoutingService';
 import { writeNotifySettings } from '../../shared/push/notifySettings';
 import { defaultNotifySettings } from '../../shared/schemas/notifySchema';
@@ -30,7 +30,7 @@ export async function seedDemoTenant(deps: { accounts: AccountService; faq: FaqS
         }
         for (const user of demoUsers) await accounts.putUser(DEMO_TENANT, user);
         for (const g of demoGroups) await routing.putGroup(DEMO_TENANT, g.id, g);
-        await routing.putSettings(DEMO_TENANT, { ...defaultRoutingSettings, pinnedTiers: demoPinnedTiers });
+        await routing.putSettings(DEMO_TENANT, { ...defaultRoutingSettings, pinnedTiers: demoPinnedTiers, scenarioRules: demoScenarioRules });
         await faq.importFile(DEMO_TENANT, 'json', JSON.stringify(defaultFaq), { mode: 'replace' });
         // Reply notices are offered in the mini-program only when the merchant chose a template.
         await writeNotifySettings(store, DEMO_TENANT, { ...defaultNotifySettings, replyTemplateIds: [DEMO_REPLY_TEMPLATE] });
