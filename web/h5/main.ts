@@ -97,6 +97,8 @@ const handlers: ItemHandlers = {
   select: (faqId, source) => void chat.selectQuestion(faqId, source),
   stopProactive: () => void chat.stopProactive(),
   action: followAction,
+  reply: (text) => void chat.send(text),
+  askHuman: () => void chat.askHuman(),
   media: mediaElement,
 };
 

@@ -8,6 +8,10 @@ export interface ItemHandlers {
   select(faqId: string, source: 'suggest' | 'predicted'): void;
   stopProactive(): void;
   action(action: ChatItemAction): void;
+  /** A ready answer of a question: its text goes as the user's message (the outbox, like typing). */
+  reply(text: string): void;
+  /** 转人工 on a status card: the same as the shortcut above the input. */
+  askHuman(): void;
   /** The <audio> or <img> of a media id, kept across renders. */
   media(mediaId: string, tag: 'audio' | 'img'): HTMLElement;
 }
@@ -26,11 +30,34 @@ export function renderItem(item: ChatItem, t: ChatTexts, on: ItemHandlers): HTML
       break;
     case 'card': {
       bubble.classList.add('card');
-      bubble.append(el('h4', '', item.question), el('div', '', item.answer));
+      bubble.append(el('h4', '', item.question));
+      // A status card: what was found, as rows of label and value, above the explanation.
+      if (item.facts.length) {
+        bubble.classList.add('status');
+        const facts = el('dl', 'facts');
+        for (const f of item.facts) {
+          const row = el('div', 'fact');
+          row.append(el('dt', '', f.label), el('dd', '', f.value));
+          facts.append(row);
+        }
+        bubble.append(facts);
+      }
+      bubble.append(el('div', '', item.answer));
       const actions = el('div', 'actions');
       for (const a of item.actions) actions.append(button(a.label, () => on.action(a)));
       if (item.showFeedback) actions.append(button(t.resolvedYes, () => on.feedback(item.faqId, true)), button(t.resolvedNo, () => on.feedback(item.faqId, false)));
+      if (item.offerHandoff) actions.append(button(t.askHuman, () => on.askHuman(), 'card-human'));
       if (actions.childElementCount) bubble.append(actions);
+      break;
+    }
+    case 'choices': {
+      bubble.classList.add('choices');
+      bubble.append(el('div', '', item.text));
+      if (item.replies.length) {
+        const replies = el('div', 'chips');
+        for (const r of item.replies) replies.append(button(r.label, () => on.reply(r.text), 'reply'));
+        bubble.append(replies);
+      }
       break;
     }
     case 'suggest':
