@@ -176,10 +176,14 @@ export class FaqMatcher {
       const rival = other === undefined ? 0 : total.get(other)!;
       const coverage = (f: number) => (queryMass[f]! > 0 ? Math.min(1, ix.matched[f]![e]! / queryMass[f]!) : 0);
       const entryCoverage = (f: number) => (ix.mass(f, e) > 0 ? Math.min(1, ix.matched[f]![e]! / ix.mass(f, e)) : 0);
+      const words = (coverage(0) + coverage(1)) / 2;
+      // A question that names no concept is judged by its words there too, not as a miss.
+      const concepts = queryMass[4]! > 0 ? coverage(4) : words;
       const signals: ConfidenceSignals = {
-        queryCoverage: (coverage(0) + coverage(1)) / 2,
+        queryCoverage: words,
         pinyinCoverage: coverage(3),
-        conceptCoverage: coverage(4),
+        conceptCoverage: concepts,
+        wordsAndConcepts: words * concepts,
         entryCoverage: (entryCoverage(0) + entryCoverage(1)) / 2,
         margin: mine > 0 ? (mine - rival) / mine : 0,
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,

@@ -31,15 +31,14 @@ export const colloquialFaq: Readonly<Record<string, string>> = {
   能不: '能不能',
   行不行: '能不能',
   可以不: '能不能',
-  // Money that has not arrived, and money going back.
+  // Money that has not arrived, and money going back (not 没收到 or 还没到 alone: a parcel or a code
+  // can be the thing not received).
+  未到账: '未到账',
   钱没到: '未到账',
   没到账: '未到账',
   没有到账: '未到账',
   没到帐: '未到账',
-  还没到: '未到账',
   没收到钱: '未到账',
-  没收到: '未到账',
-  没有收到: '未到账',
   收不到: '未收到',
   退钱: '退款',
   退的钱: '退款',

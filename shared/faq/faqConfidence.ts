@@ -26,8 +26,10 @@ export interface ConfidenceSignals {
   readonly queryCoverage: number;
   /** The same over pinyin bigrams: typos and speech transcripts still cover there. */
   readonly pinyinCoverage: number;
-  /** The same over concepts (0 for a question that mentions none). */
+  /** The same over concepts (for a question that mentions none: queryCoverage). */
   readonly conceptCoverage: number;
+  /** queryCoverage x conceptCoverage: a question is the entry's when both its words and its concepts are there. */
+  readonly wordsAndConcepts: number;
   /** How much of that phrasing the question has: a long entry matched on one word is a weak match. */
   readonly entryCoverage: number;
   /** (this entry's score - the best other's) / this entry's score; negative below the top. */
@@ -38,7 +40,7 @@ export interface ConfidenceSignals {
   readonly score: number;
 }
 
-export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'entryCoverage', 'margin', 'agreement'] as const;
+export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'agreement'] as const;
 
 interface Calibration {
   /** Logistic regression over SIGNAL_NAMES, then bias. */
