@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { SubscriptionLedger } from './SubscriptionLedger';
+import { TradeBook } from './TradeBook';
 
 export interface AlipayGatewayOptions {
   readonly appId: string;
@@ -70,6 +71,10 @@ function parseTimestamp(s: string): number {
  * and one-time acceptances used up, with 40004 and a business sub-code (SEND_SUB_CODES).
  * Templates are chosen with `ledger.defineTemplate` or POST /dev/templates; what a user accepts in
  * my.requestSubscribeMessage is POST /dev/subscriptions (or `ledger.subscribe`).
+ *
+ * `alipay.trade.query` and `alipay.trade.fastpay.refund.query` answer from `trades` (TradeBook:
+ * their documented fields, 40004 ACQ.TRADE_NOT_EXIST for an unknown trade, ACQ.INVALID_PARAMETER
+ * without a trade number), after the same signature, app and timestamp checks as every method.
  */
 export class AlipayGatewayEmulator {
   readonly app = new Hono();
@@ -85,6 +90,13 @@ export class AlipayGatewayEmulator {
   private readonly openIds = new Map<string, string>();
   /** How many of the next message sends fail (Alipay's busy answer), for retry tests. */
   failSends = 0;
+  /** The app's trades and refunds, for the two trade queries. */
+  readonly trades = new TradeBook();
+  /**
+   * How many of the next answers carry a signature that does not match their body (as a forged or
+   * altered answer would), for tests of the SDK's response verification.
+   */
+  badSignatures = 0;
 
   constructor(private readonly o: AlipayGatewayOptions) {
     this.clock = o.clock ?? Date.now;
@@ -134,7 +146,9 @@ export class AlipayGatewayEmulator {
   private answer(c: Context, method: string, body: Record<string, unknown>) {
     const key = `${method.replaceAll('.', '_')}_response`;
     const inner = JSON.stringify(body);
-    const sign = createSign('RSA-SHA256').update(inner, 'utf8').sign(this.o.gatewayPrivateKey, 'base64');
+    const forged = this.badSignatures > 0;
+    if (forged) this.badSignatures--;
+    const sign = createSign('RSA-SHA256').update(forged ? `${inner} ` : inner, 'utf8').sign(this.o.gatewayPrivateKey, 'base64');
     this.log.push(`${method} ${String(body['sub_code'] ?? body['code'])}`);
     // Built as text so the signed part is byte for byte what the SDK cuts out to verify.
     return c.body(`{"${key}":${inner},"sign":"${sign}"}`, 200, { 'content-type': 'application/json;charset=utf-8' });
@@ -189,6 +203,12 @@ export class AlipayGatewayEmulator {
     const at = parseTimestamp(params['timestamp'] ?? '');
     if (!Number.isFinite(at) || Math.abs(this.clock() - at) > 15 * 60_000) return this.refuse(c, method, 'isv.invalid-timestamp', '非法的时间戳参数');
     if (method === 'alipay.open.app.mini.templatemessage.send') return this.sendMessage(c, method, params['biz_content'] ?? '');
+    if (method === 'alipay.trade.query' || method === 'alipay.trade.fastpay.refund.query') {
+      const biz = parseJson(params['biz_content'] ?? '') ?? {};
+      // An openId-mode app knows its buyers by open_id only, in the trade's answer too.
+      const buyer = (userId: string) => (this.o.openIdMode ? { buyer_open_id: this.openIdOf(userId) } : { buyer_user_id: userId });
+      return this.answer(c, method, method === 'alipay.trade.query' ? this.trades.query(biz, buyer) : this.trades.refundQuery(biz));
+    }
     if (method !== 'alipay.system.oauth.token') return this.refuse(c, method, 'isv.invalid-method', '不存在的方法名');
     if (params['grant_type'] !== 'authorization_code') return this.refuse(c, method, 'isv.grant-type-invalid', 'grant_type 参数不正确');
     const entry = this.codes.get(params['code'] ?? '');
