@@ -181,6 +181,12 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       if (typeof faqId === 'string') await this.session?.selectQuestion(faqId, source === 'predicted' ? 'predicted' : 'suggest');
     },
 
+    /** A ready answer of the bot's question: its text goes as the user's message, as if typed (outbox, resend). */
+    async handleReply(e) {
+      const text = e.currentTarget.dataset['text'];
+      if (typeof text === 'string' && text) await this.session?.send(text);
+    },
+
     async handleStopProactive() {
       await this.session?.stopProactive();
     },

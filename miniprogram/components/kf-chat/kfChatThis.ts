@@ -30,6 +30,7 @@ export interface Methods {
   handleRetry(e: TapEvent): Promise<void>;
   handleFeedback(e: TapEvent): Promise<void>;
   handleSelect(e: TapEvent): Promise<void>;
+  handleReply(e: TapEvent): Promise<void>;
   handleStopProactive(): Promise<void>;
   handleAction(e: TapEvent): void;
   handleLoadOlder(): Promise<void>;
