@@ -2,7 +2,7 @@ import { ago, at } from './chinaTime';
 import type { CustomerTransaction } from '../../shared/customer/CustomerData';
 
 /** An Alipay-style 28-digit trade number, the same on every start. */
-const tradeNo = (user: number, i: number) => `2026112722003018${String(user).padStart(4, '0')}${String(i).padStart(4, '0')}`;
+const tradeNo = (user: number, i: number) => `20261127220030185274${String(user).padStart(4, '0')}${String(i).padStart(4, '0')}`;
 
 
 const H = 60;

@@ -2,7 +2,7 @@ import type { CustomerData, CustomerTransaction } from '../customer/CustomerData
 import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowState, StatusCardBody } from '../schemas';
 import { fromLocal, localParts } from '../nlp/shanghaiTime';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
-import { flowById, flowCatalog, type FlowDefinition } from './flowCatalog';
+import { flowsAskedFor, flowById, type FlowDefinition } from './flowCatalog';
 import { cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
 import type { ParseResult } from '../nlp/ParseResult';
 
@@ -45,16 +45,15 @@ export class SelfServiceFlows {
   /** The flow's answer to the message, or undefined when no flow takes it (the FAQ's turn). */
   async plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined> {
     const pending = c.botFlow && now.getTime() - Date.parse(c.botFlow.at) < PENDING_MS ? c.botFlow : undefined;
-    const asked = flowCatalog.find((f) => f.asks.test(text));
+    const asked = flowsAskedFor(text);
+    const waiting = pending ? flowById.get(pending.flow) : undefined;
     // A new question of another kind starts afresh; an answer to ours continues our flow.
-    const def = asked && asked.id !== pending?.flow ? asked : pending ? flowById.get(pending.flow) : asked;
-    if (!def) return undefined;
     const settings = (await this.o.settings?.(c.tenant)) ?? {};
-    if (settings.disabled?.includes(def.id)) return undefined;
-    const title = settings.titles?.[def.id] ?? def.title;
+    const defs = (asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked).filter((d) => !settings.disabled?.includes(d.id));
+    if (!defs.length) return undefined;
     const said = cluesOf(understood?.entities ?? [], text);
     // A bill may be of a month that began more than 30 days ago.
-    const named = def.id === 'billPeriod' ? said.time?.start : undefined;
+    const named = defs.some((d) => d.id === 'billPeriod') ? said.time?.start : undefined;
     const since = new Date(Math.min(now.getTime() - LOOK_BACK_MS, named ?? Infinity));
     let transactions: readonly CustomerTransaction[];
     try {
@@ -63,16 +62,28 @@ export class SelfServiceFlows {
       this.o.onError?.(err, c.tenant);
       return undefined;
     }
+    // 退回来了 may be a refund or a returned transfer: the first flow with something to look at.
+    for (const def of defs) {
+      const plan = this.planFlow(def, settings.titles?.[def.id] ?? def.title, transactions, pending?.flow === def.id ? pending : undefined, said, text, now);
+      if (plan) return plan;
+    }
+    return undefined;
+  }
+
+  private planFlow(def: FlowDefinition, title: string, transactions: readonly CustomerTransaction[], continuing: FlowState | undefined, said: FlowClues, text: string, now: Date): FlowPlan | undefined {
     if (def.id === 'billPeriod') return this.bill(said, transactions, now, title);
     const about = transactions.filter(def.about!);
-    const continuing = pending?.flow === def.id ? pending : undefined;
-    if (continuing?.step === 'clarify') return this.chosen(def, title, about.filter((t) => continuing.candidates.includes(t.id)), text);
+    // In the order they were offered: 第二笔 is the second button.
+    if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text);
     const clues = continuing ? withClues(continuing.clues, said) : said;
     // Nothing of that kind to look at: the FAQ's general answer helps more than a question.
     if (!about.length && !continuing) return undefined;
-    const fits = hasClues(clues) ? matchTransactions(about, clues, text) : [...about].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    const fits = matchTransactions(about, clues, text);
     if (fits.length === 1) return this.card(def, title, fits[0]!, continuing ? ['补充信息后查到'] : []);
     if (fits.length > 1) {
+      // 还没发货 means the unshipped one, 转账失败 the failed one.
+      const hinted = (def.hints ?? []).filter(([words]) => words.test(text)).flatMap(([, is]) => fits.filter(is));
+      if (hinted.length === 1) return this.card(def, title, hinted[0]!, []);
       const likely = def.likely ? fits.filter(def.likely) : [];
       if (!hasClues(clues) && likely.length === 1) return this.card(def, title, likely[0]!, []);
       return this.ask(def, [...likely, ...fits.filter((t) => !likely.includes(t))].slice(0, MAX_CHOICES), now);

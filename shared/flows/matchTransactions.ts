@@ -33,9 +33,9 @@ export const withClues = (before: FlowClues | undefined, now: FlowClues): FlowCl
 export const hasClues = (c: FlowClues): boolean => c.orderNo !== undefined || c.amount !== undefined || c.time !== undefined || (c.products?.length ?? 0) > 0;
 
 /**
- * The transactions every clue fits, newest first. An order number decides alone (it names one
- * transaction); amount, time and product must all fit when said. `text` also matches a
- * counterparty the user named (美团外卖的退款).
+ * The transactions every clue fits, newest first (all of them when the message has no clue). An
+ * order number decides alone (it names one transaction); amount, time and product must all fit
+ * when said.
  */
 export function matchTransactions(candidates: readonly CustomerTransaction[], clues: FlowClues, text: string): CustomerTransaction[] {
   const newestFirst = [...candidates].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -53,6 +53,37 @@ export function matchTransactions(candidates: readonly CustomerTransaction[], cl
     if (clues.products?.length && !clues.products.some((p) => t.counterparty.includes(p))) return false;
     return true;
   });
-  const named = fits.filter((t) => t.counterparty.length >= 2 && text.includes(t.counterparty));
-  return named.length ? named : fits;
+  // What the user names narrows further: a counterparty (美团外卖的退款), or a bare number that is
+  // exactly one transaction's amount (1099的订单: no unit word, so no amount for the extractor).
+  const named = byName(fits, text);
+  if (named.length) return named;
+  const numbers = (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const priced = clues.amount ? [] : fits.filter((t) => numbers.some((n) => Math.abs(n - t.amountFen / 100) < 0.005));
+  return priced.length === 1 ? priced : fits;
+}
+
+/** The longest run of characters `a` and `b` share. */
+function sharedRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let n = 0;
+      while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+      if (n > best) best = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The transactions whose counterparty the user named, in part too (家居店 for 优品家居旗舰店, 外卖
+ * for 美团外卖): those sharing the longest run of two or more characters with the message, when
+ * that run is longer than any other transaction's. Masked names (王**) are not names.
+ */
+function byName(fits: readonly CustomerTransaction[], text: string): CustomerTransaction[] {
+  const runs = fits.map((t) => sharedRun(t.counterparty.replace(/\*+/g, ''), text));
+  const best = Math.max(0, ...runs);
+  if (best < 2) return [];
+  const named = fits.filter((_, i) => runs[i] === best);
+  return named.length < fits.length ? named : [];
 }
