@@ -111,6 +111,22 @@ describe('alipay.trade.query and alipay.trade.fastpay.refund.query (gateway stan
       expect(signed).toContain(UNKNOWN);
       expect(((await res.json()) as { alipay_trade_query_response: { sub_code: string } }).alipay_trade_query_response.sub_code).toBe('isv.invalid-signature');
     });
+    it('takes trades and refunds over POST /dev/trades and /dev/refunds, and refuses one with a field off', async () => {
+      const base = gw.url.replace('/gateway.do', '');
+      const post = (p: string, body: unknown) => fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const tradeNo = '2026120122001418520000000099';
+      const trade = { tradeNo, outTradeNo: 'SO20261201099', buyerUserId: OWN, buyerLogonId: '159****5620', status: 'TRADE_SUCCESS', totalAmount: '12.30', sendPayDate: '2026-12-01 09:30:00' };
+      expect((await post('/dev/trades', { ...trade, totalAmount: '12.3' })).status).toBe(400);
+      expect((await post('/dev/trades', { ...trade, status: 'PAID' })).status).toBe(400);
+      expect((await post('/dev/trades', trade)).status).toBe(200);
+      expect((await post('/dev/refunds', { tradeNo, outRequestNo: 'SO20261201099', refundAmount: '12.30' })).status).toBe(400);
+      expect((await post('/dev/refunds', { tradeNo, outRequestNo: 'SO20261201099', refundAmount: '12.30', done: false })).status).toBe(200);
+      expect((await raw('alipay.trade.query', { out_trade_no: 'SO20261201099' })).body).toMatchObject({ trade_no: tradeNo, total_amount: '12.30', send_pay_date: '2026-12-01 09:30:00' });
+      const refund = (await raw('alipay.trade.fastpay.refund.query', { trade_no: tradeNo, out_request_no: 'SO20261201099' })).body;
+      expect(refund).toMatchObject({ code: '10000', refund_amount: '12.30' });
+      // Not paid back yet: no REFUND_SUCCESS.
+      expect(refund).not.toHaveProperty('refund_status');
+    });
   });
 
   describe('the port on alipay-sdk (AlipaySdkTradeLookup): every outcome is a typed value', () => {
@@ -197,6 +213,19 @@ describe('alipay.trade.query and alipay.trade.fastpay.refund.query (gateway stan
       const r = await customers().lookupTradeForFlow('demo', OWN, PAID, 'paymentFailed');
       expect(r).toEqual({ kind: 'handoff', reason: 'unavailable', text: '暂时无法向支付宝查询这笔交易,已为您转接人工客服,请稍候。', steps: ['向支付宝查询交易 2026****0111', '查询失败:支付宝应答验签失败'] });
       expect(failures).toEqual(['demo badSignature']);
+    });
+
+    it('an openId-mode app knows its buyers by open_id: the trade is the user\'s only under the id they logged in with', async () => {
+      const openGw = await startAlipayGateway({ appId: keys.appId, appPublicKey: keys.appPublicKey, gatewayPrivateKey: keys.gatewayPrivateKey, openIdMode: true });
+      try {
+        openGw.emulator.trades.add({ tradeNo: CLOSED, outTradeNo: 'SO20261127003', buyerUserId: OWN, buyerLogonId: '159****5620', status: 'TRADE_CLOSED', totalAmount: '9.90' });
+        const viaOpenId = withAlipayTrades(merchant, lookup({ gateway: openGw.url }));
+        const openId = openGw.emulator.openIdOf(OWN);
+        await expect(viaOpenId.lookupTradeForFlow('demo', openId, CLOSED, 'paymentFailed')).resolves.toMatchObject({ kind: 'found', transaction: { status: 'failed' } });
+        await expect(viaOpenId.lookupTradeForFlow('demo', OWN, CLOSED, 'paymentFailed')).resolves.toMatchObject({ kind: 'handoff', reason: 'notYours' });
+      } finally {
+        await openGw.close();
+      }
     });
 
     it('without an Alipay app every lookup hands off; record() is the merchant driver\'s own answer', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { SubscriptionLedger } from './SubscriptionLedger';
-import { TradeBook } from './TradeBook';
+import { TradeBook, readGatewayRefund, readGatewayTrade } from './TradeBook';
 
 export interface AlipayGatewayOptions {
   readonly appId: string;
@@ -75,6 +75,8 @@ function parseTimestamp(s: string): number {
  * `alipay.trade.query` and `alipay.trade.fastpay.refund.query` answer from `trades` (TradeBook:
  * their documented fields, 40004 ACQ.TRADE_NOT_EXIST for an unknown trade, ACQ.INVALID_PARAMETER
  * without a trade number), after the same signature, app and timestamp checks as every method.
+ * Trades and refunds are added with `trades.add` / `trades.addRefund` or POST /dev/trades and
+ * /dev/refunds (the GatewayTrade and GatewayRefund fields as JSON).
  */
 export class AlipayGatewayEmulator {
   readonly app = new Hono();
@@ -119,6 +121,9 @@ export class AlipayGatewayEmulator {
       return c.json({ templateId: body.templateId, kind, keywords });
     });
     // Dev only: what my.requestSubscribeMessage records when the user taps 允许 in the panel.
+    // Dev only: a trade the app's users paid (or did not), and a refund of one.
+    this.devAdd('/dev/trades', readGatewayTrade, (t) => this.trades.add(t), 'tradeNo (28 位数字)、outTradeNo、buyerUserId、buyerLogonId、status、totalAmount ("128.00") 必填');
+    this.devAdd('/dev/refunds', readGatewayRefund, (r) => this.trades.addRefund(r), 'tradeNo、outRequestNo、refundAmount ("128.00")、done 必填');
     this.app.post('/dev/subscriptions', async (c) => {
       const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown; entityIds?: unknown; accept?: unknown };
       const ids = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
@@ -126,6 +131,17 @@ export class AlipayGatewayEmulator {
       const accept = body.accept === undefined ? entityIds : ids(body.accept);
       if (typeof body.userId !== 'string' || !entityIds || !accept) return c.json({ code: 'VALIDATION_FAILED', message: 'userId、entityIds 必填' }, 400);
       return c.json(this.ledger.subscribe(body.userId, entityIds, accept));
+    });
+  }
+
+  /** A dev endpoint that adds what `read` accepts of the JSON body, else 400 with `help`. */
+  private devAdd<T>(path: string, read: (body: Record<string, unknown>) => T | undefined, add: (value: T) => void, help: string): void {
+    this.app.post(path, async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as unknown;
+      const value = body && typeof body === 'object' ? read(body as Record<string, unknown>) : undefined;
+      if (value === undefined) return c.json({ code: 'VALIDATION_FAILED', message: help }, 400);
+      add(value);
+      return c.json(value as object);
     });
   }
 

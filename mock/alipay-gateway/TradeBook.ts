@@ -46,6 +46,29 @@ export interface GatewayRefund {
 
 export type Answer = Record<string, unknown>;
 
+const AMOUNT = /^\d{1,10}\.\d{2}$/;
+const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const NUMBER = /^[A-Za-z0-9_-]{1,64}$/;
+const STATUSES: readonly GatewayTradeStatus[] = ['WAIT_BUYER_PAY', 'TRADE_CLOSED', 'TRADE_SUCCESS', 'TRADE_FINISHED'];
+
+const str = (v: unknown, re: RegExp): v is string => typeof v === 'string' && re.test(v);
+
+/** A trade as POST /dev/trades takes it (the GatewayTrade fields), or undefined when a field is off. */
+export function readGatewayTrade(body: Answer): GatewayTrade | undefined {
+  const { tradeNo, outTradeNo, buyerUserId, buyerLogonId, status, totalAmount, sendPayDate, subject } = body;
+  if (!str(tradeNo, /^\d{28}$/) || !str(outTradeNo, NUMBER) || !str(buyerUserId, NUMBER) || !str(buyerLogonId, /^.{1,100}$/) || !STATUSES.includes(status as GatewayTradeStatus) || !str(totalAmount, AMOUNT)) return undefined;
+  if ((sendPayDate !== undefined && !str(sendPayDate, TIME)) || (subject !== undefined && !str(subject, /^.{1,256}$/))) return undefined;
+  return { tradeNo, outTradeNo, buyerUserId, buyerLogonId, status: status as GatewayTradeStatus, totalAmount, ...(sendPayDate !== undefined ? { sendPayDate } : {}), ...(subject !== undefined ? { subject } : {}) };
+}
+
+/** A refund as POST /dev/refunds takes it, or undefined when a field is off. */
+export function readGatewayRefund(body: Answer): GatewayRefund | undefined {
+  const { tradeNo, outRequestNo, refundAmount, done, gmtRefundPay } = body;
+  if (!str(tradeNo, /^\d{28}$/) || !str(outRequestNo, NUMBER) || !str(refundAmount, AMOUNT) || typeof done !== 'boolean') return undefined;
+  if (gmtRefundPay !== undefined && !str(gmtRefundPay, TIME)) return undefined;
+  return { tradeNo, outRequestNo, refundAmount, done, ...(gmtRefundPay !== undefined ? { gmtRefundPay } : {}) };
+}
+
 const invalid: Answer = { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.INVALID_PARAMETER', sub_msg: '参数无效' };
 
 export class TradeBook {
