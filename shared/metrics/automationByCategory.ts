@@ -19,9 +19,13 @@ const REPEAT_WINDOW_MS = 24 * 3600_000;
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 100 : null);
 const categoryOf = (c: Conversation) => c.ticket?.category?.value ?? 'other';
 
-/** The user tapped 解决了 (the only way to a self-service resolution) and no human took part. */
+/**
+ * Settled by the bot alone: the user tapped 解决了, or a self-service flow answered with the user's
+ * own transaction (a status card: botLastFlow), and no human took part.
+ */
 export function settledByBot(c: Conversation): boolean {
-  return c.resolution === 'selfService' && !c.queuedAt && !c.assigneeId && !c.agentRepliedAt && !c.handoff && !c.leftMessage;
+  const answered = c.resolution === 'selfService' || (c.botLastFlow !== undefined && c.resolution !== 'agent');
+  return answered && !c.queuedAt && !c.assigneeId && !c.agentRepliedAt && !c.handoff && !c.leftMessage;
 }
 
 /**
