@@ -53,17 +53,23 @@ export function transactionContext(texts: readonly string[]): TransactionContext
   return { regions, currencies, banks, cardTypes, words };
 }
 
-/** The scenario of the conversation: of its latest message that names one, under the tenant's taxonomy. */
+/**
+ * The scenario of the conversation under the tenant's taxonomy: of its latest message that names a
+ * business one. 转人工, 谢谢 or 在吗 (scenarios of "other") after the problem do not replace it.
+ */
 export function conversationScenario(texts: readonly string[], taxonomy: readonly Scenario[]): ScenarioMatch | undefined {
   const classifier = classifierOf(taxonomy);
+  let service: ScenarioMatch | undefined;
   for (let i = texts.length - 1; i >= 0; i--) {
     const text = texts[i]!.slice(0, 2000);
     if (!text.trim()) continue;
     const n = normalize(text).text;
     const match = classifier.classify(n, classify(n));
-    if (match && match.confidence >= SCENARIO_MIN_CONFIDENCE) return match;
+    if (!match || match.confidence < SCENARIO_MIN_CONFIDENCE) continue;
+    if (match.category !== 'other') return match;
+    service ??= match;
   }
-  return undefined;
+  return service;
 }
 
 /** A condition holds when not given, or when the messages name one of its values (`*`: any). */

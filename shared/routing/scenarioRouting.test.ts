@@ -5,6 +5,8 @@ import { AccountService } from '../accounts';
 import { wireConversations } from '../app/wireConversations';
 import type { Conversation, RoutingSettings } from '../schemas';
 import { defaultRoutingSettings } from './RoutingService';
+import { conversationScenario, matchScenarioRule } from './matchScenarioRule';
+import { defaultTaxonomy } from '../nlp/scenarios';
 
 const T = 'shop';
 
@@ -68,6 +70,12 @@ describe('routing on scenario + entities (issue 21 item 8)', () => {
     await routing.scenarios.restore(T, 'payment.crossBorderDeclined');
     expect(await routed('我在日本用visa卡付款被拒了')).toMatchObject({ groupId: 'intl', layer: 'scenario' });
     expect((await routing.scenarios.list(T)).find((s) => s.id === 'merchant.coffeeBeans')?.origin).toBe('custom');
+  });
+
+  it('reads the problem behind a later 转人工 or 谢谢, and no scenario in service words alone', () => {
+    expect(matchScenarioRule([crossBorder], ['我在日本用visa卡付款被拒了', '转人工', '谢谢'], defaultTaxonomy)?.rule.id).toBe('cross-border');
+    expect(conversationScenario(['你好', '转人工'], defaultTaxonomy)?.category).toBe('other');
+    expect(matchScenarioRule([crossBorder], ['你好', '转人工'], defaultTaxonomy)).toBeUndefined();
   });
 
   it('refuses a rule naming a group that does not exist, and a scenario id outside its category', async () => {

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { RoutingSettings as Routing } from '../../../../shared/schemas';
+import { ScenarioRules, type ListedScenario } from './ScenarioRules';
+import { ScenarioTaxonomy } from './ScenarioTaxonomy';
 
 const numbers: [keyof Routing, string, number, number][] = [
   ['autoReplySeconds', '排队自动回复(秒)', 5, 3600],
@@ -15,14 +17,20 @@ const numbers: [keyof Routing, string, number, number][] = [
   ['preferWaitSeconds', '等待原客服的秒数', 0, 3600],
 ];
 
-/** Routing: groups per category, expert and VIP groups, escalation and queue thresholds, service hours. */
+/**
+ * Routing: groups per category, rules on scenario + entities, expert and VIP groups, escalation and
+ * queue thresholds, service hours; below, the merchant's scenario taxonomy the rules name.
+ */
 export function RoutingSettings() {
   const tr = useTr();
   const label = useLabel();
   const [r, setR] = useState<Routing>();
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
+  const [scenarios, setScenarios] = useState<ListedScenario[]>([]);
+  const loadScenarios = () => api<{ scenarios: ListedScenario[] }>('GET', '/v1/merchant/scenarios').then((s) => setScenarios(s.scenarios));
   useEffect(() => {
     void api<Routing>('GET', '/v1/merchant/settings/routing').then(setR);
+    void loadScenarios();
     void api<{ groups: { id: string; name: string }[] }>('GET', '/v1/agent/groups').then((g) => setGroups(g.groups));
   }, []);
   if (!r) return null;
@@ -36,48 +44,53 @@ export function RoutingSettings() {
     }
   };
   return (
-    <Card size="small" title={tr('分配规则')} className="routing-settings" extra={<Button type="primary" className="save-routing" onClick={() => void save()}>{tr('保存')}</Button>}>
-      <Row gutter={24}>
-        <Col span={12}>
-          <Form layout="horizontal" labelCol={{ span: 8 }}>
-            {codesOf('category').map((c) => (
-              <Form.Item key={c} label={label('category', c)}>
-                <Select allowClear placeholder={`${tr('默认')} (${groups.find((g) => g.id === r.defaultGroup)?.name ?? ''})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+    <>
+      <Card size="small" title={tr('分配规则')} className="routing-settings" extra={<Button type="primary" className="save-routing" onClick={() => void save()}>{tr('保存')}</Button>}>
+        <Row gutter={24}>
+          <Col span={12}>
+            <Form layout="horizontal" labelCol={{ span: 8 }}>
+              {codesOf('category').map((c) => (
+                <Form.Item key={c} label={label('category', c)}>
+                  <Select allowClear placeholder={`${tr('默认')} (${groups.find((g) => g.id === r.defaultGroup)?.name ?? ''})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+                </Form.Item>
+              ))}
+            </Form>
+          </Col>
+          <Col span={12}>
+            <Form layout="horizontal" labelCol={{ span: 10 }}>
+              <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
+              <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
+              {['1', '2', '3'].map((tier) => (
+                <Form.Item key={tier} label={tr(`VIP ${tier} 级及以上专席`)}>
+                  <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+                </Form.Item>
+              ))}
+              {numbers.map(([key, text, min, max]) => (
+                <Form.Item key={key} label={tr(text)}>
+                  <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
+                </Form.Item>
+              ))}
+              <Form.Item label={tr('服务时间')}>
+                <Space orientation="vertical">
+                  <Switch checked={!!r.businessHours} checkedChildren={tr('限定时间')} unCheckedChildren={tr('全天候')} onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
+                  {r.businessHours && (
+                    <>
+                      <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: tr(`周${d}`), value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
+                      <Space>
+                        <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />{tr('至')}
+                        <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } })} />
+                      </Space>
+                    </>
+                  )}
+                </Space>
               </Form.Item>
-            ))}
-          </Form>
-        </Col>
-        <Col span={12}>
-          <Form layout="horizontal" labelCol={{ span: 10 }}>
-            <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
-            <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
-            {['1', '2', '3'].map((tier) => (
-              <Form.Item key={tier} label={tr(`VIP ${tier} 级及以上专席`)}>
-                <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
-              </Form.Item>
-            ))}
-            {numbers.map(([key, text, min, max]) => (
-              <Form.Item key={key} label={tr(text)}>
-                <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
-              </Form.Item>
-            ))}
-            <Form.Item label={tr('服务时间')}>
-              <Space orientation="vertical">
-                <Switch checked={!!r.businessHours} checkedChildren={tr('限定时间')} unCheckedChildren={tr('全天候')} onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
-                {r.businessHours && (
-                  <>
-                    <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: tr(`周${d}`), value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
-                    <Space>
-                      <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />{tr('至')}
-                      <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } })} />
-                    </Space>
-                  </>
-                )}
-              </Space>
-            </Form.Item>
-          </Form>
-        </Col>
-      </Row>
-    </Card>
+            </Form>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>{tr('场景规则(先于 VIP 专席和分类)')}</Divider>
+        <ScenarioRules rules={r.scenarioRules ?? []} scenarios={scenarios} groups={groupOptions} onChange={(scenarioRules) => setR({ ...r, scenarioRules })} />
+      </Card>
+      <ScenarioTaxonomy scenarios={scenarios} reload={loadScenarios} />
+    </>
   );
 }
