@@ -15,6 +15,8 @@ interface MerchantState {
   seen: string[];
   /** What the merchant answers as the user's transactions, when a test sets it. */
   transactions?: unknown;
+  /** What the merchant answers as the user's recent events. */
+  events?: unknown;
 }
 
 /** The transaction every answer carries unless a test says otherwise. */
@@ -22,6 +24,7 @@ const storeTransaction = () => ({ id: 't1', at: new Date().toISOString(), amount
 
 function merchantApi(state: MerchantState) {
   const app = new Hono();
+  app.get('/kefu/customers/:userId/events', (c) => c.json({ events: state.events ?? [] }));
   app.get('/kefu/customers/:userId', async (c) => {
     const url = new URL(c.req.url);
     const expected = createHmac('sha256', secret).update(`GET\n${url.pathname}${url.search}\n${c.req.header('x-kefu-timestamp')}`).digest('hex');
@@ -171,8 +174,15 @@ describe("a merchant's customer-data API over signed HTTP", () => {
       state.transactions = { r1: refundOnItsWay() };
       await expect(customers.record('demo', 'u021', since)).resolves.toMatchObject({ transactions: [], devices: [expect.objectContaining({ id: 'd1' })] });
       expect(heard[1]).toEqual({ tenant: 'demo', dropped: ['transactions: not a list, none read'] });
+
+      // Events too: one that 猜你想问 could not read is left out, the others kept.
+      const at = new Date().toISOString();
+      state.events = [{ type: 'refundPending', at, amountFen: 35_000 }, null, { type: 'lottery', at }, { type: 'paymentFailed', at: 'yesterday' }, { type: 'paymentFailed', at, amountFen: '128' }];
+      await expect(customers.recentEvents('demo', 'u021', since)).resolves.toEqual([{ type: 'refundPending', at, amountFen: 35_000 }, { type: 'paymentFailed', at }]);
+      expect(heard[2]).toEqual({ tenant: 'demo', dropped: ['events: 3 left out (not an object with a known type and an ISO 8601 time)'] });
     } finally {
       delete state.transactions;
+      delete state.events;
     }
   });
 });

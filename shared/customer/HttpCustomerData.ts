@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerData, CustomerEvent, CustomerRecord } from './CustomerData';
 import { GuardedFetcher, checkMerchantUrl } from '../net';
+import { readEvents } from './readEvents';
 import { readTransactions } from './readTransactions';
 
 /** Where a merchant's customer-data API is and the secret both sides sign with. */
@@ -45,8 +46,10 @@ export class HttpCustomerData implements CustomerData {
     const endpoint = await this.o.endpointFor(tenant);
     if (!endpoint) return this.o.fallback.recentEvents(tenant, userId, since);
     try {
-      const body = await this.get<{ events?: CustomerEvent[] }>(endpoint, tenant, `/customers/${encodeURIComponent(userId)}/events?since=${encodeURIComponent(since.toISOString())}`);
-      return Array.isArray(body.events) ? body.events : [];
+      const body = await this.get<{ events?: unknown }>(endpoint, tenant, `/customers/${encodeURIComponent(userId)}/events?since=${encodeURIComponent(since.toISOString())}`);
+      const { events, dropped } = readEvents(body.events);
+      if (dropped) this.o.onDropped?.(tenant, [`events: ${dropped} left out (not an object with a known type and an ISO 8601 time)`]);
+      return events;
     } catch {
       return [];
     }
