@@ -184,6 +184,8 @@ describe('console in Chromium', () => {
     await page.locator('#faq-trial').fill('花呗怎么还款');
     await page.locator('.faq-trial').getByRole('button', { name: /试一试/ }).click();
     await page.locator('.faq-trial-result', { hasText: '决定:直接回答' }).waitFor();
+    // The reason in words: the confidence against the answer threshold.
+    expect(await page.locator('.faq-trial-why').innerText()).toMatch(/^置信度 \d\.\d\d ≥ 回答阈值 \d\.\d\d$/);
     await page.locator('.faq-table tbody tr').first().waitFor();
     await shot(page, 'settings-faq');
 

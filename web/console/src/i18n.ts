@@ -204,6 +204,7 @@ const enByZh: Record<string, string> = {
   专家组: 'Expert', 服务时间: 'Service hours', 全天候: 'Around the clock', 限定时间: 'Limited', 默认技能组: 'Default group',
   全部下线: 'Log out everywhere', 已全部下线: 'All sessions ended', 登录锁定: 'Login lock', 已锁定: 'Locked until', 解锁: 'Unlock',
   多: 'more', 少: 'fewer', 今天: 'Today', '近 7 天': 'Last 7 days', '近 30 天': 'Last 30 days', 投诉: 'complaint',
+  置信度: 'Confidence', 回答阈值: 'answer threshold', 建议阈值: 'suggest threshold', ',但领先第二名': ', but its lead over the runner-up', ',': ', ',
   决定: 'Decision', 直接回答: 'answer directly', '给出建议(您想问的是不是)': 'suggest (did you mean)', 转人工: 'hand off to a human',
   输入一个用户可能问的问题: 'A question a user might ask', '相似问法(每行一条)': 'Similar phrasings (one per line)', 编辑问答: 'Edit entry', 新增问答: 'New entry', 导入完成: 'Imported',
   '排队自动回复(秒)': 'Automatic reply while queued (s)', '客服未回复改派(秒)': 'Re-offer when the agent does not reply (s)', '大额升级金额(元)': 'Escalate amounts from (yuan)',

@@ -14,6 +14,28 @@ interface MatchResult {
 
 const decisionText: Record<MatchResult['decision'], string> = { answer: '直接回答', suggest: '给出建议(您想问的是不是)', handoff: '转人工' };
 
+interface Thresholds {
+  answer: number;
+  answerMargin: number;
+  suggest: number;
+}
+
+/**
+ * Why the bot decided so, in words: the top entry's calibrated confidence against the merchant's
+ * thresholds (置信度 0.93 ≥ 回答阈值 0.87). Nothing for a request for a person or an empty base:
+ * the reason's label says all.
+ */
+function whyOf(result: MatchResult, t: Thresholds, tr: (zh: string) => string): string | undefined {
+  if (result.reason === 'explicitRequest' || result.reason === 'emptyKnowledgeBase') return undefined;
+  const f = (x: number) => x.toFixed(2);
+  const top = result.matches[0]?.score ?? 0;
+  const confidence = `${tr('置信度')} ${f(top)}`;
+  if (result.decision === 'answer') return `${confidence} ≥ ${tr('回答阈值')} ${f(t.answer)}`;
+  if (result.reason === 'close') return `${confidence} ≥ ${tr('回答阈值')} ${f(t.answer)}${tr(',但领先第二名')} ${f(top - (result.matches[1]?.score ?? 0))} < ${f(t.answerMargin)}`;
+  if (result.decision === 'suggest') return `${confidence} < ${tr('回答阈值')} ${f(t.answer)}${tr(',')}≥ ${tr('建议阈值')} ${f(t.suggest)}`;
+  return `${confidence} < ${tr('建议阈值')} ${f(t.suggest)}`;
+}
+
 /**
  * Under the answer: half-width marks in Chinese text (,;:"") and the full-width fix, applied only
  * when the merchant taps it (a code sample or an English sentence may want its marks as they are).
@@ -64,6 +86,10 @@ export function FaqSettings() {
   const [page, setPage] = useState({ offset: 0, items: [] as FaqEntry[], total: 0 });
   const [editing, setEditing] = useState<Partial<FaqEntry>>();
   const [trial, setTrial] = useState<{ text: string; result: MatchResult }>();
+  const [thresholds, setThresholds] = useState<Thresholds>();
+  useEffect(() => {
+    void api<Thresholds>('GET', '/v1/merchant/settings/faq').then(setThresholds, fail);
+  }, []);
   const load = (offset = 0) =>
     api<{ entries: FaqEntry[]; total: number }>('GET', `/v1/merchant/faq?limit=10&offset=${offset}${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setPage({ offset, items: r.entries, total: r.total }), fail);
   useEffect(() => {
@@ -88,7 +114,11 @@ export function FaqSettings() {
         <Input.Search id="faq-trial" placeholder={tr('输入一个用户可能问的问题')} enterButton={tr('试一试')} onSearch={(text) => text.trim() && void api<MatchResult>('POST', '/v1/faq/match', { text }).then((result) => setTrial({ text, result }), fail)} />
         {trial && (
           <div style={{ marginTop: 8 }} className="faq-trial-result">
-            <Alert type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'suggest' ? 'info' : 'warning'} title={`${tr('决定')}:${tr(decisionText[trial.result.decision])}${trial.result.reason ? `(${label('reason', trial.result.reason)})` : ''}`} />
+            <Alert
+              type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'suggest' ? 'info' : 'warning'}
+              title={`${tr('决定')}:${tr(decisionText[trial.result.decision])}${trial.result.reason ? `(${label('reason', trial.result.reason)})` : ''}`}
+              description={thresholds && whyOf(trial.result, thresholds, tr) ? <span className="faq-trial-why">{whyOf(trial.result, thresholds, tr)}</span> : undefined}
+            />
             <ol className="faq-trial-matches" style={{ margin: '8px 0 0', paddingLeft: 20 }}>{trial.result.matches.map((m) => <li key={m.faqId}>{m.question} <Tag>{m.score.toFixed(2)}</Tag></li>)}</ol>
           </div>
         )}
