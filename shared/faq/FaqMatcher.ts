@@ -82,6 +82,8 @@ function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
  */
 export class FaqMatcher {
   readonly size: number;
+  /** Per entry, its score in the ranking being made (synchronous: never two at once); zeroed after. */
+  private readonly totals: Float64Array;
 
   private constructor(
     private readonly ids: readonly string[],
@@ -90,6 +92,7 @@ export class FaqMatcher {
     private readonly answers: TermIndex,
   ) {
     this.size = ids.length;
+    this.totals = new Float64Array(ids.length);
   }
 
   /**
@@ -154,7 +157,8 @@ export class FaqMatcher {
     });
     // Per field (and the answer), the entry that scores best there: agreement of the fields.
     const fieldBest = [...BOOSTS, ANSWER_WEIGHT].map(() => ({ entry: -1, score: 0 }));
-    const total = new Map<number, number>();
+    const totals = this.totals;
+    const scoredEntries: number[] = [];
     for (const e of ix.touched) {
       let s = 0;
       for (let f = 0; f < BOOSTS.length; f++) {
@@ -162,18 +166,21 @@ export class FaqMatcher {
         s += BOOSTS[f]! * fs;
         if (fs > fieldBest[f]!.score) fieldBest[f] = { entry: e, score: fs };
       }
-      total.set(e, s);
+      totals[e] = s;
+      scoredEntries.push(e);
     }
     for (const e of ax.touched) {
       const s = ax.scores[0]![e]!;
-      total.set(e, (total.get(e) ?? 0) + ANSWER_WEIGHT * s);
+      if (totals[e] === 0) scoredEntries.push(e);
+      totals[e]! += ANSWER_WEIGHT * s;
       if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
     }
-    const order = topOf(total, Math.max(limit, 2));
+    const order = topOf(scoredEntries, totals, Math.max(limit, 2));
+    const total = (e: number) => totals[e]!;
     const out = order.slice(0, limit).map((e, rank) => {
       const other = order[rank === 0 ? 1 : 0];
-      const mine = total.get(e)!;
-      const rival = other === undefined ? 0 : total.get(other)!;
+      const mine = total(e);
+      const rival = other === undefined ? 0 : total(other);
       const coverage = (f: number) => (queryMass[f]! > 0 ? Math.min(1, ix.matched[f]![e]! / queryMass[f]!) : 0);
       const entryCoverage = (f: number) => (ix.mass(f, e) > 0 ? Math.min(1, ix.matched[f]![e]! / ix.mass(f, e)) : 0);
       const words = (coverage(0) + coverage(1)) / 2;
@@ -191,6 +198,7 @@ export class FaqMatcher {
       };
       return { faqId: this.ids[e]!, signals };
     });
+    for (const e of scoredEntries) totals[e] = 0;
     ix.clear();
     ax.clear();
     return out;
@@ -233,13 +241,14 @@ function bigramsOf(text: string): string[] {
   return out;
 }
 
-/** The `k` best entries by total, best first; ties in entry order. */
-function topOf(total: ReadonlyMap<number, number>, k: number): number[] {
+/** The `k` best of the entries by total, best first; ties in entry order. */
+function topOf(entries: readonly number[], total: Float64Array, k: number): number[] {
   const top: number[] = [];
-  for (const [e, s] of total) {
-    if (top.length === k && s <= total.get(top[k - 1]!)!) continue;
+  const before = (a: number, b: number) => total[a]! > total[b]! || (total[a] === total[b] && a < b);
+  for (const e of entries) {
+    if (top.length === k && !before(e, top[k - 1]!)) continue;
     let at = top.length < k ? top.length : k - 1;
-    while (at > 0 && (total.get(top[at - 1]!)! < s || (total.get(top[at - 1]!) === s && top[at - 1]! > e))) at--;
+    while (at > 0 && before(e, top[at - 1]!)) at--;
     top.splice(at, 0, e);
     if (top.length > k) top.pop();
   }
