@@ -225,6 +225,10 @@ const enByZh: Record<string, string> = {
   '加为相似问法(每行一条)': 'Add as similar questions (one per line)', 暂无待补充的问题: 'No questions to add',
   用户对这些答案点了没解决: 'Users marked these answers not solved',
   '机器人转了人工、给了建议但用户没有选、或用户点了没解决的问题,按相似程度分组。': 'Questions the bot handed to a human, met with suggestions the user did not pick, or answered and the user marked not solved, grouped by similarity.',
+  提供的按钮: 'Buttons offered', 可选回答: 'Answers offered', 转人工原因: 'Why handed off', 自助查询: 'Self-service', 查到的交易: 'Transaction found', 未查到交易: 'No transaction found',
+  对方: 'Counterparty', 状态: 'Status', 单号: 'Reference', 已做的步骤: 'Steps taken', 卡片标题: 'Card title', 问题类型: 'Kind of question',
+  '机器人用用户自己的交易(支付、退款、转账、订单、账单、还款)回答这些问题;关闭的问题由知识库回答。标题显示在状态卡片上,留空用默认标题。': "The bot answers these questions with the user's own transactions (payments, refunds, transfers, orders, bills, repayments); a question switched off is answered from the knowledge base. The title heads the status card; empty means the default.",
+  只有管理员可以修改: 'Only admins can change this',
 };
 
 type Pair = readonly [zh: string, en: string];
@@ -253,6 +257,10 @@ const codeTable = {
   placement: { 'top-left': ['左上', 'Top left'], 'top-right': ['右上', 'Top right'], 'bottom-left': ['左下', 'Bottom left'], 'bottom-right': ['右下', 'Bottom right'] },
   txStatus: { success: ['成功', 'Succeeded'], failed: ['失败', 'Failed'], pending: ['处理中', 'Pending'] },
   gapKind: { handoff: ['转人工', 'Handed off'], suggested: ['建议未选', 'Suggestion not picked'], unresolved: ['没解决', 'Not solved'] },
+  flow: {
+    paymentFailed: ['支付失败', 'Payment failed'], refundProgress: ['退款进度', 'Refund progress'], transferNotArrived: ['转账到账查询', 'Transfer not arrived'],
+    orderStatus: ['订单状态', 'Order status'], billPeriod: ['账单查询', 'Bill for a period'], repaymentDue: ['还款提醒', 'Repayment due'],
+  },
 } satisfies Record<string, Record<string, Pair>>;
 export type CodeKind = keyof typeof codeTable;
 const unknownCode: Pair = ['其他', 'Other'];

@@ -11,6 +11,7 @@ import { useT, useTr } from '../i18n';
 import { EntrySettings } from './EntrySettings';
 import { PresenceSettings } from './PresenceSettings';
 import { ActionLinkSettings } from './ActionLinkSettings';
+import { FlowSettings } from './FlowSettings';
 
 /** The merchant's settings, one tab per concern. */
 export function Settings({ session }: { session: Session }) {
@@ -22,6 +23,7 @@ export function Settings({ session }: { session: Session }) {
       items={[
         { key: 'entry', label: t.entryStyle, children: <EntrySettings /> },
         { key: 'faq', label: tr('知识库'), children: (<><FaqSettings /><ActionLinkSettings /></>) },
+        { key: 'flows', label: tr('自助查询'), children: <FlowSettings admin={session.principal.role === 'admin'} /> },
         { key: 'routing', label: tr('分配规则'), children: (<><GroupSettings /><RoutingSettings /><PresenceSettings /></>) },
         { key: 'canned', label: tr('快捷回复'), children: <CannedSettings /> },
         { key: 'proactive', label: tr('主动服务'), children: <ProactiveSettings admin={session.principal.role === 'admin'} /> },

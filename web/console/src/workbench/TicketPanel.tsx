@@ -1,9 +1,51 @@
 import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
-import type { Conversation } from '../../../../shared/schemas';
-import { codesOf, useLabel, useT, type Texts } from '../i18n';
+import type { Conversation, FlowContext } from '../../../../shared/schemas';
+import { codesOf, useLabel, useT, useTr, type Texts } from '../i18n';
+import { shortTime } from './clock';
+import { yuan } from './SecurityView';
 
 type Editable = 'orderNo' | 'amount' | 'time';
 type Contact = 'phone' | 'bankCard' | 'cardTail' | 'idCard';
+
+/**
+ * What a self-service flow handed over with the conversation: which flow, the transaction it found
+ * (masked reference, the counterparty as the card showed it) and the steps it took, so the agent
+ * starts where the bot stopped instead of asking again.
+ */
+function FlowHandoff({ flow }: { flow: FlowContext }) {
+  const texts = useT();
+  const tr = useTr();
+  const label = useLabel();
+  const t = flow.transaction;
+  return (
+    <div className="handoff-flow" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8, marginTop: 4 }}>
+      <Space size={6} style={{ marginBottom: 4 }}>
+        <Typography.Text strong>{tr('自助查询')}</Typography.Text>
+        <Tag color="blue" className="handoff-flow-name">{label('flow', flow.flow)}</Tag>
+      </Space>
+      {t ? (
+        <Descriptions
+          className="handoff-transaction"
+          column={1}
+          size="small"
+          items={[
+            { key: 'amount', label: texts.amount, children: yuan(t.amountFen, tr('元')) },
+            { key: 'at', label: texts.time, children: shortTime(t.at) },
+            { key: 'counterparty', label: tr('对方'), children: t.counterparty },
+            { key: 'status', label: tr('状态'), children: t.status },
+            ...(t.ref ? [{ key: 'ref', label: tr('单号'), children: t.ref }] : []),
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary" className="handoff-no-transaction" style={{ display: 'block' }}>{tr('未查到交易')}</Typography.Text>
+      )}
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 6 }}>{tr('已做的步骤')}</Typography.Text>
+      <ol className="handoff-steps" style={{ margin: '2px 0 0', paddingLeft: 20 }}>
+        {flow.steps.map((step, i) => <li key={i}>{step}</li>)}
+      </ol>
+    </div>
+  );
+}
 
 /**
  * The ticket the understanding step filled: the category as a select of the merchant's
@@ -13,6 +55,7 @@ type Contact = 'phone' | 'bankCard' | 'cardTail' | 'idCard';
  */
 export function TicketPanel({ c, onJump, onEdit, canEdit }: { c: Conversation; onJump: (seq: number) => void; onEdit: (field: string, text: string) => void; canEdit: boolean }) {
   const t = useT();
+  const tr = useTr();
   const label = useLabel();
   const ticket = c.ticket ?? {};
   const source = (f: { seq: number; editedBy?: string; via?: 'image' | 'voice' } | undefined) =>
@@ -30,6 +73,11 @@ export function TicketPanel({ c, onJump, onEdit, canEdit }: { c: Conversation; o
   return (
     <Card size="small" title={t.ticket} className="ticket-panel">
       <Descriptions column={1} size="small">
+        {c.handoff && (
+          <Descriptions.Item label={tr('转人工原因')}>
+            <Tag className="handoff-reason">{label('reason', c.handoff.reason)}</Tag>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t.category}>
           <Space size={4} wrap>
             <Select
@@ -81,6 +129,7 @@ export function TicketPanel({ c, onJump, onEdit, canEdit }: { c: Conversation; o
             : [];
         })}
       </Descriptions>
+      {c.handoff?.flow && <FlowHandoff flow={c.handoff.flow} />}
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { useContext, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { Button, Card, Space, Tag, Typography } from 'antd';
-import type { Message } from '../../../../shared/schemas';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { ChoicesBody, Message, StatusCardBody } from '../../../../shared/schemas';
 import { api } from '../api';
-import { LocaleContext, useLabel, useT } from '../i18n';
+import { LocaleContext, useLabel, useT, useTr } from '../i18n';
 import { chatTexts } from '../../../../shared/client/chatText';
 import { mediaLabel, ratingText } from '../../../../shared/client/messageLabel';
 import { shortTime } from './clock';
@@ -17,6 +17,46 @@ function MediaLink({ mediaId, kind, alt, onLoad }: { mediaId: string; kind: 'voi
   }, [mediaId]);
   if (!url) return null;
   return kind === 'voice' ? <audio controls src={url} style={{ height: 32 }} /> : <img src={url} alt={alt} onLoad={onLoad} style={{ maxWidth: 240, maxHeight: 240, display: 'block' }} />;
+}
+
+/**
+ * The bot's answer with the user's own data as the user saw it: the rows of what was found, the
+ * explanation, and the next steps it offered (links, 转人工), which staff read but do not follow.
+ * The flow's name beside a title the merchant worded differently.
+ */
+function StatusCard({ b }: { b: StatusCardBody }) {
+  const tr = useTr();
+  const label = useLabel();
+  const chat = chatTexts(useContext(LocaleContext));
+  return (
+    <Card size="small" className="status-card" title={<Space size={6}>{b.title}{b.title !== label('flow', b.flow) && <Tag color="blue">{label('flow', b.flow)}</Tag>}</Space>}>
+      {b.facts.length > 0 && (
+        <Descriptions className="status-facts" column={1} size="small" items={b.facts.map((f, i) => ({ key: String(i), label: f.label, children: f.value }))} />
+      )}
+      <div className="status-explanation" style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{b.explanation}</div>
+      {(b.actions.length > 0 || b.handoff) && (
+        <Space size={4} wrap style={{ marginTop: 6 }} className="status-actions">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tr('提供的按钮')}:</Typography.Text>
+          {b.actions.map((a) => <Tag key={a.label}>{a.label}</Tag>)}
+          {b.handoff && <Tag>{chat.askHuman}</Tag>}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+/** A question with ready answers: the question and the buttons it offered (a tap came back as the user's message). */
+function Choices({ b }: { b: ChoicesBody }) {
+  const tr = useTr();
+  return (
+    <div className="choices">
+      <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>
+      <Space size={4} wrap style={{ display: 'flex', marginTop: 4 }} className="choice-items">
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tr('可选回答')}:</Typography.Text>
+        {b.items.map((i) => <Tag key={i.text} className="choice-item">{i.label}</Tag>)}
+      </Space>
+    </div>
+  );
 }
 
 function Bubble({ m, userName, onMedia }: { m: Message; userName: (id: string) => string; onMedia: () => void }) {
@@ -34,6 +74,8 @@ function Bubble({ m, userName, onMedia }: { m: Message; userName: (id: string) =
   else if (b.type === 'image') content = <Space orientation="vertical" size={4}><MediaLink mediaId={b.mediaId} kind="image" alt={mediaLabel(b, chat)} onLoad={onMedia} />{b.text ? <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{b.text}</Typography.Text> : null}</Space>;
   else if (b.type === 'note') content = <span className="note-text" style={{ whiteSpace: 'pre-wrap' }}><Tag color="gold">{t.note}</Tag>{b.text}</span>;
   else if (b.type === 'rating') content = <span className="rating-text">{ratingText(b, chat)}</span>;
+  else if (b.type === 'statusCard') content = <StatusCard b={b} />;
+  else if (b.type === 'choices') content = <Choices b={b} />;
   else content = <span className="bubble-text" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</span>;
   return (
     <div className={`msg msg-${m.sender.role}`} data-seq={m.seq} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
