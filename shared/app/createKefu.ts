@@ -22,6 +22,8 @@ import { GuardedFetcher } from '../net/GuardedFetcher';
 import { LocalMediaStore, MediaService, MemoryMediaStore, type MediaStore } from '../media';
 import type * as OssModule from '../media/OssMediaStore';
 import type * as AlipayModule from '../alipay/AlipaySdkOpenApi';
+import type * as TradeLookupModule from '../alipay/AlipaySdkTradeLookup';
+import { withAlipayTrades } from '../customer/withAlipayTrades';
 import type * as NlsModule from '../asr/NlsSpeechRecognizer';
 import { ReplyNotifier } from '../push/ReplyNotifier';
 import { ProactiveService } from '../proactive';
@@ -58,6 +60,7 @@ export interface CreateKefuOptions {
 /* eslint-disable @typescript-eslint/no-require-imports */
 const ossDriver = () => require('../media/OssMediaStore') as typeof OssModule;
 const alipayDriver = () => require('../alipay/AlipaySdkOpenApi') as typeof AlipayModule;
+const tradeLookupDriver = () => require('../alipay/AlipaySdkTradeLookup') as typeof TradeLookupModule;
 const nlsDriver = () => require('../asr/NlsSpeechRecognizer') as typeof NlsModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -80,15 +83,21 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   const replyNotifier = new ReplyNotifier({ store, logger, ...(alipay ? { alipay } : {}), afterSeconds: config.pushAfterSeconds, intervalSeconds: config.pushIntervalSeconds });
   // A merchant that set up its customer-data API (PUT /v1/merchant/customer-api) is read over
   // HTTP; others get the configured stand-in (the demo data locally).
-  const customers = new HttpCustomerData({
-    endpointFor: (tenant) => merchantSettings.customerApi(tenant),
-    fallback: options.customers ?? staticCustomerData(() => []),
-    fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
-    onDropped: (tenant, dropped) => logger.warn({ tenant, dropped, function: 'customer' }, "parts of the merchant's customer data were left out"),
-  });
+  // A trade number the merchant's record does not hold is looked up at Alipay (alipay.trade.query)
+  // when the app is configured.
+  const customers = withAlipayTrades(
+    new HttpCustomerData({
+      endpointFor: (tenant) => merchantSettings.customerApi(tenant),
+      fallback: options.customers ?? staticCustomerData(() => []),
+      fetcher: new GuardedFetcher({ allowLocal: config.merchantUrlAllowLocal }),
+      onDropped: (tenant, dropped) => logger.warn({ tenant, dropped, function: 'customer' }, "parts of the merchant's customer data were left out"),
+    }),
+    config.alipay ? new (tradeLookupDriver().AlipaySdkTradeLookup)(config.alipay) : undefined,
+    { onFailure: (failure, tenant) => logger.warn({ tenant, reason: failure.reason, function: 'customer' }, 'Alipay trade lookup failed') },
+  );
   const conversations = wireConversations({
     store,
-    flows: new SelfServiceFlows({ customers, settings: (tenant) => merchantSettings.flowSettings(tenant), onError: (err, tenant) => logger.warn({ err, tenant, service_type: 'message' }, 'self-service flow could not read the customer data') }),
+    flows: new SelfServiceFlows({ customers, trades: customers, settings: (tenant) => merchantSettings.flowSettings(tenant), onError: (err, tenant) => logger.warn({ err, tenant, service_type: 'message' }, 'self-service flow could not read the customer data') }),
     notifier,
     accounts,
     longPollTimeoutMs: config.longPollTimeoutMs,

@@ -83,7 +83,8 @@ export class BotTurn {
     const opened = this.opened(c);
     if (flow.kind === 'handoff') {
       const q = await this.handoff(c, now, { cause: 'handoff', reason: 'flowUnsettled', text, flow: flow.context });
-      return { ...q, set: { ...q.set, ...opened.set, botFlow: null }, observations: [...opened.observations, ...(q.observations ?? [])] };
+      const said = flow.say ? [botSays({ type: 'text', text: flow.say })] : [];
+      return { ...q, events: [...said, ...q.events], set: { ...q.set, ...opened.set, botFlow: null }, observations: [...opened.observations, ...(q.observations ?? [])] };
     }
     if (flow.kind === 'ask') return { events: [botSays(flow.body)], set: { ...opened.set, botFlow: flow.state }, observations: opened.observations };
     return {

@@ -1,4 +1,5 @@
 import type { CustomerData, CustomerTransaction } from '../customer/CustomerData';
+import type { TradeAwareCustomerData } from '../customer/withAlipayTrades';
 import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowState, StatusCardBody } from '../schemas';
 import { fromLocal, localParts } from '../nlp/shanghaiTime';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
@@ -10,7 +11,8 @@ import type { ParseResult } from '../nlp/ParseResult';
 export type FlowPlan =
   | { readonly kind: 'card'; readonly body: StatusCardBody; readonly context: FlowContext }
   | { readonly kind: 'ask'; readonly body: ChoicesBody | { readonly type: 'text'; readonly text: string }; readonly state: FlowState }
-  | { readonly kind: 'handoff'; readonly context: FlowContext };
+  /** `say`: told the user before the hand-off (an unknown trade number, say). */
+  | { readonly kind: 'handoff'; readonly context: FlowContext; readonly say?: string };
 
 /** Which flows a merchant has switched off, and its own titles for the cards. */
 export interface FlowSettings {
@@ -20,6 +22,8 @@ export interface FlowSettings {
 
 export interface SelfServiceFlowsOptions {
   readonly customers: CustomerData;
+  /** Looks up at Alipay a trade number the merchant's record does not hold (shared/customer/withAlipayTrades). */
+  readonly trades?: Pick<TradeAwareCustomerData, 'lookupTradeForFlow'>;
   readonly settings?: (tenant: string) => Promise<FlowSettings>;
   /** A flow's failure to read the merchant's systems is reported here; the FAQ answers instead. */
   readonly onError?: (err: unknown, tenant: string) => void;
@@ -64,18 +68,24 @@ export class SelfServiceFlows {
     }
     // 退回来了 may be a refund or a returned transfer: the first flow with something to look at.
     for (const def of defs) {
-      const plan = this.planFlow(def, settings.titles?.[def.id] ?? def.title, transactions, pending?.flow === def.id ? pending : undefined, said, text, now);
+      const plan = await this.planFlow(c, def, settings.titles?.[def.id] ?? def.title, transactions, pending?.flow === def.id ? pending : undefined, said, text, now);
       if (plan) return plan;
     }
     return undefined;
   }
 
-  private planFlow(def: FlowDefinition, title: string, transactions: readonly CustomerTransaction[], continuing: FlowState | undefined, said: FlowClues, text: string, now: Date): FlowPlan | undefined {
+  private async planFlow(c: Conversation, def: FlowDefinition, title: string, transactions: readonly CustomerTransaction[], continuing: FlowState | undefined, said: FlowClues, text: string, now: Date): Promise<FlowPlan | undefined> {
     if (def.id === 'billPeriod') return this.bill(said, transactions, now, title);
     const about = transactions.filter(def.about!);
     // In the order they were offered: 第二笔 is the second button.
     if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text);
     const clues = continuing ? withClues(continuing.clues, said) : said;
+    // A trade number the merchant's record does not hold: Alipay knows the user's own trades.
+    if (clues.orderNo && (def.id === 'paymentFailed' || def.id === 'refundProgress') && this.o.trades && !matchTransactions(about, clues, text).length) {
+      const found = await this.o.trades.lookupTradeForFlow(c.tenant, c.userId, clues.orderNo, def.id);
+      if (found.kind === 'found') return this.card(def, title, found.transaction, found.steps);
+      return { kind: 'handoff', say: found.text, context: { flow: def.id, steps: [`识别为:${title}`, ...found.steps].slice(0, 10) } };
+    }
     // Nothing of that kind to look at: the FAQ's general answer helps more than a question.
     if (!about.length && !continuing) return undefined;
     const fits = matchTransactions(about, clues, text);

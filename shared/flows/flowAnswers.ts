@@ -42,6 +42,9 @@ function explain(flow: FlowId, t: CustomerTransaction): { text: string; actions:
   const by = t.expectedBy ? `,预计 ${shortTime(t.expectedBy)} 前到账` : '';
   switch (flow) {
     case 'paymentFailed':
+      // A trade Alipay reports as waiting or paid is no failure (a number the user gave, looked up there).
+      if (t.status === 'pending') return { text: '这笔交易还在等待付款,尚未完成。如已扣款,请稍后刷新订单查看;超时未支付的交易会自动关闭。', actions: [{ label: '查看订单', path: '/pages/order/index' }] };
+      if (t.status === 'success') return { text: `这笔付款已于 ${shortTime(t.at)} 成功。如订单仍显示未支付,请稍后刷新或转人工核实。`, actions: [{ label: '查看订单', path: '/pages/order/index' }] };
       return {
         text: `这笔付款没有成功${t.failReason ? `,原因是:${t.failReason}` : ''}。钱没有扣,如已扣款会在 1-3 个工作日内原路退回。您可以更换付款方式后重新支付。`,
         actions: [{ label: '重新支付', path: '/pages/order/pay' }],

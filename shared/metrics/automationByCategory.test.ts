@@ -73,7 +73,7 @@ describe('automation and verified resolution per category, from the stored conve
     expect(computeMetrics([], from, to, now)).toMatchObject({ automationRatePct: null, verifiedResolutionPct: null, automationByCategory: {} });
   });
 
-  it('counts a question a self-service flow answered with the user's own transaction, unless a human followed', () => {
+  it("counts a question a self-service flow answered with the user's own transaction, unless a human followed", () => {
     const flow = { flow: 'paymentFailed' as const, steps: ['识别为:支付失败'] };
     const card = asked('payment', at('08:00:00'), { botLastFlow: flow });
     const thenHuman = asked('payment', at('09:00:00'), { botLastFlow: flow, queuedAt: at('09:01:00'), handoff: { reason: 'explicitRequest', at: at('09:01:00'), candidates: [], flow } });
