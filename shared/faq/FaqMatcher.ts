@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../schemas';
 import { TermIndex, type SavedTermIndex } from './TermIndex';
 import { faqTerms, matchText, type FaqTerms } from './faqTerms';
+import { conceptsOf } from './faqConcepts';
 import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
 export type { FaqDecision, FaqDecisionReason, FaqThresholds } from './faqConfidence';
@@ -32,10 +33,12 @@ export function defaultRanker(): { thresholds: FaqThresholds } {
  */
 const BOOSTS = [1, 0.5, 1, 0.5, 2];
 /**
- * The answer's character bigrams count half: the answer names what the entry is about (a question
- * "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading, not for matching.
+ * The answer's character bigrams and concepts count half: the answer names what the entry is about
+ * (a question "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading, not for matching.
  */
 const ANSWER_WEIGHT = 0.5;
+/** The answer's fields: character bigrams, concepts (a base without similar questions leans on them). */
+const ANSWER_BOOSTS = [1, 1];
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
 const SAVED_FORMAT = 4;
@@ -54,15 +57,16 @@ const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.
 export interface PreparedEntry {
   readonly id: string;
   readonly phrasings: readonly FaqTerms[];
-  /** The answer's character bigrams. */
-  readonly answer: readonly string[];
+  /** The answer's terms: character bigrams and concepts. */
+  readonly answer: readonly (readonly string[])[];
 }
 
 function prepare(entry: MatchableEntry): PreparedEntry | undefined {
   if (entry.enabled === false) return undefined;
   const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
   if (!phrasings.length) return undefined;
-  return { id: entry.id, phrasings, answer: bigramsOf(matchText(entry.answer ?? '').replace(/[\s\p{P}\p{S}]/gu, '')) };
+  const answer = matchText(entry.answer ?? '');
+  return { id: entry.id, phrasings, answer: [bigramsOf(answer.replace(/[\s\p{P}\p{S}]/gu, '')), conceptsOf(answer)] };
 }
 
 /** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
@@ -75,7 +79,7 @@ function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
 /**
  * The knowledge-base matcher: BM25 over the words, character bigrams, characters, pinyin and
  * concepts of an entry's question and similar questions together, plus a share of its answer's
- * character bigrams. Nothing in it is learned from a public data set, so it
+ * character bigrams and concepts. Nothing in it is learned from a public data set, so it
  * does on a merchant's base what it does on any other. The decision comes from calibrated signals
  * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
  * and whether the fields agree on it.
@@ -105,7 +109,7 @@ export class FaqMatcher {
     return new FaqMatcher(
       kept.map((p) => p.id),
       TermIndex.build(kept.length, (e, f) => entryField(kept[e]!.phrasings, f), BOOSTS.length),
-      TermIndex.build(kept.length, (e) => kept[e]!.answer, 1),
+      TermIndex.build(kept.length, (e, f) => kept[e]!.answer[f]!, 2),
     );
   }
 
@@ -148,7 +152,7 @@ export class FaqMatcher {
     const ix = this.index;
     const ax = this.answers;
     ix.search(qf, BOOSTS);
-    ax.search([q.bigrams], [1]);
+    ax.search([q.bigrams, q.concepts], ANSWER_BOOSTS);
     // The query's idf mass per field: the part of it an entry covers is the coverage signal.
     const queryMass = qf.map((terms, f) => {
       let m = 0;
@@ -170,7 +174,7 @@ export class FaqMatcher {
       scoredEntries.push(e);
     }
     for (const e of ax.touched) {
-      const s = ax.scores[0]![e]!;
+      const s = ANSWER_BOOSTS[0]! * ax.scores[0]![e]! + ANSWER_BOOSTS[1]! * ax.scores[1]![e]!;
       if (totals[e] === 0) scoredEntries.push(e);
       totals[e]! += ANSWER_WEIGHT * s;
       if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
