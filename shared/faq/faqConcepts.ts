@@ -79,6 +79,29 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   method: ['方式', '花呗', '信用卡', '微信'],
   schedule: ['预约', '定时', '指定时间', '约个时间', '约时间'],
   range: ['范围', '区域', '多远', '公里'],
+  // Shops and logistics in general.
+  ship: ['发货', '发出', '寄出', '出库', '揽收', '还没发'],
+  logistics: ['物流', '快递', '运单', '包裹', '快件'],
+  track: ['查物流', '物流信息', '到哪了', '到哪里了', '查快递', '快递单号', '运单号'],
+  exchange: ['换货', '换一个', '调换', '换尺码', '换颜色'],
+  repair: ['维修', '保修', '修理', '坏了能修', '返修'],
+  size: ['尺码', '尺寸', '大小', '码数'],
+  price: ['价格', '多少钱', '贵', '便宜', '价钱'],
+  promotion: ['活动', '促销', '秒杀', '拼团', '优惠活动'],
+  confirmReceipt: ['确认收货', '签收'],
+  rating: ['评价', '差评', '好评', '晒单'],
+  // Accounts and service in general.
+  register: ['注册', '开户', '新账号'],
+  unlock: ['解锁', '解封', '被锁', '锁住'],
+  human: ['人工', '真人', '客服电话', '人工客服'],
+  hoursService: ['客服时间', '在线时间', '几点下班'],
+  subscribe: ['订阅', '退订', '取消订阅'],
+  notice: ['通知', '短信提醒', '推送', '提醒'],
+  privacy: ['隐私', '个人信息', '泄露'],
+  ticket: ['车票', '机票', '门票', '火车票', '船票'],
+  change: ['改签', '改期', '改时间'],
+  booking: ['预订', '订票', '预定', '订房'],
+  data: ['流量', '话费', '套餐'],
 };
 
 const conceptOf = new Map<string, string[]>();
