@@ -42,7 +42,7 @@ export function scenarioSet(name: 'dev' | 'heldout'): ScenarioSetResult {
   let classifier = 0;
   let covered = 0;
   for (const r of rows) {
-    const p = parse(r.text);
+    const p = parse(r.text, { scenario: true });
     if (p.scenario) covered++;
     if (p.scenario?.id === r.scenario) scenario++;
     if ((p.scenario?.category ?? p.category) === r.category) category++;

@@ -38,12 +38,12 @@ export function validateText(text: unknown): asserts text is string {
 }
 
 /**
- * Understands one customer message: category (with confidence and runner-up), the scenario under
- * it (Kefu's default taxonomy) when one is recognised, entities with
+ * Understands one customer message: category (with confidence and runner-up), with `scenario` the
+ * scenario under it (Kefu's default taxonomy) when one is recognised, entities with
  * offsets into the ORIGINAL text, and the text with personal data masked. Pure: `now` anchors
  * relative times ("昨天") and defaults to the current time.
  */
-export function parse(text: string, options: { now?: Date } = {}): ParseResult {
+export function parse(text: string, options: { now?: Date; scenario?: boolean } = {}): ParseResult {
   validateText(text);
   const now = options.now ?? new Date();
   const normalized = normalize(text);
@@ -63,6 +63,7 @@ export function parse(text: string, options: { now?: Date } = {}): ParseResult {
 
   const classification = classify(normalized.text);
   const { category, confidence, runnerUp } = classification;
-  const scenario = classifyScenario(normalized.text, classification);
+  // Asked for (reports, `kefu parse`): routing reads scenarios with the merchant's own taxonomy.
+  const scenario = options.scenario ? classifyScenario(normalized.text, classification) : undefined;
   return { category, confidence, runnerUp, ...(scenario ? { scenario } : {}), entities, masked: mask(text) };
 }

@@ -8,15 +8,18 @@ const SEPARATORS = /[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*�
 /** Character unigrams and bigrams of a text, with their counts. */
 function featureCounts(text: string): Map<string, number> {
   // 东京, 泰国 and 香港 all say "abroad" to a scenario: one word for all of them generalises.
-  const chars = [...generaliseRegions(text.toLowerCase()).replace(/支付宝/g, ' ').replace(SEPARATORS, ' ')];
+  const spaced = generaliseRegions(text.toLowerCase()).replace(/支付宝/g, ' ').replace(SEPARATORS, ' ');
   const out = new Map<string, number>();
-  const add = (f: string) => out.set(f, (out.get(f) ?? 0) + 1);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
+  // UTF-16 units: a surrogate half makes an unknown feature, which no scenario has.
+  for (let i = 0; i < spaced.length; i++) {
+    const c = spaced[i]!;
     if (c === ' ') continue;
-    add(c);
-    const next = chars[i + 1];
-    if (next && next !== ' ') add(c + next);
+    out.set(c, (out.get(c) ?? 0) + 1);
+    const next = spaced[i + 1];
+    if (next && next !== ' ') {
+      const bigram = c + next;
+      out.set(bigram, (out.get(bigram) ?? 0) + 1);
+    }
   }
   return out;
 }
@@ -46,55 +49,69 @@ const CATEGORY_WEIGHT = 0.15;
 /** Softmax sharpness of the confidence (scores are cosines in [0, 1]). */
 const SHARPNESS = 25;
 
-interface Posting {
-  readonly doc: number;
-  readonly weight: number;
+/** One feature's weight factor and where it occurs: in scenario profiles and in single examples. */
+interface FeatureRow {
+  /** IDF times the unigram weight. */
+  readonly scale: number;
+  readonly profileDocs: Int32Array;
+  readonly profileWeights: Float64Array;
+  readonly exampleDocs: Int32Array;
+  readonly exampleWeights: Float64Array;
 }
 
 /**
  * Finds the scenario of a message among a taxonomy: TF-IDF vectors of character unigrams and
  * bigrams, scored against each scenario's profile and its nearest example, plus a bonus when the
  * text carries one of the scenario's error-screen phrases (a screenshot's 余额不足). Built once per
- * taxonomy; classifying looks features up in inverted indexes, so it costs microseconds.
+ * taxonomy; classifying walks packed inverted indexes with reused scratch arrays, so it costs
+ * microseconds inside parse().
  */
 export class ScenarioClassifier {
-  private readonly idf = new Map<string, number>();
-  private readonly centroids = new Map<string, Posting[]>();
-  private readonly examples = new Map<string, Posting[]>();
+  private readonly features = new Map<string, FeatureRow>();
   /** Example index -> scenario index. */
-  private readonly exampleOwner: number[] = [];
+  private readonly exampleOwner: Int32Array;
   private readonly screens: { readonly phrase: string; readonly scenario: number }[] = [];
+  /** Scratch rows for one call at a time (classifying is synchronous). */
+  private readonly profile: Float64Array;
+  private readonly nearest: Float64Array;
+  private readonly perExample: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly categoryOf: readonly string[];
 
   constructor(readonly scenarios: readonly Scenario[]) {
-    const texts = scenarios.map((s) => [s.name, ...s.examples]);
-    const perScenario = texts.map((list) => list.map(featureCounts));
+    const perScenario = scenarios.map((s) => [s.name, ...s.examples].map(featureCounts));
     const df = new Map<string, number>();
     for (const list of perScenario) for (const f of new Set(list.flatMap((m) => [...m.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
-    const n = scenarios.length;
-    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    const scale = new Map<string, number>();
+    for (const [f, d] of df) scale.set(f, Math.log(1 + scenarios.length / d) * (f.length === 1 ? UNIGRAM_WEIGHT : 1));
+    const profiles = new Map<string, [number[], number[]]>();
+    const examples = new Map<string, [number[], number[]]>();
+    const owners: number[] = [];
     perScenario.forEach((list, si) => {
       const centroid: Vector = new Map();
       for (const counts of list) {
-        const v = this.vector(counts);
+        const v = weigh(counts, scale);
         for (const [f, w] of v) centroid.set(f, (centroid.get(f) ?? 0) + w);
-        const ei = this.exampleOwner.push(si) - 1;
-        for (const [f, w] of v) push(this.examples, f, { doc: ei, weight: w });
+        const ei = owners.push(si) - 1;
+        for (const [f, w] of v) push(examples, f, ei, w);
       }
-      for (const [f, w] of unit(centroid)) push(this.centroids, f, { doc: si, weight: w });
+      for (const [f, w] of unit(centroid)) push(profiles, f, si, w);
       for (const phrase of scenarios[si]!.screenTexts ?? []) this.screens.push({ phrase, scenario: si });
     });
+    for (const [f, sc] of scale) {
+      const [pd, pw] = profiles.get(f) ?? [[], []];
+      const [ed, ew] = examples.get(f) ?? [[], []];
+      this.features.set(f, { scale: sc, profileDocs: Int32Array.from(pd), profileWeights: Float64Array.from(pw), exampleDocs: Int32Array.from(ed), exampleWeights: Float64Array.from(ew) });
+    }
+    this.exampleOwner = Int32Array.from(owners);
+    this.profile = new Float64Array(scenarios.length);
+    this.nearest = new Float64Array(scenarios.length);
+    this.perExample = new Float64Array(owners.length);
+    this.scores = new Float64Array(scenarios.length);
+    this.categoryOf = scenarios.map((s) => s.category);
     // Longer phrases first: 可用余额不足 names its scenario before 余额不足 could name another.
     this.screens.sort((a, b) => b.phrase.length - a.phrase.length);
-  }
-
-  private vector(counts: Map<string, number>): Vector {
-    const v: Vector = new Map();
-    for (const [f, c] of counts) {
-      const idf = this.idf.get(f);
-      if (idf === undefined) continue;
-      v.set(f, (1 + Math.log(c)) * idf * ([...f].length === 1 ? UNIGRAM_WEIGHT : 1));
-    }
-    return unit(v);
   }
 
   /** The scenario whose error-screen phrase the text shows (longest phrase first), if any. */
@@ -109,36 +126,74 @@ export class ScenarioClassifier {
    * each scenario's category: the two models err on different messages.
    */
   rank(text: string, limit = 3, byCategory?: Classification): ScenarioMatch[] {
-    const q = this.vector(featureCounts(stripNegated(text)));
-    if (q.size === 0) return [];
-    const k = this.scenarios.length;
-    const centroid = new Float64Array(k);
-    const nearest = new Float64Array(k);
-    const perExample = new Float64Array(this.exampleOwner.length);
-    for (const [f, w] of q) {
-      for (const p of this.centroids.get(f) ?? []) centroid[p.doc]! += w * p.weight;
-      for (const p of this.examples.get(f) ?? []) perExample[p.doc]! += w * p.weight;
+    const counts = featureCounts(stripNegated(text));
+    const rows: FeatureRow[] = [];
+    const weights: number[] = [];
+    let norm = 0;
+    for (const [f, c] of counts) {
+      const row = this.features.get(f);
+      if (!row) continue;
+      const w = (1 + Math.log(c)) * row.scale;
+      rows.push(row);
+      weights.push(w);
+      norm += w * w;
     }
-    perExample.forEach((s, ei) => {
-      const si = this.exampleOwner[ei]!;
-      if (s > nearest[si]!) nearest[si] = s;
-    });
-    const screen = this.screens.find((s) => text.includes(s.phrase));
-    const scores: { si: number; score: number }[] = [];
-    for (let si = 0; si < k; si++) {
-      const c = this.scenarios[si]!.category;
+    if (rows.length === 0) return [];
+    norm = Math.sqrt(norm);
+    const { profile, nearest, perExample, touched, exampleOwner, scores } = this;
+    profile.fill(0);
+    nearest.fill(0);
+    touched.length = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const w = weights[i]! / norm;
+      const pd = row.profileDocs;
+      const pw = row.profileWeights;
+      for (let j = 0; j < pd.length; j++) profile[pd[j]!]! += w * pw[j]!;
+      const ed = row.exampleDocs;
+      const ew = row.exampleWeights;
+      for (let j = 0; j < ed.length; j++) {
+        const ei = ed[j]!;
+        if (perExample[ei] === 0) touched.push(ei);
+        perExample[ei]! += w * ew[j]!;
+      }
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const ei = touched[i]!;
+      const si = exampleOwner[ei]!;
+      if (perExample[ei]! > nearest[si]!) nearest[si] = perExample[ei]!;
+      perExample[ei] = 0;
+    }
+    let screen = -1;
+    for (const s of this.screens) {
+      if (text.includes(s.phrase)) {
+        screen = s.scenario;
+        break;
+      }
+    }
+    const top: number[] = [];
+    for (let si = 0; si < scores.length; si++) {
+      const c = this.categoryOf[si]!;
       const prior = !byCategory ? 0 : c === byCategory.category ? byCategory.confidence : c === byCategory.runnerUp.category ? byCategory.runnerUp.confidence : 0;
-      const score = CENTROID_WEIGHT * centroid[si]! + NEAREST_WEIGHT * nearest[si]! + (screen?.scenario === si ? SCREEN_BONUS : 0) + CATEGORY_WEIGHT * prior;
-      if (score > 0) scores.push({ si, score });
+      const score = CENTROID_WEIGHT * profile[si]! + NEAREST_WEIGHT * nearest[si]! + (screen === si ? SCREEN_BONUS : 0) + CATEGORY_WEIGHT * prior;
+      scores[si] = score;
+      // The best `limit` so far, best first (insertion into a short list).
+      if (score <= 0 || (top.length === limit && score <= scores[top[limit - 1]!]!)) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && scores[top[at - 1]!]! < score) {
+        if (at < limit) top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = si;
+      if (top.length > limit) top.length = limit;
     }
-    if (scores.length === 0) return [];
-    scores.sort((a, b) => b.score - a.score);
-    const top = scores[0]!.score;
+    if (top.length === 0) return [];
+    const best = scores[top[0]!]!;
     let sum = 0;
-    for (const s of scores) sum += Math.exp(SHARPNESS * (s.score - top));
-    return scores.slice(0, limit).map(({ si, score }) => {
+    for (let si = 0; si < scores.length; si++) if (scores[si]! > 0) sum += Math.exp(SHARPNESS * (scores[si]! - best));
+    return top.map((si) => {
       const s = this.scenarios[si]!;
-      return { id: s.id, name: s.name, category: s.category, confidence: Math.round((Math.exp(SHARPNESS * (score - top)) / sum) * 1000) / 1000 };
+      return { id: s.id, name: s.name, category: s.category, confidence: Math.round((Math.exp(SHARPNESS * (scores[si]! - best)) / sum) * 1000) / 1000 };
     });
   }
 
@@ -148,8 +203,17 @@ export class ScenarioClassifier {
   }
 }
 
-function push(index: Map<string, Posting[]>, f: string, p: Posting): void {
+/** A text's feature counts as a unit TF-IDF vector. */
+function weigh(counts: Map<string, number>, scale: ReadonlyMap<string, number>): Vector {
+  const v: Vector = new Map();
+  for (const [f, c] of counts) v.set(f, (1 + Math.log(c)) * scale.get(f)!);
+  return unit(v);
+}
+
+function push(index: Map<string, [number[], number[]]>, f: string, doc: number, weight: number): void {
   const list = index.get(f);
-  if (list) list.push(p);
-  else index.set(f, [p]);
+  if (list) {
+    list[0].push(doc);
+    list[1].push(weight);
+  } else index.set(f, [[doc], [weight]]);
 }

@@ -1,16 +1,10 @@
 import { Button, Input, Select, Space, Table } from 'antd';
 import { useTr } from '../i18n';
 import type { ScenarioRule } from '../../../../shared/schemas';
+import type { Scenario } from '../../../../shared/nlp/scenarios/Scenario';
 
-/** A scenario as the scenario API lists it (the fields the console shows). */
-export interface ListedScenario {
-  readonly id: string;
-  readonly category: string;
-  readonly name: string;
-  readonly examples: readonly string[];
-  readonly screenTexts?: readonly string[];
-  readonly origin: 'default' | 'edited' | 'custom';
-}
+/** A scenario as the scenario API lists it: where it comes from beside the scenario itself. */
+export type ListedScenario = Scenario & { readonly origin: 'default' | 'edited' | 'custom' };
 
 /** Values the understanding step recognises, offered in the conditions (others may be typed). */
 const REGIONS = [['*', '任意已识别地区'], ['JP', '日本'], ['KR', '韩国'], ['US', '美国'], ['GB', '英国'], ['FR', '法国'], ['DE', '德国'], ['TH', '泰国'], ['SG', '新加坡'], ['AU', '澳大利亚'], ['HK', '中国香港'], ['MO', '中国澳门'], ['TW', '中国台湾']];
