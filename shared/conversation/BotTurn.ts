@@ -58,7 +58,8 @@ export class BotTurn {
       const flow = await (flowPlan ??= this.o.flows?.plan(c, text, now, understood) ?? Promise.resolve(undefined));
       if (flow) return this.byFlow(c, now, flow, text);
       // A question the flow asked and the user did not answer is dropped with this message.
-      const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
+      // An answer from the FAQ replaces the status card as the bot's latest answer.
+      const leaveFlow: ConversationPatch = { ...(c.botFlow ? { botFlow: null } : {}), ...(c.botLastFlow ? { botLastFlow: null } : {}) };
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
       // 那要多久 after 余额宝怎么转出 asks about that transfer: the FAQ reads the two together.
       const followUp = isFollowUp(text) && c.botLastQuestion !== undefined;
@@ -67,7 +68,7 @@ export class BotTurn {
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
         const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
-        return { ...q, set: { ...q.set, ...opened.set }, observations: [...opened.observations, ...(q.observations ?? [])] };
+        return { ...q, set: { ...q.set, ...opened.set, ...(c.botFlow ? { botFlow: null } : {}) }, observations: [...opened.observations, ...(q.observations ?? [])] };
       }
       const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
       return {
@@ -96,7 +97,9 @@ export class BotTurn {
 
   private async byIntent(tenant: string, c: Conversation, now: Date, intent: ServiceIntent, text: string): Promise<FollowUp> {
     const opened = this.opened(c);
-    const withOpened = (f: FollowUp): FollowUp => ({ ...f, set: { ...f.set, ...opened.set }, observations: [...opened.observations, ...(f.observations ?? [])] });
+    // An intent (谢谢, 转人工) ends any question a flow was waiting on.
+    const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
+    const withOpened = (f: FollowUp): FollowUp => ({ ...f, set: { ...f.set, ...opened.set, ...leaveFlow }, observations: [...opened.observations, ...(f.observations ?? [])] });
     if (intent === 'human' || intent === 'complaint' || intent === 'accountTheft') {
       const reason = intent === 'human' ? 'explicitRequest' : intent;
       const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text });

@@ -66,11 +66,11 @@ describe('self-service flows (issue 22)', () => {
   });
 
   it('asks which one with buttons when several fit, and answers the one tapped, typed by amount, or by order', async () => {
-    for (const reply of ['19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔']) {
+    for (const reply of ['2. 19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔']) {
       const { say } = setup();
       const ask = await say('付款失败了是怎么回事');
       expect(ask).toMatchObject({ kind: 'ask', state: { flow: 'paymentFailed', step: 'clarify', candidates: ['pay-fail-1', 'pay-fail-2'] } });
-      expect(ask?.kind === 'ask' && ask.body.type === 'choices' ? ask.body.items.map((i) => i.label) : []).toEqual(['256.00 元 · 11月30日 14:40 · 家电旗舰店', '19.90 元 · 11月28日 15:00 · 视频会员']);
+      expect(ask?.kind === 'ask' && ask.body.type === 'choices' ? ask.body.items.map((i) => i.label) : []).toEqual(['1. 256.00 元 · 11月30日 14:40 · 家电旗舰店', '2. 19.90 元 · 11月28日 15:00 · 视频会员']);
       expect(cardOf(await say(reply))?.transaction?.id).toBe('pay-fail-2');
     }
   });
@@ -99,6 +99,22 @@ describe('self-service flows (issue 22)', () => {
     const handoff = await say(second);
     expect(handoff).toMatchObject({ kind: 'handoff', context: { flow } });
     expect(handoff?.kind === 'handoff' ? handoff.context.steps.length : 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets the user move on: after a question of the flow, a new question goes to the FAQ', async () => {
+    const missing = setup();
+    await missing.say('我那笔99块的退款到哪了');
+    expect(await missing.say('怎么修改登录密码')).toBeUndefined();
+    const clarify = setup();
+    await clarify.say('付款失败了是怎么回事');
+    expect(await clarify.say('我等了3天了')).toBeUndefined();
+  });
+
+  it('leaves questions about the app, capabilities and how-tos to the FAQ even with data to show', async () => {
+    const { say } = setup();
+    for (const text of ['支付宝登录不了', '支付宝实名认证失败', '信用卡用不了', '转账可以撤回吗', '账单怎么删除', '账单可以导出吗', '信用卡能提前还款吗', '退货要寄到哪里']) {
+      expect([text, await say(text)]).toEqual([text, undefined]);
+    }
   });
 
   it('hands off when the answer to "which one" names none of those offered', async () => {

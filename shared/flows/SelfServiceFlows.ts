@@ -52,7 +52,8 @@ export class SelfServiceFlows {
     const asked = flowsAskedFor(text);
     const waiting = pending ? flowById.get(pending.flow) : undefined;
     // A new question of another kind starts afresh; an answer to ours continues our flow.
-    const settings = (await this.o.settings?.(c.tenant)) ?? {};
+    // The merchant's switches unreadable (a store error): every flow on, as by default.
+    const settings: FlowSettings = (await this.o.settings?.(c.tenant).catch((err: unknown) => void this.o.onError?.(err, c.tenant))) ?? {};
     const defs = (asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked).filter((d) => !settings.disabled?.includes(d.id));
     if (!defs.length) return undefined;
     const said = cluesOf(understood?.entities ?? [], text);
@@ -78,7 +79,10 @@ export class SelfServiceFlows {
     if (def.id === 'billPeriod') return this.bill(said, transactions, now, title);
     const about = transactions.filter(def.about!);
     // In the order they were offered: 第二笔 is the second button.
-    if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text);
+    if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text, said);
+    // An answer to our question names a detail (or asks the same again); anything else (怎么修改
+    // 登录密码, 算了) is a new question: the FAQ's, and the flow is dropped.
+    if (continuing && !hasClues(said) && !flowsAskedFor(text).some((d) => d.id === def.id)) return undefined;
     const clues = continuing ? withClues(continuing.clues, said) : said;
     // A trade number the merchant's record does not hold: Alipay knows the user's own trades.
     if (clues.orderNo && (def.id === 'paymentFailed' || def.id === 'refundProgress') && this.o.trades && !matchTransactions(about, clues, text).length) {
@@ -110,15 +114,15 @@ export class SelfServiceFlows {
   private ask(def: FlowDefinition, candidates: readonly CustomerTransaction[], now: Date): FlowPlan {
     return {
       kind: 'ask',
-      body: { type: 'choices', text: def.which, items: candidates.map((t) => ({ label: choiceLabel(t), text: choiceLabel(t) })) },
+      body: { type: 'choices', text: def.which, items: candidates.map((t, i) => ({ label: choiceLabel(t, i), text: choiceLabel(t, i) })) },
       state: { flow: def.id, step: 'clarify', candidates: candidates.map((t) => t.id), at: now.toISOString() },
     };
   }
 
   /** The user's answer to "which one": the button's text, a counterparty, an amount, or 第二笔. */
-  private chosen(def: FlowDefinition, title: string, offered: readonly CustomerTransaction[], text: string): FlowPlan | undefined {
+  private chosen(def: FlowDefinition, title: string, offered: readonly CustomerTransaction[], text: string, said: FlowClues): FlowPlan | undefined {
     const answer = text.trim();
-    const byLabel = offered.filter((t) => choiceLabel(t) === answer);
+    const byLabel = offered.filter((t, i) => choiceLabel(t, i) === answer);
     const byName = offered.filter((t) => answer.includes(t.counterparty));
     const numbers = (answer.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     const byAmount = offered.filter((t) => numbers.some((n) => Math.abs(n - t.amountFen / 100) < 0.005));
@@ -126,8 +130,8 @@ export class SelfServiceFlows {
     const byOrdinal = ordinal ? offered.slice('一二三四1234'.indexOf(ordinal) % 4, ('一二三四1234'.indexOf(ordinal) % 4) + 1) : [];
     const pick = [byLabel, byName, byAmount, byOrdinal].find((list) => list.length === 1)?.[0];
     if (pick) return this.card(def, title, pick, ['用户从几笔中选择了这一笔']);
-    // Not an answer to our question: the conversation moves on without the flow.
-    if (!numbers.length && !ordinal) return undefined;
+    // Not an answer to our question (我等了3天了, 怎么改密码): the conversation moves on without the flow.
+    if (!said.amount && !ordinal) return undefined;
     return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `有 ${offered.length} 笔可能的记录,用户的回答无法确定是哪一笔`] } };
   }
 

@@ -34,8 +34,11 @@ export function flowTransaction(t: CustomerTransaction): FlowTransaction {
   return { id: t.id, kind: t.type, amountFen: t.amountFen, at: t.at, counterparty: t.counterparty, status: statusOf(t), ...(ref ? { ref } : {}) };
 }
 
-/** A transaction as a button: amount, time and counterparty tell it apart from the others. */
-export const choiceLabel = (t: CustomerTransaction): string => `${yuan(t.amountFen)} · ${shortTime(t.at)} · ${t.counterparty}`.slice(0, 40);
+/**
+ * The `i`th button of "which one": its number first (two failed retries in one minute look alike
+ * otherwise), then amount, time and counterparty; cut at 40 characters, never inside one.
+ */
+export const choiceLabel = (t: CustomerTransaction, i: number): string => [...`${i + 1}. ${yuan(t.amountFen)} · ${shortTime(t.at)} · ${t.counterparty}`].slice(0, 40).join('');
 
 /** What happened and what to do next, by flow and the transaction's state. */
 function explain(flow: FlowId, t: CustomerTransaction): { text: string; actions: FaqAction[] } {

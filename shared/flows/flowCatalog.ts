@@ -26,10 +26,13 @@ export interface FlowDefinition {
 }
 
 /** A question about where something stands: 到哪了, 还没到, 多久, 进度, 失败, 多少, 吗/呢. */
-const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|啥时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到账|回来|怎么样|状态|查|呢|吗|没|失败|不成功|不了|不出去|退回|发货|签收|多少|到期|还款日/;
+const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|啥时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日/;
 
 /** How to do something (申请, 开通, 手续费, 规则): the FAQ's question even when it names a topic. */
-const HOW_TO = /怎么(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|如何|怎样(申请|开通|设置)|改地址|政策|规则|流程|手续费|限额|条件|要求/;
+const HOW_TO = /怎么(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|如何|怎样(申请|开通|设置)|改地址|政策|规则|流程|手续费|限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
+
+/** 支付宝 is the app, not a payment: taken out before the topics are read. */
+const APP_NAME = /支付宝/g;
 
 const FAILED = /失败|不成功|没成功|不了|被拒|出错|报错|不上|没付(成功|上)/;
 
@@ -79,7 +82,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'orderStatus',
     title: '订单状态',
-    topic: /订单|快递|包裹|物流|发货|签收|收货|到货|买的|买了|货/,
+    topic: /订单|快递|包裹|物流|发货|签收|收货|到货|买的|买了|的货/,
     about: (t) => t.type === 'order',
     likely: (t) => t.orderStage !== 'delivered',
     hints: [
@@ -93,7 +96,8 @@ export const flowCatalog: readonly FlowDefinition[] = [
     id: 'billPeriod',
     title: '账单查询',
     topic: /账单|花了多少|消费了?多少|支出|花销|一共花|总共花/,
-    status: /./,
+    // A period or an amount asked for: 账单怎么删除 is no bill to show.
+    status: /多少|一共|总共|合计|上个?月|这个?月|本月|今年|去年|上周|这周|本周|\d+月|[一二三四五六七八九十]+月/,
     missing: '请告诉我想查哪段时间的账单,比如"上个月"或"11月"。',
     which: '',
   },
@@ -102,7 +106,8 @@ export const flowCatalog: readonly FlowDefinition[] = [
 /** The flows a message may ask for, most specific first: a topic and a status question, and not a how-to. */
 export function flowsAskedFor(text: string): FlowDefinition[] {
   if (HOW_TO.test(text)) return [];
-  return flowCatalog.filter((f) => f.topic.test(text) && (f.status ?? STATUS_WORDS).test(text));
+  const words = text.replace(APP_NAME, '');
+  return flowCatalog.filter((f) => f.topic.test(words) && (f.status ?? STATUS_WORDS).test(words));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));
