@@ -71,6 +71,11 @@ describe('H5: status cards and questions with buttons', () => {
       await card.locator('button.card-human', { hasText: '转人工' }).waitFor();
       expect(await page.evaluate<string[]>(overflowing)).toEqual([]);
       await shot('status-card');
+      // Its next step is a mini-program page the merchant gave no H5 address for: said so, nothing sent.
+      const rows = await page.locator('.row').count();
+      await card.getByRole('button', { name: '重新支付' }).click();
+      await page.locator('#error', { hasText: '请在支付宝小程序中使用此功能' }).waitFor();
+      expect(await page.locator('.row').count()).toBe(rows);
 
       await say('付款失败了是怎么回事');
       const question = page.locator('.bubble.choices').last();

@@ -78,6 +78,8 @@ const zh = {
   voiceRemaining: (s: number) => `还可以说 ${s} 秒`,
   rateTagsTitle: '哪些方面让您满意',
   rateStar: (n: number) => `${n} 星`,
+  /** A status card's next step is a mini-program page the merchant gave no web address for. */
+  openInMiniProgram: '请在支付宝小程序中使用此功能',
 };
 
 export type ChatTexts = typeof zh;
@@ -154,6 +156,7 @@ const en: ChatTexts = {
   voiceRemaining: (s) => `${s} s left`,
   rateTagsTitle: 'What went well',
   rateStar: (n) => `${n} star${n > 1 ? 's' : ''}`,
+  openInMiniProgram: 'Please use this in the Alipay mini-program',
 };
 
 export function chatTexts(locale: ChatLocale = 'zh-CN'): ChatTexts {

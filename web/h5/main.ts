@@ -88,6 +88,9 @@ function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
 function followAction(a: ChatItemAction): void {
   if (a.url) window.open(a.url, '_blank', 'noopener');
   else if (view?.chat.status === 'queued' || view?.chat.status === 'assigned') void chat.send(a.label);
+  // A status card's step has no entry behind it, and its words would be a new question (重新支付
+  // reached a human): the page is the mini-program's.
+  else if (!a.faqId) say(t.openInMiniProgram);
   else void chat.selectQuestion(a.faqId, 'suggest');
 }
 
