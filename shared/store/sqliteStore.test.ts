@@ -133,6 +133,19 @@ describe('sqlite store writes of one turn, and its files', () => {
     await again.close();
   });
 
+  it('keeps the order of calls: a read after a write not awaited sees it, a later write wins', async () => {
+    const store = createSqliteStore({ file: path.join(dir, `order-${n++}.sqlite`) });
+    const t = store.tenant('demo');
+    await t.put('item', ['x'], { n: 0 });
+    void t.put('item', ['x'], { n: 1 });
+    expect((await t.get('item', ['x']))?.value).toEqual({ n: 1 });
+    void t.batchWrite([{ op: 'put', table: 'item', key: ['y'], value: { by: 'batch' } }]);
+    await t.put('item', ['y'], { by: 'put' });
+    expect((await t.get('item', ['y']))?.value).toEqual({ by: 'put' });
+    expect((await t.range('item', [])).rows.map((r) => r.value)).toEqual([{ n: 1 }, { by: 'put' }]);
+    await store.close();
+  });
+
   it('copies the rows of a file in the older WITHOUT ROWID layout once, keeping their versions', async () => {
     const file = path.join(dir, `old-layout-${n++}.sqlite`);
     const old = new Database(file);

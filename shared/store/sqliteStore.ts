@@ -81,7 +81,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       : startSqliteCheckpointer(options.file, () => {
           if (db.open) db.pragma('wal_autocheckpoint = 1000');
         });
-  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  if (checkpointer) {
+    db.pragma('wal_autocheckpoint = 0');
+    // When the checkpointing thread restarts the WAL, the file is cut back to this size.
+    db.pragma('journal_size_limit = 67108864');
+  }
 
   const { getStmt, versionStmt, dataVersionStmt, upsertStmt, deleteStmt, putAnyStmt, putNewStmt, replaceStmt, replaceVersionStmt, deleteExistingStmt, deleteVersionStmt, rangeStmt } = prepareRowStatements(db);
 
@@ -255,8 +259,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const outcomes: { ok: boolean; value: unknown }[] = [];
     let learned: Map<string, Entry | undefined> | undefined;
     grouped = new Map();
+    let began = false;
+    let failure: unknown;
     try {
       inTransaction.immediate(() => {
+        began = true;
         for (const w of writes) {
           pending = new Map();
           try {
@@ -272,17 +279,30 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         }
       });
       learned = grouped;
-    } catch {
+    } catch (err) {
+      failure = err;
       cache.clear();
     } finally {
       grouped = undefined;
       pending = undefined;
     }
+    // The write lock was not had (another process held it past busy_timeout): nothing ran, and
+    // each caller alone would wait as long again with the event loop stopped. They all hear it.
+    if (!learned && !began) return writes.forEach((w) => w.reject(failure));
     if (!learned) return writes.forEach(alone);
     for (const [id, entry] of learned) remember(id, entry);
     writes.forEach((w, i) => (outcomes[i]!.ok ? w.resolve(outcomes[i]!.value) : w.reject(outcomes[i]!.value)));
   }
-  const queued = groupCommit(commitGroup);
+  const group = groupCommit(commitGroup);
+  const queued = <T>(work: () => T): Promise<T> => group.write(work);
+  /**
+   * Reads wait for the writes asked for before them, so a caller that did not await its write
+   * still reads it (as when every write was its own microtask).
+   */
+  const afterWrites = <T>(fn: () => T): Promise<T> => {
+    const waiting = group.settled();
+    return waiting ? waiting.then(fn) : run(fn);
+  };
 
   /** Runs synchronous work as a promise, so callers see one async API across drivers. */
   const run = <T>(fn: () => T): Promise<T> => Promise.resolve().then(fn);
@@ -293,7 +313,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return {
       tenant,
       get<T extends Columns = Columns>(table: string, key: Key): Promise<StoredRow<T> | undefined> {
-        return run(() => {
+        return afterWrites(() => {
           checkTable(table);
           const encoded = encodeKey(key);
           sync();
@@ -309,7 +329,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       update: (table, key, set, condition) => single({ op: 'update', table, key, set, ...(condition ? { condition } : {}) }),
       delete: (table, key, condition) => single({ op: 'delete', table, key, ...(condition ? { condition } : {}) }).then(() => undefined),
       range<T extends Columns = Columns>(table: string, prefix: Key, options?: RangeOptions): Promise<RangePage<T>> {
-        return run(() => {
+        return afterWrites(() => {
           checkTable(table);
           const b = rangeBounds(table, prefix, options);
           const args: unknown[] = [table, tenant, b.low, b.high];
@@ -325,7 +345,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       },
       // SQLite could take any size; the limit is the port's, so a batch too big for Tablestore
       // fails here too.
-      batchWrite: (ops) => run(() => checkBatch(tenant, ops)).then(() => queued(() => void ops.forEach((op) => writeOne(tenant, op)))),
+      // Checked inside the queued work: a refused batch fails alone (its savepoint) and keeps its place in order.
+      batchWrite: (ops) =>
+        queued(() => {
+          checkBatch(tenant, ops);
+          ops.forEach((op) => writeOne(tenant, op));
+        }),
       writeMany: (ops) => writeInBatches(tenant, ops, (group) => queued(() => void group.forEach((op) => writeOne(tenant, op)))),
       increment: (table, key, column, by = 1) =>
         queued(() => {
