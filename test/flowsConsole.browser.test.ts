@@ -65,6 +65,10 @@ describe('console: self-service flows in Chromium', () => {
     expect(await panel.locator('.handoff-flow-name').textContent()).toBe('支付失败');
     const transaction = await panel.locator('.handoff-transaction').textContent();
     for (const part of ['9.90 元', '话费充值', '失败']) expect(transaction).toContain(part);
+    // The time as on the card the user saw (11月29日 02:04 there, 11-29 02:04 here), whatever the browser's zone.
+    await page.locator('.transcript .status-card').waitFor();
+    const onCard = /(\d+)月(\d+)日 (\d\d:\d\d)/.exec((await page.locator('.transcript .status-card .status-facts').textContent()) ?? '')!;
+    expect(transaction).toContain(`${onCard[1]!.padStart(2, '0')}-${onCard[2]!.padStart(2, '0')} ${onCard[3]!}`);
     // The reference as the card showed it: masked, never the whole trade number.
     expect(transaction).toMatch(/\d{4}\*{4}\d{4}/);
     expect(transaction).not.toMatch(/\d{12}/);

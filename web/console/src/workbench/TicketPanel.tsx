@@ -1,7 +1,6 @@
 import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import type { Conversation, FlowContext } from '../../../../shared/schemas';
 import { codesOf, useLabel, useT, useTr, type Texts } from '../i18n';
-import { shortTime } from './clock';
 import { yuan } from './SecurityView';
 
 type Editable = 'orderNo' | 'amount' | 'time';
@@ -30,7 +29,8 @@ function FlowHandoff({ flow }: { flow: FlowContext }) {
           size="small"
           items={[
             { key: 'amount', label: texts.amount, children: yuan(t.amountFen, tr('元')) },
-            { key: 'at', label: texts.time, children: shortTime(t.at) },
+            // The merchant's own clock, as the card and the customer panel show it (not the browser's).
+            { key: 'at', label: texts.time, children: t.at.slice(5, 16).replace('T', ' ') },
             { key: 'counterparty', label: tr('对方'), children: t.counterparty },
             { key: 'status', label: tr('状态'), children: t.status },
             ...(t.ref ? [{ key: 'ref', label: tr('单号'), children: t.ref }] : []),
