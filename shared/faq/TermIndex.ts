@@ -134,13 +134,14 @@ export class TermIndex {
           common.push([i, id]);
           continue;
         }
+        const idf = idfOf(this.size, to - from);
         for (let j = from; j < to; j++) {
           const d = f.docs[j]!;
           if (this.seenDoc[d] === 0) {
             this.seenDoc[d] = 1;
             this.touched.push(d);
           }
-          this.add(i, d, f.tfs[j]!, to - from);
+          this.add(i, d, f.tfs[j]!, idf);
         }
       }
     }
@@ -161,6 +162,7 @@ export class TermIndex {
       const f = this.fields[i]!;
       const from = f.offset[id]!;
       const to = f.offset[id + 1]!;
+      const idf = idfOf(this.size, to - from);
       for (const d of candidates) {
         let lo = from;
         let hi = to - 1;
@@ -168,7 +170,7 @@ export class TermIndex {
           const mid = (lo + hi) >> 1;
           const m = f.docs[mid]!;
           if (m === d) {
-            this.add(i, d, f.tfs[mid]!, to - from);
+            this.add(i, d, f.tfs[mid]!, idf);
             break;
           }
           if (m < d) lo = mid + 1;
@@ -178,9 +180,8 @@ export class TermIndex {
     }
   }
 
-  private add(field: number, d: number, tf: number, df: number): void {
+  private add(field: number, d: number, tf: number, idf: number): void {
     const f = this.fields[field]!;
-    const idf = idfOf(this.size, df);
     this.scores[field]![d]! += idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * f.lengths[d]!) / f.avgLength)));
     this.matched[field]![d]! += idf;
   }
