@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { tenantCommand } from '../bin/commands/tenantCommand';
 import { startTestServer, staffLogin, userLogin, type TestServer } from './helpers/testServer';
 
 type Body = { type: string; flow?: string; title?: string };
@@ -76,6 +78,16 @@ describe('flow settings (GET|PUT /v1/merchant/flows)', () => {
     expect(['faqCard', 'faqSuggest', 'text', 'system']).toContain(off?.type);
     const worded = await botAnswer('u005', '昨天下午给朋友转了350块,对方说没收到');
     expect(worded).toMatchObject({ type: 'statusCard', flow: 'transferNotArrived', title: '转账查询' });
+
+    // Another merchant's settings are its own: nothing of the demo merchant's shows there, nor the other way round.
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (c: Buffer) => (printed += c.toString()));
+    expect(await tenantCommand(['create', 'acme', '--name', '另一家商户', '--admin', 'boss'], { stdin: new PassThrough(), stdout: out, stderr: new PassThrough() }, { KEFU_DATA_DIR: server.deps.config.dataDir })).toBe(0);
+    const acmeAdmin = await staffLogin(server, 'boss', /临时密码: (\S+)/.exec(printed)?.[1] ?? '', 'acme');
+    expect((await server.call('GET', route, { token: acmeAdmin })).json).toEqual({ disabled: [], titles: {} });
+    expect((await server.call('PUT', route, { token: acmeAdmin, body: { disabled: ['refundProgress'], titles: {} } })).status).toBe(200);
+    expect((await server.call('GET', route, { token: admin })).json).toEqual(saved.json);
 
     // Switched on again: the card is back.
     expect((await server.call('PUT', route, { token: admin, body: { disabled: [], titles: {} } })).status).toBe(200);
