@@ -99,33 +99,40 @@ function lexicon<V>(rows: readonly (readonly [V, string])[]): Lexicon<V> {
   for (const [value, words] of rows) for (const w of words.split('|')) values.set(w, value);
   const words = [...values.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // Latin codes stand alone (usd, not "usdt"); Chinese words match anywhere.
-  return { pattern: new RegExp(words.map((w) => (/^[a-z ]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : w)).join('|'), 'gi'), values };
+  return { pattern: new RegExp(words.map((w) => (/^[a-z ]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : w)).join('|'), 'g'), values };
 }
+
+type ContextType = 'region' | 'currency' | 'bank' | 'cardType';
+type ContextValue = { readonly type: ContextType; readonly value: Span<ContextType>['value'] };
 
 const regions = lexicon(REGIONS.map(([code, name, words]) => [{ code, name }, words] as const));
-const currencies = lexicon(CURRENCIES.map(([code, words]) => [{ code }, words] as const));
-const banks = lexicon(BANKS.map(([code, name, words]) => [{ code, name }, words] as const));
-const cardTypes = lexicon(CARD_TYPES);
-
-function find<K extends 'region' | 'currency' | 'bank' | 'cardType'>(type: K, lex: Lexicon<Span<K>['value']>, text: string): Span<K>[] {
-  const out: Span<K>[] = [];
-  lex.pattern.lastIndex = 0;
-  for (let m = lex.pattern.exec(text); m; m = lex.pattern.exec(text)) {
-    const value = lex.values.get(m[0]) ?? lex.values.get(m[0].toLowerCase());
-    if (value) out.push({ type, start: m.index, end: m.index + m[0].length, value });
-  }
-  return out;
-}
+/** Every word of the four kinds in one pattern, longest first: one scan of the text finds them all. */
+const context = lexicon<ContextValue>([
+  ...REGIONS.map(([code, name, words]) => [{ type: 'region', value: { code, name } }, words] as const),
+  ...CURRENCIES.map(([code, words]) => [{ type: 'currency', value: { code } }, words] as const),
+  ...BANKS.map(([code, name, words]) => [{ type: 'bank', value: { code, name } }, words] as const),
+  ...CARD_TYPES.map(([value, words]) => [{ type: 'cardType', value }, words] as const),
+]);
 
 /**
  * Where and with what a transaction happened, as scenario routing needs it: the country or region,
  * the currency named, the bank and the card type (network or credit/debit). Spans of the
- * (normalised) text; "中国银行" is a bank, not a region, since mainland China is no region here.
+ * (normalised) text; "中国银行" is a bank, not a region, since mainland China is no region here,
+ * and 美国运通 is a card network, not the United States (the longer word wins).
  */
 export function extractTransactionContext(text: string): Span[] {
-  // 香港 inside 汇丰 (香港) names both; a bank's name hides no region (中国银行 is not 中国).
-  return [...find('region', regions, text), ...find('currency', currencies, text), ...find('bank', banks, text), ...find('cardType', cardTypes, text)];
+  const out: Span[] = [];
+  // The words are lower case; ASCII-only lowering keeps every offset (VISA, Visa, visa alike).
+  const lowered = asciiLower(text);
+  context.pattern.lastIndex = 0;
+  for (let m = context.pattern.exec(lowered); m; m = context.pattern.exec(lowered)) {
+    const found = context.values.get(m[0]);
+    if (found) out.push({ type: found.type, start: m.index, end: m.index + m[0].length, value: found.value });
+  }
+  return out;
 }
+
+const asciiLower = (text: string) => (/[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (w) => w.toLowerCase()) : text);
 
 /** A text with every named foreign country, region or city replaced by 境外, for the scenario classifier. */
 export function generaliseRegions(text: string): string {
