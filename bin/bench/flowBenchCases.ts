@@ -138,10 +138,11 @@ export const flowHeldOutCases: readonly FlowCase[] = [
 ];
 
 /**
- * Written after the last change to the flows and never used to change them: the bench's figure
- * for wording the flows have not seen.
+ * Written after the topic + status design; its first run (80.0 %, then 75.0 % after a review made
+ * the flows stricter) led to three general fixes (如何 only before a verb, 处理中 / 查不到 as status
+ * words, 订单 + number as an order number): a third development set now.
  */
-export const flowUnseenCases: readonly FlowCase[] = [
+export const flowThirdCases: readonly FlowCase[] = [
   { user: 'u001', turns: ['为啥我那128块的付款没成功'], expected: { card: 'paymentFailed', transaction: 'u001-fail' } },
   { user: 'u001', turns: ['充值话费扣款失败了吗'], expected: { card: 'paymentFailed', transaction: 'u001-f2' } },
   { user: 'u001', turns: ['下单的时候一直付款失败', '128那个'], expected: { card: 'paymentFailed', transaction: 'u001-fail' } },
@@ -162,4 +163,31 @@ export const flowUnseenCases: readonly FlowCase[] = [
   { user: 'u001', turns: ['我付的666怎么失败了', '666元,昨天'], expected: { handoff: 'paymentFailed' } },
   { user: 'u002', turns: ['退款的钱会退到哪里'], expected: { faq: true } },
   { user: 'u005', turns: ['转账转错人了怎么办'], expected: { faq: true } },
+];
+
+/**
+ * Written after the last change to the flows and never used to change them: the bench's figure
+ * for wording the flows have not seen.
+ */
+export const flowUnseenCases: readonly FlowCase[] = [
+  { user: 'u001', turns: ['刚才那笔128的支付怎么就失败了呢'], expected: { card: 'paymentFailed', transaction: 'u001-fail' } },
+  { user: 'u001', turns: ['话费没充上,付款失败'], expected: { card: 'paymentFailed', transaction: 'u001-f2' } },
+  { user: 'u001', turns: ['我的钱付不出去', { tap: '话费充值' }], expected: { card: 'paymentFailed', transaction: 'u001-f2' } },
+  { user: 'u002', turns: ['优品家居退款啥情况了'], expected: { card: 'refundProgress', transaction: 'u002-f1' } },
+  { user: 'u002', turns: ['我申请的退款到账没'], expected: { card: 'refundProgress', transaction: 'u002-f1' } },
+  { user: 'u002', turns: ['那笔89的退款到没到'], expected: { card: 'refundProgress', transaction: 'u002-f2' } },
+  { user: 'u005', turns: ['转账2000还没到对方账户'], expected: { card: 'transferNotArrived', transaction: 'u005-f1' } },
+  { user: 'u005', turns: ['昨天下午那笔350转账对方说没到账'], expected: { card: 'transferNotArrived', transaction: 'u005-f2' } },
+  { user: 'u006', turns: ['我的转账被退回来了是怎么回事'], expected: { card: 'transferNotArrived', transaction: 'u006-f1' } },
+  { user: 'u008', turns: ['转出去的500块钱一直没到'], expected: { card: 'transferNotArrived', transaction: 'u008-f1' } },
+  { user: 'u003', turns: ['299买的那个快递到哪了'], expected: { card: 'orderStatus', transaction: 'u003-f1' } },
+  { user: 'u003', turns: ['订单号DD202630003什么时候发货'], expected: { card: 'orderStatus', transaction: 'u003-f3' } },
+  { user: 'u003', turns: ['我的包裹显示签收了', { tap: '超市' }], expected: { card: 'orderStatus', transaction: 'u003-f2' } },
+  { user: 'u009', turns: ['花呗到期日是哪天'], expected: { card: 'repaymentDue', transaction: 'u009-f1' } },
+  { user: 'u009', turns: ['借呗该还多少了'], expected: { card: 'repaymentDue', transaction: 'u009-f2' } },
+  { user: 'u010', turns: ['上个月一共花了多少'], expected: { card: 'billPeriod' } },
+  { user: 'u008', turns: ['转了1万块给朋友没到', '一万,今天早上'], expected: { handoff: 'transferNotArrived' } },
+  { user: 'u002', turns: ['退款能退到银行卡吗'], expected: { faq: true } },
+  { user: 'u003', turns: ['快递丢了怎么赔偿'], expected: { faq: true } },
+  { user: 'u009', turns: ['花呗额度怎么提升'], expected: { faq: true } },
 ];

@@ -21,7 +21,7 @@ export function cluesOf(entities: readonly Entity[], text: string): FlowClues {
     if (e.type === 'time' && !clues.time) clues = { ...clues, time: { start: Date.parse(e.value.start), end: Date.parse(e.value.end) } };
   }
   // An order number the extractor does not know (SO123456) is still one when the user calls it so.
-  const typed = /(?:订单号|单号|订单编号)[::\s]*([A-Za-z0-9]{6,32})/.exec(text)?.[1];
+  const typed = /(?:订单号?|单号|订单编号|交易号)[::\s]*([A-Za-z0-9]{6,32})/.exec(text)?.[1];
   if (!clues.orderNo && typed) clues = { ...clues, orderNo: typed };
   const products = PRODUCTS.filter((p) => text.includes(p));
   return products.length ? { ...clues, products } : clues;
