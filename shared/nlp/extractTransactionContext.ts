@@ -114,20 +114,50 @@ const context = lexicon<ContextValue>([
   ...CARD_TYPES.map(([value, words]) => [{ type: 'cardType', value }, words] as const),
 ]);
 
+/** The context words in a trie by UTF-16 unit: one walk from each position finds the longest word. */
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  word?: string;
+}
+const trie: TrieNode = { next: new Map() };
+for (const word of context.values.keys()) {
+  let node = trie;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map() }));
+    node = child;
+  }
+  node.word = word;
+}
+const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
+
 /**
  * Where and with what a transaction happened, as scenario routing needs it: the country or region,
  * the currency named, the bank and the card type (network or credit/debit). Spans of the
  * (normalised) text; "中国银行" is a bank, not a region, since mainland China is no region here,
- * and 美国运通 is a card network, not the United States (the longer word wins).
+ * and 美国运通 is a card network, not the United States (the longer word wins). Latin codes stand
+ * alone (usd, not usdt). A trie walk rather than the pattern: it runs inside every parse().
  */
 export function extractTransactionContext(text: string): Span[] {
   const out: Span[] = [];
   // The words are lower case; ASCII-only lowering keeps every offset (VISA, Visa, visa alike).
   const lowered = asciiLower(text);
-  context.pattern.lastIndex = 0;
-  for (let m = context.pattern.exec(lowered); m; m = context.pattern.exec(lowered)) {
-    const found = context.values.get(m[0]);
-    if (found) out.push({ type: found.type, start: m.index, end: m.index + m[0].length, value: found.value });
+  for (let i = 0; i < lowered.length; ) {
+    let node: TrieNode | undefined = trie;
+    let found: string | undefined;
+    for (let j = i; j < lowered.length; j++) {
+      node = node.next.get(lowered.charCodeAt(j));
+      if (!node) break;
+      if (node.word && !(isLatin(lowered.charCodeAt(i)) && (isLatin(lowered.charCodeAt(i - 1)) || isLatin(lowered.charCodeAt(j + 1))))) found = node.word;
+    }
+    const hit = found ? context.values.get(found) : undefined;
+    if (!found || !hit) {
+      i++;
+      continue;
+    }
+    out.push({ type: hit.type, start: i, end: i + found.length, value: hit.value });
+    i += found.length;
   }
   return out;
 }
