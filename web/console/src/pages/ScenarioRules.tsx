@@ -1,5 +1,5 @@
 import { Button, Input, Select, Space, Table } from 'antd';
-import { useTr } from '../i18n';
+import { useLabel, useTr } from '../i18n';
 import type { ScenarioRule } from '../../../../shared/schemas';
 import type { Scenario } from '../../../../shared/nlp/scenarios/Scenario';
 
@@ -22,8 +22,10 @@ const CONDITIONS: [Condition, string, string[][]][] = [['regions', '地区', REG
  */
 export function ScenarioRules({ rules, onChange, scenarios, groups }: { rules: readonly ScenarioRule[]; onChange: (rules: ScenarioRule[]) => void; scenarios: readonly ListedScenario[]; groups: { value: string; label: string }[] }) {
   const tr = useTr();
+  const label = useLabel();
   const set = (i: number, patch: Partial<ScenarioRule>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const scenarioOptions = scenarios.map((s) => ({ value: s.id, label: `${s.name} (${s.id})` }));
+  // Names with their category, not ids: the console shows no codes (test/consoleCodes.browser.test.ts).
+  const scenarioOptions = scenarios.map((s) => ({ value: s.id, label: `${s.name} · ${label('category', s.category)}` }));
   const add = () => {
     const ids = new Set(rules.map((r) => r.id));
     let n = rules.length + 1;
