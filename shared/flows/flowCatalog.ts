@@ -1,5 +1,8 @@
 import type { CustomerTransaction } from '../customer/CustomerData';
 import type { FlowId } from '../schemas';
+import { flowTitles } from './flowTitles';
+
+const titleOf = (id: FlowId): string => flowTitles.find((f) => f.id === id)!.title;
 
 /**
  * One self-service flow as data: when a message asks for it, which of the user's transactions it
@@ -44,7 +47,7 @@ const FAILED = /失败|不成功|没成功|不了|被拒|出错|报错|不上|�
 export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'refundProgress',
-    title: '退款进度',
+    title: titleOf('refundProgress'),
     topic: /退款|退钱|退的|退我|退回|退了|退给我|退货款/,
     about: (t) => t.type === 'refund',
     likely: (t) => t.status === 'pending',
@@ -53,7 +56,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
   {
     id: 'transferNotArrived',
-    title: '转账到账查询',
+    title: titleOf('transferNotArrived'),
     topic: /转账|转的|转了|转给|转钱|转款|汇款|汇给|汇的|打钱|转[\d一二两三四五六七八九十百千万]/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
@@ -63,7 +66,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
   {
     id: 'paymentFailed',
-    title: '支付失败',
+    title: titleOf('paymentFailed'),
     topic: /付|支付|扣款|买|下单|交易|交话费|充值|充话费/,
     status: FAILED,
     about: (t) => t.status === 'failed' && (t.type === 'payment' || t.type === 'order'),
@@ -72,7 +75,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
   {
     id: 'repaymentDue',
-    title: '还款提醒',
+    title: titleOf('repaymentDue'),
     topic: /还款|还钱|要还|该还|待还|还多少|还的钱|花呗|借呗|信用卡/,
     about: (t) => t.type === 'repayment',
     likely: (t) => t.status === 'pending',
@@ -81,7 +84,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
   {
     id: 'orderStatus',
-    title: '订单状态',
+    title: titleOf('orderStatus'),
     topic: /订单|快递|包裹|物流|发货|签收|收货|到货|买的|买了|的货/,
     about: (t) => t.type === 'order',
     likely: (t) => t.orderStage !== 'delivered',
@@ -94,7 +97,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
   {
     id: 'billPeriod',
-    title: '账单查询',
+    title: titleOf('billPeriod'),
     topic: /账单|花了多少|消费了?多少|支出|花销|一共花|总共花/,
     // A period or an amount asked for: 账单怎么删除 is no bill to show.
     status: /多少|一共|总共|合计|上个?月|这个?月|本月|今年|去年|上周|这周|本周|\d+月|[一二三四五六七八九十]+月/,

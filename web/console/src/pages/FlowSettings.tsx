@@ -3,7 +3,7 @@ import { Button, Card, Input, Switch, Table, Typography } from 'antd';
 import { toast } from '../toast';
 import { api, ApiError } from '../api';
 import { useLabel, useTr } from '../i18n';
-import { flowCatalog } from '../../../../shared/flows/flowCatalog';
+import { flowTitles } from '../../../../shared/flows/flowTitles';
 import { FLOW_TITLE_MAX, type FlowSettingsRequest as Settings } from '../../../../shared/merchant/flowSettings';
 import type { FlowId } from '../../../../shared/schemas';
 
@@ -15,7 +15,7 @@ interface Row {
   readonly title: string;
 }
 
-const rowsOf = (saved: Settings): Row[] => flowCatalog.map((f) => ({ id: f.id, defaultTitle: f.title, on: !saved.disabled.includes(f.id), title: saved.titles[f.id] ?? '' }));
+const rowsOf = (saved: Settings): Row[] => flowTitles.map((f) => ({ id: f.id, defaultTitle: f.title, on: !saved.disabled.includes(f.id), title: saved.titles[f.id] ?? '' }));
 
 /**
  * The self-service flows (issue 22 item 1): the six kinds of question the bot answers with the
