@@ -69,6 +69,10 @@ function prepare(entry: MatchableEntry): PreparedEntry | undefined {
   return { id: entry.id, phrasings, answer: [bigramsOf(answer.replace(/[\s\p{P}\p{S}]/gu, '')), conceptsOf(answer)] };
 }
 
+/** TermIndex.build's arguments for the entries' phrasings, and for their answers. */
+const phrasingDocs = (kept: readonly PreparedEntry[]): [number, (e: number, f: number) => string[], number] => [kept.length, (e, f) => entryField(kept[e]!.phrasings, f), BOOSTS.length];
+const answerDocs = (kept: readonly PreparedEntry[]): [number, (e: number, f: number) => readonly string[], number] => [kept.length, (e, f) => kept[e]!.answer[f]!, ANSWER_BOOSTS.length];
+
 /** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
 function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
   const out: string[] = [];
@@ -100,23 +104,19 @@ export class FaqMatcher {
   }
 
   /**
-   * The matcher of the enabled entries. `prepared` is what `prepare` made of the same entries (in
-   * slices, by `buildInSlices`); without it each entry's text is processed here.
+   * The matcher of the enabled entries. `prepared` is what `prepare` made of the same entries and
+   * `indexes` the indexes made of those (both by `buildInSlices`); without them, made here.
    */
-  static build(entries: readonly MatchableEntry[], prepared?: readonly (PreparedEntry | undefined)[]): FaqMatcher {
-    const ready = prepared ?? entries.map(prepare);
-    const kept = ready.filter((p): p is PreparedEntry => p !== undefined);
-    return new FaqMatcher(
-      kept.map((p) => p.id),
-      TermIndex.build(kept.length, (e, f) => entryField(kept[e]!.phrasings, f), BOOSTS.length),
-      TermIndex.build(kept.length, (e, f) => kept[e]!.answer[f]!, 2),
-    );
+  static build(entries: readonly MatchableEntry[], prepared?: readonly (PreparedEntry | undefined)[], indexes?: { index: TermIndex; answers: TermIndex }): FaqMatcher {
+    const kept = (prepared ?? entries.map(prepare)).filter((p): p is PreparedEntry => p !== undefined);
+    const { index, answers } = indexes ?? { index: TermIndex.build(...phrasingDocs(kept)), answers: TermIndex.build(...answerDocs(kept)) };
+    return new FaqMatcher(kept.map((p) => p.id), index, answers);
   }
 
   /**
-   * `build`, with the costly part (segmenting, pinyin, concepts: about 0.5 ms an entry) done in
-   * slices of at most `sliceMs` between which other work of the process runs: a rebuild of a large
-   * base never holds the event loop for long.
+   * `build`, with the costly parts (segmenting, pinyin, concepts: about 0.5 ms an entry; then the
+   * postings) done in slices of at most `sliceMs` between which other work of the process runs: a
+   * rebuild of a large base never holds the event loop for long.
    */
   static async buildInSlices(entries: readonly MatchableEntry[], sliceMs = 10): Promise<FaqMatcher> {
     const prepared: (PreparedEntry | undefined)[] = [];
@@ -128,7 +128,10 @@ export class FaqMatcher {
         sliceStart = performance.now();
       }
     }
-    return FaqMatcher.build(entries, prepared);
+    const kept = prepared.filter((p): p is PreparedEntry => p !== undefined);
+    const index = await TermIndex.buildInSlices(...phrasingDocs(kept), sliceMs);
+    const answers = await TermIndex.buildInSlices(...answerDocs(kept), sliceMs);
+    return FaqMatcher.build(entries, prepared, { index, answers });
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */

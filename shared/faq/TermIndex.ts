@@ -70,10 +70,32 @@ export class TermIndex {
   }
 
   static build(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number): TermIndex {
-    return new TermIndex(
-      size,
-      Array.from({ length: fieldCount }, (_, f) => buildField(size, (d) => termsOf(d, f))),
-    );
+    const steps = TermIndex.steps(size, termsOf, fieldCount);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `build` with the event loop let go every `sliceMs`: a large base's index never holds it for long. */
+  static async buildInSlices(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number, sliceMs = 10): Promise<TermIndex> {
+    const steps = TermIndex.steps(size, termsOf, fieldCount);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** The build, pausable between documents (it yields every few hundred). */
+  private static *steps(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number): Generator<void, TermIndex> {
+    const fields: Field[] = [];
+    for (let f = 0; f < fieldCount; f++) fields.push(yield* buildField(size, (d) => termsOf(d, f)));
+    return new TermIndex(size, fields);
   }
 
   toJSON(): SavedTermIndex {
@@ -201,13 +223,17 @@ export class TermIndex {
  * One field's postings: terms get ids as they come, the (term, doc) pairs are counted, then laid
  * out per term in one array each for documents and term frequencies.
  */
-function buildField(size: number, termsOf: (d: number) => readonly string[]): Field {
+/** Documents read between two chances to pause. */
+const STEP = 256;
+
+function* buildField(size: number, termsOf: (d: number) => readonly string[]): Generator<void, Field> {
   const ids = new Map<string, number>();
   const lengths = new Uint16Array(size);
   let seq = new Int32Array(1024);
   let n = 0;
   const docStart = new Int32Array(size + 1);
   for (let d = 0; d < size; d++) {
+    if (d % STEP === STEP - 1) yield;
     docStart[d] = n;
     const terms = termsOf(d);
     lengths[d] = Math.min(terms.length, 0xffff);
