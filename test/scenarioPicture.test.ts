@@ -57,6 +57,7 @@ describe('a picture of a problem gets its answer (issue 21 item 8)', () => {
     const admin = await staffLogin(server, 'admin');
     const entries = [
       { id: 'pay-balance-short', category: 'payment', question: '付款时提示余额不足怎么办', similar: ['支付失败说余额不足', '钱够却显示余额不足'], answer: '提示余额不足时,请确认所选付款方式(余额、余额宝或银行卡)里的可用金额够付这笔钱;也可以在付款页点【更换付款方式】换一张卡。' },
+      { id: 'pay-method-unsupported', category: 'payment', question: '付款提示暂不支持该付款方式', similar: ['商家不支持这种付款方式', '这张卡不能付款'], answer: '这家商户暂不支持您选的付款方式。请在付款页点【更换付款方式】,改用余额、余额宝或另一张银行卡。' },
       { id: 'pay-risk', category: 'payment', question: '付款提示交易存在风险怎么办', similar: ['支付被风控拦截', '付款说有风险不让付'], answer: '为保护资金安全,系统拦截了这笔付款。请确认收款方可信后稍后重试,或在【我的】-【安全中心】完成身份验证。' },
     ];
     for (const e of entries) expect((await server.call('POST', '/v1/merchant/faq', { token: admin, body: e })).status).toBeLessThan(300);
@@ -77,5 +78,10 @@ describe('a picture of a problem gets its answer (issue 21 item 8)', () => {
   it('a rendered 交易存在风险 screen gets the risk entry, not the balance one', async () => {
     const bodies = await sendPicture(await shot('该笔交易存在风险', '为保障您的资金安全,本次支付已被拦截'), 'pic-2');
     expect(bodies[1]).toMatchObject({ type: 'faqCard', faqId: 'pay-risk' });
+  });
+
+  it('a rendered 暂不支持 screen gets the payment-method entry', async () => {
+    const bodies = await sendPicture(await shot('暂不支持该付款方式', '请更换其他付款方式后再试'), 'pic-3');
+    expect(bodies[1]).toMatchObject({ type: 'faqCard', faqId: 'pay-method-unsupported' });
   });
 });
