@@ -274,6 +274,8 @@ describe('console in Chromium', () => {
     await bill.waitFor();
     expect(await bill.innerText()).toContain('查看账单');
     expect(await page.locator('.action-links tbody tr', { hasText: '/pages/huabei/repay' }).innerText()).toContain('去还款');
+    // Issue 22: the pages the self-service cards' buttons open are listed too.
+    expect(await page.locator('.action-links tbody tr', { hasText: '/pages/order/pay' }).innerText()).toContain('重新支付');
     await page.getByLabel('H5 地址 /pages/bill/index').fill('https://m.example.com/bill?from=kefu');
     await page.locator('.save-action-links').click();
     await page.getByText('已保存').waitFor();

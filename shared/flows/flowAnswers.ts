@@ -2,6 +2,7 @@ import type { CustomerTransaction } from '../customer/CustomerData';
 import type { FaqAction, FlowId, FlowTransaction, StatusCardBody } from '../schemas';
 import { localParts } from '../nlp/shanghaiTime';
 import { flowById } from './flowCatalog';
+import { flowPages } from './flowTitles';
 
 /** 12800 -> "128.00 元". */
 export const yuan = (fen: number): string => `${(fen / 100).toFixed(2)} 元`;
@@ -46,28 +47,28 @@ function explain(flow: FlowId, t: CustomerTransaction): { text: string; actions:
   switch (flow) {
     case 'paymentFailed':
       // A trade Alipay reports as waiting or paid is no failure (a number the user gave, looked up there).
-      if (t.status === 'pending') return { text: '这笔交易还在等待付款,尚未完成。如已扣款,请稍后刷新订单查看;超时未支付的交易会自动关闭。', actions: [{ label: '查看订单', path: '/pages/order/index' }] };
-      if (t.status === 'success') return { text: `这笔付款已于 ${shortTime(t.at)} 成功。如订单仍显示未支付,请稍后刷新或转人工核实。`, actions: [{ label: '查看订单', path: '/pages/order/index' }] };
+      if (t.status === 'pending') return { text: '这笔交易还在等待付款,尚未完成。如已扣款,请稍后刷新订单查看;超时未支付的交易会自动关闭。', actions: [{ ...flowPages.order }] };
+      if (t.status === 'success') return { text: `这笔付款已于 ${shortTime(t.at)} 成功。如订单仍显示未支付,请稍后刷新或转人工核实。`, actions: [{ ...flowPages.order }] };
       return {
         text: `这笔付款没有成功${t.failReason ? `,原因是:${t.failReason}` : ''}。钱没有扣,如已扣款会在 1-3 个工作日内原路退回。您可以更换付款方式后重新支付。`,
-        actions: [{ label: '重新支付', path: '/pages/order/pay' }],
+        actions: [{ ...flowPages.pay }],
       };
     case 'refundProgress':
-      if (t.refundStage === 'refunded' || t.status === 'success') return { text: `这笔退款已退回原付款方式,请在余额或银行卡账单中查看。`, actions: [{ label: '查看账单', path: '/pages/bill/index' }] };
-      if (t.refundStage === 'applied') return { text: `退款申请已提交,正在等待商家处理,商家通常在 48 小时内处理${by}。`, actions: [{ label: '查看订单', path: '/pages/order/index' }] };
-      return { text: `商家已同意退款,款项正在退回原付款方式${by || ',一般 1-3 个工作日到账'}。`, actions: [{ label: '查看订单', path: '/pages/order/index' }] };
+      if (t.refundStage === 'refunded' || t.status === 'success') return { text: `这笔退款已退回原付款方式,请在余额或银行卡账单中查看。`, actions: [{ ...flowPages.bill }] };
+      if (t.refundStage === 'applied') return { text: `退款申请已提交,正在等待商家处理,商家通常在 48 小时内处理${by}。`, actions: [{ ...flowPages.order }] };
+      return { text: `商家已同意退款,款项正在退回原付款方式${by || ',一般 1-3 个工作日到账'}。`, actions: [{ ...flowPages.order }] };
     case 'transferNotArrived':
-      if (t.status === 'success') return { text: `这笔转账已于 ${shortTime(t.at)} 成功转入对方账户。请对方在支付宝【我的】-【账单】中查看;如对方仍未查到,可以转人工为您核实。`, actions: [{ label: '查看账单', path: '/pages/bill/index' }] };
-      if (t.status === 'failed') return { text: `这笔转账没有成功${t.failReason ? `,原因是:${t.failReason}` : ''},钱已退回您的账户。`, actions: [{ label: '重新转账', path: '/pages/transfer/index' }] };
-      return { text: `这笔转账正在处理中${by || ',一般 2 小时内到账'},到账后对方会收到通知。`, actions: [{ label: '查看账单', path: '/pages/bill/index' }] };
+      if (t.status === 'success') return { text: `这笔转账已于 ${shortTime(t.at)} 成功转入对方账户。请对方在支付宝【我的】-【账单】中查看;如对方仍未查到,可以转人工为您核实。`, actions: [{ ...flowPages.bill }] };
+      if (t.status === 'failed') return { text: `这笔转账没有成功${t.failReason ? `,原因是:${t.failReason}` : ''},钱已退回您的账户。`, actions: [{ ...flowPages.transfer }] };
+      return { text: `这笔转账正在处理中${by || ',一般 2 小时内到账'},到账后对方会收到通知。`, actions: [{ ...flowPages.bill }] };
     case 'orderStatus':
-      if (t.orderStage === 'delivered') return { text: `订单已签收${t.tracking ? `:${t.tracking}` : ''}。如未收到货,请先联系快递或查看代收点。`, actions: [{ label: '查看物流', path: '/pages/order/logistics' }] };
-      if (t.orderStage === 'unshipped' || !t.orderStage) return { text: '商家还没有发货,一般会在付款后 48 小时内发货,发货后您会收到通知。', actions: [{ label: '查看订单', path: '/pages/order/index' }] };
-      return { text: `包裹正在路上${t.tracking ? `:${t.tracking}` : ''}。`, actions: [{ label: '查看物流', path: '/pages/order/logistics' }] };
+      if (t.orderStage === 'delivered') return { text: `订单已签收${t.tracking ? `:${t.tracking}` : ''}。如未收到货,请先联系快递或查看代收点。`, actions: [{ ...flowPages.logistics }] };
+      if (t.orderStage === 'unshipped' || !t.orderStage) return { text: '商家还没有发货,一般会在付款后 48 小时内发货,发货后您会收到通知。', actions: [{ ...flowPages.order }] };
+      return { text: `包裹正在路上${t.tracking ? `:${t.tracking}` : ''}。`, actions: [{ ...flowPages.logistics }] };
     case 'repaymentDue':
       return {
         text: t.dueAt ? `请在 ${shortTime(t.dueAt)} 前还款,逾期会产生罚息并影响信用记录。` : '请按时还款,逾期会产生罚息并影响信用记录。',
-        actions: [{ label: '去还款', path: '/pages/repay/index' }],
+        actions: [{ ...flowPages.repay }],
       };
     case 'billPeriod':
       return { text: '', actions: [] };
@@ -104,7 +105,7 @@ export function billCard(period: string, payments: readonly CustomerTransaction[
       ...(largest ? [{ label: '最大一笔', value: `${yuan(largest.amountFen)} · ${largest.counterparty}` }] : []),
     ],
     explanation: payments.length ? '以上为成功的付款和转账,不含退款。每笔明细可在账单中查看。' : '这段时间没有成功的付款或转账。',
-    actions: [{ label: '查看账单', path: '/pages/bill/index' }],
+    actions: [{ ...flowPages.bill }],
     handoff: false,
   };
 }

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api';
 import { useTr } from '../i18n';
 import type { ActionLinkSettings as Settings } from '../../../../shared/merchant/actionLinks';
 import type { FaqEntry } from '../../../../shared/schemas';
+import { flowPages } from '../../../../shared/flows/flowTitles';
 
 /** One FAQ action's page: the buttons that lead there and its H5 address (empty: none). */
 interface Row {
@@ -13,10 +14,11 @@ interface Row {
   readonly url: string;
 }
 
-/** The pages the knowledge base's buttons lead to (with their labels), and pages that only have an address saved. */
+/** The pages the knowledge base's and the self-service cards' buttons lead to (with their labels), and pages that only have an address saved. */
 function rowsOf(entries: readonly FaqEntry[], saved: Settings): Row[] {
   const labels = new Map<string, Set<string>>();
-  for (const e of entries) for (const a of e.actions) if (a.path) labels.set(a.path, (labels.get(a.path) ?? new Set()).add(a.label));
+  const actions = [...entries.flatMap((e) => e.actions), ...Object.values(flowPages)];
+  for (const a of actions) if (a.path) labels.set(a.path, (labels.get(a.path) ?? new Set()).add(a.label));
   const urls = new Map(saved.links.map((l) => [l.path, l.url]));
   const paths = [...new Set([...labels.keys(), ...urls.keys()])].sort();
   return paths.map((path) => ({ path, labels: [...(labels.get(path) ?? [])], url: urls.get(path) ?? '' }));
