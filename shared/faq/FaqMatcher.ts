@@ -1,3 +1,4 @@
+import { withoutIdentifiers } from './withoutIdentifiers';
 import type { FaqEntry } from '../schemas';
 import { TermIndex, type SavedTermIndex } from './TermIndex';
 import { faqTerms, matchText, type FaqTerms } from './faqTerms';
@@ -236,8 +237,9 @@ export class FaqMatcher {
 
   /** Answer, suggest the top 3, or hand off to a human, with the ranked matches and the reason. */
   match(query: string, thresholds: FaqThresholds = defaultThresholds()): FaqMatchResult {
-    const matches = this.rank(query, 5);
-    return { ...decide(query, matches, this.size, thresholds), matches };
+    const asked = withoutIdentifiers(query);
+    const matches = this.rank(asked, 5);
+    return { ...decide(asked, matches, this.size, thresholds), matches };
   }
 }
 
