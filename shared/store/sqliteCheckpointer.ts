@@ -70,6 +70,9 @@ export function startSqliteCheckpointer(file: string, onFailure: (reason: string
     close: () => {
       if (closing) return exited;
       closing = true;
+      // Held while it stops: an unreferenced thread let the process end in the middle of a
+      // close (npm run dev exited before saying 已停止).
+      worker.ref();
       worker.postMessage('close');
       return exited;
     },
