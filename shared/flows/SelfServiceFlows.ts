@@ -52,9 +52,12 @@ export class SelfServiceFlows {
     const asked = flowsAskedFor(text);
     const waiting = pending ? flowById.get(pending.flow) : undefined;
     // A new question of another kind starts afresh; an answer to ours continues our flow.
+    const wanted = asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked;
+    // Most messages ask for no flow: the merchant's switches are read only for those that do.
+    if (!wanted.length) return undefined;
     // The merchant's switches unreadable (a store error): every flow on, as by default.
     const settings: FlowSettings = (await this.o.settings?.(c.tenant).catch((err: unknown) => void this.o.onError?.(err, c.tenant))) ?? {};
-    const defs = (asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked).filter((d) => !settings.disabled?.includes(d.id));
+    const defs = wanted.filter((d) => !settings.disabled?.includes(d.id));
     if (!defs.length) return undefined;
     const said = cluesOf(understood?.entities ?? [], text);
     // A bill may be of a month that began more than 30 days ago.
