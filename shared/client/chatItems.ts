@@ -1,4 +1,4 @@
-import type { Message } from '../schemas';
+import type { FaqAction, Message } from '../schemas';
 import type { ChatView } from './ChatView';
 import type { ChatTexts } from './chatText';
 import type { ActionLinks } from './actionLinks';
@@ -70,6 +70,11 @@ const blank = {
   past: false,
 };
 
+/** A card's buttons: the page, its web link (the action's own, else the merchant's H5 address of the page), the card's entry. */
+function actionItems(actions: readonly FaqAction[], links: ActionLinks, faqId: string): ChatItemAction[] {
+  return actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId }));
+}
+
 /**
  * The message as a row. `live` is false for a FAQ card whose 解决了/没解决 no longer apply: the
  * conversation left the bot, a later card replaced it, or it belongs to an earlier conversation.
@@ -91,7 +96,7 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
         question: b.question,
         answer: b.answer,
         faqId: b.faqId,
-        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId: b.faqId })),
+        actions: actionItems(b.actions, links, b.faqId),
         showFeedback: b.feedback && live,
       };
     case 'statusCard':
@@ -103,7 +108,7 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
         question: b.title,
         answer: b.explanation,
         facts: b.facts,
-        actions: b.actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId: '' })),
+        actions: actionItems(b.actions, links, ''),
         offerHandoff: b.handoff && live,
       };
     case 'choices':
