@@ -66,7 +66,7 @@ const nlsDriver = () => require('../asr/NlsSpeechRecognizer') as typeof NlsModul
 
 /**
  * The composition root: the only place that picks drivers for ports. The deployed functions
- * (functions/_runtime/deployedDeps), the dev server (bin/dev), the CLI (bin/commands) and the
+ * (functions/_runtime/deployedDeps), the dev server (scripts/dev), the CLI (bin/commands) and the
  * benchmarks all build their Kefu here, so KEFU_STORE and the other settings mean the same everywhere.
  */
 export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}): Kefu {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../config';
-import { startDevServer } from '../../bin/dev/devServer';
+import { startDevServer } from '../../scripts/dev/devServer';
 import { createLogger } from './createLogger';
 import { devLogDestination, readable } from './devLogDestination';
 import { validateLogLine } from './validateLogLine';

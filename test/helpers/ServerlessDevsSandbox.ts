@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serverlessDevsBin } from '../../bin/deploy';
+import { serverlessDevsBin } from '../../scripts/deploy/deploy';
 
 /**
  * Runs the project's own Serverless Devs CLI (@serverless-devs/s, a devDependency) offline, for

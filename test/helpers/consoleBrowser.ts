@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureConsoleBuilt } from '../../bin/build-console';
+import { ensureConsoleBuilt } from '../../scripts/build/build-console';
 import { startTestServer, type TestServer } from './testServer';
 
-/** Debian's Chromium (bin/ensure-debian-deps.sh installs it), driven by playwright-core. */
+/** Debian's Chromium (scripts/install/ensure-debian-deps.sh installs it), driven by playwright-core. */
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 /**

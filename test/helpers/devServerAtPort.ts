@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { startDevServer } from '../../bin/dev/devServer';
+import { startDevServer } from '../../scripts/dev/devServer';
 
 async function main(): Promise<void> {
   const config = loadConfig({}, { PORT: process.argv[3] ?? '0', KEFU_DEV_LOGIN: 'true', KEFU_DATA_DIR: process.argv[2] ?? '', KEFU_JOBS_INTERVAL_MS: '0', KEFU_LONGPOLL_TIMEOUT_MS: '20000' });

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { startDevServer } from '../../bin/dev/devServer';
+import { startDevServer } from '../../scripts/dev/devServer';
 import { Writable } from 'node:stream';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { startDevServer, type DevServer } from '../../bin/dev/devServer';
+import { startDevServer, type DevServer } from '../../scripts/dev/devServer';
 
 export interface TestServer extends DevServer {
   /** Everything the server logged so far, as raw JSON lines. */

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { buildMini, DEV_API_ORIGIN, MINI_PACKAGE_LIMIT_BYTES, miniBuildOrigins, parseMiniBuildArgs, type MiniBuildResult } from '../../bin/build-mini';
-import { checkMiniOrigin } from '../../bin/checkMiniOrigin';
-import { MiniBuildError } from '../../bin/MiniBuildError';
+import { buildMini, DEV_API_ORIGIN, MINI_PACKAGE_LIMIT_BYTES, miniBuildOrigins, parseMiniBuildArgs, type MiniBuildResult } from '../../scripts/build/build-mini';
+import { checkMiniOrigin } from '../../scripts/build/checkMiniOrigin';
+import { MiniBuildError } from '../../scripts/build/MiniBuildError';
 import { eventHandlers } from './axmlToWxml';
 import { es2015Syntax } from './es2015Syntax';
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { buildMini, MINI_PACKAGE_LIMIT_BYTES, type MiniBuildResult } from '../../bin/build-mini';
+import { buildMini, MINI_PACKAGE_LIMIT_BYTES, type MiniBuildResult } from '../../scripts/build/build-mini';
 import { es2015Syntax } from './es2015Syntax';
 
 const run = promisify(execFile);

@@ -1,0 +1,132 @@
+/**
+ * `npm run train:faq`: calibrates the FAQ decision (shared/faq/faqCalibration.json). The ranker
+ * itself learns nothing: BM25 over words, bigrams, characters, pinyin and concepts. What is fitted
+ * here is how sure to be of its top entry: a logistic regression from the ranking's signals
+ * (coverage, margin, agreement; faqConfidence.ts) to "the top entry is the right answer", then, for
+ * each precision target, the lowest confidence whose answers reached it.
+ *
+ * Fitted on the *dev* parts of the merchant-style sets in eval/faq (never their held-out parts),
+ * asked against each base as written and without its similar questions, plus each similar
+ * question asked against the base without it (leave one out). Deterministic.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FaqMatcher } from '../../shared/faq/FaqMatcher';
+import { SIGNAL_NAMES, type ConfidenceSignals } from '../../shared/faq/faqConfidence';
+import { merchantSets } from '../bench/faqData';
+
+/** Precision targets a merchant can pick; the default is 97 %. */
+const TARGETS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99];
+const DEFAULT_TARGET = 0.97;
+/** Share of out-of-scope questions the suggest threshold hands off (the rest are suggested). */
+const OUT_OF_SCOPE_HANDOFF = 0.9;
+
+interface Example {
+  readonly x: number[];
+  readonly right: boolean;
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+const vector = (s: ConfidenceSignals): number[] => SIGNAL_NAMES.map((n) => s[n]);
+
+/** The top entry's signals for a question, and whether it is the gold entry (null: out of scope). */
+function example(matcher: FaqMatcher, text: string, gold: string | null): Example | undefined {
+  const top = matcher.signals(text, 2)[0];
+  if (!top) return undefined;
+  return { x: vector(top.signals), right: gold !== null && top.faqId === gold };
+}
+
+/** L2-regularised logistic regression by batch gradient descent (few features, few hundred rows). */
+function fit(examples: readonly Example[]): { weights: number[]; bias: number } {
+  const d = SIGNAL_NAMES.length;
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const lambda = 1e-3;
+  const rate = 0.5;
+  for (let iter = 0; iter < 20000; iter++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (const e of examples) {
+      let z = b;
+      for (let i = 0; i < d; i++) z += w[i]! * e.x[i]!;
+      const err = 1 / (1 + Math.exp(-z)) - (e.right ? 1 : 0);
+      for (let i = 0; i < d; i++) gw[i]! += err * e.x[i]!;
+      gb += err;
+    }
+    for (let i = 0; i < d; i++) w[i]! -= rate * (gw[i]! / examples.length + lambda * w[i]!);
+    b -= (rate * gb) / examples.length;
+  }
+  return { weights: w.map((x) => Math.round(x * 1000) / 1000), bias: Math.round(b * 1000) / 1000 };
+}
+
+function main(): void {
+  // A set without a dev part (eval/faq/apparel) is a check only: nothing of it is fitted on.
+  const sets = merchantSets().filter((s) => s.dev.length > 0);
+  if (sets.length === 0) {
+    log('no merchant-style sets found under eval/faq; nothing trained');
+    process.exitCode = 1;
+    return;
+  }
+  const examples: Example[] = [];
+  const outOfScope: Example[] = [];
+  for (const set of sets) {
+    // The dev questions against the base as written and against it without similar questions (a
+    // merchant who wrote none): the decision must hold for both.
+    for (const kb of [set.kb, set.kb.map((e) => ({ ...e, similar: [] }))]) {
+      const matcher = FaqMatcher.build(kb);
+      for (const q of set.dev) {
+        const e = example(matcher, q.text, q.gold);
+        if (!e) continue;
+        examples.push(e);
+        if (q.gold === null) outOfScope.push(e);
+      }
+    }
+    // Leave one out: each similar question against the base without it.
+    set.kb.forEach((entry, i) => {
+      entry.similar.forEach((similar, j) => {
+        const kb = set.kb.map((e, k) => (k === i ? { ...e, similar: e.similar.filter((_, m) => m !== j) } : e));
+        const e = example(FaqMatcher.build(kb), similar, entry.id);
+        if (e) examples.push(e);
+      });
+    });
+  }
+  log(`${examples.length} calibration questions (${outOfScope.length} out of scope) from ${sets.map((s) => s.name).join(', ')}`);
+  const model = fit(examples);
+  const p = (x: readonly number[]) => 1 / (1 + Math.exp(-(model.bias + x.reduce((z, v, i) => z + v * model.weights[i]!, 0))));
+  const scored = examples.map((e) => ({ p: p(e.x), right: e.right })).sort((a, b) => b.p - a.p);
+  // For each target: walking down the confidences, the lowest one at which the answers so far are
+  // still right at least that often.
+  const cutoffs = TARGETS.map((target) => {
+    let right = 0;
+    let cutoff = 0.999;
+    scored.forEach((s, i) => {
+      if (s.right) right++;
+      if (i >= 9 && right / (i + 1) >= target) cutoff = s.p;
+    });
+    return [target, Math.round(Math.min(cutoff, 0.999) * 1000) / 1000];
+  });
+  const oos = outOfScope.map((e) => p(e.x)).sort((a, b) => a - b);
+  const suggest = Math.round((oos[Math.min(oos.length - 1, Math.floor(OUT_OF_SCOPE_HANDOFF * oos.length))] ?? 0.5) * 1000) / 1000;
+  for (const [target, cutoff] of cutoffs) {
+    const answered = scored.filter((s) => s.p >= cutoff!);
+    log(`precision ${target}: answer at >= ${cutoff} (answers ${((100 * answered.length) / scored.length).toFixed(1)} %, right ${((100 * answered.filter((s) => s.right).length) / Math.max(1, answered.length)).toFixed(1)} %)`);
+  }
+  log(`suggest at >= ${suggest}; weights ${JSON.stringify(model)}`);
+  const file = path.resolve(__dirname, '../../shared/faq/faqCalibration.json');
+  const out = {
+    signals: SIGNAL_NAMES,
+    weights: model.weights,
+    bias: model.bias,
+    cutoffs,
+    suggest,
+    precision: DEFAULT_TARGET,
+    calibratedOn: { questions: examples.length, outOfScope: outOfScope.length, sets: sets.map((s) => `${s.name} dev (with and without similar questions) + similar questions left out`) },
+  };
+  writeFileSync(file, `${JSON.stringify(out, null, 2).replace(/\[\s+([\d.]+),\s+([\d.]+)\s+\]/g, '[$1, $2]')}\n`);
+  log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+main();

@@ -1,4 +1,0 @@
-import { createMemoryStore } from './memoryStore';
-import { describeStoreContract } from './storeContract';
-
-describeStoreContract('memory', () => createMemoryStore());

@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../shared/store/memoryStore';
+import { describeStoreContract } from './storeContract';
+
+describeStoreContract('memory', () => createMemoryStore());
