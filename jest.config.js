@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Every log line the suite writes is checked against the log record schema.
   setupFilesAfterEnv: ['<rootDir>/test/setup/checkLogLines.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.base.json' }] },
   maxWorkers: 2,
   testTimeout: 20000,
 };

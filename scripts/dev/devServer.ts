@@ -8,7 +8,7 @@ import { KefuError } from '../../shared/errors';
 import { createLogger, devLogDestination, type Logger } from '../../shared/log';
 import type { Store } from '../../shared/store';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
-import { createFunctionApp } from '../../functions/_http/createFunctionApp';
+import { createFunctionApp, type RouteGroup } from '../../functions/_http/createFunctionApp';
 import type { PlatformBindings } from '../../functions/_http/clientAddress';
 import type { Kefu } from '../../shared/app/Kefu';
 import { allRoutes } from './allRoutes';
@@ -47,6 +47,11 @@ export interface DevServerOptions {
  * The local system: every function's routes in one Node server on the embedded store, exactly the
  * apps that are deployed, plus the demo merchant on first start.
  */
+/** Every route group the dev server mounts, in order: every function's, the dev index, the H5 page and the console. */
+export function devRouteGroups(consoleDir = path.resolve(__dirname, '../../web/console/dist')): RouteGroup[] {
+  return [...Object.values(allRoutes), devIndexRoutes, h5Routes(), consoleRoutes(consoleDir)];
+}
+
 export async function startDevServer(config: KefuConfig, options: DevServerOptions = {}): Promise<DevServer> {
   mkdirSync(config.dataDir, { recursive: true });
   // ~50 request lines a minute would scroll the banner away: they go to a file in the data folder.
@@ -59,7 +64,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     ...options,
   });
   const seeded = await seedDemoTenant(deps);
-  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes(), consoleRoutes(path.resolve(__dirname, '../../web/console/dist')));
+  const app = createFunctionApp('local', deps, ...devRouteGroups());
 
   let server: ServerType;
   try {

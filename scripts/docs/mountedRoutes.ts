@@ -4,10 +4,7 @@ import { createLogger } from '../../shared/log';
 import { createMemoryStore } from '../../shared/store';
 import { createKefu } from '../../shared/app/createKefu';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
-import { h5Routes } from '../../functions/web/h5Routes';
-import { consoleRoutes } from '../../functions/web/consoleRoutes';
-import { allRoutes } from '../dev/allRoutes';
-import { devIndexRoutes } from '../dev/devIndexRoutes';
+import { devRouteGroups } from '../dev/devServer';
 
 /** One route as Hono registered it: `GET /v1/agent/inbox`. */
 export interface MountedRoute {
@@ -21,13 +18,13 @@ export const routeKey = (route: MountedRoute): string => `${route.method} ${rout
 /**
  * Every route the dev server answers, read from the Hono app itself (`app.routes`), so a route
  * nobody documented cannot be missed. The groups are the ones scripts/dev/devServer.ts mounts, in
- * the same call; nothing is listened on and the store is in memory.
+ * the same list (devRouteGroups); nothing is listened on and the store is in memory.
  */
 export function mountedRoutes(): MountedRoute[] {
   const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_TOKEN_SECRET: 'd'.repeat(40), KEFU_LOG_LEVEL: 'silent' });
   const deps = createKefu(config, { store: createMemoryStore(), logger: createLogger({ service: 'docs', level: 'silent' }) });
   const consoleDir = path.resolve(__dirname, '../../web/console/dist');
-  const app = createFunctionApp('local', deps, ...Object.values(allRoutes), devIndexRoutes, h5Routes(), consoleRoutes(consoleDir));
+  const app = createFunctionApp('local', deps, ...devRouteGroups(consoleDir));
   const seen = new Map<string, MountedRoute>();
   // Middleware (`app.use`) registers as ALL; each route's `service(...)` marker and its handler
   // register the same method and path twice.

@@ -7,9 +7,27 @@ export interface RawRow {
   ver: number;
 }
 
+type KeyArgs = [string, string, string];
+type Stmt<A extends unknown[], R = unknown> = Database.Statement<A, R>;
+
+/** The statements, named (declaration emit for `tsc -b` cannot name better-sqlite3's inner namespace). */
+export interface RowStatements {
+  getStmt: Stmt<KeyArgs, { v: string; ver: number }>;
+  versionStmt: Stmt<KeyArgs, number>;
+  dataVersionStmt: Stmt<[], number>;
+  upsertStmt: Stmt<[string, string, string, string, number]>;
+  deleteStmt: Stmt<KeyArgs>;
+  putAnyStmt: Stmt<[string, string, string, string], number>;
+  putNewStmt: Stmt<[string, string, string, string], number>;
+  replaceStmt: Stmt<[string, string, string, string], number>;
+  replaceVersionStmt: Stmt<[string, string, string, string, number], number>;
+  deleteExistingStmt: Stmt<KeyArgs, number>;
+  deleteVersionStmt: Stmt<[string, string, string, number], number>;
+  rangeStmt(forward: boolean, from: 'none' | 'inclusive' | 'exclusive', withValues: boolean): Stmt<unknown[], RawRow>;
+}
+
 /** Every statement the sqlite store runs, prepared once per connection. */
-export function prepareRowStatements(db: Database.Database) {
-  type KeyArgs = [string, string, string];
+export function prepareRowStatements(db: Database.Database): RowStatements {
   const where = 'WHERE tbl = ? AND tenant = ? AND k = ?';
   const getStmt = db.prepare<KeyArgs, { v: string; ver: number }>(`SELECT v, ver FROM rows ${where}`);
   const versionStmt = db.prepare<KeyArgs, number>(`SELECT ver FROM rows ${where}`).pluck();
