@@ -1,6 +1,6 @@
 import { functionHandler } from '../_runtime/functionHandler';
 import { messageRoutes } from './messageRoutes';
-import { pushRoutes } from '../push/pushRoutes';
+import { eventsRoutes } from '../events/eventsRoutes';
 import { healthRoutes } from './healthRoutes';
 
 /**
@@ -9,4 +9,4 @@ import { healthRoutes } from './healthRoutes';
  * reaches this function, since FC routes by exact path or trailing-`*` prefix only (s.yaml); and the
  * clients' health probe, GET /v1/health.
  */
-export const handler = functionHandler('message', [messageRoutes, pushRoutes, healthRoutes]);
+export const handler = functionHandler('message', [messageRoutes, eventsRoutes, healthRoutes]);

@@ -31,11 +31,11 @@ const SIZE_TARGET_BYTES = 2 * 1024 * 1024;
 const firstRequest: Record<string, { method: string; path: string; signedIn?: boolean; then?: { path: string; body: object } } | 'timer'> = {
   auth: { method: 'GET', path: '/v1/auth/methods' },
   message: { method: 'POST', path: '/v1/conversations', signedIn: true, then: { path: '/v1/conversations/{id}/messages', body: { clientMessageId: 'bench-1', text: '花唄怎麼還款' } } },
-  push: { method: 'GET', path: '/v1/conversations/c1/events' },
+  events: { method: 'GET', path: '/v1/conversations/c1/events' },
   agent: { method: 'GET', path: '/v1/agent/inbox' },
   merchant: { method: 'GET', path: '/v1/entry-config' },
   faq: { method: 'POST', path: '/v1/faq/match' },
-  parse: { method: 'POST', path: '/v1/parse' },
+  understand: { method: 'POST', path: '/v1/understand' },
   stats: { method: 'GET', path: '/v1/stats/live' },
   jobs: 'timer',
 };

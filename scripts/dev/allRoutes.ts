@@ -1,12 +1,12 @@
 import type { RouteGroup } from '../../functions/_http/createFunctionApp';
 import { authRoutes } from '../../functions/auth/authRoutes';
 import { messageRoutes } from '../../functions/message/messageRoutes';
-import { pushRoutes } from '../../functions/push/pushRoutes';
+import { eventsRoutes } from '../../functions/events/eventsRoutes';
 import { agentRoutes } from '../../functions/agent/agentRoutes';
-import { parseRoutes } from '../../functions/parse/parseRoutes';
+import { understandRoutes } from '../../functions/understand/understandRoutes';
 import { faqRoutes } from '../../functions/faq/faqRoutes';
 import { merchantRoutes } from '../../functions/merchant/merchantRoutes';
-import { eventRoutes } from '../../functions/merchant/eventRoutes';
+import { proactiveEventRoutes } from '../../functions/merchant/proactiveEventRoutes';
 import { operatorRoutes } from '../../functions/merchant/operatorRoutes';
 import { entryIconRoutes } from '../../functions/merchant/entryIconRoutes';
 import { flowSettingsRoutes } from '../../functions/merchant/flowSettingsRoutes';
@@ -16,12 +16,12 @@ import { statsRoutes } from '../../functions/stats/statsRoutes';
 export const allRoutes: Readonly<Record<string, RouteGroup>> = {
   auth: authRoutes,
   message: messageRoutes,
-  push: pushRoutes,
+  events: eventsRoutes,
   agent: agentRoutes,
-  parse: parseRoutes,
+  understand: understandRoutes,
   faq: faqRoutes,
   merchant: merchantRoutes,
-  events: eventRoutes,
+  proactiveEvents: proactiveEventRoutes,
   operator: operatorRoutes,
   entryIcon: entryIconRoutes,
   flowSettings: flowSettingsRoutes,

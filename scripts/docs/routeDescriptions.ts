@@ -49,7 +49,8 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'GET /v1/merchant/action-links': 'The H5 addresses of the FAQ actions\' pages for the user\'s merchant, read by the H5 chat.',
   'GET /v1/entry-config': 'The floating entry button\'s look (placement, offsets, icon, colour, label, badge) for `tenant`; cached 5 minutes.',
   'GET /v1/entry-icon/:tenant/:id': 'An uploaded entry icon\'s bytes (cached for good: a new upload is a new id).',
-  'POST /v1/parse': '`{text, now?, id?}` -> the same JSON as one line of `kefu parse`.',
+  'POST /v1/parse': 'The first name of `POST /v1/understand`, answered the same.',
+  'POST /v1/understand': '`{text, now?, id?}` -> the same JSON as one line of `kefu parse`.',
   'POST /v1/faq/match': '`{text}` -> `{decision, reason, matches: [{faqId, score, question}]}` on the caller\'s knowledge base.',
 
   // The agent's workbench.

@@ -135,10 +135,16 @@ class SourceReader {
     }));
   }
 
-  /** The path, or for a template inside `for (const [action] of [['enable'], ...])` each one. */
+  /** The path, or for a loop variable or a template inside `for (const [action] of [['enable'], ...])` each one. */
   private paths(arg: ts.Expression, at: string): string[] {
     const text = literal(arg);
     if (text !== undefined) return [text];
+    // `for (const route of ['/v1/understand', '/v1/parse']) app.post(route, ...)`: one handler, two names.
+    if (ts.isIdentifier(arg)) {
+      const loop = this.enclosingLoop(arg);
+      if (!loop) throw new Error(`${at}: the route's path ${arg.text} is not a loop's variable`);
+      return loopValues(loop, arg.text, at);
+    }
     if (!ts.isTemplateExpression(arg)) throw new Error(`${at}: the route's path is neither a string nor a template`);
     const loop = this.enclosingLoop(arg);
     const values = arg.templateSpans.map((span) => {

@@ -45,12 +45,12 @@ describe('the request log line', () => {
     ]);
     expect(byId('req-log-2')).toEqual([expect.objectContaining({ service_type: '花呗借呗', function: 'message' })]);
     expect(byId('req-log-3')).toEqual([expect.objectContaining({ service_type: '理财' })]);
-    expect(byId('req-log-parse')).toEqual([expect.objectContaining({ service_type: '退款', user_id: 'xiaowang', function: 'parse' })]);
+    expect(byId('req-log-parse')).toEqual([expect.objectContaining({ service_type: '退款', user_id: 'xiaowang', function: 'understand' })]);
     // Requests that carry no words have no business type.
     expect(byId('req-log-read')).toEqual([expect.objectContaining({ service_type: '', issue_description: '', function: 'message', user_id: 'u007' })]);
     expect(byId('req-log-404')).toEqual([expect.objectContaining({ status: 404, service_type: '', user_id: '-', function: 'local' })]);
     expect(byId('req-log-401')).toEqual([expect.objectContaining({ status: 401, function: 'agent' })]);
     // The function name never sits in service_type.
-    expect(lines.filter((l) => ['message', 'agent', 'auth', 'kefu', 'local', 'parse'].includes(l.service_type))).toEqual([]);
+    expect(lines.filter((l) => ['message', 'agent', 'auth', 'kefu', 'local', 'understand'].includes(l.service_type))).toEqual([]);
   });
 });

@@ -44,15 +44,15 @@ describe('understanding in the conversation pipeline', () => {
     expect(analyses[0]).toMatchObject({ seq: first.json['seq'], analysis: { category: 'transfer' } });
   });
 
-  it('POST /v1/parse returns the same JSON as a line of the CLI', async () => {
+  it('POST /v1/understand returns the same JSON as a line of the CLI, and /v1/parse (its first name) answers the same', async () => {
     const token = await staffLogin(server, 'xiaoli');
-    const res = await server.call('POST', '/v1/parse', {
-      token,
-      body: { id: 'q1', text: '昨天下午三点给138****转了350块,对方说没收到', now: '2026-11-23T10:30:00+08:00' },
-    });
+    const body = { id: 'q1', text: '昨天下午三点给138****转了350块,对方说没收到', now: '2026-11-23T10:30:00+08:00' };
+    const res = await server.call('POST', '/v1/understand', { token, body });
     expect(res.status).toBe(200);
     expect(Object.keys(res.json)).toEqual(['id', 'category', 'confidence', 'entities', 'masked']);
     expect(res.json).toMatchObject({ id: 'q1', category: 'transfer' });
+    const old = await server.call('POST', '/v1/parse', { token, body });
+    expect({ status: old.status, json: old.json }).toEqual({ status: 200, json: res.json });
     const bad = [
       [{ text: '' }, 400, 'TEXT_EMPTY'],
       [{ text: '长'.repeat(2001) }, 400, 'TEXT_TOO_LONG'],
@@ -60,10 +60,10 @@ describe('understanding in the conversation pipeline', () => {
       [{ text: 42 }, 400, 'VALIDATION_FAILED'],
     ] as const;
     for (const [body, status, code] of bad) {
-      const r = await server.call('POST', '/v1/parse', { token, body });
+      const r = await server.call('POST', '/v1/understand', { token, body });
       expect({ status: r.status, code: r.json['code'] }).toEqual({ status, code });
     }
-    expect((await server.call('POST', '/v1/parse', { body: { text: 'x' } })).status).toBe(401);
+    expect((await server.call('POST', '/v1/understand', { body: { text: 'x' } })).status).toBe(401);
   });
 });
 

@@ -27,7 +27,7 @@ jest.mock('../../functions/_runtime/functionHandler', () => ({
 
 const root = path.resolve(__dirname, '../..');
 const schemaFile = path.resolve(__dirname, '../../../shared/data/fc3/schema.json');
-const httpFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'web'];
+const httpFunctions = ['auth', 'message', 'understand', 'faq', 'events', 'agent', 'merchant', 'stats', 'web'];
 const allMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 interface Route {
@@ -132,7 +132,7 @@ describe('the custom domain (fc3-domain in s.yaml)', () => {
     expect(to('/v1/conversations')).toBe('kefu-message');
     expect(to('/v1/conversations/c1/messages')).toBe('kefu-message');
     // The poll shares the /v1/conversations/ prefix and an id sits before `events`: no exact or
-    // prefix rule can single it out for the push function.
+    // prefix rule can single it out for the events function.
     expect(to('/v1/conversations/c1/events')).toBe('kefu-message');
     expect(servedRoutes('message')).toContainEqual({ method: 'GET', pattern: '/v1/conversations/:id/events' });
     expect(to('/v1/events')).toBe('kefu-merchant');

@@ -17,7 +17,7 @@ const root = path.resolve(__dirname, '../..');
 const schemaFile = path.resolve(__dirname, '../../../shared/data/fc3/schema.json');
 
 /** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
-const architectureFunctions = ['auth', 'message', 'parse', 'faq', 'push', 'agent', 'merchant', 'stats', 'web', 'jobs'];
+const architectureFunctions = ['auth', 'message', 'understand', 'faq', 'events', 'agent', 'merchant', 'stats', 'web', 'jobs'];
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];
 
@@ -143,7 +143,7 @@ describe('s.yaml as `s preview` renders it (Serverless Devs 3, fc3 + fc3-domain)
     const maxAge = (props('jobs')['asyncInvokeConfig'] as { maxAsyncEventAgeInSeconds: number }).maxAsyncEventAgeInSeconds;
     expect(maxAge).toBeLessThanOrEqual(60);
     // The HTTP functions keep serving many long-polls per instance.
-    expect(props('push')['instanceConcurrency']).toBeGreaterThan(1);
+    expect(props('events')['instanceConcurrency']).toBeGreaterThan(1);
   });
 
   it('gives every HTTP function an anonymous HTTP trigger', () => {
@@ -158,8 +158,8 @@ describe('s.yaml as `s preview` renders it (Serverless Devs 3, fc3 + fc3-domain)
   it('lets a long-poll finish inside the timeout of the functions that serve it', () => {
     const longPollDefaultMs: unknown = configSchema.properties.KEFU_LONGPOLL_TIMEOUT_MS.default;
     expect(typeof longPollDefaultMs).toBe('number');
-    // push, and message, which serves the same poll behind the custom domain.
-    for (const name of ['push', 'message']) expect(Number(props(name)['timeout']) * 1000).toBeGreaterThan(Number(longPollDefaultMs));
+    // events, and message, which serves the same poll behind the custom domain.
+    for (const name of ['events', 'message']) expect(Number(props(name)['timeout']) * 1000).toBeGreaterThan(Number(longPollDefaultMs));
   });
 
   it("validates every function's rendered props against the fc3 component schema", () => {

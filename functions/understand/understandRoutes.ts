@@ -17,14 +17,19 @@ const ParseRequest = Type.Object(
   { additionalProperties: false },
 );
 
-/** `parse`: the understanding step for one text: the same JSON as one line of `kefu parse`. */
-export const parseRoutes: RouteGroup = (app, deps) => {
-  app.post('/v1/parse', service('parse'), async (c) => {
-    await authenticate(c, deps, ['user', ...staffRoles]);
-    const body = await readJson(c, ParseRequest);
-    const now = body.now === undefined ? new Date() : parseIsoInstant(body.now);
-    if (!now) throw new KefuError('INVALID_NOW');
-    c.set('issue', body.text);
-    return c.json(toParseOutput(body.id ?? null, parse(body.text, { now })));
-  });
+/**
+ * `understand`: the understanding step for one text: the same JSON as one line of `kefu parse`.
+ * `/v1/parse` is its first name, still answered the same, so existing callers keep working.
+ */
+export const understandRoutes: RouteGroup = (app, deps) => {
+  for (const route of ['/v1/understand', '/v1/parse']) {
+    app.post(route, service('understand'), async (c) => {
+      await authenticate(c, deps, ['user', ...staffRoles]);
+      const body = await readJson(c, ParseRequest);
+      const now = body.now === undefined ? new Date() : parseIsoInstant(body.now);
+      if (!now) throw new KefuError('INVALID_NOW');
+      c.set('issue', body.text);
+      return c.json(toParseOutput(body.id ?? null, parse(body.text, { now })));
+    });
+  }
 };

@@ -12,7 +12,7 @@ const managers: readonly Role[] = ['admin', 'supervisor'];
  * Proactive service: business events from the merchant's systems (signed, no session), the event
  * secret (admins) and the rules that turn events into messages (admins and supervisors).
  */
-export const eventRoutes: RouteGroup = (app, deps) => {
+export const proactiveEventRoutes: RouteGroup = (app, deps) => {
   const svc = service('merchant');
 
   // Headers: X-Kefu-Tenant, X-Kefu-Timestamp (Unix seconds), X-Kefu-Signature: sha256=<hex of

@@ -1,5 +1,5 @@
 import { functionHandler } from '../_runtime/functionHandler';
-import { parseRoutes } from './parseRoutes';
+import { eventsRoutes } from './eventsRoutes';
 
 /** Function Compute entry (handler: index.handler). */
-export const handler = functionHandler('parse', [parseRoutes]);
+export const handler = functionHandler('events', [eventsRoutes]);
