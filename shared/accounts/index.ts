@@ -10,3 +10,4 @@ export {
   type AccountServiceOptions,
 } from './AccountService';
 export type { LoginLock, ThrottlePolicy } from './LoginThrottle';
+export { TenantOnboarding } from './TenantOnboarding';

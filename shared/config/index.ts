@@ -1,2 +1,3 @@
 export { loadConfig, type KefuConfig } from './loadConfig';
 export { configSchema } from './configSchema';
+export { checkDeploySettings } from './checkDeploySettings';

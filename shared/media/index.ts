@@ -3,3 +3,6 @@ export { MemoryMediaStore } from './MemoryMediaStore';
 export { LocalMediaStore } from './LocalMediaStore';
 export { MediaService, type EntryIconRecord, type MediaRecord, type UploadInput } from './MediaService';
 export { sniffMedia, declaredTypeMatches, type SniffedMedia } from './sniffMedia';
+export { decodeAudio } from './decodeAudio';
+export { imageSize } from './imageSize';
+export { readWav } from './readWav';

@@ -10,3 +10,9 @@ export { detectServiceIntent, ACCOUNT_THEFT, COMPLAINT, HUMAN_REQUEST, type Serv
 export { isFollowUp } from './followUp';
 export { classifyScenario, classifierOf, defaultTaxonomy, ScenarioClassifier, SCENARIO_MIN_CONFIDENCE, screenQuestion, type Scenario, type ScenarioMatch } from './scenarios';
 export { extractTransactionContext } from './extractTransactionContext';
+export type { TimeGrain } from './Entity';
+export { extractAmounts } from './extractAmounts';
+export { extractTimes } from './extractTimes';
+export { toOriginalSpan } from './normalize';
+export { SCENARIO_ID, ScenarioInput } from './scenarios/scenarioSchema';
+export { fromLocal, localParts, SHANGHAI_OFFSET_MS, toShanghaiIso } from './shanghaiTime';

@@ -11,3 +11,6 @@ export * from './merchantSchema';
 export * from './proactiveSchema';
 export * from './notifySchema';
 export * from './tenantSchema';
+export { CannedRepliesRequest, defaultCannedReplies } from './cannedReplies';
+export { FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest } from './faqGapSchema';
+export { StaffRoleRequest } from './staffAdminSchema';

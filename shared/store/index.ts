@@ -4,3 +4,4 @@ export { MAX_BATCH_BYTES, MAX_BATCH_ROWS, opBytes, splitBatches } from './keyCod
 export { createMemoryStore } from './memoryStore';
 export { createSqliteStore, type SqliteStoreOptions } from './sqliteStore';
 export { createTablestoreStore, initTablestoreTable, DEFAULT_TABLESTORE_TABLE, type TablestoreStoreOptions } from './tablestoreStore';
+export { writeInBatches } from './keyCodec';

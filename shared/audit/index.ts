@@ -1,0 +1,2 @@
+// The audit log of staff actions.
+export { AuditLog } from './AuditLog';

@@ -1,0 +1,3 @@
+// Leave-a-message tickets outside service hours.
+export { LeaveMessageBook } from './LeaveMessageBook';
+export { LeaveMessageAnswer, LeaveMessageInput, type LeaveMessageTicket } from './leaveMessageSchema';

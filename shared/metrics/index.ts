@@ -1,0 +1,3 @@
+// The dashboard's metrics.
+export type { AutomationFigures } from './automationByCategory';
+export { computeMetrics, metricDefinitions, metricGoals } from './computeMetrics';

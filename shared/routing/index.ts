@@ -1,0 +1,7 @@
+// Routing conversations to agents: queue, assignment, handoff and their timers.
+export { AssignmentService } from './AssignmentService';
+export { QueueTimers } from './QueueTimers';
+export { RoutingHandoff } from './RoutingHandoff';
+export { defaultRoutingSettings, RoutingService } from './RoutingService';
+export { queueProjection } from './queueProjection';
+export { runRoutingJobs } from './runRoutingJobs';
