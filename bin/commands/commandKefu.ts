@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKefu } from '../../shared/app/createKefu';
-import type { Kefu } from '../../shared/app/Kefu';
+import { createKefu, type Kefu } from '../../shared/app';
 import { loadConfig } from '../../shared/config';
 import { KefuError, isKefuError } from '../../shared/errors';
 import { createLogger } from '../../shared/log';

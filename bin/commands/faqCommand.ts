@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { errorCatalogue } from '../../shared/errors';
-import { FaqMatcher } from '../../shared/faq/FaqMatcher';
+import { FaqMatcher } from '../../shared/faq';
 import { MAX_PARSE_LENGTH } from '../../shared/nlp';
 import type { CommandIo } from './parseCommand';
 import { faqAdminCommand, faqAdminUsage } from './faqAdminCommand';

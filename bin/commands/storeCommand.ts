@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { isKefuError } from '../../shared/errors';
-import { createSqliteStore, initTablestoreTable } from '../../shared/store';
+import { createSqliteStore, initTablestoreTable } from '../../shared/store/drivers';
 import type { CommandIo } from './parseCommand';
 
 export const storeUsage = `用法: kefu store init

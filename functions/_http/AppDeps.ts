@@ -1,5 +1,5 @@
 import type { Principal } from '../../shared/auth';
-import type { Kefu } from '../../shared/app/Kefu';
+import type { Kefu } from '../../shared/app';
 
 /** Everything a function's routes need: the Kefu instance `createKefu` built for this process. */
 export type AppDeps = Kefu;

@@ -6,7 +6,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { cors } from 'hono/cors';
 import { isKefuError } from '../../shared/errors';
 import { serviceTypeOfCategory, serviceTypeOfText } from '../../shared/log';
-import type { Category } from '../../shared/nlp/Entity';
+import type { Category } from '../../shared/nlp';
 import type { AppDeps, AppEnv } from './AppDeps';
 import { errorResponse } from './errorResponse';
 

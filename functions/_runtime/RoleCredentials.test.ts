@@ -1,9 +1,9 @@
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { initTablestoreTable } from '../../shared/store';
+import { initTablestoreTable } from '../../shared/store/drivers';
 import { startRotatingTablestoreEmulator } from '../../test/helpers/rotatingTablestoreEmulator';
 import type { RouteGroup } from '../_http/createFunctionApp';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import type { FcHttpEvent } from './FcHttpEvent';
 import { functionHandler } from './functionHandler';
 import type { MakeDeps } from './deployedDeps';

@@ -1,4 +1,4 @@
-import type { TablestoreCredentials } from '../../shared/store/tablestoreStore';
+import type { TablestoreCredentials } from '../../shared/store/drivers';
 
 /**
  * The function role's temporary credentials, as the latest invocation carried them.

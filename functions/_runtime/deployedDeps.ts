@@ -1,6 +1,6 @@
 import { loadConfig } from '../../shared/config';
 import type { AppDeps } from '../_http/AppDeps';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import type { RoleCredentials } from './RoleCredentials';
 
 /** Builds a deployed function's dependencies; `role` holds the latest invocation's role credentials. */

@@ -1,10 +1,10 @@
 import { loadConfig } from '../../shared/config';
-import { createMemoryStore } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { createLogger } from '../../shared/log';
 import { seedDemoTenant } from '../../mock/seed/seedDemoTenant';
 import { authRoutes } from '../auth/authRoutes';
 import { messageRoutes } from '../message/messageRoutes';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import { functionHandler } from './functionHandler';
 import type { FcHttpEvent } from './FcHttpEvent';
 

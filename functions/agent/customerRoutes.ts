@@ -1,8 +1,7 @@
 import { KefuError } from '../../shared/errors';
-import { mask } from '../../shared/nlp/mask';
-import { compareFingerprints, flagTransactions, riskReasonText } from '../../shared/risk/accountRisk';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { mask } from '../../shared/nlp';
+import { compareFingerprints, flagTransactions, riskReasonText } from '../../shared/risk';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { authenticate } from '../_http/authenticate';
 
 /** Staff allowed to see a customer's personal data (profile, transactions, devices, logins). */

@@ -1,8 +1,7 @@
 import { KefuError, isKefuError } from '../../shared/errors';
 import { AlipayLoginRequest, DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
-import { AlipayAuthError, type AlipayIdType } from '../../shared/alipay/AlipayOpenApi';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { AlipayAuthError, type AlipayIdType } from '../../shared/alipay';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, authenticateSession, staffRoles } from '../_http/authenticate';
 import { clientAddress } from '../_http/clientAddress';

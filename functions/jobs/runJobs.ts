@@ -1,4 +1,4 @@
-import { runRoutingJobs } from '../../shared/routing/runRoutingJobs';
+import { runRoutingJobs } from '../../shared/routing';
 import type { AppDeps } from '../_http/AppDeps';
 
 /**

@@ -1,24 +1,16 @@
 import type { Context } from 'hono';
 import { KefuError } from '../../shared/errors';
-import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput } from '../../shared/schemas';
-import { faqInsight } from '../../shared/faq/faqInsight';
-import { faqGapActions } from '../../shared/faq/faqGapActions';
-import { FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest } from '../../shared/schemas/faqGapSchema';
+import { EmptyRequest, EntryConfig, FaqEntryInput, FaqSettings, NotifySettings, RoutingSettings, SkillGroupInput, FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest, CannedRepliesRequest, CustomerApiRequest, InviteStaffRequest, StaffRoleRequest } from '../../shared/schemas';
+import { faqInsight, faqGapActions } from '../../shared/faq';
 import type { Role } from '../../shared/auth';
 import type { AppEnv } from '../_http/AppDeps';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { CannedRepliesRequest } from '../../shared/schemas/cannedReplies';
-import { CustomerApiRequest, InviteStaffRequest } from '../../shared/schemas/merchantSchema';
-import { StaffRoleRequest } from '../../shared/schemas/staffAdminSchema';
-import { checkMerchantUrl } from '../../shared/net/checkMerchantUrl';
-import { PresenceSettings } from '../../shared/merchant/presenceSettings';
-import { ActionLinkSettings } from '../../shared/merchant/actionLinks';
-import { checkActionLinks } from '../../shared/merchant/checkActionLinks';
-import { service } from '../_http/createFunctionApp';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
+import { checkMerchantUrl } from '../../shared/net';
+import { PresenceSettings, ActionLinkSettings, checkActionLinks } from '../../shared/merchant';
 import { readJson } from '../_http/readJson';
 import { authenticate } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
-import { ScenarioInput } from '../../shared/nlp/scenarios/scenarioSchema';
+import { ScenarioInput } from '../../shared/nlp';
 
 /** Who may change the merchant's knowledge base and settings. */
 const managers: readonly Role[] = ['admin', 'supervisor'];

@@ -1,11 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { Type } from '@sinclair/typebox';
-import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
+import { TenantOnboarding } from '../../shared/accounts';
 import { KefuError } from '../../shared/errors';
 import type { AppDeps, AppEnv } from '../_http/AppDeps';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 
 /** The header the operator's secret travels in; not a session, so never `Authorization`. */

@@ -1,5 +1,5 @@
 import { createFunctionApp } from '../_http/createFunctionApp';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import type { Store } from '../../shared/store';

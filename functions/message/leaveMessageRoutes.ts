@@ -1,12 +1,10 @@
 import type { AppDeps } from '../_http/AppDeps';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { KefuError } from '../../shared/errors';
-import { LeaveMessageBook } from '../../shared/leaveMessage/LeaveMessageBook';
-import { LeaveMessageAnswer, LeaveMessageInput } from '../../shared/leaveMessage/leaveMessageSchema';
+import { LeaveMessageBook, LeaveMessageAnswer, LeaveMessageInput } from '../../shared/leaveMessage';
 
 const books = new WeakMap<AppDeps, LeaveMessageBook>();
 function bookOf(deps: AppDeps): LeaveMessageBook {

@@ -1,8 +1,7 @@
 import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, MAX_SUBSCRIBE_TEMPLATES, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest, SubscriptionUpdateRequest } from '../../shared/schemas';
 import { KefuError } from '../../shared/errors';
-import { predictQuestions } from '../../shared/faq/predictQuestions';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { predictQuestions } from '../../shared/faq';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';

@@ -1,7 +1,6 @@
 import { KefuError } from '../../shared/errors';
-import { computeMetrics, metricDefinitions, metricGoals } from '../../shared/metrics/computeMetrics';
-import type { RouteGroup } from '../_http/createFunctionApp';
-import { service } from '../_http/createFunctionApp';
+import { computeMetrics, metricDefinitions, metricGoals } from '../../shared/metrics';
+import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { authenticate } from '../_http/authenticate';
 
 const supervisors = ['supervisor', 'admin'] as const;

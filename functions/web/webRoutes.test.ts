@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createFunctionApp } from '../_http/createFunctionApp';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { createMemoryStore } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { consoleRoutes } from './consoleRoutes';
 import { h5Routes } from './h5Routes';
 

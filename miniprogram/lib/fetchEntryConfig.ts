@@ -1,5 +1,5 @@
-import type { EntryConfig } from '../../shared/schemas/merchantSchema';
-import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
+import type { EntryConfig } from '../../shared/schemas';
+import type { KeyValueStorage, Transport } from '../../shared/client';
 
 /** How long a fetched style is used before asking again (the server's cache-control says the same). */
 export const ENTRY_CONFIG_TTL_MS = 5 * 60_000;

@@ -1,4 +1,4 @@
-import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
+import type { KeyValueStorage, Transport } from '../../shared/client';
 import { getStorage } from './jsapi/getStorage';
 import { request } from './jsapi/request';
 import { setStorage } from './jsapi/setStorage';

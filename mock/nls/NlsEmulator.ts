@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { audioEnvelope, envelopeSimilarity } from './audioEnvelope';
-import { readWav } from '../../shared/media/readWav';
+import { readWav } from '../../shared/media';
 
 export interface NlsEmulatorOptions {
   readonly accessKeyId: string;

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { decodeAudio } from '../../shared/media/decodeAudio';
+import { decodeAudio } from '../../shared/media';
 import type { NlsEmulator } from './NlsEmulator';
 
 const run = promisify(execFile);

@@ -1,5 +1,4 @@
-import type { CustomerEvent } from '../../shared/customer/CustomerData';
-import type { CustomerEventSource } from '../../shared/customer/staticCustomerData';
+import type { CustomerEvent, CustomerEventSource } from '../../shared/customer';
 import { DEMO_TENANT } from './demoTenant';
 
 const minutes = (now: Date, n: number) => new Date(now.getTime() - n * 60_000).toISOString();

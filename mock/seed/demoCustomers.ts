@@ -1,6 +1,5 @@
 import { ago, at } from './chinaTime';
-import type { CustomerDevice, CustomerLogin, CustomerRecord, CustomerTransaction } from '../../shared/customer/CustomerData';
-import type { CustomerRecordSource } from '../../shared/customer/staticCustomerData';
+import type { CustomerDevice, CustomerLogin, CustomerRecord, CustomerTransaction, CustomerRecordSource } from '../../shared/customer';
 import { DEMO_TENANT, demoUsers } from './demoTenant';
 import { demoFlowStories } from './demoFlowStories';
 

@@ -1,5 +1,5 @@
 import { ago, at } from './chinaTime';
-import type { CustomerTransaction } from '../../shared/customer/CustomerData';
+import type { CustomerTransaction } from '../../shared/customer';
 
 /** An Alipay-style 28-digit trade number, the same on every start. */
 const tradeNo = (user: number, i: number) => `20261127220030185274${String(user).padStart(4, '0')}${String(i).padStart(4, '0')}`;

@@ -1,11 +1,10 @@
-import type { AccountService } from '../../shared/accounts';
-import { TenantOnboarding } from '../../shared/accounts/TenantOnboarding';
-import type { FaqService } from '../../shared/faq/FaqService';
+import { type AccountService, TenantOnboarding } from '../../shared/accounts';
+import type { FaqService } from '../../shared/faq';
 import { defaultFaq } from './defaultFaq';
 import { DEMO_PASSWORD, DEMO_REPLY_TEMPLATE, DEMO_TENANT, demoGroups, demoPinnedTiers, demoScenarioRules, demoStaff, demoUsers } from './demoTenant';
-import { defaultRoutingSettings, type RoutingService } from '../../shared/routing/RoutingService';
-import { writeNotifySettings } from '../../shared/push/notifySettings';
-import { defaultNotifySettings } from '../../shared/schemas/notifySchema';
+import { defaultRoutingSettings, type RoutingService } from '../../shared/routing';
+import { writeNotifySettings } from '../../shared/push';
+import { defaultNotifySettings } from '../../shared/schemas';
 import type { Store } from '../../shared/store';
 
 /**

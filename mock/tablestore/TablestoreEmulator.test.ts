@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { otsErrorCode } from '../../shared/store/tablestoreStore';
+import { otsErrorCode } from '../../shared/store/drivers';
 import { startTablestoreEmulator, type TablestoreEmulator } from './TablestoreEmulator';
 
 /** The SDK as these tests drive it: plain JavaScript, so only the shapes used here are typed. */

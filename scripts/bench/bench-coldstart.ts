@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../build/build-functions';
 import { SessionTokens } from '../../shared/auth';
-import { initTablestoreTable } from '../../shared/store';
+import { initTablestoreTable } from '../../shared/store/drivers';
 import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
 
 const run = promisify(execFile);

@@ -12,8 +12,8 @@
  *   10,000 entries (time and heap), and how long a rebuild of 10,000 entries holds the event loop.
  */
 import MiniSearch from 'minisearch';
-import { FaqMatcher, type MatchableEntry } from '../../shared/faq/FaqMatcher';
-import { normalize } from '../../shared/nlp/normalize';
+import { FaqMatcher, type MatchableEntry } from '../../shared/faq';
+import { normalize } from '../../shared/nlp';
 import { afqmcDev, afqmcTrain, atecTrain, faqDataAvailable, faqDataDir, merchantSets } from './faqData';
 import { decisionQuality, plainBm25Quality, type DecisionQuality } from './merchantFaqEval';
 import { UnionFind } from './unionFind';

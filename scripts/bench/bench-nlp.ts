@@ -7,11 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { ParsedComponents } from 'chrono-node';
-import { extractAmounts } from '../../shared/nlp/extractAmounts';
-import { extractTimes } from '../../shared/nlp/extractTimes';
-import { normalize, toOriginalSpan } from '../../shared/nlp/normalize';
-import { parse } from '../../shared/nlp/parse';
-import { fromLocal, toShanghaiIso } from '../../shared/nlp/shanghaiTime';
+import { extractAmounts, extractTimes, normalize, toOriginalSpan, parse, fromLocal, toShanghaiIso } from '../../shared/nlp';
 import {
   dataAvailable,
   dataDir,

@@ -12,9 +12,8 @@
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { parse } from '../../shared/nlp';
-import { mergeTicket } from '../../shared/conversation/mergeTicket';
-import { screenshotText } from '../../shared/ocr/screenshotText';
-import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
+import { mergeTicket } from '../../shared/conversation';
+import { screenshotText, TesseractTextRecognizer } from '../../shared/ocr';
 import { benchmarkScreens, renderPaymentScreens, type PaymentScreen } from '../../mock/screenshots/paymentScreenshots';
 
 const NOW = new Date('2026-11-25T12:00:00+08:00');

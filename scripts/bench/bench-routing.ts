@@ -11,12 +11,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSqliteStore, type Store } from '../../shared/store';
+import type { Store } from '../../shared/store';
+import { createSqliteStore } from '../../shared/store/drivers';
 import { createInProcessNotifier } from '../../shared/realtime';
 import { SessionTokens, type Principal } from '../../shared/auth';
 import { AccountService } from '../../shared/accounts';
-import { wireConversations } from '../../shared/app/wireConversations';
-import { defaultRoutingSettings } from '../../shared/routing/RoutingService';
+import { wireConversations } from '../../shared/app';
+import { defaultRoutingSettings } from '../../shared/routing';
 
 const T = 'bench';
 

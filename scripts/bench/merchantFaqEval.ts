@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { FaqMatchResult } from '../../shared/faq/FaqMatcher';
+import type { FaqMatchResult } from '../../shared/faq';
 import type { MerchantQuestion, MerchantSet } from './faqData';
 
 /** The figures for one set of questions, in percent. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromLocal } from '../../shared/nlp/shanghaiTime';
+import { fromLocal } from '../../shared/nlp';
 
 /** The public benchmark data lives beside the checkout, never inside it. */
 export const dataDir = path.resolve(__dirname, '../../../shared/data');

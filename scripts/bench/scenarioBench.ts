@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from '../../shared/nlp/parse';
+import { parse } from '../../shared/nlp';
 
 /** One labelled message of eval/scenarios (written for Kefu from scratch). */
 interface Labelled {

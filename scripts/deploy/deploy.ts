@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkDeploySettings } from '../../shared/config/checkDeploySettings';
+import { checkDeploySettings } from '../../shared/config';
 import { isKefuError, KefuError } from '../../shared/errors';
 
 const root = path.resolve(__dirname, '../..');

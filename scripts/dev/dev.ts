@@ -15,7 +15,7 @@ import { ensureConsoleBuilt } from '../build/build-console';
 import { startAlipayGateway } from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { localAlipayKeys } from '../../mock/alipay-gateway/localAlipayKeys';
 import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
-import { initTablestoreTable } from '../../shared/store';
+import { initTablestoreTable } from '../../shared/store/drivers';
 
 /** `--store tablestore` or `--store=tablestore`; undefined when not given. */
 function storeArgument(argv: readonly string[]): string | undefined {

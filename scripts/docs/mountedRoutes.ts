@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { createMemoryStore } from '../../shared/store';
-import { createKefu } from '../../shared/app/createKefu';
+import { createMemoryStore } from '../../shared/store/drivers';
+import { createKefu } from '../../shared/app';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
 import { devRouteGroups } from '../dev/devServer';
 

@@ -11,8 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FaqMatcher } from '../../shared/faq/FaqMatcher';
-import { SIGNAL_NAMES, type ConfidenceSignals } from '../../shared/faq/faqConfidence';
+import { FaqMatcher, SIGNAL_NAMES, type ConfidenceSignals } from '../../shared/faq';
 import { merchantSets } from '../bench/faqData';
 
 /** Precision targets a merchant can pick; the default is 97 %. */

@@ -1,6 +1,7 @@
 import { SessionTokens } from '../auth';
 import { isKefuError } from '../errors';
-import { createMemoryStore, type Store } from '../store';
+import type { Store } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { AccountService } from './AccountService';
 import { TenantOnboarding } from './TenantOnboarding';
 

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { KefuError } from '../errors';
-import { CreateTenantRequest, validatorFor } from '../schemas';
+import { CreateTenantRequest } from '../schemas';
+import { validatorFor } from '../schemas/ajv';
 import { isConditionFailed, type Store } from '../store';
 import { SYSTEM_TENANT, type AccountService } from './AccountService';
 

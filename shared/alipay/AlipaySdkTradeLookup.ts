@@ -1,5 +1,5 @@
 import { AlipaySdk } from 'alipay-sdk';
-import type { AlipayTrade, AlipayTradeLookup, AlipayTradeStatus, RefundQueryResult, TradeLookupFailure, TradeQueryResult, TradeRef } from '../customer/AlipayTradeLookup';
+import type { AlipayTrade, AlipayTradeLookup, AlipayTradeStatus, RefundQueryResult, TradeLookupFailure, TradeQueryResult, TradeRef } from '../customer';
 import type { AlipaySdkOptions } from './AlipaySdkOpenApi';
 
 /** An answer as alipay-sdk gives it: snake_case turned camelCase (trade_status -> tradeStatus). */

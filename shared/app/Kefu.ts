@@ -3,18 +3,17 @@ import type { Logger } from '../log';
 import type { Store } from '../store';
 import type { Notifier } from '../realtime';
 import type { SessionTokens } from '../auth';
-import type { AccountService } from '../accounts';
+import type { AccountService, TenantOnboarding } from '../accounts';
 import type { Conversations } from './wireConversations';
-import type { FaqService } from '../faq/FaqService';
-import type { CustomerData } from '../customer/CustomerData';
-import type { RoutingService } from '../routing/RoutingService';
+import type { FaqService } from '../faq';
+import type { CustomerData } from '../customer';
+import type { RoutingService } from '../routing';
 import type { MediaService } from '../media';
-import type { AlipayOpenApi } from '../alipay/AlipayOpenApi';
-import type { ReplyNotifier } from '../push/ReplyNotifier';
+import type { AlipayOpenApi } from '../alipay';
+import type { ReplyNotifier } from '../push';
 import type { ProactiveService } from '../proactive';
-import type { MerchantSettings } from '../merchant/MerchantSettings';
-import type { AuditLog } from '../audit/AuditLog';
-import type { TenantOnboarding } from '../accounts/TenantOnboarding';
+import type { MerchantSettings } from '../merchant';
+import type { AuditLog } from '../audit';
 
 /**
  * One Kefu instance: everything the functions' routes, the dev server and the CLI need, built once

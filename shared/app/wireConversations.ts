@@ -1,20 +1,8 @@
 import type { Store } from '../store';
 import type { Notifier } from '../realtime';
 import type { AccountService } from '../accounts';
-import { ConversationLog, type Committed } from '../conversation/ConversationLog';
-import { ConversationQueries } from '../conversation/ConversationQueries';
-import { BotTurn, type FlowPlanner } from '../conversation/BotTurn';
-import { UserTurn } from '../conversation/UserTurn';
-import { AgentActions } from '../conversation/AgentActions';
-import { conversationIndexes } from '../conversation/conversationIndexes';
-import { realtimeListener } from '../conversation/realtimeListener';
-import type { Understand } from '../conversation/appendMessage';
-import type { ConversationBot } from '../conversation/ConversationBot';
-import { RoutingService } from '../routing/RoutingService';
-import { RoutingHandoff } from '../routing/RoutingHandoff';
-import { AssignmentService } from '../routing/AssignmentService';
-import { QueueTimers } from '../routing/QueueTimers';
-import { queueProjection } from '../routing/queueProjection';
+import { ConversationLog, type Committed, ConversationQueries, BotTurn, type FlowPlanner, UserTurn, AgentActions, conversationIndexes, realtimeListener, type Understand, type ConversationBot } from '../conversation';
+import { RoutingService, RoutingHandoff, AssignmentService, QueueTimers, queueProjection } from '../routing';
 
 export interface WireConversationsOptions {
   readonly store: Store;

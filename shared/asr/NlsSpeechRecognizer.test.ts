@@ -1,4 +1,4 @@
-import { decodeAudio } from '../media/decodeAudio';
+import { decodeAudio } from '../media';
 import { startNlsEmulator, type NlsEmulator } from '../../mock/nls/NlsEmulator';
 import { speak } from '../../test/helpers/speechFixtures';
 import { wav } from '../../test/helpers/mediaFixtures';

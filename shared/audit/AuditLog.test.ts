@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { AuditLog } from './AuditLog';
 import { auditTables } from './auditTables';
 

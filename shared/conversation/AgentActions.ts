@@ -2,7 +2,7 @@ import { conversationFor } from './personalDataView';
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
-import { categories } from '../nlp/Entity';
+import { categories } from '../nlp';
 import type { ConversationLog } from './ConversationLog';
 import { appendMessage } from './appendMessage';
 import { allowed } from './lifecycle';

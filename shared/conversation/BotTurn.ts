@@ -9,9 +9,8 @@ import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
-import { detectServiceIntent, isFollowUp, type ServiceIntent } from '../nlp';
+import { detectServiceIntent, isFollowUp, type ServiceIntent, type ParseResult } from '../nlp';
 import type { FlowPlan } from '../flows';
-import type { ParseResult } from '../nlp/ParseResult';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
 

@@ -1,4 +1,5 @@
-import { createMemoryStore, type WriteOp } from '../store';
+import type { WriteOp } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import type { Principal } from '../auth';
 import type { Conversation } from '../schemas';
 import { ConversationLog, type Committed } from './ConversationLog';

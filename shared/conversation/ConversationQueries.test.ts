@@ -1,7 +1,7 @@
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import type { Principal } from '../auth';
 import type { Conversation } from '../schemas';
-import { createInProcessNotifier } from '../realtime/inProcessNotifier';
+import { createInProcessNotifier } from '../realtime';
 import { ConversationLog } from './ConversationLog';
 import { ConversationQueries } from './ConversationQueries';
 import { conversationIndexes } from './conversationIndexes';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../auth';
 import type { Key, TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
-import type { ParseResult } from '../nlp/ParseResult';
+import type { ParseResult } from '../nlp';
 import { waitFor, type Notifier } from '../realtime';
 import type { ConversationLog } from './ConversationLog';
 import { analysisFor, conversationFor, eventFor, messageFor } from './personalDataView';

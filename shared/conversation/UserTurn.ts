@@ -9,7 +9,7 @@ import type { BotTurn } from './BotTurn';
 import { allowed } from './lifecycle';
 import { newConversation } from './newConversation';
 import { assertRole, botSays, notice, senderOf } from './senders';
-import { screenQuestion } from '../nlp/scenarios/screenQuestion';
+import { screenQuestion } from '../nlp';
 
 /** 没解决 this many times and the bot hands the conversation to a human. */
 const UNRESOLVED_HANDOFF = 2;

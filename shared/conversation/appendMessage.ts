@@ -3,16 +3,14 @@ import { KefuError } from '../errors';
 import type { WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation, Message, MessageBody } from '../schemas';
-import { mask } from '../nlp/mask';
-import type { ParseResult } from '../nlp/ParseResult';
+import { mask, type ParseResult } from '../nlp';
 import type { BotObservation } from './ConversationBot';
 import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
 import { allowed, type ConversationAction } from './lifecycle';
 import { mergeTicket } from './mergeTicket';
 import { senderOf } from './senders';
 import { tables } from './conversationTables';
-import { chatTexts } from '../client/chatText';
-import { mediaLabel } from '../client/messageLabel';
+import { chatTexts, mediaLabel } from '../client';
 
 /** The inbox preview is for staff in Chinese, labelled as the chat labels media. */
 const previewTexts = chatTexts('zh-CN');

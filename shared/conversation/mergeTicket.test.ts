@@ -1,5 +1,5 @@
 import { mergeTicket } from './mergeTicket';
-import { parse } from '../nlp/parse';
+import { parse } from '../nlp';
 import type { Ticket } from '../schemas';
 
 const now = new Date('2026-11-25T10:00:00+08:00');

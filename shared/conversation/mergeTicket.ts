@@ -1,7 +1,5 @@
 import type { Ticket } from '../schemas';
-import { mask } from '../nlp/mask';
-import type { ParseResult } from '../nlp/ParseResult';
-import type { TimeGrain } from '../nlp/Entity';
+import { mask, type ParseResult, type TimeGrain } from '../nlp';
 
 /** Fields whose values are personal data: the ticket keeps only their masked text. */
 const personal = new Set(['phone', 'bankCard', 'idCard']);

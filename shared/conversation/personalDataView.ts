@@ -1,7 +1,6 @@
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
-import { mask } from '../nlp/mask';
-import type { ParseResult } from '../nlp/ParseResult';
+import { mask, type ParseResult } from '../nlp';
 
 /**
  * Who sees personal data (phone, bank card, ID numbers) in what users wrote, said or photographed:

@@ -1,5 +1,5 @@
 import { isKefuError } from '../errors';
-import { ConditionFailedError } from '../store/ConditionFailedError';
+import { ConditionFailedError } from '../store';
 import { MAX_CONFLICT_RETRIES, retryOnConflict } from './retryOnConflict';
 
 describe('retryOnConflict', () => {

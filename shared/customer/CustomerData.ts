@@ -1,4 +1,4 @@
-import type { RiskDevice, RiskTransaction } from '../risk/accountRisk';
+import type { RiskDevice, RiskTransaction } from '../risk';
 
 /**
  * The merchant's customer data, as Kefu reads it (ARCHITECTURE.md: a port to the outside): recent

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CustomerData, CustomerTransaction } from './CustomerData';
 import { tradeRefOf, type AlipayTrade, type AlipayTradeLookup, type TradeLookupFailure } from './AlipayTradeLookup';
 import { tradeLookupText, type TradeLookupLocale } from './tradeLookupText';
-import { maskRef } from '../flows/flowAnswers';
+import { maskRef } from '../flows';
 
 /** The flows a trade at Alipay can answer: whether a payment went through, and whether its refund did. */
 export type TradeFlow = 'paymentFailed' | 'refundProgress';

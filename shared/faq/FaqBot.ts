@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FaqEntry, MessageBody } from '../schemas';
-import { mask } from '../nlp/mask';
-import type { BotCandidate, BotObservation, BotReply, ConversationBot } from '../conversation/ConversationBot';
+import { mask } from '../nlp';
+import type { BotCandidate, BotObservation, BotReply, ConversationBot } from '../conversation';
 import type { FaqService } from './FaqService';
 import { faqTables as t } from './faqTables';
 

@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { KefuError } from '../errors';
 import { FaqService } from './FaqService';
 import { FaqMatcher } from './FaqMatcher';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { isConditionFailed, type Condition, type Store, type TenantStore } from '../store';
-import type { FaqSettings} from '../schemas';
-import { FaqEntryInput, validatorFor, type FaqEntry } from '../schemas';
+import { type FaqSettings, FaqEntryInput, type FaqEntry } from '../schemas';
+import { validatorFor } from '../schemas/ajv';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { answerCutoff } from './faqConfidence';
 import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';

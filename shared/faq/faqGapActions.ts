@@ -1,6 +1,5 @@
 import { KefuError } from '../errors';
-import type { FaqEntry } from '../schemas';
-import type { FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest } from '../schemas/faqGapSchema';
+import type { FaqEntry, FaqGapDismissRequest, FaqGapNewEntryRequest, FaqGapSimilarRequest } from '../schemas';
 import type { FaqService } from './FaqService';
 import { canonicalText } from './faqText';
 import { faqGapClusters, type FaqGapCluster } from './faqGapClusters';

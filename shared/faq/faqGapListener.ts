@@ -1,4 +1,4 @@
-import type { Committed, ConversationListener } from '../conversation/ConversationLog';
+import type { Committed, ConversationListener } from '../conversation';
 import type { ConversationEvent, MessageBody } from '../schemas';
 import type { FaqService } from './FaqService';
 import { faqGapTables, recordGap, settleGap, type FaqGapOpen } from './faqGapRows';

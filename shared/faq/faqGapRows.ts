@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionFailedError, type TenantStore } from '../store';
-import { mask } from '../nlp/mask';
+import { mask } from '../nlp';
 import { faqTables } from './faqTables';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
-import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from '../store';
+import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from '../store/drivers';
 import { knowledgeBase } from '../../test/helpers/knowledgeBase';
 import { FaqMatcher } from './FaqMatcher';
 import { FaqService } from './FaqService';

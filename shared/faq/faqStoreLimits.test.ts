@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSqliteStore, MAX_BATCH_BYTES, MAX_BATCH_ROWS, opBytes, type Store, type TenantStore, type WriteOp } from '../store';
-import { writeInBatches } from '../store/keyCodec';
+import { MAX_BATCH_BYTES, MAX_BATCH_ROWS, opBytes, type Store, type TenantStore, type WriteOp, writeInBatches } from '../store';
+import { createSqliteStore } from '../store/drivers';
 import { FaqMatcher } from './FaqMatcher';
 import { FaqService } from './FaqService';
 import { faqTables as t } from './faqTables';

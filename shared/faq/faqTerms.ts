@@ -1,4 +1,4 @@
-import { normalize } from '../nlp/normalize';
+import { normalize } from '../nlp';
 import { colloquialFaq } from './colloquialFaq';
 import { conceptsOf } from './faqConcepts';
 import { pinyinSyllables } from './faqText';

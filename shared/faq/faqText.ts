@@ -1,5 +1,5 @@
 import type * as PinyinPro from 'pinyin-pro';
-import { normalize } from '../nlp/normalize';
+import { normalize } from '../nlp';
 import { faqSynonyms } from './faqSynonyms';
 
 const synonymPattern = new RegExp(

@@ -1,6 +1,5 @@
-import { createMemoryStore } from '../store';
-import { staticCustomerData } from '../customer/staticCustomerData';
-import type { CustomerEvent } from '../customer/CustomerData';
+import { createMemoryStore } from '../store/drivers';
+import { staticCustomerData, type CustomerEvent } from '../customer';
 import { FaqService } from './FaqService';
 import { predictQuestions } from './predictQuestions';
 import { defaultFaq } from '../../mock/seed/defaultFaq';

@@ -1,4 +1,4 @@
-import type { CustomerData, CustomerEventType } from '../customer/CustomerData';
+import type { CustomerData, CustomerEventType } from '../customer';
 import type { FaqEntry } from '../schemas';
 import type { FaqService } from './FaqService';
 import { faqTables as t } from './faqTables';

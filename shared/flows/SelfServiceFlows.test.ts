@@ -1,7 +1,7 @@
-import type { CustomerData, CustomerTransaction } from '../customer/CustomerData';
+import type { CustomerData, CustomerTransaction } from '../customer';
 import type { Conversation, FlowState } from '../schemas';
 import { parse } from '../nlp';
-import { mergeTicket } from '../conversation/mergeTicket';
+import { mergeTicket } from '../conversation';
 import { SelfServiceFlows, type FlowPlan, type FlowSettings } from './SelfServiceFlows';
 import { maskRef } from './flowAnswers';
 

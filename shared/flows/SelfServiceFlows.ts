@@ -1,11 +1,9 @@
-import type { CustomerData, CustomerTransaction } from '../customer/CustomerData';
-import type { TradeAwareCustomerData } from '../customer/withAlipayTrades';
+import type { CustomerData, CustomerTransaction, TradeAwareCustomerData } from '../customer';
 import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowState, StatusCardBody } from '../schemas';
-import { fromLocal, localParts } from '../nlp/shanghaiTime';
+import { fromLocal, localParts, type ParseResult } from '../nlp';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
 import { flowsAskedFor, flowById, type FlowDefinition } from './flowCatalog';
 import { cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
-import type { ParseResult } from '../nlp/ParseResult';
 
 /** What the bot does with a message a flow took. */
 export type FlowPlan =

@@ -1,6 +1,6 @@
-import type { CustomerTransaction } from '../customer/CustomerData';
+import type { CustomerTransaction } from '../customer';
 import type { FaqAction, FlowId, FlowTransaction, StatusCardBody } from '../schemas';
-import { localParts } from '../nlp/shanghaiTime';
+import { localParts } from '../nlp';
 import { flowById } from './flowCatalog';
 import { flowPages } from './flowTitles';
 

@@ -1,4 +1,4 @@
-import type { CustomerTransaction } from '../customer/CustomerData';
+import type { CustomerTransaction } from '../customer';
 import type { FlowId } from '../schemas';
 import { flowTitles } from './flowTitles';
 

@@ -1,5 +1,5 @@
-import type { CustomerTransaction } from '../customer/CustomerData';
-import type { Entity } from '../nlp/Entity';
+import type { CustomerTransaction } from '../customer';
+import type { Entity } from '../nlp';
 import type { FlowClues } from '../schemas';
 
 /** Products a user names to say which of their repayments or payments they mean. */

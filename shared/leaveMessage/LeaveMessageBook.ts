@@ -1,7 +1,7 @@
 import type { Principal } from '../auth';
 import { KefuError } from '../errors';
-import { seesPersonalData } from '../conversation/personalDataView';
-import { mask } from '../nlp/mask';
+import { seesPersonalData } from '../conversation';
+import { mask } from '../nlp';
 import type { Store } from '../store';
 import type { LeaveMessageInput, LeaveMessageTicket } from './leaveMessageSchema';
 import { leaveMessageTables as t } from './leaveMessageTables';

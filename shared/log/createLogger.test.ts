@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { LogRecord, validatorFor } from '../schemas';
+import { LogRecord } from '../schemas';
+import { validatorFor } from '../schemas/ajv';
 import { createLogger } from './createLogger';
 import { validateLogLine } from './validateLogLine';
 import { serviceTypeOfText } from './serviceType';

@@ -1,6 +1,5 @@
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { mask } from '../nlp/mask';
-import { SHANGHAI_OFFSET_MS } from '../nlp/shanghaiTime';
+import { mask, SHANGHAI_OFFSET_MS } from '../nlp';
 import { isServiceType } from './serviceType';
 import { checkLine } from './lineChecks';
 

@@ -1,7 +1,5 @@
-import type { Category } from '../nlp/Entity';
-import { classify } from '../nlp/classify';
-import { normalize } from '../nlp/normalize';
-import { SERVICE_TYPES, type ServiceType } from '../schemas/logRecordSchema';
+import { type Category, classify, normalize } from '../nlp';
+import { SERVICE_TYPES, type ServiceType } from '../schemas';
 
 /** Kefu's categories (shared/nlp/Entity.ts) as the seed's business types. */
 export const serviceTypeOfCategory: Readonly<Record<Category, ServiceType>> = {

@@ -1,4 +1,4 @@
-import { LogRecord } from '../schemas/logRecordSchema';
+import { LogRecord } from '../schemas';
 import { validatorFor } from '../schemas/ajv';
 
 /**

@@ -2,16 +2,15 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { KefuError } from '../errors';
 import type { Principal } from '../auth';
 import type { Store } from '../store';
-import type { ConversationQueries } from '../conversation/ConversationQueries';
+import type { ConversationQueries } from '../conversation';
 import type { MessageBody } from '../schemas';
 import { MAX_IMAGE_BYTES, MAX_VOICE_BYTES, MAX_VOICE_MS } from '../schemas/limits';
 import type { MediaStore } from './MediaStore';
 import { declaredTypeMatches, sniffMedia } from './sniffMedia';
 import { AudioDecodeError, decodeAudio, type DecodedAudio } from './decodeAudio';
 import { imageSize } from './imageSize';
-import type { SpeechRecognizer } from '../asr/SpeechRecognizer';
-import type { TextRecognizer } from '../ocr/TextRecognizer';
-import { screenshotText } from '../ocr/screenshotText';
+import type { SpeechRecognizer } from '../asr';
+import { type TextRecognizer, screenshotText } from '../ocr';
 import { checkEntryIcon } from './checkEntryIcon';
 
 /** What Kefu knows about an uploaded file; the bytes are in the MediaStore under the same id. */

@@ -1,6 +1,4 @@
 export type { MediaStore } from './MediaStore';
-export { MemoryMediaStore } from './MemoryMediaStore';
-export { LocalMediaStore } from './LocalMediaStore';
 export { MediaService, type EntryIconRecord, type MediaRecord, type UploadInput } from './MediaService';
 export { sniffMedia, declaredTypeMatches, type SniffedMedia } from './sniffMedia';
 export { decodeAudio } from './decodeAudio';

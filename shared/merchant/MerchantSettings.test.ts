@@ -1,7 +1,6 @@
-import { defaultCannedReplies } from '../schemas/cannedReplies';
-import { defaultEntryConfig, type EntryConfig } from '../schemas/merchantSchema';
-import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
-import { createMemoryStore, type Store } from '../store';
+import { defaultCannedReplies, defaultEntryConfig, type EntryConfig, defaultNotifySettings, type NotifySettings } from '../schemas';
+import type { Store } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { MerchantSettings } from './MerchantSettings';
 import { merchantConfigKeys, merchantTables } from './merchantTables';
 

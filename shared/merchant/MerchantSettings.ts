@@ -1,8 +1,5 @@
-import type { CustomerApiEndpoint } from '../customer/HttpCustomerData';
-import type { ProactiveRule } from '../schemas/proactiveSchema';
-import { defaultCannedReplies, type CannedRepliesRequest } from '../schemas/cannedReplies';
-import { defaultEntryConfig, type EntryConfig } from '../schemas/merchantSchema';
-import { defaultNotifySettings, type NotifySettings } from '../schemas/notifySchema';
+import type { CustomerApiEndpoint } from '../customer';
+import { type ProactiveRule, defaultCannedReplies, type CannedRepliesRequest, defaultEntryConfig, type EntryConfig, defaultNotifySettings, type NotifySettings } from '../schemas';
 import type { Store, TenantStore } from '../store';
 import { merchantConfigKeys as keys, merchantTables } from './merchantTables';
 import { defaultActionLinkSettings, type ActionLinkSettings } from './actionLinks';

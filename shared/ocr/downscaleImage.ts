@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { imageSize } from '../media/imageSize';
+import { imageSize } from '../media';
 import { OcrUnavailableError } from './OcrUnavailableError';
 
 export interface PreparedImage {

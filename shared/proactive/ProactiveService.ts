@@ -1,12 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountService } from '../accounts';
-import type { BotTurn } from '../conversation/BotTurn';
-import type { CustomerEvent, CustomerEventType } from '../customer/CustomerData';
+import type { BotTurn } from '../conversation';
+import type { CustomerEvent, CustomerEventType } from '../customer';
 import { KefuError } from '../errors';
-import type { FaqService } from '../faq/FaqService';
+import type { FaqService } from '../faq';
 import { BUSINESS_EVENT_TYPES, type BusinessEvent, type BusinessEventType, type ProactiveRule } from '../schemas';
 import { isConditionFailed, type Store, type WriteOp } from '../store';
-import { MerchantSettings } from '../merchant/MerchantSettings';
+import { MerchantSettings } from '../merchant';
 import { defaultProactiveRules } from './defaultProactiveRules';
 
 const t = {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store';
 import type { Logger } from '../log';
-import type { AlipayOpenApi } from '../alipay/AlipayOpenApi';
-import { classifySendError } from '../alipay/classifySendError';
-import type { NotifySettings, SubscriptionStatus, SubscriptionUpdateRequest } from '../schemas/notifySchema';
+import { type AlipayOpenApi, classifySendError } from '../alipay';
+import type { NotifySettings, SubscriptionStatus, SubscriptionUpdateRequest } from '../schemas';
 import { SubscriptionBook, type Reservation } from './SubscriptionBook';
 import { readNotifySettings } from './notifySettings';
 

@@ -1,6 +1,6 @@
 import type { Store } from '../store';
-import type { AlipayIdType, AlipayRecipient } from '../alipay/AlipayOpenApi';
-import { UNLIMITED_SENDS, type NotifySettings, type SubscriptionKind, type SubscriptionStatus, type SubscriptionUpdateRequest } from '../schemas/notifySchema';
+import type { AlipayIdType, AlipayRecipient } from '../alipay';
+import { UNLIMITED_SENDS, type NotifySettings, type SubscriptionKind, type SubscriptionStatus, type SubscriptionUpdateRequest } from '../schemas';
 
 interface SubscriptionRow {
   [column: string]: unknown;

@@ -1,6 +1,6 @@
-import { MerchantSettings } from '../merchant/MerchantSettings';
-import { defaultNotifySettings } from '../schemas/notifySchema';
-import { createMemoryStore } from '../store';
+import { MerchantSettings } from '../merchant';
+import { defaultNotifySettings } from '../schemas';
+import { createMemoryStore } from '../store/drivers';
 import { readNotifySettings, writeNotifySettings } from './notifySettings';
 
 describe('notifySettings', () => {

@@ -1,6 +1,6 @@
 import type { Store } from '../store';
-import type { NotifySettings } from '../schemas/notifySchema';
-import { MerchantSettings } from '../merchant/MerchantSettings';
+import type { NotifySettings } from '../schemas';
+import { MerchantSettings } from '../merchant';
 
 // The settings live beside the merchant's others, in the rows MerchantSettings owns; these two
 // functions stay for the callers that hold only a store (ReplyNotifier, the demo seed, tests).

@@ -1,4 +1,4 @@
-import type { ConversationListener } from '../conversation/ConversationLog';
+import type { ConversationListener } from '../conversation';
 import type { ReplyNotifier } from './ReplyNotifier';
 
 /**

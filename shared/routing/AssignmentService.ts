@@ -1,12 +1,8 @@
-import { conversationFor } from '../conversation/personalDataView';
+import { conversationFor, type Committed, type ConversationLog, type Decision, type ConversationQueries, allowed, assertRole, notice, systemActor } from '../conversation';
 import { KefuError } from '../errors';
 import type { Key, WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation, PresenceStatus, RoutingInfo } from '../schemas';
-import type { Committed, ConversationLog, Decision } from '../conversation/ConversationLog';
-import type { ConversationQueries } from '../conversation/ConversationQueries';
-import { allowed } from '../conversation/lifecycle';
-import { assertRole, notice, systemActor } from '../conversation/senders';
 import type { AgentPresence, AvailableAgent, RoutingService } from './RoutingService';
 
 const STAFF: readonly Principal['role'][] = ['agent', 'supervisor', 'admin'];

@@ -1,5 +1,5 @@
 import type { Conversation } from '../schemas';
-import type { HandoffPlan, HandoffRouter } from '../conversation/ports';
+import type { HandoffPlan, HandoffRouter } from '../conversation';
 import type { RoutingService } from './RoutingService';
 import { describeOpening, nextOpening } from './businessHours';
 

@@ -1,7 +1,6 @@
 import { KefuError } from '../errors';
 import type { Store } from '../store';
-import { defaultTaxonomy, type Scenario } from '../nlp/scenarios';
-import { SCENARIO_ID, type ScenarioInput } from '../nlp/scenarios/scenarioSchema';
+import { defaultTaxonomy, type Scenario, SCENARIO_ID, type ScenarioInput } from '../nlp';
 import { routingTables as t } from './routingTables';
 
 /** A merchant's change to the default taxonomy: a scenario of their own or edited, or one removed. */

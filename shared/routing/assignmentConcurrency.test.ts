@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSqliteStore, type Store } from '../store';
+import type { Store } from '../store';
+import { createSqliteStore } from '../store/drivers';
 import { createInProcessNotifier } from '../realtime';
 import { SessionTokens, type Principal } from '../auth';
 import { AccountService } from '../accounts';
-import { wireConversations, type Conversations } from '../app/wireConversations';
+import { wireConversations, type Conversations } from '../app';
 import type { Conversation } from '../schemas';
 import { defaultRoutingSettings, type AgentPresence, type RoutingService } from './RoutingService';
 

@@ -1,9 +1,5 @@
 import type { ScenarioRule } from '../schemas';
-import { classify } from '../nlp/classify';
-import { parse } from '../nlp/parse';
-import { normalize } from '../nlp/normalize';
-import type { Entity } from '../nlp/Entity';
-import { classifierOf, SCENARIO_MIN_CONFIDENCE, type Scenario, type ScenarioMatch } from '../nlp/scenarios';
+import { classify, parse, normalize, type Entity, classifierOf, SCENARIO_MIN_CONFIDENCE, type Scenario, type ScenarioMatch } from '../nlp';
 
 /** What a conversation's messages say about the transaction: codes per kind, as rules name them. */
 export interface TransactionContext {

@@ -1,6 +1,6 @@
 import type { WriteOp } from '../store';
 import type { Conversation } from '../schemas';
-import type { Projection } from '../conversation/ConversationLog';
+import type { Projection } from '../conversation';
 import type { RoutingService } from './RoutingService';
 
 /**

@@ -1,8 +1,8 @@
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { createInProcessNotifier } from '../realtime';
 import { SessionTokens, type Principal } from '../auth';
 import { AccountService } from '../accounts';
-import { wireConversations } from '../app/wireConversations';
+import { wireConversations } from '../app';
 import type { Conversation, ConversationEvent } from '../schemas';
 import { defaultRoutingSettings, type AgentPresence } from './RoutingService';
 import { runRoutingJobs } from './runRoutingJobs';

@@ -1,5 +1,5 @@
 import type { AccountService } from '../accounts';
-import type { Conversations } from '../app/wireConversations';
+import type { Conversations } from '../app';
 
 export interface RoutingJobsReport {
   readonly tenants: number;

@@ -1,12 +1,12 @@
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/drivers';
 import { createInProcessNotifier } from '../realtime';
 import { SessionTokens, type Principal } from '../auth';
 import { AccountService } from '../accounts';
-import { wireConversations } from '../app/wireConversations';
+import { wireConversations } from '../app';
 import type { Conversation, RoutingSettings } from '../schemas';
 import { defaultRoutingSettings } from './RoutingService';
 import { conversationScenario, matchScenarioRule } from './matchScenarioRule';
-import { defaultTaxonomy } from '../nlp/scenarios';
+import { defaultTaxonomy } from '../nlp';
 
 const T = 'shop';
 

@@ -1,4 +1,3 @@
-export { ajv, validatorFor } from './ajv';
 export * from './messageSchema';
 export * from './conversationSchema';
 export * from './requestSchemas';

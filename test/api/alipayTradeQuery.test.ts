@@ -6,10 +6,8 @@ import { AlipaySdk } from 'alipay-sdk';
 import { startAlipayGateway, type AlipayGatewayEmulator } from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { localAlipayKeys, type LocalAlipayKeys } from '../../mock/alipay-gateway/localAlipayKeys';
 import { AlipaySdkTradeLookup } from '../../shared/alipay/AlipaySdkTradeLookup';
-import { tradeRefOf } from '../../shared/customer/AlipayTradeLookup';
-import { staticCustomerData } from '../../shared/customer/staticCustomerData';
-import { withAlipayTrades } from '../../shared/customer/withAlipayTrades';
-import { transactionCard } from '../../shared/flows/flowAnswers';
+import { tradeRefOf, staticCustomerData, withAlipayTrades } from '../../shared/customer';
+import { transactionCard } from '../../shared/flows';
 
 /*
  * Alipay's two trade queries, through alipay-sdk against the gateway stand-in, with real RSA2 both

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { startTestServer, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
-import { HttpCustomerData } from '../../shared/customer/HttpCustomerData';
-import { staticCustomerData } from '../../shared/customer/staticCustomerData';
+import { HttpCustomerData, staticCustomerData } from '../../shared/customer';
 import { GuardedFetcher } from '../../shared/net';
 
 const secret = 'merchant-shared-secret-made-for-this-test-run';

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { tenantCommand } from '../../bin/commands/tenantCommand';
-import { faqGapActions } from '../../shared/faq/faqGapActions';
-import { PICK_WINDOW_MS } from '../../shared/faq/faqGapRows';
+import { faqGapActions, PICK_WINDOW_MS } from '../../shared/faq';
 import { startTestServer, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 
 interface Cluster {

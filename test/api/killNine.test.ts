@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
-import { initTablestoreTable } from '../../shared/store';
+import { initTablestoreTable } from '../../shared/store/drivers';
 import { call } from '../helpers/testServer';
 
 const root = path.resolve(__dirname, '../..');

@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { AccountService } from '../../shared/accounts';
 import { SessionTokens } from '../../shared/auth';
 import { normaliseAddress } from '../../functions/_http/clientAddress';

@@ -1,4 +1,4 @@
-import { defaultRanker } from '../../shared/faq/FaqMatcher';
+import { defaultRanker } from '../../shared/faq';
 import { startTestServer, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 
 interface Entry {

@@ -3,14 +3,13 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { imageSize } from '../../shared/media/imageSize';
+import { imageSize } from '../../shared/media';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
-import { Semaphore } from '../../shared/ocr/Semaphore';
+import { TesseractTextRecognizer, Semaphore } from '../../shared/ocr';
 import { isKefuError } from '../../shared/errors';
 import { startDevServer, type DevServerOptions } from '../../scripts/dev/devServer';
-import type { CreateKefuOptions } from '../../shared/app/createKefu';
+import type { CreateKefuOptions } from '../../shared/app';
 import { encodePng, png } from '../helpers/mediaFixtures';
 import { call, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 

@@ -1,11 +1,11 @@
 import { runJobs } from '../../functions/jobs/runJobs';
 import { createInProcessNotifier } from '../../shared/realtime';
-import { wireConversations } from '../../shared/app/wireConversations';
+import { wireConversations } from '../../shared/app';
 import { AccountService } from '../../shared/accounts';
 import { SessionTokens } from '../../shared/auth';
-import { FaqService } from '../../shared/faq/FaqService';
+import { FaqService } from '../../shared/faq';
 import { ProactiveService, signEvent } from '../../shared/proactive';
-import { createMemoryStore } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { defaultFaq } from '../../mock/seed/defaultFaq';
 import { startTestServer, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 

@@ -2,12 +2,11 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { imageSize } from '../../shared/media/imageSize';
+import { imageSize } from '../../shared/media';
 import { png } from '../helpers/mediaFixtures';
 import { parse } from '../../shared/nlp';
-import { mergeTicket } from '../../shared/conversation/mergeTicket';
-import { screenshotText } from '../../shared/ocr/screenshotText';
-import { TesseractTextRecognizer } from '../../shared/ocr/TesseractTextRecognizer';
+import { mergeTicket } from '../../shared/conversation';
+import { screenshotText, TesseractTextRecognizer } from '../../shared/ocr';
 import { renderPaymentScreens, tradeNumber, type ReceiptScreen } from '../../mock/screenshots/paymentScreenshots';
 
 jest.setTimeout(120_000);

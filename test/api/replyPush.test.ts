@@ -14,12 +14,11 @@
  */
 import { startAlipayGateway, type AlipayGatewayEmulator } from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { rsaKeyPair } from '../helpers/rsaKeyPair';
-import { createMemoryStore, type Store } from '../../shared/store';
+import type { Store } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { AlipaySdkOpenApi } from '../../shared/alipay/AlipaySdkOpenApi';
-import { AlipayAuthError } from '../../shared/alipay/AlipayOpenApi';
-import { classifySendError } from '../../shared/alipay/classifySendError';
-import { ReplyNotifier } from '../../shared/push/ReplyNotifier';
-import { writeNotifySettings } from '../../shared/push/notifySettings';
+import { AlipayAuthError, classifySendError } from '../../shared/alipay';
+import { ReplyNotifier, writeNotifySettings } from '../../shared/push';
 import { UNLIMITED_SENDS, defaultNotifySettings, type NotifySettings } from '../../shared/schemas';
 
 const keys = rsaKeyPair;

@@ -1,4 +1,5 @@
-import { createMemoryStore, type Store } from '../../shared/store';
+import type { Store } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { AccountService } from '../../shared/accounts';
 import { SessionTokens } from '../../shared/auth';
 import { KefuError } from '../../shared/errors';

@@ -2,7 +2,7 @@ import { errorResponse } from '../../functions/_http/errorResponse';
 import type { TablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
 import { startTablestoreTestServer } from '../helpers/backedTestServers';
 import { isKefuError } from '../../shared/errors';
-import { createTablestoreStore } from '../../shared/store';
+import { createTablestoreStore } from '../../shared/store/drivers';
 import { staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 
 const LONG = 'a'.repeat(2000);

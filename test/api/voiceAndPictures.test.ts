@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { decodeAudio } from '../../shared/media/decodeAudio';
+import { decodeAudio } from '../../shared/media';
 import { startNlsEmulator, type NlsEmulator } from '../../mock/nls/NlsEmulator';
 import { speak } from '../helpers/speechFixtures';
 import { renderPaymentScreens, tradeNumber } from '../../mock/screenshots/paymentScreenshots';

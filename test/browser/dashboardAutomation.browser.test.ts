@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { consoleInChromium, logIn, openConsole } from '../helpers/consoleBrowser';
 import { staffLogin, userLogin, type TestServer } from '../helpers/testServer';
-import type { AutomationFigures as Figures } from '../../shared/metrics/automationByCategory';
+import type { AutomationFigures as Figures } from '../../shared/metrics';
 
 jest.setTimeout(180_000);
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { startTablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
-import { FaqService } from '../../shared/faq/FaqService';
-import { createTablestoreStore, initTablestoreTable } from '../../shared/store';
+import { FaqService } from '../../shared/faq';
+import { createTablestoreStore, initTablestoreTable } from '../../shared/store/drivers';
 import { faqCommand } from '../../bin/commands/faqCommand';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-faq-admin-'));

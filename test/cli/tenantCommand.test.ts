@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AccountService } from '../../shared/accounts';
 import { SessionTokens } from '../../shared/auth';
-import { createSqliteStore } from '../../shared/store';
+import { createSqliteStore } from '../../shared/store/drivers';
 import { main } from '../../bin/kefu';
 import { tenantCommand } from '../../bin/commands/tenantCommand';
 import { commandIo } from '../helpers/commandIo';

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MediaStore } from '../../shared/media/MediaStore';
-import { MemoryMediaStore } from '../../shared/media/MemoryMediaStore';
-import { LocalMediaStore } from '../../shared/media/LocalMediaStore';
+import type { MediaStore } from '../../shared/media';
+import { MemoryMediaStore, LocalMediaStore } from '../../shared/media/drivers';
 import { OssMediaStore } from '../../shared/media/OssMediaStore';
 import { startOssEmulator } from '../../mock/oss/OssEmulator';
 

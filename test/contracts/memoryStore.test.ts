@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../../shared/store/memoryStore';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { describeStoreContract } from './storeContract';
 
 describeStoreContract('memory', () => createMemoryStore());

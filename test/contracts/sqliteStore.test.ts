@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ConditionFailedError } from '../../shared/store/ConditionFailedError';
-import { createSqliteStore } from '../../shared/store/sqliteStore';
+import { ConditionFailedError } from '../../shared/store';
+import { createSqliteStore } from '../../shared/store/drivers';
 import { describeStoreContract } from './storeContract';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-store-'));

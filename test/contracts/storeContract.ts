@@ -1,6 +1,5 @@
 import { KefuError } from '../../shared/errors';
-import { ConditionFailedError } from '../../shared/store/ConditionFailedError';
-import type { Store, TenantStore, WriteOp } from '../../shared/store/Store';
+import { ConditionFailedError, type Store, type TenantStore, type WriteOp } from '../../shared/store';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {

@@ -4,7 +4,7 @@ import { loadConfig } from '../../shared/config';
 import { startTablestoreEmulator, type TablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
 import { startRotatingTablestoreEmulator } from '../helpers/rotatingTablestoreEmulator';
 import { describeStoreContract } from './storeContract';
-import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from '../../shared/store/tablestoreStore';
+import { createTablestoreStore, initTablestoreTable, type TablestoreStoreOptions } from '../../shared/store/drivers';
 
 const credentials = { instance: 'kefu-test', accessKeyId: 'LTAI-test', accessKeySecret: randomBytes(18).toString('base64') };
 let emulator: { emulator: TablestoreEmulator; url: string; connections(): number; close(): Promise<void> };

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import type { RouteGroup } from '../../functions/_http/createFunctionApp';
-import { createFunctionApp } from '../../functions/_http/createFunctionApp';
-import { createKefu } from '../../shared/app/createKefu';
+import { type RouteGroup, createFunctionApp } from '../../functions/_http/createFunctionApp';
+import { createKefu } from '../../shared/app';
 import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
-import { createMemoryStore } from '../../shared/store';
+import { createMemoryStore } from '../../shared/store/drivers';
 import { deployPlaceholders } from '../helpers/deployPlaceholders';
 import { ServerlessDevsSandbox, type PreviewDocument } from '../helpers/ServerlessDevsSandbox';
 

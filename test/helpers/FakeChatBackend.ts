@@ -1,5 +1,5 @@
 import type { ConversationEvent, ConversationStatus, Message } from '../../shared/schemas';
-import type { Transport, TransportRequest, TransportResponse } from '../../shared/client/Transport';
+import type { Transport, TransportRequest, TransportResponse } from '../../shared/client';
 
 export const PRIMARY = 'https://kefu.example.com';
 export const BACKUP = 'https://kefu-backup.example.com';

@@ -2,7 +2,7 @@ import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { AccountService, type AccountServiceOptions } from '../../shared/accounts';
 import type { Store } from '../../shared/store';
-import { createKefu } from '../../shared/app/createKefu';
+import { createKefu } from '../../shared/app';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
 import { fcHandler, type FcHandler } from '../../functions/_runtime/fcHandler';
 import { authRoutes } from '../../functions/auth/authRoutes';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startAlipayGateway, type AlipayGatewayEmulator } from '../../mock/alipay-gateway/AlipayGatewayEmulator';
 import { startTablestoreEmulator, type TablestoreEmulator } from '../../mock/tablestore/TablestoreEmulator';
-import { initTablestoreTable } from '../../shared/store';
+import { initTablestoreTable } from '../../shared/store/drivers';
 import { rsaKeyPair } from './rsaKeyPair';
 import { startTestServer, type TestServer } from './testServer';
 

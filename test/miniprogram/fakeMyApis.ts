@@ -1,5 +1,5 @@
 /// <reference types="@mini-types/my" />
-import type { Transport } from '../../shared/client/Transport';
+import type { Transport } from '../../shared/client';
 import type { FakeMy } from './componentHarness';
 import { checkDocumented, myDocs, recorderBitRates } from './myDocs';
 

@@ -19,7 +19,7 @@ import { request } from '../../miniprogram/lib/jsapi/request';
 import { requestSubscribeMessage } from '../../miniprogram/lib/jsapi/requestSubscribeMessage';
 import { setStorage } from '../../miniprogram/lib/jsapi/setStorage';
 import { uploadFile } from '../../miniprogram/lib/jsapi/uploadFile';
-import type { Transport } from '../../shared/client/Transport';
+import type { Transport } from '../../shared/client';
 import { installMy } from './componentHarness';
 import { fakeChooseImageApi, fakeRecorder, fakeRequestApi, fakeStorageApis, fakeSubscribeApi, fakeUploadFileApi, type SeenUpload } from './fakeMyApis';
 import { checkDocumented } from './myDocs';

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Transport, TransportRequest } from '../../shared/client/Transport';
+import type { Transport, TransportRequest } from '../../shared/client';
 import { ComponentInstance, installMy, loadComponent, until } from './componentHarness';
 import { fakeRequestApi, fakeStorageApis } from './fakeMyApis';
 import { renderComponent } from './renderComponent';

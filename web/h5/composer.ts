@@ -1,6 +1,4 @@
-import type { ChatSession } from '../../shared/client/ChatSession';
-import type { ChatView } from '../../shared/client/ChatView';
-import { composerCounter } from '../../shared/client/composerCounter';
+import { type ChatSession, type ChatView, composerCounter } from '../../shared/client';
 import { MAX_TEXT_LENGTH } from '../../shared/schemas/limits';
 import { $, button, el, icon } from './dom';
 import { openLeaveSheet } from './leaveSheet';

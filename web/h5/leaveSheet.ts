@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../shared/client/ChatSession';
+import type { ChatSession } from '../../shared/client';
 import { button, el } from './dom';
 
 /**

@@ -3,14 +3,7 @@
  * mini-program): fetch and localStorage are the injected platform. Query parameters: `tenant`,
  * `user` (dev login, when the backend allows it), `backup` (a backup API origin).
  */
-import { ChatSession } from '../../shared/client/ChatSession';
-import type { ChatView } from '../../shared/client/ChatView';
-import { chatItems, type ChatItemAction } from '../../shared/client/chatItems';
-import { chatLogin } from '../../shared/client/chatLogin';
-import type { ConnectionState } from '../../shared/client/ApiClient';
-import { imageProblem } from '../../shared/client/mediaChecks';
-import { mediaUpload } from '../../shared/client/mediaUpload';
-import type { KeyValueStorage, Transport } from '../../shared/client/Transport';
+import { ChatSession, type ChatView, chatItems, type ChatItemAction, chatLogin, type ConnectionState, imageProblem, mediaUpload, type KeyValueStorage, type Transport } from '../../shared/client';
 import { Composer } from './composer';
 import { $, button } from './dom';
 import { ratingCard } from './ratingCard';

@@ -1,5 +1,4 @@
-import type { ChatItem, ChatItemAction } from '../../shared/client/chatItems';
-import type { ChatTexts } from '../../shared/client/chatText';
+import type { ChatItem, ChatItemAction, ChatTexts } from '../../shared/client';
 import { button, el } from './dom';
 
 export interface ItemHandlers {

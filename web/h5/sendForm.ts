@@ -1,4 +1,4 @@
-import type { SendFile } from '../../shared/client/mediaUpload';
+import type { SendFile } from '../../shared/client';
 
 /** shared/client's file upload on the H5 page: a multipart FormData POST with the file last. */
 export function sendForm(file: Blob, name: string): SendFile {

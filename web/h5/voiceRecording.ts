@@ -1,7 +1,4 @@
-import type { ChatSession } from '../../shared/client/ChatSession';
-import { mediaUpload } from '../../shared/client/mediaUpload';
-import { RECORDING_LIMIT_MS, recordingProblem } from '../../shared/client/mediaChecks';
-import { recordingClock, VoicePress } from '../../shared/client/VoicePress';
+import { type ChatSession, mediaUpload, RECORDING_LIMIT_MS, recordingProblem, recordingClock, VoicePress } from '../../shared/client';
 import { MAX_VOICE_BYTES } from '../../shared/schemas/limits';
 import { $, el } from './dom';
 import { sendForm } from './sendForm';

@@ -1,5 +1,4 @@
-import { chatTexts } from '../../../shared/client/chatText';
-import type { ChatItem } from '../../../shared/client/chatItems';
+import { chatTexts, type ChatItem } from '../../../shared/client';
 import { MAX_TEXT_LENGTH } from '../../../shared/schemas/limits';
 
 type Texts = ReturnType<typeof chatTexts>;

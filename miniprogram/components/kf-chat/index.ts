@@ -1,13 +1,4 @@
-import { ApiError } from '../../../shared/client/ApiClient';
-import { ChatSession } from '../../../shared/client/ChatSession';
-import type { ChatView } from '../../../shared/client/ChatView';
-import { chatItems } from '../../../shared/client/chatItems';
-import { chatLogin } from '../../../shared/client/chatLogin';
-import { chatTexts } from '../../../shared/client/chatText';
-import { composerCounter } from '../../../shared/client/composerCounter';
-import { imageProblem } from '../../../shared/client/mediaChecks';
-import { mediaUpload } from '../../../shared/client/mediaUpload';
-import { VoicePress } from '../../../shared/client/VoicePress';
+import { ApiError, ChatSession, type ChatView, chatItems, chatLogin, chatTexts, composerCounter, imageProblem, mediaUpload, VoicePress } from '../../../shared/client';
 import { chooseImage } from '../../lib/jsapi/chooseImage';
 import { getAuthCode } from '../../lib/jsapi/getAuthCode';
 import { navigateTo } from '../../lib/jsapi/navigateTo';

@@ -1,8 +1,4 @@
-import type { ChatSession } from '../../../shared/client/ChatSession';
-import type { ChatView } from '../../../shared/client/ChatView';
-import type { SendFile } from '../../../shared/client/mediaUpload';
-import type { chatTexts } from '../../../shared/client/chatText';
-import type { VoicePress } from '../../../shared/client/VoicePress';
+import type { ChatSession, ChatView, SendFile, chatTexts, VoicePress } from '../../../shared/client';
 import type { RecorderFailure, Recording, VoiceRecorder } from '../../lib/jsapi/getRecorderManager';
 import type { KfChatData } from './KfChatData';
 import type { KfChatProps } from './props';

@@ -1,4 +1,4 @@
-import type { ChatLocale } from '../../../shared/client/chatText';
+import type { ChatLocale } from '../../../shared/client';
 import { defaultApiOrigin, defaultBackupOrigin, defaultTenant } from '../../kefuDefaults';
 
 /** Props of `<kf-chat>`, the chat window. It logs in and opens the conversation when first shown. */

@@ -1,6 +1,4 @@
-import { mediaUpload } from '../../../shared/client/mediaUpload';
-import { RECORDING_LIMIT_MS, recordingProblem } from '../../../shared/client/mediaChecks';
-import { recordingClock } from '../../../shared/client/VoicePress';
+import { mediaUpload, RECORDING_LIMIT_MS, recordingProblem, recordingClock } from '../../../shared/client';
 import { MAX_VOICE_BYTES } from '../../../shared/schemas/limits';
 import { getRecorderManager } from '../../lib/jsapi/getRecorderManager';
 import type { KfChatThis, Methods } from './kfChatThis';

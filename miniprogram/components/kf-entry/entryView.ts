@@ -1,4 +1,4 @@
-import type { EntryConfig } from '../../../shared/schemas/merchantSchema';
+import type { EntryConfig } from '../../../shared/schemas';
 import { defaultEntryConfig } from '../../../shared/schemas/defaultEntryConfig';
 import { isBuiltInEntryIcon } from '../../../shared/merchant/entryIcons';
 import type { KfEntryProps } from './props';

@@ -1,4 +1,4 @@
-import type { EntryConfig } from '../../../shared/schemas/merchantSchema';
+import type { EntryConfig } from '../../../shared/schemas';
 import { fetchEntryConfig } from '../../lib/fetchEntryConfig';
 import { myStorage, myTransport } from '../../lib/myPlatform';
 import { entryView, type EntryView } from './entryView';

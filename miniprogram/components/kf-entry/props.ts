@@ -1,4 +1,4 @@
-import type { EntryConfig } from '../../../shared/schemas/merchantSchema';
+import type { EntryConfig } from '../../../shared/schemas';
 import { defaultApiOrigin, defaultTenant } from '../../kefuDefaults';
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/client/ApiClient';
+import { ApiError } from '../../../shared/client';
 
 export { ApiError };
 

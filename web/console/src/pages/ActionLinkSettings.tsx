@@ -3,7 +3,7 @@ import { Button, Card, Input, Table, Typography } from 'antd';
 import { toast } from '../toast';
 import { api, ApiError } from '../api';
 import { useTr } from '../i18n';
-import type { ActionLinkSettings as Settings } from '../../../../shared/merchant/actionLinks';
+import type { ActionLinkSettings as Settings } from '../../../../shared/merchant';
 import type { FaqEntry } from '../../../../shared/schemas';
 import { flowPages } from '../../../../shared/flows/flowTitles';
 

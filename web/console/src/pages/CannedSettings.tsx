@@ -3,7 +3,7 @@ import { Button, Card, Input, Space } from 'antd';
 import { toast } from '../toast';
 import { useTr } from '../i18n';
 import { api, ApiError } from '../api';
-import type { CannedRepliesRequest } from '../../../../shared/schemas/cannedReplies';
+import type { CannedRepliesRequest } from '../../../../shared/schemas';
 
 type Reply = CannedRepliesRequest['replies'][number];
 

@@ -8,7 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useLabel, useT, useTr } from '../i18n';
 import { ErrorBoundary } from '../ErrorBoundary';
-import type { AutomationFigures as Automation } from '../../../../shared/metrics/automationByCategory';
+import type { AutomationFigures as Automation } from '../../../../shared/metrics';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 

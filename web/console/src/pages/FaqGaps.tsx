@@ -4,7 +4,7 @@ import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
 import type { FaqEntry } from '../../../../shared/schemas';
-import type { FaqGapView } from '../../../../shared/faq/faqGapActions';
+import type { FaqGapView } from '../../../../shared/faq';
 
 type Action = { kind: 'new' | 'similar'; cluster: FaqGapView };
 type NewValues = { question: string; similar?: string; answer: string; category: string };

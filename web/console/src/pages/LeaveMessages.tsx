@@ -3,7 +3,7 @@ import { Button, Card, Empty, Input, Space, Table, Tabs, Tag } from 'antd';
 import { api, ApiError } from '../api';
 import { toast } from '../toast';
 import { useLeaveTexts } from '../i18n';
-import type { LeaveMessageTicket } from '../../../../shared/leaveMessage/leaveMessageSchema';
+import type { LeaveMessageTicket } from '../../../../shared/leaveMessage';
 
 type Status = 'open' | 'answered';
 

@@ -3,7 +3,7 @@ import { Button, Card, Form, InputNumber, Switch } from 'antd';
 import { toast } from '../toast';
 import { api, ApiError } from '../api';
 import { useTr } from '../i18n';
-import type { PresenceSettings as Settings } from '../../../../shared/merchant/presenceSettings';
+import type { PresenceSettings as Settings } from '../../../../shared/merchant';
 
 /** Whether logging in puts agents 在线 (automatic assignment) and after how many idle minutes they become 小休. */
 export function PresenceSettings() {

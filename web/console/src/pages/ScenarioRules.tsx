@@ -1,7 +1,7 @@
 import { Button, Input, Select, Space, Table } from 'antd';
 import { useLabel, useTr } from '../i18n';
 import type { ScenarioRule } from '../../../../shared/schemas';
-import type { Scenario } from '../../../../shared/nlp/scenarios/Scenario';
+import type { Scenario } from '../../../../shared/nlp';
 
 /** A scenario as the scenario API lists it: where it comes from beside the scenario itself. */
 export type ListedScenario = Scenario & { readonly origin: 'default' | 'edited' | 'custom' };

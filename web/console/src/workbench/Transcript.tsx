@@ -3,8 +3,7 @@ import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { ChoicesBody, Message, StatusCardBody } from '../../../../shared/schemas';
 import { api } from '../api';
 import { LocaleContext, useLabel, useT, useTr } from '../i18n';
-import { chatTexts } from '../../../../shared/client/chatText';
-import { mediaLabel, ratingText } from '../../../../shared/client/messageLabel';
+import { chatTexts, mediaLabel, ratingText } from '../../../../shared/client';
 import { shortTime } from './clock';
 
 /** Within this many pixels of the bottom the agent is "at the latest message" and follows new ones. */
