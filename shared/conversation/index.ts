@@ -1,12 +1,10 @@
-export { ConversationLog, type Committed, type ConversationListener, type Decision } from './ConversationLog';
+export { ConversationLog, type Committed, type ConversationListener, type Decision, type Projection } from './ConversationLog';
 export { ConversationQueries, type EventsPage, type MessagesPage, type InboxBox } from './ConversationQueries';
 export { UserTurn } from './UserTurn';
-export { BotTurn } from './BotTurn';
+export { BotTurn, type FlowPlanner } from './BotTurn';
 export { AgentActions } from './AgentActions';
 export { tables as conversationTables, channels as conversationChannels } from './conversationTables';
-export type { FlowPlanner } from './BotTurn';
 export type { BotCandidate, BotObservation, BotReply, ConversationBot } from './ConversationBot';
-export type { Projection } from './ConversationLog';
 export type { Understand } from './appendMessage';
 export { conversationIndexes } from './conversationIndexes';
 export { allowed } from './lifecycle';

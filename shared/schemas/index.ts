@@ -1,3 +1,5 @@
+// The TypeBox schemas and their types. The validator (ajv) is in ./ajv.ts; the limits the bundles
+// need without TypeBox are in ./limits.ts.
 export * from './messageSchema';
 export * from './conversationSchema';
 export * from './requestSchemas';
