@@ -2,9 +2,10 @@
 // the two mistakes that hurt a long-poll server most.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import kefu from './scripts/lint/importThroughIndex.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '**/dist/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
+  { ignores: ['node_modules/**', '.data/**', '.tsbuild/**', '**/dist/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,6 +23,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // shared/<m>/ is imported through its index.ts or a secondary entry (scripts/lint/importThroughIndex.mjs).
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { kefu },
+    rules: { 'kefu/import-through-index': 'error' },
+  },
+  {
+    // The local rules are plain ESM JavaScript outside every tsconfig: lint them without types.
+    files: ['scripts/lint/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['shared/config/**/*.ts'],
