@@ -108,6 +108,12 @@ describe("docs/architecture.md's layout", () => {
     expect(missing).toEqual([]);
   });
 
+  // scripts/ and test/ hold one kind of thing per folder: a new kind is a new line in the layout.
+  it.each(['scripts', 'test'])('lists every folder of %s/ on disk', (parent) => {
+    const listed = layout.nested.filter((f) => f.startsWith(`${parent}/`) && f.split('/').length === 2).map((f) => f.slice(parent.length + 1));
+    expect([...listed].sort()).toEqual(foldersOnDisk(parent));
+  });
+
   it('leaves out what git ignores, and sees what it keeps', () => {
     expect(isIgnored(rules, 'node_modules', true)).toBe(true);
     expect(isIgnored(rules, 'dist', true)).toBe(true);
