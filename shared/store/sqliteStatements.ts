@@ -23,7 +23,7 @@ export interface RowStatements {
   replaceVersionStmt: Stmt<[string, string, string, string, number], number>;
   deleteExistingStmt: Stmt<KeyArgs, number>;
   deleteVersionStmt: Stmt<[string, string, string, number], number>;
-  rangeStmt(forward: boolean, from: 'none' | 'inclusive' | 'exclusive', withValues: boolean): Stmt<unknown[], RawRow>;
+  rangeStmt: (forward: boolean, from: 'none' | 'inclusive' | 'exclusive', withValues: boolean) => Stmt<unknown[], RawRow>;
 }
 
 /** Every statement the sqlite store runs, prepared once per connection. */
