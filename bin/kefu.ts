@@ -3,18 +3,21 @@
  * bin/commands/ and takes its arguments and stdio, so tests can run it in-process.
  */
 import { faqCommand, faqUsage } from './commands/faqCommand';
-import { parseCommand, parseUsage, type CommandIo } from './commands/parseCommand';
+import { understandCommand, understandUsage, type CommandIo } from './commands/understandCommand';
 import { storeCommand, storeUsage } from './commands/storeCommand';
 import { tenantCommand, tenantUsage } from './commands/tenantCommand';
 
 type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 
 const commands: Readonly<Record<string, { run: Command; usage: string }>> = {
-  parse: { run: parseCommand, usage: parseUsage },
+  understand: { run: understandCommand, usage: understandUsage },
   faq: { run: faqCommand, usage: faqUsage },
   store: { run: (args, io) => storeCommand(args, io), usage: storeUsage },
   tenant: { run: (args, io) => tenantCommand(args, io), usage: tenantUsage },
 };
+
+/** First names still answered: `kefu parse` is `kefu understand`. */
+const aliases: Readonly<Record<string, string>> = { parse: 'understand' };
 
 const usage = `kefu <命令>\n\n${Object.values(commands)
   .map((c) => c.usage)
@@ -26,7 +29,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     io.stdout.write(usage);
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  const command = commands[aliases[name] ?? name];
   if (!command) {
     io.stderr.write(`未知命令: ${name}\n\n${usage}`);
     return 2;

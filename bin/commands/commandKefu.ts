@@ -3,7 +3,7 @@ import { createKefu, type Kefu } from '../../shared/app';
 import { loadConfig } from '../../shared/config';
 import { KefuError, isKefuError } from '../../shared/errors';
 import { createLogger } from '../../shared/log';
-import type { CommandIo } from './parseCommand';
+import type { CommandIo } from './understandCommand';
 
 /**
  * `commandKefu`, or undefined when it cannot be built; the reason is written to stderr, so a

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isKefuError } from '../../shared/errors';
 import { openCommandKefu } from './commandKefu';
-import type { CommandIo } from './parseCommand';
+import type { CommandIo } from './understandCommand';
 
 export const faqAdminUsage = `用法: kefu faq import --file kb.csv|kb.json [--tenant demo] [--mode merge|replace] [--data-dir .data]
       kefu faq export [--format csv|json] [--tenant demo] [--data-dir .data] > kb.csv

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { errorCatalogue } from '../../shared/errors';
 import { FaqMatcher } from '../../shared/faq';
-import { MAX_PARSE_LENGTH } from '../../shared/nlp';
-import type { CommandIo } from './parseCommand';
+import { MAX_UNDERSTAND_LENGTH } from '../../shared/nlp';
+import type { CommandIo } from './understandCommand';
 import { faqAdminCommand, faqAdminUsage } from './faqAdminCommand';
 
 export const faqUsage = `用法: kefu faq match --kb kb.json < queries.jsonl > out.jsonl
@@ -87,7 +87,7 @@ function matchLine(matcher: FaqMatcher, line: string, lineNo: number): object {
   const text = input?.['text'];
   if (typeof text !== 'string') return { id, error: { code: 'VALIDATION_FAILED', message: `第 ${lineNo} 行缺少字符串字段 text` } };
   if (text.trim() === '') return { id, error: { code: 'TEXT_EMPTY', message: errorCatalogue.TEXT_EMPTY.zh } };
-  if (text.length > MAX_PARSE_LENGTH) return { id, error: { code: 'TEXT_TOO_LONG', message: `文本过长(最多 ${MAX_PARSE_LENGTH} 字)` } };
+  if (text.length > MAX_UNDERSTAND_LENGTH) return { id, error: { code: 'TEXT_TOO_LONG', message: `文本过长(最多 ${MAX_UNDERSTAND_LENGTH} 字)` } };
   const result = matcher.match(text);
   return { id, decision: result.decision, matches: result.matches };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../../shared/config';
 import { isKefuError } from '../../shared/errors';
 import { createSqliteStore, initTablestoreTable } from '../../shared/store/drivers';
-import type { CommandIo } from './parseCommand';
+import type { CommandIo } from './understandCommand';
 
 export const storeUsage = `用法: kefu store init
   按当前配置 (KEFU_STORE 等环境变量) 创建存储所需的表:

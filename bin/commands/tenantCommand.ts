@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isKefuError } from '../../shared/errors';
 import { openCommandKefu } from './commandKefu';
-import type { CommandIo } from './parseCommand';
+import type { CommandIo } from './understandCommand';
 
 export const tenantUsage = `用法: kefu tenant create <商户ID> --name <名称> --admin <管理员用户名> [--admin-name <显示名>] [--json]
   创建商户及其第一个管理员,只显示一次管理员的临时密码

@@ -145,9 +145,16 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     return c.json(await deps.conversations.agents.reply(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
+  app.get('/v1/agent/conversations/:id/understanding', svc, async (c) => {
+    const staff = await authenticate(c, deps, staffRoles);
+    return c.json({ messages: await deps.conversations.queries.understandings(staff, c.req.param('id')) });
+  });
+
+  // The first name of the route above, answered in its first shape for callers written against it.
   app.get('/v1/agent/conversations/:id/analysis', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
-    return c.json({ analyses: await deps.conversations.queries.analyses(staff, c.req.param('id')) });
+    const messages = await deps.conversations.queries.understandings(staff, c.req.param('id'));
+    return c.json({ analyses: messages.map((m) => ({ seq: m.seq, analysis: m.understanding })) });
   });
 
   app.post('/v1/agent/conversations/:id/resolve', svc, async (c) => {

@@ -1,13 +1,13 @@
 /**
  * `npm run bench:nlp [-- --json]`: Kefu's time and money extraction on the public JioNLP and
  * Recognizers-Text cases in ../shared/data (span F1 and value accuracy per slice), chrono-node's
- * Chinese parser on the same time cases as the peer, and parse() throughput and p99 latency on
+ * Chinese parser on the same time cases as the peer, and understand() throughput and p99 latency on
  * 30-character customer messages, single-threaded; and the scenario level on Kefu's own labelled
  * set (eval/scenarios, dev and held-out; constants are set on dev, held-out is the figure to quote).
  */
 import * as chrono from 'chrono-node';
 import type { ParsedComponents } from 'chrono-node';
-import { extractAmounts, extractTimes, normalize, toOriginalSpan, parse, fromLocal, toShanghaiIso } from '../../shared/nlp';
+import { extractAmounts, extractTimes, normalize, toOriginalSpan, understand, fromLocal, toShanghaiIso } from '../../shared/nlp';
 import {
   dataAvailable,
   dataDir,
@@ -189,13 +189,13 @@ function sampleMessages(count: number): string[] {
 function throughput(): { textsPerSecond: number; p50Ms: number; p99Ms: number; avgChars: number; samples: number } {
   const texts = sampleMessages(1000);
   const now = new Date('2026-11-23T10:30:00+08:00');
-  for (let i = 0; i < 2000; i++) parse(texts[i % texts.length]!, { now }); // warm-up
+  for (let i = 0; i < 2000; i++) understand(texts[i % texts.length]!, { now }); // warm-up
   const latencies: number[] = [];
   const started = performance.now();
   let i = 0;
   while (performance.now() - started < 3000) {
     const t = performance.now();
-    parse(texts[i++ % texts.length]!, { now });
+    understand(texts[i++ % texts.length]!, { now });
     latencies.push(performance.now() - t);
   }
   const elapsed = (performance.now() - started) / 1000;
@@ -237,7 +237,7 @@ function main(): void {
   const fmt = (r: (string | number)[]) => r.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join('  ');
   process.stdout.write(`${fmt(head)}\n${rows.map(fmt).join('\n')}\n\n`);
   process.stdout.write(`${scenarioTable(scenarios)}\n`);
-  process.stdout.write(`parse() on ${speed.avgChars}-character messages, one core: ${speed.textsPerSecond} texts/s, p50 ${speed.p50Ms} ms, p99 ${speed.p99Ms} ms (${speed.samples} samples)\n`);
+  process.stdout.write(`understand() on ${speed.avgChars}-character messages, one core: ${speed.textsPerSecond} texts/s, p50 ${speed.p50Ms} ms, p99 ${speed.p99Ms} ms (${speed.samples} samples)\n`);
   process.stdout.write(`skipped cases (unsupported shapes: deltas, periods, open bounds, no reference time; JS-unsupported Recognizers cases): ${JSON.stringify(skipped)}\n`);
 }
 

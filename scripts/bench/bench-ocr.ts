@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { parse } from '../../shared/nlp';
+import { understand } from '../../shared/nlp';
 import { mergeTicket } from '../../shared/conversation';
 import { screenshotText, TesseractTextRecognizer } from '../../shared/ocr';
 import { benchmarkScreens, renderPaymentScreens, type PaymentScreen } from '../../mock/screenshots/paymentScreenshots';
@@ -27,7 +27,7 @@ interface Found {
 
 /** What the extraction read from a text, and what the ticket took from it, compared with the truth. */
 function score(text: string, truth: PaymentScreen): Found {
-  const parsed = parse(text.slice(0, 2000), { now: NOW });
+  const parsed = understand(text.slice(0, 2000), { now: NOW });
   const tradeNos = parsed.entities.flatMap((e) => (e.type === 'orderNo' ? [e.value.orderNo] : []));
   const amounts = parsed.entities.flatMap((e) => (e.type === 'amount' && 'amount' in e.value ? [e.value.amount] : []));
   const ticket = mergeTicket(undefined, parsed, { messageId: 'm1', seq: 1, at: NOW.toISOString(), via: 'image' });

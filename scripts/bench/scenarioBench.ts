@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from '../../shared/nlp';
+import { understand } from '../../shared/nlp';
 
 /** One labelled message of eval/scenarios (written for Kefu from scratch). */
 interface Labelled {
@@ -17,7 +17,7 @@ export interface ScenarioSetResult {
   readonly scenarioAccuracy: number;
   /** Share whose recognised scenario lies under the right category. */
   readonly categoryAccuracy: number;
-  /** The category classifier alone (ParseResult.category), for comparison. */
+  /** The category classifier alone (Understanding.category), for comparison. */
   readonly classifierCategoryAccuracy: number;
   /** Share given any scenario. */
   readonly coverage: number;
@@ -34,7 +34,7 @@ function load(name: 'dev' | 'heldout'): Labelled[] {
 
 const pct = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
 
-/** parse() on one set: scenario and category accuracy in %. */
+/** understand() on one set: scenario and category accuracy in %. */
 export function scenarioSet(name: 'dev' | 'heldout'): ScenarioSetResult {
   const rows = load(name);
   let scenario = 0;
@@ -42,7 +42,7 @@ export function scenarioSet(name: 'dev' | 'heldout'): ScenarioSetResult {
   let classifier = 0;
   let covered = 0;
   for (const r of rows) {
-    const p = parse(r.text, { scenario: true });
+    const p = understand(r.text, { scenario: true });
     if (p.scenario) covered++;
     if (p.scenario?.id === r.scenario) scenario++;
     if ((p.scenario?.category ?? p.category) === r.category) category++;

@@ -50,7 +50,7 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'GET /v1/entry-config': 'The floating entry button\'s look (placement, offsets, icon, colour, label, badge) for `tenant`; cached 5 minutes.',
   'GET /v1/entry-icon/:tenant/:id': 'An uploaded entry icon\'s bytes (cached for good: a new upload is a new id).',
   'POST /v1/parse': 'The first name of `POST /v1/understand`, answered the same.',
-  'POST /v1/understand': '`{text, now?, id?}` -> the same JSON as one line of `kefu parse`.',
+  'POST /v1/understand': '`{text, now?, id?}` -> the same JSON as one line of `kefu understand`.',
   'POST /v1/faq/match': '`{text}` -> `{decision, reason, matches: [{faqId, score, question}]}` on the caller\'s knowledge base.',
 
   // The agent's workbench.
@@ -67,7 +67,8 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'POST /v1/agent/conversations/:id/hold': '`{onHold}`: no re-offer while on hold.',
   'POST /v1/agent/conversations/:id/notes': 'An internal note, never shown to the user.',
   'PUT /v1/agent/conversations/:id/ticket': 'Correct a ticket field the machine filled (`{field, text}`).',
-  'GET /v1/agent/conversations/:id/analysis': 'The understanding stored with each user message (masked for agents).',
+  'GET /v1/agent/conversations/:id/analysis': 'The first name of `GET .../understanding`, in its first shape `{analyses: [{seq, analysis}]}`.',
+  'GET /v1/agent/conversations/:id/understanding': 'The understanding stored with each user message `{messages: [{seq, understanding}]}` (masked for agents without the grant).',
   'GET /v1/agent/customers/:userId': 'Profile (masked), transactions with risk flags, devices, fingerprint comparison, logins by province, past conversations; needs the customer-data grant; audited.',
   'GET /v1/agent/user-names': 'The display names of users in the workbench\'s lists (`ids=u001,u002`), masked without the customer-data grant.',
   'GET /v1/agent/groups': 'The skill groups a conversation can be transferred to.',

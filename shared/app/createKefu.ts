@@ -8,7 +8,7 @@ import { createInProcessNotifier } from '../realtime';
 import { SessionTokens } from '../auth';
 import { AccountService, TenantOnboarding } from '../accounts';
 import { KefuError, isKefuError } from '../errors';
-import { parse } from '../nlp';
+import { understand } from '../nlp';
 import { FaqService, faqGapListener, FaqBot } from '../faq';
 import { wireConversations } from './wireConversations';
 import { replyPushListener, ReplyNotifier } from '../push';
@@ -135,10 +135,10 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   };
 }
 
-/** The understanding step for the pipeline: a text the parser rejects is delivered without analysis. */
+/** The understanding step for the pipeline: a text understanding refuses (empty, too long) is delivered without one. */
 function understandOrSkip(text: string, now: Date) {
   try {
-    return parse(text, { now });
+    return understand(text, { now });
   } catch (err) {
     if (isKefuError(err)) return undefined;
     throw err;

@@ -9,7 +9,7 @@ import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
-import { detectServiceIntent, isFollowUp, type ServiceIntent, type ParseResult } from '../nlp';
+import { detectServiceIntent, isFollowUp, type ServiceIntent, type Understanding } from '../nlp';
 import type { FlowPlan } from '../flows';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
@@ -26,7 +26,7 @@ export interface BotTurnOptions {
 
 /** The self-service flows as the bot's turn sees them (implemented by shared/flows). */
 export interface FlowPlanner {
-  plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined>;
+  plan(c: Conversation, text: string, now: Date, understood?: Understanding): Promise<FlowPlan | undefined>;
 }
 
 /**

@@ -28,7 +28,7 @@ export type ConversationPatch = { readonly [K in keyof Conversation]?: Conversat
 export interface Decision {
   readonly set?: ConversationPatch;
   readonly events?: readonly NewEvent[];
-  /** Rows of other tables in the same atomic batch (the analysis, an agent's load, an alert). */
+  /** Rows of other tables in the same atomic batch (the understanding, an agent's load, an alert). */
   readonly ops?: readonly WriteOp[];
   /** Facts for listeners once committed (the bot's statistics); not stored. */
   readonly observations?: readonly BotObservation[];

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../auth';
 import type { Key, TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
-import type { ParseResult } from '../nlp';
+import type { Understanding } from '../nlp';
 import { waitFor, type Notifier } from '../realtime';
 import type { ConversationLog } from './ConversationLog';
-import { analysisFor, conversationFor, eventFor, messageFor } from './personalDataView';
+import { understandingFor, conversationFor, eventFor, messageFor } from './personalDataView';
 import { assertRole } from './senders';
 import { channels, tables } from './conversationTables';
 
@@ -155,12 +155,12 @@ export class ConversationQueries {
     return resolveIndex(db, page.rows, tables.assigned);
   }
 
-  /** The parse result stored with each user message, oldest first (for the agent's ticket panel). */
-  async analyses(staff: Principal, conversationId: string): Promise<{ seq: number; analysis: ParseResult }[]> {
+  /** The understanding stored with each user message, oldest first (for the agent's ticket panel). */
+  async understandings(staff: Principal, conversationId: string): Promise<{ seq: number; understanding: Understanding }[]> {
     assertRole(staff, STAFF);
     await this.log.load(staff, conversationId);
-    const page = await this.log.db(staff.tenant).range<ParseResult & Record<string, unknown>>(tables.analysis, [conversationId], { limit: 1000 });
-    return page.rows.map((r) => ({ seq: Number(r.key[1]), analysis: analysisFor(staff, r.value) }));
+    const page = await this.log.db(staff.tenant).range<Understanding & Record<string, unknown>>(tables.understanding, [conversationId], { limit: 1000 });
+    return page.rows.map((r) => ({ seq: Number(r.key[1]), understanding: understandingFor(staff, r.value) }));
   }
 
   /** Events after the cursor; waits (long-poll) until one arrives or the timeout passes. */

@@ -20,7 +20,7 @@ export interface UserTurnOptions {
   /**
    * The understanding step run on every user message (`parse` of shared/nlp in production). It
    * returns undefined for a text it rejects: such a message is still delivered, just without
-   * analysis, so nothing the user sent is lost.
+   * understanding, so nothing the user sent is lost.
    */
   readonly understand?: Understand;
 }

@@ -3,7 +3,7 @@ import { KefuError } from '../errors';
 import type { WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation, Message, MessageBody } from '../schemas';
-import { mask, type ParseResult } from '../nlp';
+import { mask, type Understanding } from '../nlp';
 import type { BotObservation } from './ConversationBot';
 import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
 import { allowed, type ConversationAction } from './lifecycle';
@@ -27,9 +27,9 @@ export interface FollowUp {
  * Decides the follow-up from the conversation as read (with this message understood, and what the
  * understanding step found in this message alone); re-run on a lost race.
  */
-export type Planner = (conversation: Conversation, now: Date, understood?: ParseResult) => FollowUp | undefined | Promise<FollowUp | undefined>;
+export type Planner = (conversation: Conversation, now: Date, understood?: Understanding) => FollowUp | undefined | Promise<FollowUp | undefined>;
 
-export type Understand = (text: string, now: Date) => ParseResult | undefined;
+export type Understand = (text: string, now: Date) => Understanding | undefined;
 
 export interface AppendRequest {
   readonly author: Principal;
@@ -53,13 +53,13 @@ export interface Appended {
 /**
  * Appends a message a person wrote, idempotent on the client's id: a retry returns the stored
  * message; the same id with other content is IDEMPOTENCY_CONFLICT. A user's text is understood
- * once (the ticket, the analysis row) and the planner's follow-up joins the same commit.
+ * once (the ticket, the understanding row) and the planner's follow-up joins the same commit.
  */
 export async function appendMessage(log: ConversationLog, understand: Understand, r: AppendRequest): Promise<Appended> {
   const messageId = randomUUID();
   const fromUser = r.author.role === 'user';
   // Understood once per message, even when a lost race makes the commit decide again.
-  let analysis: ParseResult | undefined;
+  let understanding: Understanding | undefined;
   let understood = false;
   const result = await log.commit(
     r.author,
@@ -76,13 +76,13 @@ export async function appendMessage(log: ConversationLog, understand: Understand
         const label = mediaLabel(r.body, previewTexts);
         set = { lastMessagePreview: `${label}${label && r.understood ? ' ' : ''}${mask(r.understood)}`.slice(0, 60) };
         if (!understood) {
-          analysis = r.understood ? understand(r.understood, now) : undefined;
+          understanding = r.understood ? understand(r.understood, now) : undefined;
           understood = true;
         }
-        if (analysis) {
-          ops.push({ op: 'put', table: tables.analysis, key: [c.id, seq], value: { ...analysis }, condition: 'notExists' });
+        if (understanding) {
+          ops.push({ op: 'put', table: tables.understanding, key: [c.id, seq], value: { ...understanding }, condition: 'notExists' });
           const via = r.body.type === 'voice' || r.body.type === 'image' ? { via: r.body.type } : {};
-          const ticket = mergeTicket(c.ticket, analysis, { messageId, seq, at: now.toISOString(), ...via });
+          const ticket = mergeTicket(c.ticket, understanding, { messageId, seq, at: now.toISOString(), ...via });
           set = { ...set, ticket };
           // Staff see a ticket event when what the ticket says changed, not each time a message
           // repeats it (only the fields' source message would differ).
@@ -92,7 +92,7 @@ export async function appendMessage(log: ConversationLog, understand: Understand
         set = { agentRepliedAt: now.toISOString() };
       }
       // The follow-up (bot, routing) sees the ticket with this message already understood.
-      const follow = fromUser && r.plan ? await r.plan({ ...c, ...(set as Partial<Conversation>) }, now, analysis) : undefined;
+      const follow = fromUser && r.plan ? await r.plan({ ...c, ...(set as Partial<Conversation>) }, now, understanding) : undefined;
       return {
         set: { ...set, ...follow?.set },
         events: [...events, ...(follow?.events ?? [])],
@@ -105,7 +105,7 @@ export async function appendMessage(log: ConversationLog, understand: Understand
   const first = result.events[0];
   const message = result.replayed ?? (first?.type === 'message' ? first.message : undefined);
   if (!message) throw new KefuError('CONFLICT');
-  return { message, ...(result.replayed ? { replayed: true as const } : {}), ...(analysis && !result.replayed ? { category: analysis.category } : {}) };
+  return { message, ...(result.replayed ? { replayed: true as const } : {}), ...(understanding && !result.replayed ? { category: understanding.category } : {}) };
 }
 
 /** What a ticket says, without where each field came from. */

@@ -6,14 +6,15 @@
  * - userConversation [userId, createdAtMs, conversationId] -> { conversationId }
  * - opened           [createdAtMs, conversationId]         -> { conversationId } (the merchant's list)
  * - event            [conversationId, seq]                 -> ConversationEvent
- * - analysis         [conversationId, seq]                 -> ParseResult of a user message
+ * - understanding    [conversationId, seq]                 -> Understanding of a user message (stored as
+ *                                                             table `analysis`, its first name, so existing data reads)
  * - clientMessage    [conversationId, senderId, clientId]  -> { seq, fingerprint }
  * - waiting          [queuedAtMs, conversationId]          -> { conversationId }
  * - assigned         [agentId, conversationId]             -> { conversationId }
  *
  * The inbox indexes (waiting, assigned) are written only by the conversationIndexes projection,
  * in the same batch as the conversation they index; together they list every open conversation.
- * A conversation's own rows (conversation, event, analysis, clientMessage) share one store
+ * A conversation's own rows (conversation, event, understanding, clientMessage) share one store
  * partition, a user's list another (shared/store/partitions.ts): the merchant-wide list of
  * conversations is `opened`, written once when a conversation starts.
  */
@@ -22,7 +23,7 @@ export const tables = {
   userConversation: 'userConversation',
   opened: 'opened',
   event: 'event',
-  analysis: 'analysis',
+  understanding: 'analysis',
   clientMessage: 'clientMessage',
   waiting: 'waiting',
   assigned: 'assigned',

@@ -1,12 +1,12 @@
 import { mergeTicket } from './mergeTicket';
-import { parse } from '../nlp';
+import { understand } from '../nlp';
 import type { Ticket } from '../schemas';
 
 const now = new Date('2026-11-25T10:00:00+08:00');
 let seq = 0;
 /** Folds the user's messages into a ticket in order, as the conversation does. */
 function fold(texts: string[], start?: Ticket): Ticket {
-  return texts.reduce<Ticket>((t, text) => mergeTicket(t, parse(text, { now }), { messageId: `m${++seq}`, seq, at: now.toISOString() }), start ?? {});
+  return texts.reduce<Ticket>((t, text) => mergeTicket(t, understand(text, { now }), { messageId: `m${++seq}`, seq, at: now.toISOString() }), start ?? {});
 }
 
 describe('mergeTicket: a ticket the agent can rely on', () => {

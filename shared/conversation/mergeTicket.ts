@@ -1,5 +1,5 @@
 import type { Ticket } from '../schemas';
-import { mask, type ParseResult, type TimeGrain } from '../nlp';
+import { mask, type Understanding, type TimeGrain } from '../nlp';
 
 /** Fields whose values are personal data: the ticket keeps only their masked text. */
 const personal = new Set(['phone', 'bankCard', 'idCard']);
@@ -38,7 +38,7 @@ function morePrecise(field: string, old: EntityField, next: EntityField, correct
  * becomes `categorySuggestion`, which the agent accepts or not: "谢谢" or the user's next topic
  * must not re-route or re-label the case under the agent's hands.
  */
-export function mergeTicket(ticket: Ticket | undefined, parsed: ParseResult, source: Source): Ticket {
+export function mergeTicket(ticket: Ticket | undefined, parsed: Understanding, source: Source): Ticket {
   const next: Ticket = { ...ticket };
   const confident = parsed.category !== 'other' && parsed.confidence >= CATEGORY_MIN_CONFIDENCE;
   const current = next.category;

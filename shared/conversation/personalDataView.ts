@@ -1,11 +1,11 @@
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
-import { mask, type ParseResult } from '../nlp';
+import { mask, type Understanding } from '../nlp';
 
 /**
  * Who sees personal data (phone, bank card, ID numbers) in what users wrote, said or photographed:
  * the user themself, supervisors and admins, who may need it to act on a case. Agents see it
- * masked in every view of user text: the transcript, the stored analyses, the rating and the
+ * masked in every view of user text: the transcript, the stored understandings, the rating and the
  * conversation's summary fields. The customer-data grant does not change this: it opens the
  * customer panel (whose contact number is masked for everyone), not users' raw numbers.
  */
@@ -26,13 +26,13 @@ export function messageFor(principal: Principal, message: Message): Message {
 const PERSONAL_ENTITIES = new Set(['phone', 'bankCard', 'idCard']);
 
 /** A stored parse result as the principal may see it: personal entities and the text re-masked. */
-export function analysisFor(principal: Principal, analysis: ParseResult): ParseResult {
-  if (seesPersonalData(principal)) return analysis;
+export function understandingFor(principal: Principal, understanding: Understanding): Understanding {
+  if (seesPersonalData(principal)) return understanding;
   return {
-    ...analysis,
+    ...understanding,
     // Stored results were masked when written; masking again applies today's rules to old rows.
-    masked: mask(analysis.masked),
-    entities: analysis.entities.map((e) => (PERSONAL_ENTITIES.has(e.type) ? ({ ...e, text: mask(e.text), value: typeof e.value === 'string' ? mask(e.value) : e.value } as typeof e) : e)),
+    masked: mask(understanding.masked),
+    entities: understanding.entities.map((e) => (PERSONAL_ENTITIES.has(e.type) ? ({ ...e, text: mask(e.text), value: typeof e.value === 'string' ? mask(e.value) : e.value } as typeof e) : e)),
   };
 }
 

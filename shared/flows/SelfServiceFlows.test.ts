@@ -1,6 +1,6 @@
 import type { CustomerData, CustomerTransaction } from '../customer';
 import type { Conversation, FlowState } from '../schemas';
-import { parse } from '../nlp';
+import { understand } from '../nlp';
 import { mergeTicket } from '../conversation';
 import { SelfServiceFlows, type FlowPlan, type FlowSettings } from './SelfServiceFlows';
 import { maskRef } from './flowAnswers';
@@ -37,7 +37,7 @@ function setup(transactions: readonly CustomerTransaction[] = ledger, settings: 
   /** The user says `text`: understood into the ticket first, as appendMessage does. */
   const say = async (text: string): Promise<FlowPlan | undefined> => {
     const seq = conversation.lastSeq + 1;
-    const understood = parse(text, { now });
+    const understood = understand(text, { now });
     conversation = { ...conversation, ticket: mergeTicket(conversation.ticket, understood, { messageId: `m${seq}`, seq, at: now.toISOString() }) };
     const plan = await flows.plan(conversation, text, now, understood);
     conversation = { ...conversation, lastSeq: seq + 1 };

@@ -1,6 +1,6 @@
 import type { CustomerData, CustomerTransaction, TradeAwareCustomerData } from '../customer';
 import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowState, StatusCardBody } from '../schemas';
-import { fromLocal, localParts, type ParseResult } from '../nlp';
+import { fromLocal, localParts, type Understanding } from '../nlp';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
 import { flowsAskedFor, flowById, type FlowDefinition } from './flowCatalog';
 import { cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
@@ -45,7 +45,7 @@ export class SelfServiceFlows {
   constructor(private readonly o: SelfServiceFlowsOptions) {}
 
   /** The flow's answer to the message, or undefined when no flow takes it (the FAQ's turn). */
-  async plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined> {
+  async plan(c: Conversation, text: string, now: Date, understood?: Understanding): Promise<FlowPlan | undefined> {
     const pending = c.botFlow && now.getTime() - Date.parse(c.botFlow.at) < PENDING_MS ? c.botFlow : undefined;
     const asked = flowsAskedFor(text);
     const waiting = pending ? flowById.get(pending.flow) : undefined;

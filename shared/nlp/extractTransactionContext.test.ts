@@ -1,6 +1,6 @@
-import { parse } from './parse';
+import { understand } from './understand';
 
-const context = (text: string) => parse(text).entities.filter((e) => ['region', 'currency', 'bank', 'cardType'].includes(e.type)).map((e) => [e.type, e.text, e.value]);
+const context = (text: string) => understand(text).entities.filter((e) => ['region', 'currency', 'bank', 'cardType'].includes(e.type)).map((e) => [e.type, e.text, e.value]);
 
 describe('transaction context: region, currency, bank and card type', () => {
   it('reads the country from a city, the bank from its short name and the card network and kind apart', () => {
@@ -20,7 +20,7 @@ describe('transaction context: region, currency, bank and card type', () => {
   });
 
   it('leaves an amount with its currency an amount, and names a currency standing alone', () => {
-    const withAmount = parse('在美国付了20美元').entities;
+    const withAmount = understand('在美国付了20美元').entities;
     expect(withAmount.find((e) => e.type === 'amount')?.value).toEqual({ amount: 20, currency: 'USD' });
     expect(withAmount.some((e) => e.type === 'currency')).toBe(false);
     expect(context('日元付款汇率怎么算')).toEqual([['currency', '日元', { code: 'JPY' }]]);

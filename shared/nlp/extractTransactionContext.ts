@@ -137,7 +137,7 @@ const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
  * the currency named, the bank and the card type (network or credit/debit). Spans of the
  * (normalised) text; "中国银行" is a bank, not a region, since mainland China is no region here,
  * and 美国运通 is a card network, not the United States (the longer word wins). Latin codes stand
- * alone (usd, not usdt). A trie walk rather than the pattern: it runs inside every parse().
+ * alone (usd, not usdt). A trie walk rather than the pattern: it runs inside every understand().
  */
 export function extractTransactionContext(text: string): Span[] {
   const out: Span[] = [];

@@ -1,6 +1,6 @@
-export { parse, validateText, MAX_PARSE_LENGTH } from './parse';
-export { toParseOutput, type ParseOutput } from './parseOutput';
-export type { ParseResult } from './ParseResult';
+export { understand, validateText, MAX_UNDERSTAND_LENGTH } from './understand';
+export { toUnderstandingOutput, type UnderstandingOutput } from './understandingOutput';
+export type { Understanding } from './Understanding';
 export { mask } from './mask';
 export { normalize, toOriginalSpan, type Normalized } from './normalize';
 export { classify, type Classification } from './classify';

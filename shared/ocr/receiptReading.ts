@@ -1,4 +1,4 @@
-import { parse, type Entity } from '../nlp';
+import { understand, type Entity } from '../nlp';
 
 type Of<K extends Entity['type']> = Extract<Entity, { type: K }>;
 
@@ -81,7 +81,7 @@ const same = (a: Entity | undefined, b: Entity | undefined) => JSON.stringify(a?
 export function receiptSummary(text: string, now: Date): string {
   let entities: readonly Entity[];
   try {
-    entities = parse(text, { now }).entities;
+    entities = understand(text, { now }).entities;
   } catch {
     return '';
   }

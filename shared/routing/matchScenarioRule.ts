@@ -1,5 +1,5 @@
 import type { ScenarioRule } from '../schemas';
-import { classify, parse, normalize, type Entity, classifierOf, SCENARIO_MIN_CONFIDENCE, type Scenario, type ScenarioMatch } from '../nlp';
+import { classify, understand, normalize, type Entity, classifierOf, SCENARIO_MIN_CONFIDENCE, type Scenario, type ScenarioMatch } from '../nlp';
 
 /** What a conversation's messages say about the transaction: codes per kind, as rules name them. */
 export interface TransactionContext {
@@ -31,7 +31,7 @@ export function transactionContext(texts: readonly string[]): TransactionContext
   for (const text of texts) {
     let entities: Entity[];
     try {
-      entities = parse(text).entities;
+      entities = understand(text).entities;
     } catch {
       continue;
     }

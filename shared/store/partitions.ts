@@ -9,7 +9,7 @@ import type { Key } from './Store';
  * and one partition's throughput (https://www.alibabacloud.com/help/zh/tablestore/table-store-service/developer-reference/startlocaltransaction,
  * https://www.alibabacloud.com/help/doc-detail/120983.html; general limits
  * https://www.alibabacloud.com/help/doc-detail/91524.html). So the partition
- * must not be the merchant: one conversation's rows (the row, its events, the analysis of its
+ * must not be the merchant: one conversation's rows (the row, its events, the understanding of its
  * messages and its idempotency records) share a partition of their own, keyed by the conversation
  * id, and a user's conversation list is a partition per user. Every other table is one partition
  * per merchant and table: written on state changes (queues, inboxes, settings), never per message.
@@ -21,6 +21,7 @@ import type { Key } from './Store';
 const BY_FIRST_KEY_PART: Readonly<Record<string, string>> = {
   conversation: 'c',
   event: 'c',
+  // The conversation module's `understanding` rows (stored under their first name).
   analysis: 'c',
   clientMessage: 'c',
   userConversation: 'u',

@@ -180,7 +180,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
             : replaceVersionStmt.get(json, op.table, tenant, key, c.version);
     if (version === undefined) throw fail();
     // A new or unread row is not kept: most are written once and never read by key again (events,
-    // analyses), and keeping them would only churn the cache and the heap.
+    // understandings), and keeping them would only churn the cache and the heap.
     return version;
   }
 

@@ -50,23 +50,23 @@ describe('personal data in agents’ views and in the log', () => {
   });
   afterAll(() => server.stop());
 
-  const views = (id: string) => [`/v1/conversations/${id}`, `/v1/conversations/${id}/messages`, `/v1/conversations/${id}/events?timeout=0`, `/v1/agent/conversations/${id}/analysis`];
+  const views = (id: string) => [`/v1/conversations/${id}`, `/v1/conversations/${id}/messages`, `/v1/conversations/${id}/events?timeout=0`, `/v1/agent/conversations/${id}/understanding`, `/v1/agent/conversations/${id}/analysis`];
   const read = async (token: string, route: string) => {
     const res = await server.call('GET', route, { token });
     expect([route, res.status]).toEqual([route, 200]);
     return JSON.stringify(res.json);
   };
 
-  it('an agent without the customer-data grant sees none of them: messages, analysis, rating', async () => {
+  it('an agent without the customer-data grant sees none of them: messages, understanding, rating', async () => {
     const xiaoli = await staffLogin(server, 'xiaoli');
     expect((await server.call('GET', '/v1/agent/customers/u013', { token: xiaoli })).json['code']).toBe('CUSTOMER_DATA_FORBIDDEN');
     for (const route of views(conversationId)) expect([route, leaks(await read(xiaoli, route))]).toEqual([route, []]);
     // Masked, not dropped: the agent still sees that a number was given, and the rating's words.
     const conversation = await server.call('GET', `/v1/conversations/${conversationId}`, { token: xiaoli });
     expect(conversation.json['rating']).toMatchObject({ stars: 1, tags: ['tel139****0001', '等待太久'], comment: '请打 137****5678 或 139****4321,卡 6222***********0123' });
-    const analysis = await read(xiaoli, `/v1/agent/conversations/${conversationId}/analysis`);
-    expect(analysis).toContain('139****4321');
-    expect(analysis).toContain('4111********1111');
+    const understanding = await read(xiaoli, `/v1/agent/conversations/${conversationId}/understanding`);
+    expect(understanding).toContain('139****4321');
+    expect(understanding).toContain('4111********1111');
   });
 
   it('an agent with the grant gets the customer panel, and users’ numbers masked like everyone of that role', async () => {
@@ -80,8 +80,8 @@ describe('personal data in agents’ views and in the log', () => {
       const token = await staffLogin(server, name);
       const messages = await read(token, `/v1/conversations/${conversationId}/messages`);
       for (const f of ALL) expect(messages).toContain(f.typed);
-      const analysis = await read(token, `/v1/agent/conversations/${conversationId}/analysis`);
-      expect(analysis).toContain('13987654321');
+      const understanding = await read(token, `/v1/agent/conversations/${conversationId}/understanding`);
+      expect(understanding).toContain('13987654321');
       const conversation = await server.call('GET', `/v1/conversations/${conversationId}`, { token });
       expect(conversation.json['rating']).toMatchObject({ tags: [FORMS[1].typed, '等待太久'], comment: `请打 ${FORMS[4].typed} 或 ${FORMS[0].typed},卡 ${FORMS[5].typed}` });
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { imageSize } from '../../shared/media';
 import { png } from '../helpers/mediaFixtures';
-import { parse } from '../../shared/nlp';
+import { understand } from '../../shared/nlp';
 import { mergeTicket } from '../../shared/conversation';
 import { screenshotText, TesseractTextRecognizer } from '../../shared/ocr';
 import { renderPaymentScreens, tradeNumber, type ReceiptScreen } from '../../mock/screenshots/paymentScreenshots';
@@ -15,7 +15,7 @@ const now = new Date('2026-11-25T12:00:00+08:00');
 
 /** What the conversation's ticket takes from a picture's tidied text. */
 function ticketOf(ocr: string) {
-  const ticket = mergeTicket(undefined, parse(screenshotText(ocr, now), { now }), { messageId: 'm1', seq: 1, at: now.toISOString(), via: 'image' });
+  const ticket = mergeTicket(undefined, understand(screenshotText(ocr, now), { now }), { messageId: 'm1', seq: 1, at: now.toISOString(), via: 'image' });
   return {
     orderNo: (ticket.orderNo?.value as { orderNo?: string } | undefined)?.orderNo,
     amount: (ticket.amount?.value as { amount?: number } | undefined)?.amount,
@@ -30,7 +30,7 @@ describe('receipt text tidied for the ticket', () => {
   it('an Alipay bill detail: the amount alone in large type, 订单号 (wrapped) before 商家订单号', () => {
     const ocr = ['沙县小吃', '-350.00', '交易成功', '创建时间         2026-11-18 12:31:07', '付款方式              余额宝', `订单号”${trade.slice(0, 19)}`, trade.slice(19), '商家订单号  M2026111812310700', '88172', '', '对此订单有疑问', ''].join('\n');
     // Read as is, the ticket takes the last order number on the page: the merchant's.
-    const untidied = mergeTicket(undefined, parse(ocr, { now }), { messageId: 'm1', seq: 1, at: now.toISOString() });
+    const untidied = mergeTicket(undefined, understand(ocr, { now }), { messageId: 'm1', seq: 1, at: now.toISOString() });
     expect((untidied.orderNo?.value as { orderNo?: string } | undefined)?.orderNo).not.toBe(trade);
     expect(ticketOf(ocr)).toEqual({ orderNo: trade, amount: 350, time: '2026-11-18T12:31:07+08:00' });
   });

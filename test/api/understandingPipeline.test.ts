@@ -38,10 +38,13 @@ describe('understanding in the conversation pipeline', () => {
     expect(ticket.phone).toMatchObject({ value: '138****5678', text: '138****5678' });
     expect(JSON.stringify(conv.json)).not.toContain('13812345678');
 
-    const analysis = await server.call('GET', `/v1/agent/conversations/${id}/analysis`, { token: agent });
-    const analyses = analysis.json['analyses'] as { seq: number; analysis: { category: string; entities: unknown[] } }[];
-    expect(analyses).toHaveLength(4);
-    expect(analyses[0]).toMatchObject({ seq: first.json['seq'], analysis: { category: 'transfer' } });
+    const stored = await server.call('GET', `/v1/agent/conversations/${id}/understanding`, { token: agent });
+    const messages = stored.json['messages'] as { seq: number; understanding: { category: string; entities: unknown[] } }[];
+    expect(messages).toHaveLength(4);
+    expect(messages[0]).toMatchObject({ seq: first.json['seq'], understanding: { category: 'transfer' } });
+    // Its first name answers in its first shape.
+    const old = await server.call('GET', `/v1/agent/conversations/${id}/analysis`, { token: agent });
+    expect(old.json).toEqual({ analyses: messages.map((m) => ({ seq: m.seq, analysis: m.understanding })) });
   });
 
   it('POST /v1/understand returns the same JSON as a line of the CLI, and /v1/parse (its first name) answers the same', async () => {

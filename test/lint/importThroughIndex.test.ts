@@ -35,11 +35,11 @@ let result: { messages: string[][]; entries: string[] } = { messages: [], entrie
 
 const reported = {
   internal: lintCase('functions/agent/x.ts', "import { mask } from '../../shared/nlp/mask';"),
-  fromSharedTypeOnly: lintCase('shared/conversation/x.ts', "import type { ParseResult } from '../nlp/ParseResult';"),
+  fromSharedTypeOnly: lintCase('shared/conversation/x.ts', "import type { Understanding } from '../nlp/Understanding';"),
   subfolder: lintCase('shared/routing/x.ts', "import { ScenarioInput } from '../nlp/scenarios/scenarioSchema';"),
   driver: lintCase('test/contracts/x.test.ts', "import { createSqliteStore } from '../../shared/store/sqliteStore';"),
-  reExport: lintCase('scripts/x.ts', "export { parse } from '../shared/nlp/parse';"),
-  exportAll: lintCase('scripts/x.ts', "export * from '../shared/nlp/parse';"),
+  reExport: lintCase('scripts/x.ts', "export { understand } from '../shared/nlp/understand';"),
+  exportAll: lintCase('scripts/x.ts', "export * from '../shared/nlp/understand';"),
   dynamicImport: lintCase('scripts/x.ts', "void import('../shared/faq/FaqService');"),
   require: lintCase('scripts/x.ts', "const m = require('../shared/faq/FaqService');"),
   typeofImport: lintCase('scripts/x.ts', "type M = typeof import('../shared/faq/FaqService');"),

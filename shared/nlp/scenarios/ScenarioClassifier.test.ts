@@ -1,6 +1,6 @@
 import { categories } from '../Entity';
 import { normalize } from '../normalize';
-import { parse } from '../parse';
+import { understand } from '../understand';
 import { ScenarioClassifier } from './ScenarioClassifier';
 import { defaultTaxonomy } from './defaultTaxonomy';
 
@@ -24,12 +24,12 @@ describe('ScenarioClassifier', () => {
       ['转账转给了陌生人能追回吗', 'transfer.wrongRecipient'],
       ['花呗能不能提前还清', 'credit.huabeiRepay'],
     ];
-    for (const [text, id] of cases) expect(parse(text, { scenario: true }).scenario?.id).toBe(id);
+    for (const [text, id] of cases) expect(understand(text, { scenario: true }).scenario?.id).toBe(id);
   });
 
-  it('runs inside parse() only when asked: the conversation path does not pay for it', () => {
-    expect(parse('在国外刷卡被拒了').scenario).toBeUndefined();
-    expect(parse('在国外刷卡被拒了', { scenario: true }).scenario).toMatchObject({ id: 'payment.crossBorderDeclined', category: 'payment' });
+  it('runs inside understand() only when asked: the conversation path does not pay for it', () => {
+    expect(understand('在国外刷卡被拒了').scenario).toBeUndefined();
+    expect(understand('在国外刷卡被拒了', { scenario: true }).scenario).toMatchObject({ id: 'payment.crossBorderDeclined', category: 'payment' });
   });
 
   it('takes an error screen\'s words as strong evidence of their scenario', () => {

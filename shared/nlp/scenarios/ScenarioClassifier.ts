@@ -65,7 +65,7 @@ interface FeatureRow {
  * bigrams, scored against each scenario's profile and its nearest example, plus a bonus when the
  * text carries one of the scenario's error-screen phrases (a screenshot's 余额不足). Built once per
  * taxonomy; classifying walks packed inverted indexes with reused scratch arrays, so it costs
- * microseconds inside parse().
+ * microseconds inside understand().
  */
 export class ScenarioClassifier {
   private readonly features = new Map<string, FeatureRow>();

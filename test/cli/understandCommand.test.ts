@@ -8,7 +8,7 @@ function run(args: string[], input: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
-describe('kefu parse (CLI contract)', () => {
+describe('kefu understand (CLI contract)', () => {
   it('writes one JSON line per input line, in order, with error lines for bad input', () => {
     const input = [
       JSON.stringify({ id: 'a', text: '昨天下午三点给138****转了350块,对方说没收到' }),
@@ -19,7 +19,7 @@ describe('kefu parse (CLI contract)', () => {
       JSON.stringify({ id: 'd', text: '长'.repeat(2001) }),
       JSON.stringify({ id: 'e', text: '我的手机13812345678,退款没到账' }),
     ].join('\n');
-    const { status, lines } = run(['parse', '--now', '2026-11-23T10:30:00+08:00'], input);
+    const { status, lines } = run(['understand', '--now', '2026-11-23T10:30:00+08:00'], input);
     expect(status).toBe(0);
     expect(lines.map((l) => l['id'])).toEqual(['a', null, 'b', 'c', 'd', 'e']);
     expect(Object.keys(lines[0]!)).toEqual(['id', 'category', 'confidence', 'entities', 'masked']);
@@ -33,8 +33,14 @@ describe('kefu parse (CLI contract)', () => {
     expect(lines[5]).toMatchObject({ category: 'refund', masked: '我的手机138****5678,退款没到账' });
   });
 
+  it('answers to its first name, kefu parse, the same', () => {
+    const input = JSON.stringify({ id: 'a', text: '退款没到账' });
+    const args = ['--now', '2026-11-23T10:30:00+08:00'];
+    expect(run(['parse', ...args], input).stdout).toBe(run(['understand', ...args], input).stdout);
+  });
+
   it('refuses an invalid --now with exit code 2 and a clear message', () => {
-    const { status, stderr, stdout } = run(['parse', '--now', 'yesterday'], '{"id":"a","text":"x"}\n');
+    const { status, stderr, stdout } = run(['understand', '--now', 'yesterday'], '{"id":"a","text":"x"}\n');
     expect(status).toBe(2);
     expect(stderr).toContain('INVALID_NOW');
     expect(stdout).toBe('');

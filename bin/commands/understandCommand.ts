@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { errorCatalogue, isKefuError } from '../../shared/errors';
-import { parse, parseIsoInstant, toParseOutput } from '../../shared/nlp';
+import { understand, parseIsoInstant, toUnderstandingOutput } from '../../shared/nlp';
 
 export interface CommandIo {
   readonly stdin: Readable;
@@ -9,20 +9,20 @@ export interface CommandIo {
   readonly stderr: Writable;
 }
 
-export const parseUsage = `用法: kefu parse [--now 2026-11-23T10:30:00+08:00] < in.jsonl > out.jsonl
+export const understandUsage = `用法: kefu understand [--now 2026-11-23T10:30:00+08:00] < in.jsonl > out.jsonl
   每行输入 {"id": "...", "text": "..."}; 每行输出 {"id", "category", "confidence", "entities", "masked"}
   出错的行输出 {"id", "error": {"code", "message"}},其余行照常处理。`;
 
 /**
- * `kefu parse`: JSON lines in, JSON lines out, in input order. A bad line yields an error line and
+ * `kefu understand` (first name `kefu parse`): JSON lines in, JSON lines out, in input order. A bad line yields an error line and
  * processing continues; only a bad `--now` stops the command (exit 2).
  */
-export async function parseCommand(args: readonly string[], io: CommandIo): Promise<number> {
+export async function understandCommand(args: readonly string[], io: CommandIo): Promise<number> {
   let now = new Date();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--help' || arg === '-h') {
-      io.stdout.write(`${parseUsage}\n`);
+      io.stdout.write(`${understandUsage}\n`);
       return 0;
     }
     const value = arg.startsWith('--now=') ? arg.slice(6) : arg === '--now' ? args[++i] : undefined;
@@ -35,7 +35,7 @@ export async function parseCommand(args: readonly string[], io: CommandIo): Prom
       now = parsed;
       continue;
     }
-    io.stderr.write(`未知参数 ${arg}\n${parseUsage}\n`);
+    io.stderr.write(`未知参数 ${arg}\n${understandUsage}\n`);
     return 2;
   }
 
@@ -66,7 +66,7 @@ function parseLine(line: string, lineNo: number, now: Date): object {
     return { id, error: { code: 'VALIDATION_FAILED', message: `第 ${lineNo} 行缺少字符串字段 text` } };
   }
   try {
-    return toParseOutput(id, parse(text, { now }));
+    return toUnderstandingOutput(id, understand(text, { now }));
   } catch (err) {
     if (isKefuError(err)) return { id, error: { code: err.code, message: err.message } };
     return { id, error: { code: 'INTERNAL', message: errorCatalogue.INTERNAL.zh } };

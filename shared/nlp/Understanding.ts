@@ -1,8 +1,8 @@
 import type { Category, Entity } from './Entity';
 import type { ScenarioMatch } from './scenarios/Scenario';
 
-/** What the understanding step returns for one message (and `kefu parse` prints per line). */
-export interface ParseResult {
+/** What the understanding step returns for one message (and `kefu understand` prints per line). */
+export interface Understanding {
   readonly category: Category;
   readonly confidence: number;
   readonly runnerUp: { readonly category: Category; readonly confidence: number };

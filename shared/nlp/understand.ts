@@ -1,6 +1,6 @@
 import { KefuError } from '../errors';
 import type { Entity, Span } from './Entity';
-import type { ParseResult } from './ParseResult';
+import type { Understanding } from './Understanding';
 import { classify } from './classify';
 import { extractAmounts } from './extractAmounts';
 import { extractIdentifiers } from './extractIdentifiers';
@@ -11,7 +11,7 @@ import { mask } from './mask';
 import { normalize, toOriginalSpan } from './normalize';
 
 /** Longest text the understanding step accepts (characters). */
-export const MAX_PARSE_LENGTH = 2000;
+export const MAX_UNDERSTAND_LENGTH = 2000;
 
 /**
  * Identifiers outrank amounts and times when spans overlap: a trade number is never an amount. The
@@ -33,7 +33,7 @@ function garbageRatio(text: string): number {
 /** Rejects what cannot be a customer message, with a code from the catalogue. */
 export function validateText(text: unknown): asserts text is string {
   if (typeof text !== 'string' || text.trim() === '') throw new KefuError('TEXT_EMPTY');
-  if (text.length > MAX_PARSE_LENGTH) throw new KefuError('TEXT_TOO_LONG', `文本过长(最多 ${MAX_PARSE_LENGTH} 字)`, { max: MAX_PARSE_LENGTH });
+  if (text.length > MAX_UNDERSTAND_LENGTH) throw new KefuError('TEXT_TOO_LONG', `文本过长(最多 ${MAX_UNDERSTAND_LENGTH} 字)`, { max: MAX_UNDERSTAND_LENGTH });
   if (text.includes('\u0000') || garbageRatio(text) > 0.1) throw new KefuError('TEXT_INVALID');
 }
 
@@ -43,7 +43,7 @@ export function validateText(text: unknown): asserts text is string {
  * offsets into the ORIGINAL text, and the text with personal data masked. Pure: `now` anchors
  * relative times ("昨天") and defaults to the current time.
  */
-export function parse(text: string, options: { now?: Date; scenario?: boolean } = {}): ParseResult {
+export function understand(text: string, options: { now?: Date; scenario?: boolean } = {}): Understanding {
   validateText(text);
   const now = options.now ?? new Date();
   const normalized = normalize(text);
@@ -63,7 +63,7 @@ export function parse(text: string, options: { now?: Date; scenario?: boolean } 
 
   const classification = classify(normalized.text);
   const { category, confidence, runnerUp } = classification;
-  // Asked for (reports, `kefu parse`): routing reads scenarios with the merchant's own taxonomy.
+  // Asked for (reports, `kefu understand`): routing reads scenarios with the merchant's own taxonomy.
   const scenario = options.scenario ? classifyScenario(normalized.text, classification) : undefined;
   return { category, confidence, runnerUp, ...(scenario ? { scenario } : {}), entities, masked: mask(text) };
 }

@@ -1,5 +1,5 @@
 import { KefuError } from '../errors';
-import { parse } from './parse';
+import { understand } from './understand';
 
 const now = new Date('2026-11-23T10:30:00+08:00');
 
@@ -12,10 +12,10 @@ function codeOf(fn: () => unknown): string {
   }
 }
 
-describe('parse', () => {
+describe('understand', () => {
   it('understands the product example end to end', () => {
     const text = '昨天下午三点给138****转了350块,对方说没收到';
-    const r = parse(text, { now });
+    const r = understand(text, { now });
     expect(r.category).toBe('transfer');
     expect(r.entities.map((e) => ({ type: e.type, text: e.text }))).toEqual([
       { type: 'time', text: '昨天下午三点' },
@@ -28,7 +28,7 @@ describe('parse', () => {
 
   it('keeps offsets on the original text through full-width, traditional and dialect normalisation', () => {
     const text = '咋个回事？昨天轉賬３５０元，訂單號２０２６１１２３２２００１４１２３４１２３４５６７８９０莫得到账！！！';
-    const r = parse(text, { now });
+    const r = understand(text, { now });
     for (const e of r.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
     const byType = Object.fromEntries(r.entities.map((e) => [e.type, e]));
     expect(byType['amount']?.value).toEqual({ amount: 350, currency: 'CNY' });
@@ -38,13 +38,13 @@ describe('parse', () => {
   });
 
   it('masks personal data and keeps amounts, times and order numbers', () => {
-    const r = parse('手机13812345678,卡号6222021234567890128,昨天付款99元,交易号2026112322001412341234567890', { now });
+    const r = understand('手机13812345678,卡号6222021234567890128,昨天付款99元,交易号2026112322001412341234567890', { now });
     expect(r.masked).toBe('手机138****5678,卡号6222***********0128,昨天付款99元,交易号2026112322001412341234567890');
     expect(r.entities.map((e) => e.type)).toEqual(['phone', 'bankCard', 'time', 'amount', 'orderNo']);
   });
 
   it('never reads a trade number as an amount or a phone', () => {
-    const r = parse('转了2026112322001412341234567890', { now });
+    const r = understand('转了2026112322001412341234567890', { now });
     expect(r.entities.map((e) => e.type)).toEqual(['orderNo']);
   });
 
@@ -55,7 +55,7 @@ describe('parse', () => {
     ['\u0000\u0001\u0002binary', 'TEXT_INVALID'],
     ['\ufffd\ufffd\ufffd\ufffd退款', 'TEXT_INVALID'],
   ])('rejects %j with %s', (text, code) => {
-    expect(codeOf(() => parse(text, { now }))).toBe(code);
+    expect(codeOf(() => understand(text, { now }))).toBe(code);
   });
 
   it('handles 2,000-character adversarial strings in well under a second in total', () => {
@@ -71,7 +71,7 @@ describe('parse', () => {
       '😀'.repeat(1000),
     ];
     const started = Date.now();
-    for (const text of inputs) parse(text, { now });
+    for (const text of inputs) understand(text, { now });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
