@@ -146,4 +146,17 @@ describe('self-service flows (issue 22)', () => {
     expect(maskRef('SO998877')).toBe('SO****');
     expect(maskRef(undefined)).toBeUndefined();
   });
+
+  it("takes a message that points at one of the user's transactions as a status question, without a status word", async () => {
+    const { say } = setup();
+    expect(cardOf(await say('鞋服旗舰店退我的88块'))).toMatchObject({ flow: 'refundProgress', transaction: { id: 'refund-1' } });
+  });
+
+  it('leaves a general question and a request to do something to the FAQ, even with a status word or an amount', async () => {
+    const { say, asked } = setup();
+    expect(await say('退款的钱一般会退到哪里')).toBeUndefined();
+    expect(await say('我要退款88块')).toBeUndefined();
+    // No flow asked for: the customer data is not read at all.
+    expect(asked).toEqual([]);
+  });
 });

@@ -49,9 +49,11 @@ export class SelfServiceFlows {
   /** The flow's answer to the message, or undefined when no flow takes it (the FAQ's turn). */
   async plan(c: Conversation, text: string, now: Date, understood?: ParseResult): Promise<FlowPlan | undefined> {
     const pending = c.botFlow && now.getTime() - Date.parse(c.botFlow.at) < PENDING_MS ? c.botFlow : undefined;
-    const asked = flowsAskedFor(text);
+    const said = cluesOf(understood?.entities ?? [], text);
     const waiting = pending ? flowById.get(pending.flow) : undefined;
-    // A new question of another kind starts afresh; an answer to ours continues our flow.
+    // A new question of another kind starts afresh; an answer to ours continues our flow. An
+    // answer names an amount or a time (a button's label does): by its words alone it is no new question.
+    const asked = flowsAskedFor(text, waiting ? undefined : said);
     const wanted = asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked;
     // Most messages ask for no flow: the merchant's switches are read only for those that do.
     if (!wanted.length) return undefined;
@@ -59,7 +61,6 @@ export class SelfServiceFlows {
     const settings: FlowSettings = (await this.o.settings?.(c.tenant).catch((err: unknown) => void this.o.onError?.(err, c.tenant))) ?? {};
     const defs = wanted.filter((d) => !settings.disabled?.includes(d.id));
     if (!defs.length) return undefined;
-    const said = cluesOf(understood?.entities ?? [], text);
     // A bill may be of a month that began more than 30 days ago.
     const named = defs.some((d) => d.id === 'billPeriod') ? said.time?.start : undefined;
     const since = new Date(Math.min(now.getTime() - LOOK_BACK_MS, named ?? Infinity));
@@ -85,7 +86,7 @@ export class SelfServiceFlows {
     if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text, said);
     // An answer to our question names a detail (or asks the same again); anything else (怎么修改
     // 登录密码, 算了) is a new question: the FAQ's, and the flow is dropped.
-    if (continuing && !hasClues(said) && !flowsAskedFor(text).some((d) => d.id === def.id)) return undefined;
+    if (continuing && !hasClues(said) && !flowsAskedFor(text, said).some((d) => d.id === def.id)) return undefined;
     const clues = continuing ? withClues(continuing.clues, said) : said;
     // A trade number the merchant's record does not hold: Alipay knows the user's own trades.
     if (clues.orderNo && (def.id === 'paymentFailed' || def.id === 'refundProgress') && this.o.trades && !matchTransactions(about, clues, text).length) {

@@ -1,5 +1,5 @@
 import type { CustomerTransaction } from '../customer/CustomerData';
-import type { FlowId } from '../schemas';
+import type { FlowClues, FlowId } from '../schemas';
 import { flowTitles } from './flowTitles';
 
 const titleOf = (id: FlowId): string => flowTitles.find((f) => f.id === id)!.title;
@@ -28,16 +28,25 @@ export interface FlowDefinition {
   readonly which: string;
 }
 
-/** A question about where something stands: 到哪了, 还没到, 多久, 进度, 失败, 多少, 吗/呢. */
-const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|啥时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|处理中|查不到|如何了|进度如何/;
+/** A question about where something stands: 到哪了, 还没到, 多久, 进度, 失败, 多少, 啥情况, a closing 呢. */
+const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|啥时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|处理中|查不到|如何了|进度如何|啥情况|什么情况|怎么回事|咋回事|咋样|咋还|怎么还没|怎么没|一直没|迟迟|呢[?？!！。]*$/;
 
 /** How to do something (申请, 开通, 手续费, 规则): the FAQ's question even when it names a topic. */
 const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|改地址|政策|规则|流程|手续费|限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
 
+/**
+ * A general question about how things work (退款会退到哪里, 一般多久到账): the FAQ's, even with a
+ * status word, unless the message also points at one of the user's own transactions.
+ */
+const GENERAL = /会(退|到|转|返|打)到?(哪|什么)|一般|通常|正常(情况)?(下)?(多久|几天)|是不是都/;
+
+/** Asking for something to be done (我要退款, 帮我申请), not where it stands: a clue alone does not make it a status question. */
+const ACTION = /我要|我想|想要|帮我(申请|退|办|取消)|申请|能不能|可以.{0,6}[吗么]/;
+
 /** 支付宝 is the app, not a payment: taken out before the topics are read. */
 const APP_NAME = /支付宝/g;
 
-const FAILED = /失败|不成功|没成功|不了|被拒|出错|报错|不上|没付(成功|上)/;
+const FAILED = /失败|不成功|没成功|不了|被拒|出错|报错|不上|不出去|没通过|不通过|没付(成功|上)/;
 
 /**
  * The flows, most specific first: 退款失败 is about a refund, 转账失败 about a transfer, a failed
@@ -57,7 +66,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'transferNotArrived',
     title: titleOf('transferNotArrived'),
-    topic: /转账|转的|转了|转给|转钱|转款|汇款|汇给|汇的|打钱|转[\d一二两三四五六七八九十百千万]/,
+    topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转[\d一二两三四五六七八九十百千万]/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
     hints: [[/失败|退回|转不/, (t) => t.status === 'failed']],
@@ -106,11 +115,18 @@ export const flowCatalog: readonly FlowDefinition[] = [
   },
 ];
 
-/** The flows a message may ask for, most specific first: a topic and a status question, and not a how-to. */
-export function flowsAskedFor(text: string): FlowDefinition[] {
+/**
+ * The flows a message may ask for, most specific first: a topic and a status question, and not a
+ * how-to. A message that names an amount, a time or an order number of the topic (家居店退我的350)
+ * points at the user's own transaction: a status question unless it asks for something to be done.
+ */
+export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[] {
   if (HOW_TO.test(text)) return [];
   const words = text.replace(APP_NAME, '');
-  return flowCatalog.filter((f) => f.topic.test(words) && (f.status ?? STATUS_WORDS).test(words));
+  const pointed = clues !== undefined && (clues.amount !== undefined || clues.orderNo !== undefined || clues.time !== undefined);
+  if (GENERAL.test(words) && !pointed && !/我的|我那|我这/.test(words)) return [];
+  const named = pointed && !ACTION.test(words);
+  return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || (named && f.status === undefined)));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));
