@@ -65,6 +65,13 @@ describe('extractTimes (now = Mon 2026-11-23 10:30 +08:00)', () => {
     expect(times('晚上八点')[0]).toMatchObject({ start: '2026-11-22T20:00:00+08:00' });
   });
 
+  it('reads one to six o\'clock of an earlier day without a day part as the afternoon, seven to eleven as the morning', () => {
+    expect(times('前天4点多付的')[0]).toMatchObject({ text: '前天4点', start: '2026-11-21T16:00:00+08:00', end: '2026-11-21T16:59:59+08:00' });
+    expect(times('昨儿两点半')[0]).toMatchObject({ start: '2026-11-22T14:30:00+08:00' });
+    expect(times('昨天9点')[0]).toMatchObject({ start: '2026-11-22T09:00:00+08:00' });
+    expect(times('昨天凌晨3点')[0]).toMatchObject({ start: '2026-11-22T03:00:00+08:00' });
+  });
+
   it.each(['3个月分期', '第3天', '有一点问题', '一点点', '分12期', '5号线', '5日元', '转了350块', '订单号2026112322001412341234567890'])(
     '%s has no time',
     (text) => {

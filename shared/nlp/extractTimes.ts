@@ -316,10 +316,11 @@ function withinDay(
     else if (part?.name === '中午' && h >= 1 && h <= 3) h += 12;
     else if ((part?.name === '凌晨' || part?.name === '半夜') && h === 12) h = 0;
     else if (!part && h < 12) {
-      // No day part: on the day in question, take the later reading if it has already passed.
+      // No day part: on the day in question, take the later reading if it has already passed; on
+      // an earlier day (昨天三点), one to six o'clock is the afternoon's: few pay or transfer at 3 a.m.
       const today = localParts(now);
       const isToday = today.year === y && today.month === m && today.day === d;
-      if (isToday && h + 12 <= today.hour) h += 12;
+      if (isToday ? h + 12 <= today.hour : h >= 1 && h <= 6 && fromLocal(y, m, d).getTime() < fromLocal(today.year, today.month, today.day).getTime()) h += 12;
     }
     const grain: TimeGrain = clock.s !== undefined ? 'second' : clock.mi !== undefined ? 'minute' : 'hour';
     const start = fromLocal(y, m, d, h, clock.mi ?? 0, clock.s ?? 0);
