@@ -1,0 +1,33 @@
+import { flowsAskedFor } from './flowCatalog';
+
+const ids = (text: string) => flowsAskedFor(text).map((f) => f.id);
+
+describe('flowsAskedFor: wordings of users the word lists were not written with', () => {
+  it.each([
+    // Pinyin-input typos of the topic words.
+    ['借被哪天到期', 'repaymentDue'],
+    ['帐单 这个月的', 'billPeriod'],
+    ['付宽失败', 'paymentFailed'],
+    // A payment that does not go through, said by what happened or by its cause.
+    ['钱扣不上款 怎么回事', 'paymentFailed'],
+    ['钱怎么没付出去', 'paymentFailed'],
+    ['买东西提示余额不够', 'paymentFailed'],
+    ['付款说卡过期了', 'paymentFailed'],
+    // A transfer refused over its limit is no question about the limit.
+    ['转账说超出限额 转不出去', 'transferNotArrived'],
+    // A parcel that stopped moving, or called 件.
+    ['快递咋一直不动', 'orderStatus'],
+    ['这个件卡在哪了', 'orderStatus'],
+    ['网购的衣服什么时候能到', 'orderStatus'],
+    // What is owed, and a bill by its spending.
+    ['欠的钱哪天要还', 'repaymentDue'],
+    ['上个星期花了不少 帮我算算', 'billPeriod'],
+    ['10月消费明细', 'billPeriod'],
+  ])('%s -> %s', (text, flow) => {
+    expect(ids(text)).toContain(flow);
+  });
+
+  it.each(['转账限额是多少', '怎么查看账单明细', '重置支付密码', '花呗额度是多少'])('%s stays the FAQ\'s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});
