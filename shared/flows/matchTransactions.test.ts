@@ -1,0 +1,56 @@
+import type { CustomerTransaction } from '../customer/CustomerData';
+import { parse } from '../nlp';
+import { amountFits, bareAmount, byName, byReason, cluesOf, matchTransactions } from './matchTransactions';
+
+const now = new Date('2026-11-30T07:00:00.000Z');
+const tx = (id: string, over: Partial<CustomerTransaction>): CustomerTransaction => ({ id, type: 'payment', status: 'failed', amountFen: 100, counterparty: '某店', at: now.toISOString(), deviceId: 'd', city: '杭州', ...over });
+const bare = (text: string) => bareAmount(text, parse(text, { now }).entities);
+
+describe('bareAmount: a number without a unit in a message about the user\'s money', () => {
+  it.each([
+    ['给他转的760到现在没到', { min: 760, max: 760 }],
+    ['66.6那笔', { min: 66.6, max: 66.6 }],
+    ['三万 昨天下午', { min: 30_000, max: 30_000 }],
+    ['两百多的那个', { min: 200, max: 299.99 }],
+    ['45多', { min: 45, max: 45.99 }],
+  ])('%s -> %j', (text, amount) => {
+    expect(bare(text)).toEqual(amount);
+  });
+
+  it.each(['等了5天了', '12月的', '第3笔', '分6期', '昨天4点', '买了2件', '十分着急', '千万别退', '订单号SO4455667788', '4G卡', '一直没到'])('%s has no amount', (text) => {
+    expect(bare(text)).toBeUndefined();
+  });
+
+  it('is a clue only when the extractors found no amount', () => {
+    expect(cluesOf(parse('退了120块 单号so778899', { now }).entities, '退了120块 单号so778899')).toEqual({ amount: { min: 120, max: 120 }, orderNo: 'SO778899' });
+  });
+});
+
+describe('matching what the user said', () => {
+  it('takes whole yuan for an amount with cents, and no other', () => {
+    expect(amountFits({ min: 76, max: 76 }, 7_650)).toBe(true);
+    expect(amountFits({ min: 76.5, max: 76.5 }, 7_650)).toBe(true);
+    expect(amountFits({ min: 77, max: 77 }, 7_650)).toBe(false);
+    expect(amountFits({ min: 75, max: 75 }, 7_650)).toBe(false);
+  });
+
+  it('finds an order number typed in lower case', () => {
+    const orders = [tx('a', { type: 'order', orderNo: 'XS1234567' }), tx('b', { type: 'order', orderNo: 'XS7654321' })];
+    expect(matchTransactions(orders, { orderNo: 'xs7654321' }, '').map((t) => t.id)).toEqual(['b']);
+  });
+
+  it('hears a name typed with a homophone, and a place of the tracking', () => {
+    const shops = [tx('home', { counterparty: '优选家居' }), tx('food', { counterparty: '鲜果超市' })];
+    expect(byName(shops, '家具那家的').map((t) => t.id)).toEqual(['home']);
+    const parcels = [tx('p1', { type: 'order', counterparty: '甲店', tracking: '快件已到达【成都分拨中心】' }), tx('p2', { type: 'order', counterparty: '乙店', tracking: '快件已揽收' })];
+    expect(byName(parcels, '成都分拨的那个件').map((t) => t.id)).toEqual(['p1']);
+    // 快件 is in every tracking: no parcel is named by it.
+    expect(byName(parcels, '快件呢')).toEqual([]);
+  });
+
+  it('picks the failure whose cause the user quotes, not one that shares a topic word', () => {
+    const fails = [tx('late', { failReason: '信用卡已冻结' }), tx('low', { failReason: '付款余额不足' })];
+    expect(byReason(fails, '付不了 说卡被冻结了', /付/).map((t) => t.id)).toEqual(['late']);
+    expect(byReason(fails, '付款又失败了', /付款|付/)).toEqual([]);
+  });
+});
