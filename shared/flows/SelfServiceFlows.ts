@@ -4,7 +4,8 @@ import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowSta
 import { fromLocal, localParts } from '../nlp/shanghaiTime';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
 import { flowsAskedFor, flowById, type FlowDefinition } from './flowCatalog';
-import { cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
+import { byName, byReason, cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
+import { flowText } from './flowText';
 import type { ParseResult } from '../nlp/ParseResult';
 
 /** What the bot does with a message a flow took. */
@@ -54,7 +55,9 @@ export class SelfServiceFlows {
     // A new question of another kind starts afresh; an answer to ours continues our flow. An
     // answer names an amount or a time (a button's label does): by its words alone it is no new question.
     const asked = flowsAskedFor(text, waiting ? undefined : said);
-    const wanted = asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : asked;
+    // 350那笔 right after a card about another transfer: the user means another one of that kind.
+    const shown = !pending && !asked.length && c.botLastFlow?.transaction && hasClues(said) ? flowById.get(c.botLastFlow.flow) : undefined;
+    const wanted = asked.length && !asked.some((d) => d.id === pending?.flow) ? asked : waiting ? [waiting] : shown ? [shown] : asked;
     // Most messages ask for no flow: the merchant's switches are read only for those that do.
     if (!wanted.length) return undefined;
     // The merchant's switches unreadable (a store error): every flow on, as by default.
@@ -72,6 +75,7 @@ export class SelfServiceFlows {
       return undefined;
     }
     // 退回来了 may be a refund or a returned transfer: the first flow with something to look at.
+    if (shown) return this.another(shown, settings.titles?.[shown.id] ?? shown.title, transactions.filter(shown.about!), c.botLastFlow!.transaction!.id, said, text);
     for (const def of defs) {
       const plan = await this.planFlow(c, def, settings.titles?.[def.id] ?? def.title, transactions, pending?.flow === def.id ? pending : undefined, said, text, now);
       if (plan) return plan;
@@ -100,9 +104,13 @@ export class SelfServiceFlows {
     if (fits.length === 1) return this.card(def, title, fits[0]!, continuing ? ['补充信息后查到'] : []);
     if (fits.length > 1) {
       // 还没发货 means the unshipped one, 转账失败 the failed one.
-      const hinted = (def.hints ?? []).filter(([words]) => words.test(text)).flatMap(([, is]) => fits.filter(is));
+      const words = flowText(text);
+      const hinted = (def.hints ?? []).filter(([hint]) => hint.test(words)).flatMap(([, is]) => fits.filter(is));
       if (hinted.length === 1) return this.card(def, title, hinted[0]!, []);
-      const likely = def.likely ? fits.filter(def.likely) : [];
+      // 提示余额不足: the one that failed for that reason.
+      const quoted = byReason(fits, text, def.topic);
+      if (quoted.length === 1) return this.card(def, title, quoted[0]!, []);
+      const likely = def.likely && !def.anyOf?.test(words) ? fits.filter(def.likely) : [];
       if (!hasClues(clues) && likely.length === 1) return this.card(def, title, likely[0]!, []);
       return this.ask(def, [...likely, ...fits.filter((t) => !likely.includes(t))].slice(0, MAX_CHOICES), now);
     }
@@ -127,16 +135,26 @@ export class SelfServiceFlows {
   private chosen(def: FlowDefinition, title: string, offered: readonly CustomerTransaction[], text: string, said: FlowClues): FlowPlan | undefined {
     const answer = text.trim();
     const byLabel = offered.filter((t, i) => choiceLabel(t, i) === answer);
-    const byName = offered.filter((t) => answer.includes(t.counterparty));
+    // The name in part (话费那个 for 话费充值) or by its sound, as in the question.
+    const named = byName(offered, flowText(answer));
     const numbers = (answer.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     const byAmount = offered.filter((t) => numbers.some((n) => Math.abs(n - t.amountFen / 100) < 0.005));
     const ordinal = /第?([一二三四1234])(笔|个|项)/.exec(answer)?.[1];
     const byOrdinal = ordinal ? offered.slice('一二三四1234'.indexOf(ordinal) % 4, ('一二三四1234'.indexOf(ordinal) % 4) + 1) : [];
-    const pick = [byLabel, byName, byAmount, byOrdinal].find((list) => list.length === 1)?.[0];
+    const pick = [byLabel, named, byAmount, byOrdinal].find((list) => list.length === 1)?.[0];
     if (pick) return this.card(def, title, pick, ['用户从几笔中选择了这一笔']);
     // Not an answer to our question (我等了3天了, 怎么改密码): the conversation moves on without the flow.
     if (!said.amount && !ordinal) return undefined;
     return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `有 ${offered.length} 笔可能的记录,用户的回答无法确定是哪一笔`] } };
+  }
+
+  /**
+   * A detail right after a card (350那笔, 是给王**的那笔) that fits exactly one other transaction of
+   * the card's kind: the user means that one. Anything else is not about the card: the FAQ's.
+   */
+  private another(def: FlowDefinition, title: string, about: readonly CustomerTransaction[], shownId: string, said: FlowClues, text: string): FlowPlan | undefined {
+    const fits = matchTransactions(about, said, text);
+    return fits.length === 1 && fits[0]!.id !== shownId ? this.card(def, title, fits[0]!, ['用户指明了另一笔']) : undefined;
   }
 
   /** The bill of the period the user named (上个月, 11月), else of this month so far. */
