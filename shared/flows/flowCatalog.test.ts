@@ -23,11 +23,20 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     ['欠的钱哪天要还', 'repaymentDue'],
     ['上个星期花了不少 帮我算算', 'billPeriod'],
     ['10月消费明细', 'billPeriod'],
+    ['近两个月的开销', 'billPeriod'],
+    ['电费充不进去', 'paymentFailed'],
+    ['钱怎么扣不出来', 'paymentFailed'],
+    ['为啥转账被拒绝了', 'transferNotArrived'],
+    ['5000块转不出去', 'transferNotArrived'],
+    ['信用卡还有多少没还', 'repaymentDue'],
+    ['1500那个几号还', 'repaymentDue'],
+    ['在专卖店下的单还没发', 'orderStatus'],
+    ['衣服什么时候送到', 'orderStatus'],
   ])('%s -> %s', (text, flow) => {
     expect(ids(text)).toContain(flow);
   });
 
-  it.each(['转账限额是多少', '怎么查看账单明细', '重置支付密码', '花呗额度是多少'])('%s stays the FAQ\'s', (text) => {
+  it.each(['转账限额是多少', '怎么查看账单明细', '重置支付密码', '花呗额度是多少', '花呗怎么还款', '付款失败会扣钱吗', '借呗逾期会怎么样', '转账转错了会退回吗'])('%s stays the FAQ\'s', (text) => {
     expect(ids(text)).toEqual([]);
   });
 });

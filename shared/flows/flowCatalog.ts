@@ -36,7 +36,7 @@ export interface FlowDefinition {
  * closing 呢; something that stopped moving (不动了, 卡住, 没动静); a transfer or payment that does
  * not go through (转不过去). Read in flowText's spelling (咋 and 啥 are 怎么 and 什么 there).
  */
-const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到没|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|不过去|没过去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|处理中|还在处理|查不到|如何了|进度如何|什么情况|怎么回事|怎么搞的|怎么还|怎么没|一直没|迟迟|不动|没动|没动静|没更新|卡住|卡在|呢[?？!！。]*$/;
+const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到没|到账|回来|怎么样|状态|查一下|查查|失败|不成功|被拒|拒绝|转不|没转|不出去|不过去|没过去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|欠.{0,3}多少|还有多少|多少没还|处理中|还在处理|查不到|如何了|进度如何|什么情况|怎么回事|怎么搞的|怎么还(没|不|在)|怎么没|一直没|迟迟|不动|没动|没动静|没更新|卡住|卡在|呢[?？!！。]*$/;
 
 /** How to do something (申请, 开通, 手续费, 规则): the FAQ's question even when it names a topic. */
 const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|改地址|政策|规则|流程|手续费|(?<!超|超出|超过)限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
@@ -45,7 +45,7 @@ const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改
  * A general question about how things work (退款会退到哪里, 一般多久到账): the FAQ's, even with a
  * status word, unless the message also points at one of the user's own transactions.
  */
-const GENERAL = /会(退|到|转|返|打)到?(哪|什么)|一般|通常|正常(情况)?(下)?(多久|几天)|是不是都/;
+const GENERAL = /会(退|到|转|返|打)到?(哪|什么)|会[^,，。\s]{1,5}[吗么]|会(怎么样|怎样|有什么|有啥)|逾期|一般|通常|正常(情况)?(下)?(多久|几天)|是不是都/;
 
 /** Asking for something to be done (我要退款, 帮我申请), not where it stands: a clue alone does not make it a status question. */
 const ACTION = /我要|我想|想要|帮我(申请|退|办|取消)|申请|能不能|可以.{0,6}[吗么]/;
@@ -57,7 +57,7 @@ const APP_NAME = /支付宝/g;
  * A payment that did not go through: said outright (失败, 付不了, 钱没付过去) or by its cause as the
  * app showed it (余额不足, 银行卡过期, 超限额).
  */
-const FAILED = /失败|不成功|没成功|不了|被拒|拒绝|出错|报错|不上|不出去|不过去|没过去|没通过|不通过|没能?(付|支付|扣|转)(成功|上|出去|过去|进去)|余额不足|余额不够|钱不够|过期|冻结|超限|超额|超出/;
+const FAILED = /失败|不成功|没成功|不了|被拒|拒绝|出错|报错|不上|不出去|不过去|没过去|没通过|不通过|没能?(付|支付|扣|转)(成功|上|出去|过去|进去)|不进去|没进去|不出来|没成|不行|余额不足|余额不够|钱不够|过期|冻结|超限|超额|超出/;
 
 /**
  * The flows, most specific first: 退款失败 is about a refund, 转账失败 about a transfer, a failed
@@ -77,7 +77,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'transferNotArrived',
     title: titleOf('transferNotArrived'),
-    topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转[\d一二两三四五六七八九十百千万]/,
+    topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转不|没转|转[\d一二两三四五六七八九十百千万]/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
     anyOf: /对方|对面|收款人|人家|(他|她)说/,
@@ -88,7 +88,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'paymentFailed',
     title: titleOf('paymentFailed'),
-    topic: /付|支付|扣.{0,3}款|扣钱|买|下单|交易|交话费|充值|充话费/,
+    topic: /付|支付|扣.{0,3}(款|钱)|钱.{0,3}扣|买|下单|交易|交话费|充值|充话费|话费|充不|没充/,
     status: FAILED,
     about: (t) => t.status === 'failed' && (t.type === 'payment' || t.type === 'order'),
     missing: '没有找到与您说的相符的失败付款。请告诉我付款的金额或订单号,我再帮您查一次。',
@@ -97,7 +97,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'repaymentDue',
     title: titleOf('repaymentDue'),
-    topic: /还款|还钱|要还|该还|待还|还多少|还的钱|欠的|欠款|欠了|这期|本期|花呗|借呗|信用卡/,
+    topic: /还款|还钱|要还|该还|待还|还多少|还的钱|欠的|欠款|欠了|这期|本期|花呗|借呗|信用卡|(哪天|几号|哪一天|什么时候)要?还(?![没不在是有能可])/,
     about: (t) => t.type === 'repayment',
     likely: (t) => t.status === 'pending',
     missing: '没有找到与您说的相符的待还款。请告诉我是哪个产品(花呗、借呗或信用卡)的还款,我再帮您查一次。',
@@ -106,7 +106,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'orderStatus',
     title: titleOf('orderStatus'),
-    topic: /订单|单号|单子|快递|快件|(那|这|哪)个件|我的件|包裹|物流|发货|签收|收货|到货|买的|买了|网购|的货/,
+    topic: /订单|单号|单子|快递|快件|(那|这|哪)个件|我的件|包裹|物流|发货|签收|收货|到货|送到|送货|配送|派送|揽收|买的|买了|网购|下的单|的货/,
     about: (t) => t.type === 'order',
     likely: (t) => t.orderStage !== 'delivered',
     hints: [
@@ -121,7 +121,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
     title: titleOf('billPeriod'),
     topic: /账单|花了|花的钱|花费|消费|支出|花销|开销|流水|一共花|总共花/,
     // A period or an amount asked for, or the bill to be shown: 账单怎么删除 is no bill to show.
-    status: /多少|一共|总共|合计|算算|看一下|看看|查一下|查查|上个?月|这个?月|本月|今年|去年|上个?(周|星期|礼拜)|这个?(周|星期|礼拜)|本周|最近|近一|\d+月|[一二三四五六七八九十]+月/,
+    status: /多少|一共|总共|合计|算算|看一下|看看|查一下|查查|上个?月|这个?月|本月|今年|去年|上个?(周|星期|礼拜)|这个?(周|星期|礼拜)|本周|最近|近(一|两|三|半|几|\d+)?个?(月|年|周|星期|礼拜|天)|\d+月|[一二三四五六七八九十]+月/,
     missing: '请告诉我想查哪段时间的账单,比如"上个月"或"11月"。',
     which: '',
   },

@@ -23,6 +23,9 @@ describe('bareAmount: a number without a unit in a message about the user\'s mon
 
   it('is a clue only when the extractors found no amount', () => {
     expect(cluesOf(parse('退了120块 单号so778899', { now }).entities, '退了120块 单号so778899')).toEqual({ amount: { min: 120, max: 120 }, orderNo: 'SO778899' });
+    // A merchant's order number needs no 单号 before it: letters, then six digits or more.
+    expect(cluesOf([], 'xs12345678发了没').orderNo).toBe('XS12345678');
+    expect(cluesOf([], '5G卡 iPhone15').orderNo).toBeUndefined();
   });
 });
 

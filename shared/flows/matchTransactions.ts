@@ -27,7 +27,8 @@ export function cluesOf(entities: readonly Entity[], text: string): FlowClues {
   }
   // An order number the extractor does not know (SO123456) is still one when the user calls it so.
   const words = flowText(text);
-  const typed = /(?:订单号?|单号|订单编号|交易号)[::\s]*([A-Za-z0-9]{6,32})/.exec(words)?.[1];
+  // So is a merchant's order number on its own (DD202630003, so998877): letters and then six digits or more.
+  const typed = (/(?:订单号?|单号|订单编号|交易号)[::\s]*([A-Za-z0-9]{6,32})/.exec(words) ?? /(?<![A-Za-z0-9])([A-Za-z]{1,4}\d{6,30})(?![A-Za-z0-9])/.exec(words))?.[1];
   if (!clues.orderNo && typed) clues = { ...clues, orderNo: typed.toUpperCase() };
   if (!clues.amount) {
     const bare = bareAmount(text, entities);
