@@ -11,11 +11,14 @@ describe('fixHomophones (pinyin-input typos of the domain words)', () => {
     ['话费冲值', '话费充值'],
     ['定单在哪', '订单在哪'],
     ['支付包的余额', '支付宝的余额'],
+    ['快滴到哪了', '快递到哪了'],
+    ['包过签手了', '包裹签收了'],
+    ['信用咔还款', '信用卡还款'],
   ])('%s -> %s', (typed, meant) => {
     expect(fixHomophones(typed)).toBe(meant);
   });
 
-  it.each(['重置密码', '换款式', '花呗', '我想退货', '衣服太宽了', 'abc 123', '😀'])('%s stays as it is', (text) => {
+  it.each(['重置密码', '换款式', '很快的', '牵手', '花呗', '我想退货', '衣服太宽了', 'abc 123', '😀'])('%s stays as it is', (text) => {
     expect(fixHomophones(text)).toBe(text);
   });
 

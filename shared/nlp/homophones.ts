@@ -14,7 +14,6 @@ const HAN = /[\u3400-\u9fff]/;
 const DOMAIN_READINGS: Readonly<Record<string, string>> = { 呗: 'bei', 行: 'hang', 还: 'huan', 提: 'ti', 转: 'zhuan', 账: 'zhang' };
 
 const firstCache = new Map<string, string>();
-const allCache = new Map<string, readonly string[]>();
 
 /** One toneless reading of a character: the domain's, else the dictionary's first; a non-Han character is itself, lower-cased. */
 function reading(ch: string): string {
@@ -22,16 +21,6 @@ function reading(ch: string): string {
   if (r === undefined) {
     r = DOMAIN_READINGS[ch] ?? (HAN.test(ch) ? (lib().pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch) : ch.toLowerCase());
     firstCache.set(ch, r);
-  }
-  return r;
-}
-
-/** Every toneless reading of a character (还: hai and huan), so a typo of either reading is heard. */
-function readings(ch: string): readonly string[] {
-  let r = allCache.get(ch);
-  if (r === undefined) {
-    r = HAN.test(ch) ? [...new Set([reading(ch), ...lib().pinyin(ch, { toneType: 'none', type: 'array', multiple: true })])] : [ch.toLowerCase()];
-    allCache.set(ch, r);
   }
   return r;
 }
@@ -48,7 +37,7 @@ export function toneless(text: string): string[] {
  * The product and topic words users ask about, as a pinyin keyboard offers them: a message that
  * has one of them with one character picked wrong (花被, 借贝, 帐单, 付宽, 冲值) means the word.
  */
-export const DOMAIN_WORDS: readonly string[] = ['支付宝', '花呗', '借呗', '账单', '到账', '转账', '付款', '退款', '还款', '扣款', '充值', '订单', '余额'];
+export const DOMAIN_WORDS: readonly string[] = ['支付宝', '信用卡', '花呗', '借呗', '账单', '到账', '转账', '付款', '退款', '还款', '扣款', '充值', '订单', '余额', '快递', '包裹', '签收'];
 
 /** Real words one wrong character away from a domain word that sound the same: kept as they are. */
 const KEEP = new Set(['换款']);
@@ -62,9 +51,9 @@ const words = (): readonly Word[] => (compiled ??= DOMAIN_WORDS.map((w) => ({ ch
 
 /**
  * The message with pinyin-input typos of the domain words put right: a run that sounds like a
- * domain word (any reading of each character) and differs from it in exactly one character. One
- * character for one, so offsets into the result are offsets into the message. Two wrong
- * characters (重置 for 充值) are another word, not a typo, and stay.
+ * domain word and differs from it in exactly one character. A character's sound is its usual
+ * reading: 的 is de, so 很快的 is no 快递. One character for one, so offsets into the result are
+ * offsets into the message. Two wrong characters (重置 for 充值) are another word, not a typo, and stay.
  */
 export function fixHomophones(text: string): string {
   const chars = [...text];
@@ -81,7 +70,7 @@ export function fixHomophones(text: string): string {
       if (differ !== 1) continue;
       const run = chars.slice(i, i + n);
       if (KEEP.has(run.join(''))) continue;
-      if (!run.every((c, k) => c === w.chars[k] || (HAN.test(c) && readings(c).includes(w.syllables[k]!)))) continue;
+      if (!run.every((c, k) => c === w.chars[k] || (HAN.test(c) && reading(c) === w.syllables[k]))) continue;
       for (let k = 0; k < n; k++) chars[i + k] = w.chars[k]!;
       changed = true;
       break;
