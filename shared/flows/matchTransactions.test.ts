@@ -13,6 +13,9 @@ describe('bareAmount: a number without a unit in a message about the user\'s mon
     ['三万 昨天下午', { min: 30_000, max: 30_000 }],
     ['两百多的那个', { min: 200, max: 299.99 }],
     ['45多', { min: 45, max: 45.99 }],
+    ['七八百的那笔', { min: 700, max: 899.99 }],
+    ['两三万', { min: 20_000, max: 39_999.99 }],
+    ['2千5', { min: 2_500, max: 2_500 }],
   ])('%s -> %j', (text, amount) => {
     expect(bare(text)).toEqual(amount);
   });

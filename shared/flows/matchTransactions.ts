@@ -41,13 +41,14 @@ export function cluesOf(entities: readonly Entity[], text: string): FlowClues {
 /** After a number, what makes it a count, a date, a time or a measure (3天, 11月, 2笔, 5号, 03:57, 1.), not money. */
 const NOT_MONEY_AFTER = /^\s?(?:[个期斤星次天号月年岁人件条张分%点秒小笔位项台部瓶盒份名积克吨米里公周倍楼层日时:./A-Za-z-]|钟头)/;
 /** A number as typed: Arabic with an optional multiplier (350, 9.9, 5k, 2万), or Chinese with a unit (三百五, 两万). */
-const NUMBER = new RegExp(String.raw`(?<![\dA-Za-z.:第])(\d{1,8}(?:\.\d{1,2})?[kKwW千万]?|[一二两三四五六七八九十][零一二两三四五六七八九十百千万]*(?<=[十百千万].*)[零一二两三四五六七八九]?)(多|来)?`, 'gu');
+const NUMBER = new RegExp(String.raw`(?<![\dA-Za-z.:第])(\d{1,8}(?:\.\d{1,2})?(?:[kKwW千万](?:\d(?![\d.]))?)?|[一二两三四五六七八九十][零一二两三四五六七八九十百千万]*(?<=[十百千万].*)[零一二两三四五六七八九]?)(多|来)?`, 'gu');
 
 /**
  * A number the user wrote without a unit (我付的520, 350那笔, 两万, 一千多): in a message about one of
  * their own payments, transfers or bills, an amount, unless what follows makes it a count, a date
  * or a time. The understanding step's extractors are general and leave such numbers alone; the
- * numbers they did read (times, order numbers, cards) are not read again. 一千多: 1000 to 1999.
+ * numbers they did read (times, order numbers, cards) are not read again. 一千多: 1000 to 1999;
+ * 五六百: 500 to 699.99.
  */
 export function bareAmount(text: string, entities: readonly Entity[]): { min: number; max: number } | undefined {
   let folded = foldWidth(text);
@@ -55,6 +56,12 @@ export function bareAmount(text: string, entities: readonly Entity[]): { min: nu
   for (const m of folded.matchAll(NUMBER)) {
     const after = folded.slice(m.index + m[0].length);
     if (NOT_MONEY_AFTER.test(after)) continue;
+    // 五六百, 两三千: between the two, up to the end of the second's step (500 to 699.99).
+    const pair = /^([一二两三四五六七八九])([二两三四五六七八九])([十百千万])$/.exec(m[1]!);
+    if (pair) {
+      const [low, high, unit] = [parseNumber(pair[1]!)!, parseNumber(pair[2]!)!, parseNumber(`一${pair[3]!}`)!];
+      if (high === low + 1) return { min: low * unit, max: (high + 1) * unit - 0.01 };
+    }
     const n = parseNumber(m[1]!);
     if (n === undefined || n <= 0) continue;
     if (!m[2]) return { min: n, max: n };
