@@ -163,6 +163,8 @@ describe('self-service flows (issue 22)', () => {
     expect(cardOf(await say('520那笔哪天是最后还款日'))?.transaction?.id).toBe('repay-1');
     expect(cardOf(await say('我欠的钱什么时候要还'))?.transaction?.id).toBe('repay-1');
     expect(cardOf(await say('图书那个件咋不动了'))?.transaction?.id).toBe('order-1');
+    // 刚才: the one of the last two hours (the other failed two days ago).
+    expect(cardOf(await say('刚才付款怎么又失败了'))?.transaction?.id).toBe('pay-fail-1');
   });
 
   it('asks for the missing detail when a bare number fits nothing, then hands off when the answer still fits nothing', async () => {

@@ -35,6 +35,9 @@ const LOOK_BACK_MS = 30 * 86_400_000;
 /** A question the flow asked is still the context of the user's next message this long. */
 const PENDING_MS = 30 * 60_000;
 const MAX_CHOICES = 4;
+/** 刚才, 刚刚, 刚付的: the user means one of the last two hours (no time for the extractor: no figure is named). */
+const JUST_NOW = /刚才|刚刚|才刚|刚(?=[付买转退充下交扣还])/;
+const JUST_NOW_MS = 2 * 3_600_000;
 
 /**
  * Self-service with the user's own data (issue 22): a message that asks about a payment, refund,
@@ -110,6 +113,8 @@ export class SelfServiceFlows {
       // 提示余额不足: the one that failed for that reason.
       const quoted = byReason(fits, text, def.topic);
       if (quoted.length === 1) return this.card(def, title, quoted[0]!, []);
+      const recent = JUST_NOW.test(words) ? fits.filter((t) => now.getTime() - Date.parse(t.at) <= JUST_NOW_MS) : [];
+      if (recent.length === 1) return this.card(def, title, recent[0]!, []);
       const likely = def.likely && !def.anyOf?.test(words) ? fits.filter(def.likely) : [];
       if (!hasClues(clues) && likely.length === 1) return this.card(def, title, likely[0]!, []);
       return this.ask(def, [...likely, ...fits.filter((t) => !likely.includes(t))].slice(0, MAX_CHOICES), now);
