@@ -32,6 +32,13 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     ['1500那个几号还', 'repaymentDue'],
     ['在专卖店下的单还没发', 'orderStatus'],
     ['衣服什么时候送到', 'orderStatus'],
+    ['付款页面一直转圈', 'paymentFailed'],
+    ['支付显示异常', 'paymentFailed'],
+    ['退款成功了没', 'refundProgress'],
+    ['快递几天了还不来', 'orderStatus'],
+    ['物流信息不更新', 'orderStatus'],
+    ['转账还在处理', 'transferNotArrived'],
+    ['最近花钱有点多 帮我看看', 'billPeriod'],
   ])('%s -> %s', (text, flow) => {
     expect(ids(text)).toContain(flow);
   });
