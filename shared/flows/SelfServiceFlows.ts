@@ -4,7 +4,7 @@ import type { ChoicesBody, Conversation, FlowClues, FlowContext, FlowId, FlowSta
 import { fromLocal, localParts } from '../nlp/shanghaiTime';
 import { billCard, choiceLabel, shortTime, transactionCard, yuan } from './flowAnswers';
 import { flowsAskedFor, flowById, type FlowDefinition } from './flowCatalog';
-import { byName, byReason, cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
+import { amountFits, byName, byReason, cluesOf, hasClues, matchTransactions, withClues } from './matchTransactions';
 import { flowText } from './flowText';
 import type { ParseResult } from '../nlp/ParseResult';
 
@@ -38,6 +38,8 @@ const MAX_CHOICES = 4;
 /** 刚才, 刚刚, 刚付的: the user means one of the last two hours (no time for the extractor: no figure is named). */
 const JUST_NOW = /刚才|刚刚|才刚|刚(?=[付买转退充下交扣还])/;
 const JUST_NOW_MS = 2 * 3_600_000;
+/** The answer to "which one" that none of those offered is it: a human, with what was found. */
+const NONE_OF_THESE = /都不是|不是这|都不对|没有我(要|说)的|哪个都不/;
 
 /**
  * Self-service with the user's own data (issue 22): a message that asks about a payment, refund,
@@ -143,14 +145,26 @@ export class SelfServiceFlows {
     // The name in part (话费那个 for 话费充值) or by its sound, as in the question.
     const named = byName(offered, flowText(answer));
     const numbers = (answer.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
-    const byAmount = offered.filter((t) => numbers.some((n) => Math.abs(n - t.amountFen / 100) < 0.005));
+    const byAmount = offered.filter((t) => numbers.some((n) => amountFits({ min: n, max: n }, t.amountFen)));
     const ordinal = /第?([一二三四1234])(笔|个|项)/.exec(answer)?.[1];
     const byOrdinal = ordinal ? offered.slice('一二三四1234'.indexOf(ordinal) % 4, ('一二三四1234'.indexOf(ordinal) % 4) + 1) : [];
-    const pick = [byLabel, named, byAmount, byOrdinal].find((list) => list.length === 1)?.[0];
+    // 昨天那笔, 一千多的, 花呗: what the question's matching reads, among those offered.
+    const byClues = hasClues(said) ? matchTransactions(offered, said, answer) : [];
+    const pick = [byLabel, named, byAmount, byOrdinal, byClues, this.byPlace(offered, flowText(answer))].find((list) => list.length === 1)?.[0];
     if (pick) return this.card(def, title, pick, ['用户从几笔中选择了这一笔']);
     // Not an answer to our question (我等了3天了, 怎么改密码): the conversation moves on without the flow.
-    if (!said.amount && !ordinal) return undefined;
+    if (!said.amount && !ordinal && !hasClues(said) && !NONE_OF_THESE.test(answer)) return undefined;
     return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `有 ${offered.length} 笔可能的记录,用户的回答无法确定是哪一笔`] } };
+  }
+
+  /** 最新的那笔, 早的那个, 上面那个, 下面那个: by time, or by place among the buttons. */
+  private byPlace(offered: readonly CustomerTransaction[], answer: string): CustomerTransaction[] {
+    const byTime = [...offered].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    if (/最新|最近的|最近那|刚才|刚刚|今天的/.test(answer)) return byTime.slice(0, 1);
+    if (/最早|早的那|早些|之前那|以前那|老的那/.test(answer)) return byTime.slice(-1);
+    if (/上面|上边|前面那|头一/.test(answer)) return offered.slice(0, 1);
+    if (/下面|下边|后面那|最后那|最后一/.test(answer)) return offered.slice(-1);
+    return [];
   }
 
   /**

@@ -38,6 +38,8 @@ describe('matching what the user said', () => {
     expect(amountFits({ min: 76.5, max: 76.5 }, 7_650)).toBe(true);
     expect(amountFits({ min: 77, max: 77 }, 7_650)).toBe(false);
     expect(amountFits({ min: 75, max: 75 }, 7_650)).toBe(false);
+    expect(amountFits({ min: 10, max: 19 }, 1_990)).toBe(true);
+    expect(amountFits({ min: 10, max: 19 }, 2_000)).toBe(false);
   });
 
   it('finds an order number typed in lower case', () => {

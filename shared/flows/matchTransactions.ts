@@ -74,13 +74,13 @@ export function bareAmount(text: string, entities: readonly Entity[]): { min: nu
 }
 
 /**
- * Whether an amount the user said fits a transaction's: exactly, or whole yuan for an amount with
- * cents (1280 for 1280.50: users leave the cents off).
+ * Whether an amount the user said fits a transaction's: within it, with the cents left off a whole
+ * yuan bound (1280 for 1280.50, 十几块 = 10 to 19 for 19.90: users leave the cents off).
  */
 export function amountFits(amount: { min: number; max: number }, amountFen: number): boolean {
   const yuan = amountFen / 100;
-  if (yuan >= amount.min - 0.005 && yuan <= amount.max + 0.005) return true;
-  return amount.min === amount.max && Number.isInteger(amount.min) && Math.floor(yuan) === amount.min;
+  if (yuan < amount.min - 0.005) return false;
+  return Number.isInteger(amount.max) ? Math.floor(yuan + 0.005) <= amount.max : yuan <= amount.max + 0.005;
 }
 
 /** The answer's clues over the question's: the user corrects or adds a detail. */
