@@ -17,6 +17,8 @@ export interface FlowDefinition {
   readonly topic: RegExp;
   /** That it asks for a status, not how to do something; default: any of STATUS_WORDS. */
   readonly status?: RegExp;
+  /** Status words of this flow only, beside STATUS_WORDS (a flow with its own `status` has none). */
+  readonly alsoStatus?: RegExp;
   /** The transactions it looks at; none for a summary over a period (the bill). */
   readonly about?: (t: CustomerTransaction) => boolean;
   /** Among several that fit, those the user most likely means (the failed, the still pending). */
@@ -36,7 +38,7 @@ export interface FlowDefinition {
  * closing 呢; something that stopped moving (不动了, 卡住, 没动静); a transfer or payment that does
  * not go through (转不过去). Read in flowText's spelling (咋 and 啥 are 怎么 and 什么 there).
  */
-const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到没|到账|回来|怎么样|状态|查一下|查查|失败|不成功|被拒|拒绝|转不|没转|不出去|不过去|没过去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|欠.{0,3}多少|还有多少|多少没还|处理中|还在处理|查不到|如何了|进度如何|什么情况|怎么回事|怎么搞的|怎么还(没|不|在)|怎么没|一直没|迟迟|不动|没动|没动静|没更新|不更新|卡住|卡在|还不来|还没来|没送到|派送中|运输中|在路上|哪去|哪儿|待处理|在处理|成功(了)?[吗没么]|好了[吗没么]|通过(了)?[吗没么]|了没有?[?？!！。]*$|呢[?？!！。]*$/;
+const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到没|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|不过去|没过去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|欠.{0,3}多少|还有多少|多少没还|处理中|还在处理|查不到|如何了|进度如何|什么情况|怎么回事|怎么搞的|怎么还(没|不|在)|怎么没|一直没|迟迟|不动|没动|没动静|没更新|不更新|卡住|卡在|还不来|还没来|没送到|派送中|运输中|在路上|哪去|哪儿|待处理|在处理|成功(了)?[吗没么]|好了[吗没么]|通过(了)?[吗没么]|了没有?[?？!！。]*$|呢[?？!！。]*$/;
 
 /** How to do something (申请, 开通, 手续费, 规则): the FAQ's question even when it names a topic. */
 const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|改地址|政策|规则|流程|手续费|(?<!超|超出|超过)限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
@@ -57,7 +59,7 @@ const APP_NAME = /支付宝/g;
  * A payment that did not go through: said outright (失败, 付不了, 钱没付过去) or by its cause as the
  * app showed it (余额不足, 银行卡过期, 超限额).
  */
-const FAILED = /失败|不成功|没成功|不了|被拒|拒绝|出错|报错|不上|不出去|不过去|没过去|没通过|不通过|没能?(付|支付|扣|转)(成功|上|出去|过去|进去)|不进去|没进去|不出来|没成|不行|没反应|卡住|卡着|转圈|异常|出问题|有问题|被关闭|交易关闭|余额不足|余额不够|钱不够|过期|冻结|超限|超额|超出/;
+const FAILED = /失败|不成功|没成功|不了|被拒|拒绝|出错|报错|不上|不出去|不过去|没过去|没通过|不通过|没能?(付|支付|扣|转)(成功|上|出去|过去|进去)|不进去|没进去|不出来|没成|(付|支付|扣款|交易)[^,，。\s]{0,6}(不行|没反应|卡住|卡着|转圈|异常)|被关闭|交易关闭|余额不足|余额不够|钱不够|过期|冻结|超限|超额|超出/;
 
 /**
  * The flows, most specific first: 退款失败 is about a refund, 转账失败 about a transfer, a failed
@@ -80,6 +82,8 @@ export const flowCatalog: readonly FlowDefinition[] = [
     topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转不|没转|转[\d一二两三四五六七八九十百千万]/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
+    // 转账被拒绝了: a refusal is where a transfer stands; a refund's (卖家拒绝退款) is a question of what to do.
+    alsoStatus: /被拒|拒绝/,
     anyOf: /对方|对面|收款人|人家|(他|她)说/,
     hints: [[/失败|退回|转不/, (t) => t.status === 'failed']],
     missing: '没有找到与您说的相符的转账。请告诉我转账的金额和大概时间,我再帮您查一次。',
@@ -138,7 +142,7 @@ export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[]
   const pointed = clues !== undefined && (clues.amount !== undefined || clues.orderNo !== undefined || clues.time !== undefined);
   if (GENERAL.test(words) && !pointed && !/我的|我那|我这/.test(words)) return [];
   const named = pointed && !ACTION.test(words);
-  return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || (named && f.status === undefined)));
+  return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));
