@@ -126,6 +126,15 @@ describe('self-service flows (issue 22)', () => {
     expect(await none.say('都不是')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
   });
 
+  it('hands off when the user cannot give the detail asked for', async () => {
+    const missing = setup();
+    await missing.say('我那笔99块的退款到哪了');
+    expect(await missing.say('具体多少记不清了')).toMatchObject({ kind: 'handoff', context: { flow: 'refundProgress' } });
+    const clarify = setup();
+    await clarify.say('付款失败了是怎么回事');
+    expect(await clarify.say('我也不知道是哪笔')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
+  });
+
   it('leaves the message to the FAQ: a general question, no transactions of that kind, a flow switched off, the data unreachable', async () => {
     expect(await setup().say('转账手续费是多少')).toBeUndefined();
     expect(await setup([]).say('我的退款怎么还没到')).toBeUndefined();

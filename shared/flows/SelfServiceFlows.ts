@@ -40,6 +40,8 @@ const JUST_NOW = /刚才|刚刚|才刚|刚(?=[付买转退充下交扣还])/;
 const JUST_NOW_MS = 2 * 3_600_000;
 /** The answer to "which one" that none of those offered is it: a human, with what was found. */
 const NONE_OF_THESE = /都不是|不是这|都不对|没有我(要|说)的|哪个都不/;
+/** The user cannot give the detail asked for. */
+const DONT_KNOW = /不记得|记不(清|得)|忘了|不知道|不清楚|想不起/;
 
 /**
  * Self-service with the user's own data (issue 22): a message that asks about a payment, refund,
@@ -95,7 +97,10 @@ export class SelfServiceFlows {
     if (continuing?.step === 'clarify') return this.chosen(def, title, continuing.candidates.flatMap((id) => about.filter((t) => t.id === id)), text, said);
     // An answer to our question names a detail (or asks the same again); anything else (怎么修改
     // 登录密码, 算了) is a new question: the FAQ's, and the flow is dropped.
-    if (continuing && !hasClues(said) && !flowsAskedFor(text, said).some((d) => d.id === def.id)) return undefined;
+    if (continuing && !hasClues(said) && !flowsAskedFor(text, said).some((d) => d.id === def.id)) {
+      // 不记得了: the detail will not come; a human looks with what was found.
+      return DONT_KNOW.test(text) ? { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `近 30 天 ${about.length} 笔记录,均与用户所说不符`, '用户无法补充信息'] } } : undefined;
+    }
     const clues = continuing ? withClues(continuing.clues, said) : said;
     // A trade number the merchant's record does not hold: Alipay knows the user's own trades.
     if (clues.orderNo && (def.id === 'paymentFailed' || def.id === 'refundProgress') && this.o.trades && !matchTransactions(about, clues, text).length) {
@@ -153,7 +158,7 @@ export class SelfServiceFlows {
     const pick = [byLabel, named, byAmount, byOrdinal, byClues, this.byPlace(offered, flowText(answer))].find((list) => list.length === 1)?.[0];
     if (pick) return this.card(def, title, pick, ['用户从几笔中选择了这一笔']);
     // Not an answer to our question (我等了3天了, 怎么改密码): the conversation moves on without the flow.
-    if (!said.amount && !ordinal && !hasClues(said) && !NONE_OF_THESE.test(answer)) return undefined;
+    if (!said.amount && !ordinal && !hasClues(said) && !NONE_OF_THESE.test(answer) && !DONT_KNOW.test(answer)) return undefined;
     return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `有 ${offered.length} 笔可能的记录,用户的回答无法确定是哪一笔`] } };
   }
 
