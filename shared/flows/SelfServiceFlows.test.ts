@@ -66,7 +66,7 @@ describe('self-service flows (issue 22)', () => {
   });
 
   it('asks which one with buttons when several fit, and answers the one tapped, typed by amount, or by order', async () => {
-    for (const reply of ['2. 19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔', '前天那笔', '十几块的', '早的那个', '下面那个']) {
+    for (const reply of ['2. 19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔', '前天那笔', '十几块的', '早的那个', '下面那个', '2']) {
       const { say } = setup();
       const ask = await say('付款失败了是怎么回事');
       expect(ask).toMatchObject({ kind: 'ask', state: { flow: 'paymentFailed', step: 'clarify', candidates: ['pay-fail-1', 'pay-fail-2'] } });

@@ -151,7 +151,8 @@ export class SelfServiceFlows {
     const named = byName(offered, flowText(answer));
     const numbers = (answer.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     const byAmount = offered.filter((t) => numbers.some((n) => amountFits({ min: n, max: n }, t.amountFen)));
-    const ordinal = /第?([一二三四1234])(笔|个|项)/.exec(answer)?.[1];
+    // 第二笔, 2个, or a button's number alone (2).
+    const ordinal = (/第?([一二三四1234])(笔|个|项|条)/.exec(answer) ?? /^第?([1-4一二三四])[.。、]?$/.exec(answer))?.[1];
     const byOrdinal = ordinal ? offered.slice('一二三四1234'.indexOf(ordinal) % 4, ('一二三四1234'.indexOf(ordinal) % 4) + 1) : [];
     // 昨天那笔, 一千多的, 花呗: what the question's matching reads, among those offered.
     const byClues = hasClues(said) ? matchTransactions(offered, said, answer) : [];

@@ -25,6 +25,7 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     ['10月消费明细', 'billPeriod'],
     ['近两个月的开销', 'billPeriod'],
     ['电费充不进去', 'paymentFailed'],
+    ['充话费没充上', 'paymentFailed'],
     ['钱怎么扣不出来', 'paymentFailed'],
     ['为啥转账被拒绝了', 'transferNotArrived'],
     ['5000块转不出去', 'transferNotArrived'],

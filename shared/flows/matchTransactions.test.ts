@@ -52,8 +52,25 @@ describe('matching what the user said', () => {
     expect(byName(shops, '家具那家的').map((t) => t.id)).toEqual(['home']);
     const parcels = [tx('p1', { type: 'order', counterparty: '甲店', tracking: '快件已到达【成都分拨中心】' }), tx('p2', { type: 'order', counterparty: '乙店', tracking: '快件已揽收' })];
     expect(byName(parcels, '成都分拨的那个件').map((t) => t.id)).toEqual(['p1']);
-    // 快件 is in every tracking: no parcel is named by it.
+    // 快件 is in every tracking: no parcel is named by it; a place in 【】 is, by two characters.
     expect(byName(parcels, '快件呢')).toEqual([]);
+    expect(byName(parcels, '卡在成都了').map((t) => t.id)).toEqual(['p1']);
+  });
+
+  it('knows a masked name by its surname as people say it', () => {
+    const people = [tx('zhou', { type: 'transfer', counterparty: '周**' }), tx('wu', { type: 'transfer', counterparty: '吴**' })];
+    expect(byName(people, '转给老吴的钱').map((t) => t.id)).toEqual(['wu']);
+    expect(byName(people, '周姐说没收到').map((t) => t.id)).toEqual(['zhou']);
+    expect(byName(people, '转给吴的')).toEqual([]);
+  });
+
+  it('takes a day named a day off when the amount or the name says which one', () => {
+    const at = (d: string) => new Date(`${d}T12:00:00+08:00`).toISOString();
+    const list = [tx('old', { type: 'transfer', amountFen: 42_000, counterparty: '某甲', at: at('2026-11-26') }), tx('new', { type: 'transfer', amountFen: 9_000, counterparty: '某乙', at: at('2026-11-29') })];
+    const thursday = { start: Date.parse('2026-11-27T00:00:00+08:00'), end: Date.parse('2026-11-27T23:59:59+08:00') };
+    expect(matchTransactions(list, { time: thursday, amount: { min: 420, max: 420 } }, '').map((t) => t.id)).toEqual(['old']);
+    // A day alone that fits nothing stays so: the user is asked for the detail.
+    expect(matchTransactions(list, { time: thursday }, '')).toEqual([]);
   });
 
   it('picks the failure whose cause the user quotes, not one that shares a topic word', () => {

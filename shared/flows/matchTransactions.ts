@@ -11,6 +11,7 @@ const PRODUCTS = ['花呗', '借呗', '信用卡', '备用金', '余额宝'];
 
 /** A named hour is not to the minute: a payment at 15:40 is "下午三点" too, and clocks differ. */
 const TIME_SLACK_MS = 60 * 60_000;
+const DAY_SLACK_MS = 24 * 3_600_000;
 
 /**
  * What a message says that can point at one transaction: from what the understanding step found
@@ -97,16 +98,26 @@ export function matchTransactions(candidates: readonly CustomerTransaction[], cl
   const newestFirst = [...candidates].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const no = clues.orderNo?.toUpperCase();
   if (no) return newestFirst.filter((t) => t.tradeNo === no || t.orderNo?.toUpperCase() === no);
-  const fits = newestFirst.filter((t) => {
-    if (clues.amount && !amountFits(clues.amount, t.amountFen)) return false;
-    if (clues.time) {
-      // 这个月要还多少 names when a repayment is due, not when its bill was drawn up.
-      const at = Date.parse(t.dueAt ?? t.at);
-      if (at < clues.time.start - TIME_SLACK_MS || at > clues.time.end + TIME_SLACK_MS) return false;
-    }
-    if (clues.products?.length && !clues.products.some((p) => t.counterparty.includes(p))) return false;
-    return true;
-  });
+  const within = (slack: number) =>
+    newestFirst.filter((t) => {
+      if (clues.amount && !amountFits(clues.amount, t.amountFen)) return false;
+      if (clues.time) {
+        // 这个月要还多少 names when a repayment is due, not when its bill was drawn up.
+        const at = Date.parse(t.dueAt ?? t.at);
+        if (at < clues.time.start - slack || at > clues.time.end + slack) return false;
+      }
+      if (clues.products?.length && !clues.products.some((p) => t.counterparty.includes(p))) return false;
+      return true;
+    });
+  let fits = within(TIME_SLACK_MS);
+  // 前天转的350 of one three days old: a day named is remembered a day off, when the amount, the
+  // product or the name says which one it is. A time alone that fits nothing stays so.
+  const day = clues.time && clues.time.end - clues.time.start >= 23 * 3_600_000;
+  if (!fits.length && day) {
+    const wider = within(DAY_SLACK_MS);
+    if (clues.amount || clues.products?.length) fits = wider;
+    else fits = byName(newestFirst, flowText(text)).filter((t) => wider.includes(t));
+  }
   // What the user names narrows further: a counterparty (美团外卖的退款), or a bare number that is
   // exactly one transaction's amount (1099的订单: no unit word, so no amount for the extractor).
   const named = byName(fits, flowText(text));
@@ -146,16 +157,22 @@ function sharedRun(a: readonly string[], b: readonly string[]): number {
 /**
  * The transactions whose counterparty the user named, in part too (家居店 for 优品家居旗舰店, 外卖
  * for 美团外卖) and by its sound (家具店: the pinyin keyboard's other pick), or a place of its
- * parcel's tracking (杭州转运中心, three characters or more: 快件 or 签收 name no parcel): those
+ * parcel's tracking (杭州 of 【杭州转运中心】; elsewhere in it three characters or more: 快件 or 签收
+ * name no parcel), or a masked name by its surname (老王 for 王**): those
  * sharing the longest run of two or more syllables with the message, when that run is longer than
  * any other transaction's. Masked names (王**) are not names.
  */
 export function byName(fits: readonly CustomerTransaction[], text: string): CustomerTransaction[] {
   const said = toneless(text);
+  const chars = [...text];
   const runs = fits.map((t) => {
     const name = sharedRun(toneless(t.counterparty.replace(/\*+/g, '')), said);
-    const tracked = t.tracking ? sharedRun([...t.tracking], [...text]) : 0;
-    return Math.max(name, tracked >= 3 ? tracked : 0);
+    // 王**: the surname, as people call someone by it (老王, 小王, 王哥, 王姐).
+    const surname = /^([\u4e00-\u9fff])\*+$/.exec(t.counterparty)?.[1];
+    const addressed = surname && new RegExp(`[老小阿]${surname}|${surname}(哥|姐|总|叔|姨|师傅|先生|女士|老师)`).test(text) ? 2 : 0;
+    const places = [...(t.tracking ?? '').matchAll(/【([^】]+)】/g)].map((m) => sharedRun([...m[1]!], chars));
+    const tracked = t.tracking ? sharedRun([...t.tracking], chars) : 0;
+    return Math.max(name, addressed, ...places.filter((n) => n >= 2), tracked >= 3 ? tracked : 0);
   });
   const best = Math.max(0, ...runs);
   if (best < 2) return [];
