@@ -140,7 +140,7 @@ export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[]
   const words = flowText(text).replace(APP_NAME, '');
   if (HOW_TO.test(words)) return [];
   const pointed = clues !== undefined && (clues.amount !== undefined || clues.orderNo !== undefined || clues.time !== undefined);
-  if (GENERAL.test(words) && !pointed && !/我的|我那|我这/.test(words)) return [];
+  if (GENERAL.test(words) && !pointed && !/我的|我那|我这|那笔|这笔/.test(words)) return [];
   const named = pointed && !ACTION.test(words);
   return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }

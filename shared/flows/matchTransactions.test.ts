@@ -62,6 +62,7 @@ describe('matching what the user said', () => {
     expect(byName(people, '转给老吴的钱').map((t) => t.id)).toEqual(['wu']);
     expect(byName(people, '周姐说没收到').map((t) => t.id)).toEqual(['zhou']);
     expect(byName(people, '转给吴的')).toEqual([]);
+    expect(byName(people, '给吴**的').map((t) => t.id)).toEqual(['wu']);
   });
 
   it('takes a day named a day off when the amount or the name says which one', () => {

@@ -169,7 +169,7 @@ export function byName(fits: readonly CustomerTransaction[], text: string): Cust
     const name = sharedRun(toneless(t.counterparty.replace(/\*+/g, '')), said);
     // 王**: the surname, as people call someone by it (老王, 小王, 王哥, 王姐).
     const surname = /^([\u4e00-\u9fff])\*+$/.exec(t.counterparty)?.[1];
-    const addressed = surname && new RegExp(`[老小阿]${surname}|${surname}(哥|姐|总|叔|姨|师傅|先生|女士|老师)`).test(text) ? 2 : 0;
+    const addressed = text.includes(t.counterparty) || (surname && new RegExp(`[老小阿]${surname}|${surname}(哥|姐|总|叔|姨|师傅|先生|女士|老师)`).test(text)) ? Math.max(2, [...t.counterparty].length) : 0;
     const places = [...(t.tracking ?? '').matchAll(/【([^】]+)】/g)].map((m) => sharedRun([...m[1]!], chars));
     const tracked = t.tracking ? sharedRun([...t.tracking], chars) : 0;
     return Math.max(name, addressed, ...places.filter((n) => n >= 2), tracked >= 3 ? tracked : 0);
