@@ -26,6 +26,8 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     ['近两个月的开销', 'billPeriod'],
     ['电费充不进去', 'paymentFailed'],
     ['充话费没充上', 'paymentFailed'],
+    // A general question's words (会...吗) about one the user points at.
+    ['那笔退款会退回来吗', 'refundProgress'],
     ['钱怎么扣不出来', 'paymentFailed'],
     ['为啥转账被拒绝了', 'transferNotArrived'],
     ['5000块转不出去', 'transferNotArrived'],
