@@ -5,10 +5,9 @@
  * transaction with the right answer: the flow's status card about the expected transaction, the
  * one question for a missing detail, the hand-off with the flow's context, or the FAQ's answer
  * for a question that is no flow's. Prints a table per expected outcome and one JSON with --json.
- * Five sets, reported apart, in the order they were written: four development sets (each written
- * after the flows' last change and then used to fix what it showed) and the fresh set
- * (scripts/bench/flowFreshCases.ts), written without reading the flows' code and not used to
- * change them. The target is met when every set reaches it.
+ * Six sets, reported apart, in the order they were written: each written without reading the
+ * flows' code after their last change, run once, and (all but the newest) then used to fix what
+ * it showed. The target is met when every set reaches it; the newest set is the one that counts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +19,7 @@ import type { Conversation, ConversationEvent, MessageBody } from '../../shared/
 import { startDevServer } from '../dev/devServer';
 import { flowCases, flowHeldOutCases, flowThirdCases, flowUnseenCases, type Expected, type FlowCase } from './flowBenchCases';
 import { flowFreshCases } from './flowFreshCases';
+import { flowFresh2Cases } from './flowFresh2Cases';
 
 const json = process.argv.includes('--json');
 const TARGET = 0.9;
@@ -68,13 +68,15 @@ async function main(): Promise<void> {
     return results;
   };
   type Result = { case: FlowCase; outcome: Outcome };
-  // The sets in the order they were written; every one but the last has been used to fix the flows.
+  // The sets in the order they were written. Results, first run of each: the fourth 85.0 %; fresh 62.1 %
+  // (then used to fix the flows: 100 %); fresh2 81.6 % (a session that had not seen it fixed fresh's kinds of failure).
   const sets: { readonly name: string; readonly cases: readonly FlowCase[]; readonly prefix: string }[] = [
     { name: 'first', cases: flowCases, prefix: 'b' },
     { name: 'second', cases: flowHeldOutCases, prefix: 'h' },
     { name: 'third', cases: flowThirdCases, prefix: 't' },
     { name: 'fourth', cases: flowUnseenCases, prefix: 'u' },
     { name: 'fresh', cases: flowFreshCases, prefix: 'f' },
+    { name: 'fresh2', cases: flowFresh2Cases, prefix: 'g' },
   ];
   const ran: Result[][] = [];
   try {
