@@ -5,9 +5,9 @@
  * transaction with the right answer: the flow's status card about the expected transaction, the
  * one question for a missing detail, the hand-off with the flow's context, or the FAQ's answer
  * for a question that is no flow's. Prints a table per expected outcome and one JSON with --json.
- * Four sets, reported apart: three development sets (each written after the flows' last change
- * and then used to fix what it showed) and the unseen wording written after the last change to
- * the flows. The target is met when every set reaches it.
+ * Six sets, reported apart, in the order they were written: each written without reading the
+ * flows' code after their last change, run once, and (all but the newest) then used to fix what
+ * it showed. The target is met when every set reaches it; the newest set is the one that counts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,8 @@ import { createLogger } from '../../shared/log';
 import type { Conversation, ConversationEvent, MessageBody } from '../../shared/schemas';
 import { startDevServer } from '../dev/devServer';
 import { flowCases, flowHeldOutCases, flowThirdCases, flowUnseenCases, type Expected, type FlowCase } from './flowBenchCases';
+import { flowFreshCases } from './flowFreshCases';
+import { flowFresh2Cases } from './flowFresh2Cases';
 
 const json = process.argv.includes('--json');
 const TARGET = 0.9;
@@ -65,59 +67,61 @@ async function main(): Promise<void> {
     }
     return results;
   };
-  let results: { case: FlowCase; outcome: Outcome }[];
-  let heldOut: { case: FlowCase; outcome: Outcome }[];
-  let third: { case: FlowCase; outcome: Outcome }[];
-  let unseen: { case: FlowCase; outcome: Outcome }[];
+  type Result = { case: FlowCase; outcome: Outcome };
+  // The sets in the order they were written. Results, first run of each: the fourth 85.0 %; fresh 62.1 %
+  // (then used to fix the flows: 100 %); fresh2 81.6 % (a session that had not seen it fixed fresh's kinds of failure).
+  const sets: { readonly name: string; readonly cases: readonly FlowCase[]; readonly prefix: string }[] = [
+    { name: 'first', cases: flowCases, prefix: 'b' },
+    { name: 'second', cases: flowHeldOutCases, prefix: 'h' },
+    { name: 'third', cases: flowThirdCases, prefix: 't' },
+    { name: 'fourth', cases: flowUnseenCases, prefix: 'u' },
+    { name: 'fresh', cases: flowFreshCases, prefix: 'f' },
+    { name: 'fresh2', cases: flowFresh2Cases, prefix: 'g' },
+  ];
+  const ran: Result[][] = [];
   try {
-    results = await run(flowCases, 'b');
-    heldOut = await run(flowHeldOutCases, 'h');
-    third = await run(flowThirdCases, 't');
-    unseen = await run(flowUnseenCases, 'u');
+    for (const set of sets) ran.push(await run(set.cases, set.prefix));
   } finally {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const all = ran.flat();
   const groups = new Map<string, { cases: number; right: number }>();
-  for (const r of results) {
+  for (const r of all) {
     const g = groups.get(kindOf(r.case.expected)) ?? { cases: 0, right: 0 };
     groups.set(kindOf(r.case.expected), { cases: g.cases + 1, right: g.right + (r.outcome.right ? 1 : 0) });
   }
-  const right = results.filter((r) => r.outcome.right).length;
-  const share = right / results.length;
-  const heldRight = heldOut.filter((r) => r.outcome.right).length;
-  const heldShare = heldRight / heldOut.length;
-  const thirdRight = third.filter((r) => r.outcome.right).length;
-  const thirdShare = thirdRight / third.length;
-  const unseenRight = unseen.filter((r) => r.outcome.right).length;
-  const unseenShare = unseenRight / unseen.length;
-  const wrongOf = (list: typeof results) => list.filter((r) => !r.outcome.right).map((r) => ({ user: r.case.user, turns: r.case.turns, expected: r.case.expected, got: r.outcome.got }));
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  const wrongOf = (list: readonly Result[]) => list.filter((r) => !r.outcome.right).map((r) => ({ user: r.case.user, turns: r.case.turns, expected: r.case.expected, got: r.outcome.got }));
+  const bySet = sets.map((set, i) => {
+    const list = ran[i]!;
+    const right = list.filter((r) => r.outcome.right).length;
+    return { name: set.name, cases: list.length, right, share: round3(right / list.length), wrong: wrongOf(list) };
+  });
+  const right = all.filter((r) => r.outcome.right).length;
+  const met = bySet.every((s) => s.share >= TARGET);
   const summary = {
-    cases: results.length,
+    cases: all.length,
     right,
-    share: Math.round(share * 1000) / 1000,
+    share: round3(right / all.length),
     target: TARGET,
-    byExpected: Object.fromEntries([...groups].map(([k, g]) => [k, { ...g, share: Math.round((g.right / g.cases) * 1000) / 1000 }])),
-    wrong: wrongOf(results),
-    second: { cases: heldOut.length, right: heldRight, share: Math.round(heldShare * 1000) / 1000, wrong: wrongOf(heldOut) },
-    third: { cases: third.length, right: thirdRight, share: Math.round(thirdShare * 1000) / 1000, wrong: wrongOf(third) },
-    unseen: { cases: unseen.length, right: unseenRight, share: Math.round(unseenShare * 1000) / 1000, wrong: wrongOf(unseen) },
+    met,
+    byExpected: Object.fromEntries([...groups].map(([k, g]) => [k, { ...g, share: round3(g.right / g.cases) }])),
+    sets: Object.fromEntries(bySet.map(({ name, ...rest }) => [name, rest])),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
   const rows = [...groups].map(([k, g]) => [k, g.cases, g.right, `${((g.right / g.cases) * 100).toFixed(1)} %`]);
-  rows.push(['all', results.length, right, `${(share * 100).toFixed(1)} %`]);
-  const head = ['expected', 'cases', 'right', 'share'];
+  rows.push(['all', all.length, right, `${((right / all.length) * 100).toFixed(1)} %`]);
+  const head = ['expected (all sets)', 'cases', 'right', 'share'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const fmt = (r: (string | number)[]) => r.map((v, i) => String(v).padEnd(widths[i]!)).join('  ');
   process.stdout.write(`${fmt(head)}\n${rows.map(fmt).join('\n')}\n\n`);
-  for (const w of [...summary.wrong, ...summary.second.wrong, ...summary.third.wrong, ...summary.unseen.wrong]) process.stdout.write(`wrong: ${w.user} ${JSON.stringify(w.turns)} expected ${JSON.stringify(w.expected)}, got ${w.got}\n`);
-  const met = share >= TARGET && heldShare >= TARGET && thirdShare >= TARGET && unseenShare >= TARGET;
-  process.stdout.write(
-    `\nright transaction and answer: ${(share * 100).toFixed(1)} % of ${results.length}; second set ${(heldShare * 100).toFixed(1)} % of ${heldOut.length}; third set ${(thirdShare * 100).toFixed(1)} % of ${third.length}; unseen wording ${(unseenShare * 100).toFixed(1)} % of ${unseen.length} (target >= ${TARGET * 100} % on each): ${met ? 'met' : 'NOT met'}\n`,
-  );
+  for (const s of bySet) for (const w of s.wrong) process.stdout.write(`wrong (${s.name}): ${w.user} ${JSON.stringify(w.turns)} expected ${JSON.stringify(w.expected)}, got ${w.got}\n`);
+  const each = bySet.map((s) => `${s.name} ${(s.share * 100).toFixed(1)} % of ${s.cases}`).join('; ');
+  process.stdout.write(`\nright transaction and answer: ${each} (target >= ${TARGET * 100} % on each): ${met ? 'met' : 'NOT met'}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -66,7 +66,7 @@ describe('self-service flows (issue 22)', () => {
   });
 
   it('asks which one with buttons when several fit, and answers the one tapped, typed by amount, or by order', async () => {
-    for (const reply of ['2. 19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔']) {
+    for (const reply of ['2. 19.90 元 · 11月28日 15:00 · 视频会员', '视频会员那个', '19.9的那笔', '第二笔', '前天那笔', '十几块的', '早的那个', '下面那个', '2']) {
       const { say } = setup();
       const ask = await say('付款失败了是怎么回事');
       expect(ask).toMatchObject({ kind: 'ask', state: { flow: 'paymentFailed', step: 'clarify', candidates: ['pay-fail-1', 'pay-fail-2'] } });
@@ -121,6 +121,18 @@ describe('self-service flows (issue 22)', () => {
     const { say } = setup();
     await say('付款失败了是怎么回事');
     expect(await say('是300块那笔')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
+    const none = setup();
+    await none.say('付款失败了是怎么回事');
+    expect(await none.say('都不是')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
+  });
+
+  it('hands off when the user cannot give the detail asked for', async () => {
+    const missing = setup();
+    await missing.say('我那笔99块的退款到哪了');
+    expect(await missing.say('具体多少记不清了')).toMatchObject({ kind: 'handoff', context: { flow: 'refundProgress' } });
+    const clarify = setup();
+    await clarify.say('付款失败了是怎么回事');
+    expect(await clarify.say('我也不知道是哪笔')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
   });
 
   it('leaves the message to the FAQ: a general question, no transactions of that kind, a flow switched off, the data unreachable', async () => {
@@ -145,5 +157,60 @@ describe('self-service flows (issue 22)', () => {
     expect(maskRef('2026113022001234567812345678')).toBe('2026****5678');
     expect(maskRef('SO998877')).toBe('SO****');
     expect(maskRef(undefined)).toBeUndefined();
+  });
+
+  it("takes a message that points at one of the user's transactions as a status question, without a status word", async () => {
+    const { say } = setup();
+    expect(cardOf(await say('鞋服旗舰店退我的88块'))).toMatchObject({ flow: 'refundProgress', transaction: { id: 'refund-1' } });
+  });
+
+  it('reads the user as typed: a pinyin typo, the cause the app showed, a number without a unit, whole yuan', async () => {
+    const { say } = setup();
+    expect(cardOf(await say('帐单 这个月的'))).toMatchObject({ flow: 'billPeriod' });
+    // Two failed payments: the one whose cause the user quotes.
+    expect(cardOf(await say('付宽老是不成功 说签约解除了'))?.transaction?.id).toBe('pay-fail-2');
+    expect(cardOf(await say('刚刚扣不了款 显示余额不足'))?.transaction?.id).toBe('pay-fail-1');
+    expect(cardOf(await say('我付的256怎么一直失败'))?.transaction?.id).toBe('pay-fail-1');
+    // 520.30 元 due: 520 is it.
+    expect(cardOf(await say('520那笔哪天是最后还款日'))?.transaction?.id).toBe('repay-1');
+    expect(cardOf(await say('我欠的钱什么时候要还'))?.transaction?.id).toBe('repay-1');
+    expect(cardOf(await say('图书那个件咋不动了'))?.transaction?.id).toBe('order-1');
+    // 刚才: the one of the last two hours (the other failed two days ago).
+    expect(cardOf(await say('刚才付款怎么又失败了'))?.transaction?.id).toBe('pay-fail-1');
+  });
+
+  it('asks for the missing detail when a bare number fits nothing, then hands off when the answer still fits nothing', async () => {
+    const { say } = setup();
+    expect(await say('我付的730怎么一直失败')).toMatchObject({ kind: 'ask', state: { flow: 'paymentFailed', step: 'missing' } });
+    expect(await say('730 今天早上')).toMatchObject({ kind: 'handoff', context: { flow: 'paymentFailed' } });
+  });
+
+  it("answers the which-one question by part of a name; asks which when the recipient's word makes a done transfer possible", async () => {
+    const one = setup();
+    await one.say('付款失败了是怎么回事');
+    expect(cardOf(await one.say('会员那个'))?.transaction?.id).toBe('pay-fail-2');
+    const transfers = [...ledger, tx('transfer-2', { type: 'transfer', status: 'pending', amountFen: 120_000, counterparty: '周**', at: minutesAgo(40) })];
+    expect(cardOf(await setup(transfers).say('我转的钱还没到'))?.transaction?.id).toBe('transfer-2');
+    const both = setup(transfers);
+    expect(await both.say('我转的钱对方说还没收到')).toMatchObject({ kind: 'ask', state: { step: 'clarify', candidates: ['transfer-2', 'transfer-1'] } });
+    expect(cardOf(await both.say('600那笔'))?.transaction?.id).toBe('transfer-1');
+  });
+
+  it('shows another transaction of the card\'s kind when the next message names it, and leaves anything else to the FAQ', async () => {
+    const transfers = [...ledger, tx('transfer-2', { type: 'transfer', status: 'pending', amountFen: 120_000, counterparty: '周**', at: minutesAgo(40) })];
+    const flows = new SelfServiceFlows({ customers: { record: () => Promise.resolve({ transactions: transfers, devices: [], logins: [] }), recentEvents: () => Promise.resolve([]) } });
+    const c: Conversation = { id: 'c', tenant: 'shop', userId: 'owner', channel: 'h5', status: 'bot', lastSeq: 2, createdAt: now.toISOString(), updatedAt: now.toISOString(), botLastFlow: { flow: 'transferNotArrived', transaction: { id: 'transfer-2', kind: 'transfer', amountFen: 120_000, at: minutesAgo(40), counterparty: '周**', status: '处理中' }, steps: [] } };
+    const plan = (text: string) => flows.plan(c, text, now, understand(text, { now }));
+    expect(cardOf(await plan('不是这笔 是600那笔'))?.transaction?.id).toBe('transfer-1');
+    expect(await plan('1200那笔')).toBeUndefined();
+    expect(await plan('好的我再等等')).toBeUndefined();
+  });
+
+  it('leaves a general question and a request to do something to the FAQ, even with a status word or an amount', async () => {
+    const { say, asked } = setup();
+    expect(await say('退款的钱一般会退到哪里')).toBeUndefined();
+    expect(await say('我要退款88块')).toBeUndefined();
+    // No flow asked for: the customer data is not read at all.
+    expect(asked).toEqual([]);
   });
 });

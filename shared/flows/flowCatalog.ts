@@ -1,5 +1,6 @@
 import type { CustomerTransaction } from '../customer';
-import type { FlowId } from '../schemas';
+import type { FlowClues, FlowId } from '../schemas';
+import { flowText } from './flowText';
 import { flowTitles } from './flowTitles';
 
 const titleOf = (id: FlowId): string => flowTitles.find((f) => f.id === id)!.title;
@@ -16,10 +17,14 @@ export interface FlowDefinition {
   readonly topic: RegExp;
   /** That it asks for a status, not how to do something; default: any of STATUS_WORDS. */
   readonly status?: RegExp;
+  /** Status words of this flow only, beside STATUS_WORDS (a flow with its own `status` has none). */
+  readonly alsoStatus?: RegExp;
   /** The transactions it looks at; none for a summary over a period (the bill). */
   readonly about?: (t: CustomerTransaction) => boolean;
   /** Among several that fit, those the user most likely means (the failed, the still pending). */
   readonly likely?: (t: CustomerTransaction) => boolean;
+  /** Words that say any of them may be meant (对方说没收到: a transfer shown as arrived too): `likely` does not choose then. */
+  readonly anyOf?: RegExp;
   /** Words that say which state the user means (还没发货: the unshipped one), tried when several fit. */
   readonly hints?: readonly (readonly [RegExp, (t: CustomerTransaction) => boolean])[];
   /** Asked once when the user has such transactions but none fits what they said: the detail that would find it. */
@@ -28,16 +33,33 @@ export interface FlowDefinition {
   readonly which: string;
 }
 
-/** A question about where something stands: 到哪了, 还没到, 多久, 进度, 失败, 多少, 吗/呢. */
-const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|啥时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|处理中|查不到|如何了|进度如何/;
+/**
+ * A question about where something stands: 到哪了, 还没到, 多久, 进度, 失败, 多少钱, 什么情况, a
+ * closing 呢; something that stopped moving (不动了, 卡住, 没动静); a transfer or payment that does
+ * not go through (转不过去). Read in flowText's spelling (咋 and 啥 are 怎么 and 什么 there).
+ */
+const STATUS_WORDS = /到哪|去哪|哪里|哪些|进度|多久|什么时候|几时|几号|哪天|还没|没到|没收到|没拿到|未到|到了|到没|到账|回来|怎么样|状态|查一下|查查|失败|不成功|转不|没转|不出去|不过去|没过去|退回|发货|签收|还多少|要还多少|多少钱|到期|还款日|欠.{0,3}多少|还有多少|多少没还|处理中|还在处理|查不到|如何了|进度如何|什么情况|怎么回事|怎么搞的|怎么还(没|不|在)|怎么没|一直没|迟迟|不动|没动|没动静|没更新|不更新|卡住|卡在|还不来|还没来|没送到|派送中|运输中|在路上|哪去|哪儿|待处理|在处理|成功(了)?[吗没么]|好了[吗没么]|通过(了)?[吗没么]|了没有?[?？!！。]*$|呢[?？!！。]*$/;
 
 /** How to do something (申请, 开通, 手续费, 规则): the FAQ's question even when it names a topic. */
-const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|改地址|政策|规则|流程|手续费|限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
+const HOW_TO = /(怎么|如何|怎样)(申请|开通|设置|办理|操作|修改|关闭|取消|提高|解除|改)|改地址|政策|规则|流程|手续费|(?<!超|超出|超过)限额|条件|要求|(能|可以|可不可以|能不能).{0,10}[吗么]|删除|导出|绑定|开通|提前还|利息|分期|用不了|登录|实名|认证|人脸|密码|撤回/;
+
+/**
+ * A general question about how things work (退款会退到哪里, 一般多久到账): the FAQ's, even with a
+ * status word, unless the message also points at one of the user's own transactions.
+ */
+const GENERAL = /会(退|到|转|返|打)到?(哪|什么)|会[^,，。\s]{1,5}[吗么]|会(怎么样|怎样|有什么|有啥)|逾期|一般|通常|正常(情况)?(下)?(多久|几天)|是不是都/;
+
+/** Asking for something to be done (我要退款, 帮我申请), not where it stands: a clue alone does not make it a status question. */
+const ACTION = /我要|我想|想要|帮我(申请|退|办|取消)|申请|能不能|可以.{0,6}[吗么]/;
 
 /** 支付宝 is the app, not a payment: taken out before the topics are read. */
 const APP_NAME = /支付宝/g;
 
-const FAILED = /失败|不成功|没成功|不了|被拒|出错|报错|不上|没付(成功|上)/;
+/**
+ * A payment that did not go through: said outright (失败, 付不了, 钱没付过去) or by its cause as the
+ * app showed it (余额不足, 银行卡过期, 超限额).
+ */
+const FAILED = /失败|不成功|没成功|不了|被拒|拒绝|出错|报错|不上|不出去|不过去|没过去|没通过|不通过|没能?(付|支付|扣|转|充)(成功|上|出去|过去|进去)|不进去|没进去|不出来|没成|(付|支付|扣款|交易)[^,，。\s]{0,6}(不行|没反应|卡住|卡着|转圈|异常)|被关闭|交易关闭|余额不足|余额不够|钱不够|过期|冻结|超限|超额|超出/;
 
 /**
  * The flows, most specific first: 退款失败 is about a refund, 转账失败 about a transfer, a failed
@@ -57,9 +79,12 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'transferNotArrived',
     title: titleOf('transferNotArrived'),
-    topic: /转账|转的|转了|转给|转钱|转款|汇款|汇给|汇的|打钱|转[\d一二两三四五六七八九十百千万]/,
+    topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转不|没转|转[\d一二两三四五六七八九十百千万]/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
+    // 转账被拒绝了: a refusal is where a transfer stands; a refund's (卖家拒绝退款) is a question of what to do.
+    alsoStatus: /被拒|拒绝/,
+    anyOf: /对方|对面|收款人|人家|(他|她)说/,
     hints: [[/失败|退回|转不/, (t) => t.status === 'failed']],
     missing: '没有找到与您说的相符的转账。请告诉我转账的金额和大概时间,我再帮您查一次。',
     which: '您近期有几笔转账,请问是哪一笔?',
@@ -67,7 +92,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'paymentFailed',
     title: titleOf('paymentFailed'),
-    topic: /付|支付|扣款|买|下单|交易|交话费|充值|充话费/,
+    topic: /付|支付|扣.{0,3}(款|钱)|钱.{0,3}扣|买|下单|交易|交话费|充值|充话费|话费|充不|没充/,
     status: FAILED,
     about: (t) => t.status === 'failed' && (t.type === 'payment' || t.type === 'order'),
     missing: '没有找到与您说的相符的失败付款。请告诉我付款的金额或订单号,我再帮您查一次。',
@@ -76,7 +101,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'repaymentDue',
     title: titleOf('repaymentDue'),
-    topic: /还款|还钱|要还|该还|待还|还多少|还的钱|花呗|借呗|信用卡/,
+    topic: /还款|还钱|要还|该还|待还|应还|还多少|还的钱|欠的|欠款|欠了|这期|本期|花呗|借呗|信用卡|(哪天|几号|哪一天|什么时候)要?还(?![没不在是有能可])/,
     about: (t) => t.type === 'repayment',
     likely: (t) => t.status === 'pending',
     missing: '没有找到与您说的相符的待还款。请告诉我是哪个产品(花呗、借呗或信用卡)的还款,我再帮您查一次。',
@@ -85,7 +110,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'orderStatus',
     title: titleOf('orderStatus'),
-    topic: /订单|快递|包裹|物流|发货|签收|收货|到货|买的|买了|的货/,
+    topic: /订单|单号|单子|快递|快件|(那|这|哪)个件|我的件|包裹|物流|发货|签收|收货|到货|送到|送货|配送|派送|揽收|买的|买了|网购|下的单|的货/,
     about: (t) => t.type === 'order',
     likely: (t) => t.orderStage !== 'delivered',
     hints: [
@@ -98,19 +123,26 @@ export const flowCatalog: readonly FlowDefinition[] = [
   {
     id: 'billPeriod',
     title: titleOf('billPeriod'),
-    topic: /账单|花了多少|消费了?多少|支出|花销|一共花|总共花/,
-    // A period or an amount asked for: 账单怎么删除 is no bill to show.
-    status: /多少|一共|总共|合计|上个?月|这个?月|本月|今年|去年|上周|这周|本周|\d+月|[一二三四五六七八九十]+月/,
+    topic: /账单|花了|花的钱|花钱|花费|消费|支出|花销|开销|流水|一共花|总共花/,
+    // A period or an amount asked for, or the bill to be shown: 账单怎么删除 is no bill to show.
+    status: /多少|一共|总共|合计|算算|看一下|看看|查一下|查查|上个?月|这个?月|本月|今年|去年|上个?(周|星期|礼拜)|这个?(周|星期|礼拜)|本周|最近|近(一|两|三|半|几|\d+)?个?(月|年|周|星期|礼拜|天)|\d+月|[一二三四五六七八九十]+月/,
     missing: '请告诉我想查哪段时间的账单,比如"上个月"或"11月"。',
     which: '',
   },
 ];
 
-/** The flows a message may ask for, most specific first: a topic and a status question, and not a how-to. */
-export function flowsAskedFor(text: string): FlowDefinition[] {
-  if (HOW_TO.test(text)) return [];
-  const words = text.replace(APP_NAME, '');
-  return flowCatalog.filter((f) => f.topic.test(words) && (f.status ?? STATUS_WORDS).test(words));
+/**
+ * The flows a message may ask for, most specific first: a topic and a status question, and not a
+ * how-to. A message that names an amount, a time or an order number of the topic (家居店退我的350)
+ * points at the user's own transaction: a status question unless it asks for something to be done.
+ */
+export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[] {
+  const words = flowText(text).replace(APP_NAME, '');
+  if (HOW_TO.test(words)) return [];
+  const pointed = clues !== undefined && (clues.amount !== undefined || clues.orderNo !== undefined || clues.time !== undefined);
+  if (GENERAL.test(words) && !pointed && !/我的|我那|我这|那笔|这笔/.test(words)) return [];
+  const named = pointed && !ACTION.test(words);
+  return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));

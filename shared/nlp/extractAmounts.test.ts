@@ -23,6 +23,11 @@ describe('extractAmounts', () => {
     ['我转了350对方没收到', '350', 350],
     ['扣款1.5万', '1.5万', 15000],
     ['退款 88.8 元还没到', '88.8 元', 88.8],
+    // The 一 of 一直/一共/一笔 is a word of its own, not 一角; 块钱 ends an amount.
+    ['转出去的500块钱一直没到', '500块钱', 500],
+    ['买了50块一共三件', '50块', 50],
+    ['退了30块一笔', '30块', 30],
+    ['三块一的那个', '三块一', 3.1],
   ])('%s -> %s = %d CNY', (text, span, amount) => {
     expect(one(text)).toEqual([{ text: span, value: { amount, currency: 'CNY' } }]);
   });

@@ -114,7 +114,9 @@ export function extractAmounts(text: string): AmountSpan[] {
     let end = start + whole.length;
     const isYuan = currency === 'CNY' && unit !== '毛' && unit !== '毛钱' && unit !== '角';
     const t1 = tail1 !== undefined ? parseNumber(tail1) : undefined;
-    if (tail1 !== undefined && (t1 === undefined || t1 > 9 || !isYuan || /[万千kKwW]/.test(tail1))) {
+    // 500块钱一直没到, 50块一共: the 一 begins a word (一直, 一共, 一笔), and 块钱 ends the amount.
+    const wordAfter = /^[一两]$/.test(tail1 ?? '') && /^[直下笔个共起样次天些般定会遍半周]/.test(text.slice(start + whole.length));
+    if (tail1 !== undefined && (t1 === undefined || t1 > 9 || !isYuan || unit === '块钱' || wordAfter || /[万千kKwW]/.test(tail1))) {
       // 350元200... is two things, not 350.2: keep only the head.
       end = start + whole.length - tailLength(whole, head, unit);
     } else if (t1 !== undefined) {

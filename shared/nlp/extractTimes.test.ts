@@ -29,6 +29,11 @@ describe('extractTimes (now = Mon 2026-11-23 10:30 +08:00)', () => {
     ['2026/10/1', '2026/10/1', day('2026-10-01')],
     ['5号扣的款', '5号', day('2026-11-05')],
     ['28号', '28号', day('2026-10-28')],
+    // Northern colloquial day words.
+    ['前儿个转的', '前儿个', day('2026-11-21')],
+    ['大前儿', '大前儿', day('2026-11-20')],
+    ['昨个付的', '昨个', day('2026-11-22')],
+    ['今个儿', '今个儿', day('2026-11-23')],
   ])('%s -> %s', (text, span, value) => {
     expect(times(text)).toEqual([{ text: span, ...value }]);
   });
@@ -63,6 +68,13 @@ describe('extractTimes (now = Mon 2026-11-23 10:30 +08:00)', () => {
     expect(times('3点转的')[0]).toMatchObject({ text: '3点', start: '2026-11-23T03:00:00+08:00' });
     expect(times('8点', new Date('2026-11-23T21:00:00+08:00'))[0]).toMatchObject({ start: '2026-11-23T20:00:00+08:00' });
     expect(times('晚上八点')[0]).toMatchObject({ start: '2026-11-22T20:00:00+08:00' });
+  });
+
+  it('reads one to six o\'clock of an earlier day without a day part as the afternoon, seven to eleven as the morning', () => {
+    expect(times('前天4点多付的')[0]).toMatchObject({ text: '前天4点', start: '2026-11-21T16:00:00+08:00', end: '2026-11-21T16:59:59+08:00' });
+    expect(times('昨儿两点半')[0]).toMatchObject({ start: '2026-11-22T14:30:00+08:00' });
+    expect(times('昨天9点')[0]).toMatchObject({ start: '2026-11-22T09:00:00+08:00' });
+    expect(times('昨天凌晨3点')[0]).toMatchObject({ start: '2026-11-22T03:00:00+08:00' });
   });
 
   it.each(['3个月分期', '第3天', '有一点问题', '一点点', '分12期', '5号线', '5日元', '转了350块', '订单号2026112322001412341234567890'])(

@@ -51,8 +51,8 @@ const DIGIT_FIRST = '0123456789';
 const firstChars = (words: Iterable<string>): string => [...words].map((w) => w[0]!).join('');
 
 const REL_DAYS: Readonly<Record<string, number>> = {
-  大前天: -3, 前天: -2, 前日: -2, 昨天: -1, 昨日: -1, 昨儿个: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿个: 0, 今儿: 0,
-  明天: 1, 明日: 1, 明儿: 1, 后天: 2, 大后天: 3,
+  大前天: -3, 大前儿: -3, 前天: -2, 前日: -2, 前儿个: -2, 前儿: -2, 昨天: -1, 昨日: -1, 昨儿个: -1, 昨儿: -1, 昨个儿: -1, 昨个: -1,
+  今天: 0, 今日: 0, 今儿个: 0, 今儿: 0, 今个儿: 0, 今个: 0, 明天: 1, 明日: 1, 明儿个: 1, 明儿: 1, 后天: 2, 大后天: 3,
 };
 const REL_DAY_PARTS: Readonly<Record<string, [number, string]>> = {
   今早: [0, '早上'], 今晨: [0, '早上'], 今晚: [0, '晚上'], 昨晚: [-1, '晚上'], 昨夜: [-1, '晚上'], 昨早: [-1, '早上'],
@@ -316,10 +316,11 @@ function withinDay(
     else if (part?.name === '中午' && h >= 1 && h <= 3) h += 12;
     else if ((part?.name === '凌晨' || part?.name === '半夜') && h === 12) h = 0;
     else if (!part && h < 12) {
-      // No day part: on the day in question, take the later reading if it has already passed.
+      // No day part: on the day in question, take the later reading if it has already passed; on
+      // an earlier day (昨天三点), one to six o'clock is the afternoon's: few pay or transfer at 3 a.m.
       const today = localParts(now);
       const isToday = today.year === y && today.month === m && today.day === d;
-      if (isToday && h + 12 <= today.hour) h += 12;
+      if (isToday ? h + 12 <= today.hour : h >= 1 && h <= 6 && fromLocal(y, m, d).getTime() < fromLocal(today.year, today.month, today.day).getTime()) h += 12;
     }
     const grain: TimeGrain = clock.s !== undefined ? 'second' : clock.mi !== undefined ? 'minute' : 'hour';
     const start = fromLocal(y, m, d, h, clock.mi ?? 0, clock.s ?? 0);

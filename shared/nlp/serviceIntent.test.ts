@@ -19,11 +19,13 @@ describe('detectServiceIntent (before the FAQ)', () => {
     ['我的账号被盗了', 'accountTheft'],
     ['有人异地登录了我的支付宝', 'accountTheft'],
     ['傻逼客服', 'abuse'],
+    ['你妈的什么破客服', 'abuse'],
+    ['他妈的还没到', 'abuse'],
   ])('%s -> %s', (text, intent) => {
     expect(detectServiceIntent(text)).toBe(intent);
   });
 
-  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', ''])('%s is a question for the FAQ', (text) => {
+  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', '给我妈的生活费转了没到', '老妈的退款还没回来', ''])('%s is a question for the FAQ', (text) => {
     expect(detectServiceIntent(text)).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登
 export const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银保监|金融监管|起诉|律师函/;
 /** Typed requests for a person (the button sends a flag instead, whatever the UI's language). */
 export const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
-const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
+const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|(?<![我俺咱她爸老姨舅姑岳后亲])妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
 
 // What is left of a greeting or a thank-you once its words are gone: nothing but punctuation.
 const GREETING_WORDS = /你好|您好|哈喽|嗨|hello|hi|hey|在吗|在么|在不在|有人吗|有人在吗|客服|亲|早上好|上午好|中午好|下午好|晚上好|请问|那个|呀|啊|哦|嗯|呢/gi;
