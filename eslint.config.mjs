@@ -17,7 +17,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'process.env is read only in shared/config (ARCHITECTURE.md section 2).',
+          message: 'process.env is read only in shared/config (docs/architecture.md, Layout).',
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -36,7 +36,7 @@ export function deploy(argv: readonly string[], io: { stderr: NodeJS.WritableStr
     return run.status ?? 1;
   } catch (err) {
     if (!isKefuError(err)) throw err;
-    io.stderr.write(`${err.code}: ${err.message}\n\n见 README 的 "Deploy to Alibaba Cloud"。\n`);
+    io.stderr.write(`${err.code}: ${err.message}\n\n见 docs/deploy.md。\n`);
     return 1;
   }
 }

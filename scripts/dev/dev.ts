@@ -26,7 +26,7 @@ function storeArgument(argv: readonly string[]): string | undefined {
 
 async function main(): Promise<void> {
   // The dev-only user login stays off unless asked for; `npm run dev` asks for it explicitly
-  // because Alipay login has no local stand-in yet.
+  // because the H5 demo page signs a user in by id, which only a local system may allow.
   const overrides: Record<string, string> = process.argv.includes('--dev-login') ? { KEFU_DEV_LOGIN: 'true' } : {};
   // Without a real speech service configured, voice messages go to the local NLS stand-in, with
   // keys made up for this run (nothing secret is stored).

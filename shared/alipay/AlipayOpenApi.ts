@@ -1,5 +1,5 @@
 /**
- * Alipay's OpenAPI as Kefu uses it (ARCHITECTURE.md: a port to the outside): login, and the
+ * Alipay's OpenAPI as Kefu uses it (docs/architecture.md: a port to the outside): login, and the
  * subscription message that tells a user an agent replied.
  */
 export interface AlipayOpenApi {

@@ -1,5 +1,5 @@
 /**
- * Alipay's own record of a trade and its refunds (ARCHITECTURE.md: a port to the outside), for
+ * Alipay's own record of a trade and its refunds (docs/architecture.md: a port to the outside), for
  * the self-service flows when the merchant's systems do not know a trade number the user gave:
  * `alipay.trade.query` and `alipay.trade.fastpay.refund.query`. The driver on alipay-sdk lives
  * with the other Alipay calls (shared/alipay/AlipaySdkTradeLookup.ts). No method throws: every

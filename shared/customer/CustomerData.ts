@@ -1,7 +1,7 @@
 import type { RiskDevice, RiskTransaction } from '../risk';
 
 /**
- * The merchant's customer data, as Kefu reads it (ARCHITECTURE.md: a port to the outside): recent
+ * The merchant's customer data, as Kefu reads it (docs/architecture.md: a port to the outside): recent
  * events (for 猜你想问) and, for the workbench, the profile, transactions, devices and logins.
  */
 

@@ -2,7 +2,7 @@
  * Wakes long-polls waiting on a channel when something is written to it. The in-process driver is
  * the default; a Redis driver can replace it when several processes serve the same tenant. Waiters
  * must also re-check the store periodically, because a notification from another process may never
- * arrive (ARCHITECTURE.md section 3).
+ * arrive (docs/architecture.md, The conversation kernel).
  */
 export interface Notifier {
   /** Wake every current subscriber of the channel. */

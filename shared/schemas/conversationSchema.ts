@@ -4,7 +4,7 @@ import { Ticket } from './ticketSchema';
 import { RoutingInfo } from './routingSchema';
 import { FlowContext, FlowState } from './flowSchema';
 
-/** The lifecycle of ARCHITECTURE.md: bot -> queued -> assigned -> resolved -> rated (+ abandoned). */
+/** The lifecycle (docs/architecture.md, The conversation kernel): bot -> queued -> assigned -> resolved -> rated (+ abandoned). */
 export const ConversationStatus = Type.Union([
   Type.Literal('bot'),
   Type.Literal('queued'),

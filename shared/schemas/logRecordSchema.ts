@@ -11,7 +11,7 @@ export type ServiceType = (typeof SERVICE_TYPES)[number];
 const TIMESTAMP = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{2}:\\d{2}$';
 
 /**
- * One log line (ARCHITECTURE.md section 2, `log/`): every line of every function has these keys,
+ * One log line (docs/architecture.md, Layout: `log/`): every line of every function has these keys,
  * each once; a request's line adds method, path, status and ms, a failure's adds `err`. Other keys
  * are allowed (context of warnings), never instead of these.
  */

@@ -1,5 +1,5 @@
 /**
- * The storage port. It follows Tablestore's access patterns (ARCHITECTURE.md section 4) so the
+ * The storage port. It follows Tablestore's access patterns (docs/architecture.md, Storage) so the
  * cloud driver is a thin mapping: single-row get/put/update/delete with conditions, range reads over
  * a primary-key prefix, batch writes and atomic increments.
  *

@@ -11,7 +11,7 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
 }
 
 /**
- * The one contract every Store driver must pass (ARCHITECTURE.md section 4). Each driver's test
+ * The one contract every Store driver must pass (docs/architecture.md, Storage). Each driver's test
  * file calls this with a factory for a fresh, empty store.
  */
 export function describeStoreContract(name: string, makeStore: () => Store | Promise<Store>): void {

@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '../..');
 // never a copy in the repository.
 const schemaFile = path.resolve(__dirname, '../../../shared/data/fc3/schema.json');
 
-/** Functions of ARCHITECTURE.md section 3 that exist so far; each gets one fc3 resource. */
+/** The functions of docs/architecture.md (Functions); each gets one fc3 resource. */
 const architectureFunctions = ['auth', 'message', 'understand', 'faq', 'events', 'agent', 'merchant', 'stats', 'web', 'jobs'];
 /** Functions driven by a timer rather than HTTP. */
 const timerFunctions = ['jobs'];

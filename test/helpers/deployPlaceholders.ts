@@ -1,5 +1,5 @@
 /**
- * What a deploying shell sets (README "Deploy to Alibaba Cloud"), as placeholders for the deploy
+ * What a deploying shell sets (docs/deploy.md), as placeholders for the deploy
  * checks and `s preview`: no real account, role, domain or certificate behind any of them.
  */
 export const deployPlaceholders: Readonly<Record<string, string>> = {
