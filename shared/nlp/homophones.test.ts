@@ -14,11 +14,12 @@ describe('fixHomophones (pinyin-input typos of the domain words)', () => {
     ['快滴到哪了', '快递到哪了'],
     ['包过签手了', '包裹签收了'],
     ['信用咔还款', '信用卡还款'],
+    ['充值老是失拜', '充值老是失败'],
   ])('%s -> %s', (typed, meant) => {
     expect(fixHomophones(typed)).toBe(meant);
   });
 
-  it.each(['重置密码', '换款式', '很快的', '牵手', '花呗', '我想退货', '衣服太宽了', 'abc 123', '😀'])('%s stays as it is', (text) => {
+  it.each(['重置密码', '换款式', '很快的', '牵手', '花呗', '我想退货', '衣服太宽了', 'abc 123', '😀', '是白的'])('%s stays as it is', (text) => {
     expect(fixHomophones(text)).toBe(text);
   });
 

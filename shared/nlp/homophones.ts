@@ -35,9 +35,9 @@ export function toneless(text: string): string[] {
 
 /**
  * The product and topic words users ask about, as a pinyin keyboard offers them: a message that
- * has one of them with one character picked wrong (花被, 借贝, 帐单, 付宽, 冲值) means the word.
+ * has one of them with one character picked wrong (花被, 借贝, 帐单, 付宽, 冲值, 失白) means the word.
  */
-export const DOMAIN_WORDS: readonly string[] = ['支付宝', '信用卡', '花呗', '借呗', '账单', '到账', '转账', '付款', '退款', '还款', '扣款', '充值', '订单', '余额', '快递', '包裹', '签收'];
+export const DOMAIN_WORDS: readonly string[] = ['支付宝', '信用卡', '花呗', '借呗', '账单', '到账', '转账', '付款', '退款', '还款', '扣款', '充值', '订单', '余额', '快递', '包裹', '签收', '失败'];
 
 /** Real words one wrong character away from a domain word that sound the same: kept as they are. */
 const KEEP = new Set(['换款']);
