@@ -148,6 +148,10 @@ describe('self-service flows (issue 22)', () => {
     expect(failures).toHaveLength(1);
   });
 
+  it('reads 查下 as 查一下', async () => {
+    expect(cardOf(await setup().say('帮我查下退款'))?.transaction?.id).toBe('refund-1');
+  });
+
   it("uses the merchant's own title for a flow's card", async () => {
     const { say } = setup(ledger, { titles: { refundProgress: '查退款' } });
     expect(cardOf(await say('我的退款到哪一步了'))?.title).toBe('查退款');
