@@ -148,6 +148,11 @@ describe('self-service flows (issue 22)', () => {
     expect(failures).toHaveLength(1);
   });
 
+  it('answers the status question of a message that also asks a general one', async () => {
+    expect(cardOf(await setup().say('信用卡这期要还多少 逾期了会咋样'))?.transaction?.id).toBe('repay-1');
+    expect(await setup().say('信用卡逾期了会咋样')).toBeUndefined();
+  });
+
   it('reads 查下 as 查一下', async () => {
     expect(cardOf(await setup().say('帮我查下退款'))?.transaction?.id).toBe('refund-1');
   });
