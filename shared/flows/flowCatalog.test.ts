@@ -51,6 +51,11 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     expect(ids(text)).toContain(flow);
   });
 
+  it('takes a due date beside an amount as a repayment, without a product word', () => {
+    expect(flowsAskedFor('780那笔啥时候到期', { amount: { min: 780, max: 780 } }).map((f) => f.id)).toContain('repaymentDue');
+    expect(ids('会员啥时候到期')).toEqual([]);
+  });
+
   it.each(['转账限额是多少', '退款 一般几天到', '怎么查看物流', '怎么查看账单明细', '重置支付密码', '花呗额度是多少', '花呗怎么还款', '付款失败会扣钱吗', '借呗逾期会怎么样', '转账转错了会退回吗', '卖家拒绝退款怎么办', '买的东西不行', '买的东西有问题怎么退'])('%s stays the FAQ\'s', (text) => {
     expect(ids(text)).toEqual([]);
   });

@@ -15,6 +15,8 @@ export interface FlowDefinition {
   readonly title: string;
   /** What the message is about (退款, 转账, 快递...). */
   readonly topic: RegExp;
+  /** Words that name the topic only beside an amount (3150那个几号到期: a sum that falls due is a repayment; 会员明天到期 is none). */
+  readonly namedTopic?: RegExp;
   /** That it asks for a status, not how to do something; default: any of STATUS_WORDS. */
   readonly status?: RegExp;
   /** Status words of this flow only, beside STATUS_WORDS (a flow with its own `status` has none). */
@@ -105,6 +107,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
     id: 'repaymentDue',
     title: titleOf('repaymentDue'),
     topic: /还款|还钱|要还|该还|待还|应还|还多少|还的钱|欠的|欠款|欠了|这期|本期|花呗|借呗|信用卡|(哪天|几号|哪一天|什么时候)要?还(?![没不在是有能可])/,
+    namedTopic: /到期|还款日|最晚.{0,2}(哪天|几号)/,
     about: (t) => t.type === 'repayment',
     likely: (t) => t.status === 'pending',
     missing: '没有找到与您说的相符的待还款。请告诉我是哪个产品(花呗、借呗或信用卡)的还款,我再帮您查一次。',
@@ -151,7 +154,7 @@ export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[]
     if (!words) return [];
   }
   const named = pointed && !ACTION.test(words);
-  return flowCatalog.filter((f) => f.topic.test(words) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
+  return flowCatalog.filter((f) => (f.topic.test(words) || (clues?.amount !== undefined && f.namedTopic?.test(words) === true)) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));
