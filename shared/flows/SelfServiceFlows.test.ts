@@ -148,6 +148,17 @@ describe('self-service flows (issue 22)', () => {
     expect(failures).toHaveLength(1);
   });
 
+  it('asks for the detail when the user says they have waited for theirs and none is on record, then hands off', async () => {
+    const { say } = setup([]);
+    expect(await say('退款都一个礼拜了还没退回来 我那笔呢')).toMatchObject({ kind: 'ask', state: { flow: 'refundProgress', step: 'missing' } });
+    const handoff = await say('订单号SO123456');
+    expect(handoff).toMatchObject({ kind: 'handoff', context: { flow: 'refundProgress' } });
+    expect(handoff?.kind === 'handoff' ? handoff.context.steps : []).toContain('近 30 天没有这类记录');
+    expect(await setup([]).say('转账三天了还没到')).toMatchObject({ kind: 'ask', state: { flow: 'transferNotArrived', step: 'missing' } });
+    // No waiting said: a question the FAQ's general answer serves (as 我的退款怎么还没到 above).
+    expect(await setup([]).say('我的快递怎么还没到')).toBeUndefined();
+  });
+
   it('answers the status question of a message that also asks a general one', async () => {
     expect(cardOf(await setup().say('信用卡这期要还多少 逾期了会咋样'))?.transaction?.id).toBe('repay-1');
     expect(await setup().say('信用卡逾期了会咋样')).toBeUndefined();

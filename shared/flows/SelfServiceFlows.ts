@@ -38,6 +38,10 @@ const JUST_NOW = /刚才|刚刚|才刚|刚(?=[付买转退充下交扣还])/;
 const JUST_NOW_MS = 2 * 3_600_000;
 /** The answer to "which one" that none of those offered is it: a human, with what was found. */
 const NONE_OF_THESE = /都不是|不是这|都不对|没有我(要|说)的|哪个都不/;
+/** The user says they have waited for theirs already (好几天了, 等了三天, 这么久, 一直没): it is no question in general. */
+const WAITED = /(好|几|多|[\d一二两三四五六七八九十半]+)(个)?(天|周|星期|礼拜|月|小时|钟头)了|等了|这么久|好久|很久|一直(没|不|都)|迟迟/;
+/** What the human is told was searched: none at all is not "none that fits". */
+const searched = (n: number): string => (n ? `近 30 天 ${n} 笔记录,均与用户所说不符` : '近 30 天没有这类记录');
 /** The user cannot give the detail asked for. */
 const DONT_KNOW = /不记得|记不(清|得)|忘了|不知道|不清楚|想不起/;
 
@@ -97,7 +101,7 @@ export class SelfServiceFlows {
     // 登录密码, 算了) is a new question: the FAQ's, and the flow is dropped.
     if (continuing && !hasClues(said) && !flowsAskedFor(text, said).some((d) => d.id === def.id)) {
       // 不记得了: the detail will not come; a human looks with what was found.
-      return DONT_KNOW.test(text) ? { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `近 30 天 ${about.length} 笔记录,均与用户所说不符`, '用户无法补充信息'] } } : undefined;
+      return DONT_KNOW.test(text) ? { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, searched(about.length), '用户无法补充信息'] } } : undefined;
     }
     const clues = continuing ? withClues(continuing.clues, said) : said;
     // A trade number the merchant's record does not hold: Alipay knows the user's own trades.
@@ -106,8 +110,10 @@ export class SelfServiceFlows {
       if (found.kind === 'found') return this.card(def, title, found.transaction, found.steps);
       return { kind: 'handoff', say: found.text, context: { flow: def.id, steps: [`识别为:${title}`, ...found.steps].slice(0, 10) } };
     }
-    // Nothing of that kind to look at: the FAQ's general answer helps more than a question.
-    if (!about.length && !continuing) return undefined;
+    // Nothing of that kind to look at: the FAQ's general answer helps more than a question, unless
+    // the user says they have waited for theirs (都好几天了): a general answer does not help them;
+    // the detail asked for may find it (a trade number at Alipay), else a human looks.
+    if (!about.length && !continuing && !WAITED.test(flowText(text))) return undefined;
     const fits = matchTransactions(about, clues, text);
     if (fits.length === 1) return this.card(def, title, fits[0]!, continuing ? ['补充信息后查到'] : []);
     if (fits.length > 1) {
@@ -124,7 +130,7 @@ export class SelfServiceFlows {
       if (!hasClues(clues) && likely.length === 1) return this.card(def, title, likely[0]!, []);
       return this.ask(def, [...likely, ...fits.filter((t) => !likely.includes(t))].slice(0, MAX_CHOICES), now);
     }
-    if (continuing) return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, `近 30 天 ${about.length} 笔记录,均与用户所说不符`, '已请用户补充一次,仍未查到'] } };
+    if (continuing) return { kind: 'handoff', context: { flow: def.id, steps: [`识别为:${title}`, searched(about.length), '已请用户补充一次,仍未查到'] } };
     return { kind: 'ask', body: { type: 'text', text: def.missing }, state: { flow: def.id, step: 'missing', candidates: [], clues, at: now.toISOString() } };
   }
 
