@@ -45,6 +45,10 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
     // 查下, 查个: 查一下 as typed in haste.
     ['帮我查下转账', 'transferNotArrived'],
     ['查个快递', 'orderStatus'],
+    ['帮我查询一下转账', 'transferNotArrived'],
+    ['帮忙瞅瞅我的订单', 'orderStatus'],
+    // 本期多少: what is owed this period.
+    ['借呗本期多少', 'repaymentDue'],
     // A status question beside a general one, in another clause: the status is asked for.
     ['信用卡本期还多少，逾期会怎样', 'repaymentDue'],
   ])('%s -> %s', (text, flow) => {
@@ -54,9 +58,10 @@ describe('flowsAskedFor: wordings of users the word lists were not written with'
   it('takes a due date beside an amount as a repayment, without a product word', () => {
     expect(flowsAskedFor('780那笔啥时候到期', { amount: { min: 780, max: 780 } }).map((f) => f.id)).toContain('repaymentDue');
     expect(ids('会员啥时候到期')).toEqual([]);
+    expect(flowsAskedFor('640的那个啥时候截止', { amount: { min: 640, max: 640 } }).map((f) => f.id)).toContain('repaymentDue');
   });
 
-  it.each(['转账限额是多少', '退款 一般几天到', '怎么查看物流', '怎么查看账单明细', '重置支付密码', '花呗额度是多少', '花呗怎么还款', '付款失败会扣钱吗', '借呗逾期会怎么样', '转账转错了会退回吗', '卖家拒绝退款怎么办', '买的东西不行', '买的东西有问题怎么退'])('%s stays the FAQ\'s', (text) => {
+  it.each(['转账限额是多少', '退款 一般几天到', '怎么查看物流', '如何查询物流', '借呗额度多少', '怎么查看账单明细', '重置支付密码', '花呗额度是多少', '花呗怎么还款', '付款失败会扣钱吗', '借呗逾期会怎么样', '转账转错了会退回吗', '卖家拒绝退款怎么办', '买的东西不行', '买的东西有问题怎么退'])('%s stays the FAQ\'s', (text) => {
     expect(ids(text)).toEqual([]);
   });
 });
