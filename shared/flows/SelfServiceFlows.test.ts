@@ -159,9 +159,11 @@ describe('self-service flows (issue 22)', () => {
     expect(await setup([]).say('我的快递怎么还没到')).toBeUndefined();
   });
 
-  it('answers the status question of a message that also asks a general one', async () => {
+  it('answers the status question of a message that also asks a general one or a how-to', async () => {
     expect(cardOf(await setup().say('信用卡这期要还多少 逾期了会咋样'))?.transaction?.id).toBe('repay-1');
     expect(await setup().say('信用卡逾期了会咋样')).toBeUndefined();
+    expect(cardOf(await setup().say('退款到哪一步了，可以加急吗'))?.transaction?.id).toBe('refund-1');
+    expect(await setup().say('退款可以加急吗')).toBeUndefined();
   });
 
   it('reads 查下 as 查一下', async () => {

@@ -53,6 +53,8 @@ const GENERAL = /会(退|到|转|返|打)到?(哪|什么)|会[^,，。\s]{1,5}[�
 
 /** Where one clause of a message ends: users type a space or a comma between two questions. */
 const CLAUSE = /[\s,，。?？!！;；、]+/;
+/** The message without its clauses of that kind (empty when every clause is). */
+const otherClauses = (words: string, kind: RegExp): string => words.split(CLAUSE).filter((c) => c && !kind.test(c)).join(' ');
 
 /** Asking for something to be done (我要退款, 帮我申请), not where it stands: a clue alone does not make it a status question. */
 const ACTION = /我要|我想|想要|帮我(申请|退|办|取消)|申请|能不能|可以.{0,6}[吗么]/;
@@ -143,18 +145,17 @@ export const flowCatalog: readonly FlowDefinition[] = [
  * The flows a message may ask for, most specific first: a topic and a status question, and not a
  * how-to. A message that names an amount, a time or an order number of the topic (家居店退我的350)
  * points at the user's own transaction: a status question unless it asks for something to be done.
- * A general question beside a status question (逾期了会怎么样 after 这期要还多少) leaves the status asked.
+ * A how-to or a general question beside a status question (逾期了会怎么样 after 这期要还多少) leaves the status asked.
  */
 export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[] {
   let words = flowText(text).replace(APP_NAME, '');
-  if (HOW_TO.test(words)) return [];
+  // 花呗这期要还多少 逾期了会怎么样, 快递到哪了 能改地址吗: a status question beside a how-to or a
+  // general one is still asked; the card's next steps (or the FAQ, asked again) answer the rest.
+  // Only the other clauses are read then.
+  if (HOW_TO.test(words)) words = otherClauses(words, HOW_TO);
   const pointed = clues !== undefined && (clues.amount !== undefined || clues.orderNo !== undefined || clues.time !== undefined);
-  if (GENERAL.test(words) && !pointed && !/我的|我那|我这|那笔|这笔/.test(words)) {
-    // 花呗这期要还多少 逾期了会怎么样: a status question beside a general one is still asked; the
-    // card's next steps (or the FAQ, asked again) answer the general part. Only the other clauses are read.
-    words = words.split(CLAUSE).filter((c) => c && !GENERAL.test(c)).join(' ');
-    if (!words) return [];
-  }
+  if (GENERAL.test(words) && !pointed && !/我的|我那|我这|那笔|这笔/.test(words)) words = otherClauses(words, GENERAL);
+  if (!words) return [];
   const named = pointed && !ACTION.test(words);
   return flowCatalog.filter((f) => (f.topic.test(words) || (clues?.amount !== undefined && f.namedTopic?.test(words) === true)) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }
