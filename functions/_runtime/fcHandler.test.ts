@@ -25,8 +25,8 @@ const getEvents: FcHttpEvent = {
   queryParameters: { after: '42', q: '退款没到账', status: 'queued,assigned' },
   requestContext: {
     accountId: '1234567890123456',
-    domainName: 'kefu-push-abcdefgh.cn-hangzhou.fcapp.run',
-    domainPrefix: 'kefu-push-abcdefgh',
+    domainName: 'kefu-events-abcdefgh.cn-hangzhou.fcapp.run',
+    domainPrefix: 'kefu-events-abcdefgh',
     http: {
       method: 'GET',
       path: '/v1/conversations/c_01J8ZK/events',
@@ -123,7 +123,7 @@ describe('fcHandler: FC 3.0 HTTP-trigger event -> Request', () => {
     expect(echo.method).toBe('GET');
     // No Host header in FC events: the origin comes from requestContext.domainName.
     expect(echo.url).toBe(
-      'https://kefu-push-abcdefgh.cn-hangzhou.fcapp.run/v1/conversations/c_01J8ZK/events?after=42&q=%E9%80%80%E6%AC%BE%E6%B2%A1%E5%88%B0%E8%B4%A6&status=queued%2Cassigned',
+      'https://kefu-events-abcdefgh.cn-hangzhou.fcapp.run/v1/conversations/c_01J8ZK/events?after=42&q=%E9%80%80%E6%AC%BE%E6%B2%A1%E5%88%B0%E8%B4%A6&status=queued%2Cassigned',
     );
     expect(echo.query).toEqual({ after: ['42'], q: ['退款没到账'], status: ['queued,assigned'] });
     expect(echo).toMatchObject({ lang: 'zh-CN,zh;q=0.9,en;q=0.8', trace: 'a,b', auth: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig' });
@@ -141,7 +141,7 @@ describe('fcHandler: FC 3.0 HTTP-trigger event -> Request', () => {
     const custom = echoOf(await handler(get('/v1/echo', { headers: { Host: 'kefu.example.com' } })));
     expect(custom.url).toBe('https://kefu.example.com/v1/echo');
     const junkHost = echoOf(await handler(get('/v1/echo', { headers: { Host: 'evil.com/steal?' } })));
-    expect(new URL(junkHost.url).host).toBe('kefu-push-abcdefgh.cn-hangzhou.fcapp.run');
+    expect(new URL(junkHost.url).host).toBe('kefu-events-abcdefgh.cn-hangzhou.fcapp.run');
     // Hono would not route `//evil.com/...`; a bare fetch shows the URL the adapter built.
     const seen: string[] = [];
     const bare = fcHandler({
@@ -151,7 +151,7 @@ describe('fcHandler: FC 3.0 HTTP-trigger event -> Request', () => {
       },
     });
     await bare(get('//evil.com/v1/echo'));
-    expect(seen).toEqual(['https://kefu-push-abcdefgh.cn-hangzhou.fcapp.run//evil.com/v1/echo']);
+    expect(seen).toEqual(['https://kefu-events-abcdefgh.cn-hangzhou.fcapp.run//evil.com/v1/echo']);
   });
 
   it('keeps an x-fc-request-id the client sent, and falls back to the context id when the event has none', async () => {

@@ -6,7 +6,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 const code = (text: string): string => `\`${text}\``;
 
 /** docs/configuration.md: one row per key of the config schema. */
-export function configDoc(keys: readonly ConfigKey[], descriptions: ReadonlyMap<string, string>, rules: ConfigRules): string {
+export function configDoc(keys: readonly ConfigKey[], descriptions: ReadonlyMap<string, string>, rules: ConfigRules, deployed: ReadonlyMap<string, string>): string {
   const lines = [
     '# Configuration',
     '',
@@ -17,9 +17,12 @@ export function configDoc(keys: readonly ConfigKey[], descriptions: ReadonlyMap<
     'key\'s name. `1/0`, `yes/no` and `on/off` are accepted for booleans. Nothing else in Kefu reads',
     '`process.env`. "In production" is what a start with `NODE_ENV=production` demands or refuses;',
     '"set together" lists the keys a start refuses to go without once the key (or value) is set.',
+    '"Deployed" is where s.yaml passes the key to the functions (`ALIBABA_CLOUD_*` Function Compute sets',
+    'itself); a key without it is local only, and setting it in the deploying shell changes nothing. The',
+    'variables `s deploy` reads for itself (region, role, domain, VPC) are in [deploy.md](deploy.md).',
     '',
-    '| key | type | default | limits | in production | description |',
-    '|---|---|---|---|---|---|',
+    '| key | type | default | limits | in production | deployed | description |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const key of keys) {
     const type = key.values ? key.values.map(code).join(' \\| ') : key.type;
@@ -27,7 +30,8 @@ export function configDoc(keys: readonly ConfigKey[], descriptions: ReadonlyMap<
     const production = rules.requiredInProduction.includes(key.name) ? 'required' : rules.refusedInProduction.has(key.name) ? `refuses ${code(rules.refusedInProduction.get(key.name)!)}` : '-';
     const together = [...rules.needs].filter(([label]) => label === key.name || label.startsWith(`${key.name}=`));
     const needs = together.map(([label, keysNeeded]) => ` ${label === key.name ? 'Set together with' : `With ${code(label)}, set`} ${keysNeeded.map(code).join(', ')}.`).join('');
-    lines.push(`| ${code(key.name)} | ${type} | ${fallback} | ${cell(key.limits.join(', ') || '-')} | ${production} | ${cell((descriptions.get(key.name) ?? '') + needs)} |`);
+    const where = deployed.get(key.name) ?? (key.name.startsWith('ALIBABA_CLOUD_') ? 'by Function Compute' : '-');
+    lines.push(`| ${code(key.name)} | ${type} | ${fallback} | ${cell(key.limits.join(', ') || '-')} | ${production} | ${where} | ${cell((descriptions.get(key.name) ?? '') + needs)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

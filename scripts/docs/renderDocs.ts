@@ -6,6 +6,7 @@ import { configDescriptions } from './configDescriptions';
 import { configDoc } from './configDoc';
 import { configKeys } from './configKeys';
 import { configRules } from './configRules';
+import { deployedKeys } from './deployedKeys';
 
 /** The repository the generator documents. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -24,7 +25,7 @@ export function renderDocs(root: string = REPO_ROOT): RenderedDocs {
   return {
     files: new Map([
       ['docs/api.md', apiDoc(api.routes, api.timers)],
-      ['docs/configuration.md', configDoc(keys, config.descriptions, configRules(keys))],
+      ['docs/configuration.md', configDoc(keys, config.descriptions, configRules(keys), deployedKeys(root))],
     ]),
     problems: [...api.problems, ...config.problems],
   };

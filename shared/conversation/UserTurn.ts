@@ -18,7 +18,7 @@ export interface UserTurnOptions {
   readonly log: ConversationLog;
   readonly bot: BotTurn;
   /**
-   * The understanding step run on every user message (`parse` of shared/nlp in production). It
+   * The understanding step run on every user message (`understand` of shared/nlp in production). It
    * returns undefined for a text it rejects: such a message is still delivered, just without
    * understanding, so nothing the user sent is lost.
    */
@@ -61,7 +61,7 @@ export class UserTurn {
    */
   async sendMedia(user: Principal, conversationId: string, clientMessageId: string, body: Extract<MessageBody, { type: 'voice' | 'image' }>): Promise<Appended> {
     assertRole(user, ['user']);
-    // A transcribed voice message is a question like a typed one: parse, FAQ, routing.
+    // A transcribed voice message is a question like a typed one: understanding, FAQ, routing.
     if (body.type === 'voice' && body.transcribed && body.text) {
       return this.append(user, conversationId, clientMessageId, body, body.text, 'userMessage', this.bot.plan(user.tenant, body.text));
     }

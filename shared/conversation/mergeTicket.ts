@@ -31,29 +31,29 @@ function morePrecise(field: string, old: EntityField, next: EntityField, correct
 }
 
 /**
- * Folds one message's parse result into the conversation's ticket, so it stays what the agent
+ * Folds one message's understanding into the conversation's ticket, so it stays what the agent
  * works from: a field staff corrected (`editedBy`) is never overwritten, an empty field is filled,
  * and a machine-filled one is replaced only by a more precise value. The category is set once by
  * a confident classification (or replaces an unsure one); a different confident category later
  * becomes `categorySuggestion`, which the agent accepts or not: "谢谢" or the user's next topic
  * must not re-route or re-label the case under the agent's hands.
  */
-export function mergeTicket(ticket: Ticket | undefined, parsed: Understanding, source: Source): Ticket {
+export function mergeTicket(ticket: Ticket | undefined, understood: Understanding, source: Source): Ticket {
   const next: Ticket = { ...ticket };
-  const confident = parsed.category !== 'other' && parsed.confidence >= CATEGORY_MIN_CONFIDENCE;
+  const confident = understood.category !== 'other' && understood.confidence >= CATEGORY_MIN_CONFIDENCE;
   const current = next.category;
   const unsure = !current || (!current.editedBy && (current.value === 'other' || current.confidence < CATEGORY_MIN_CONFIDENCE));
   if (unsure && (confident || !current)) {
-    next.category = { value: parsed.category, confidence: parsed.confidence, ...source };
+    next.category = { value: understood.category, confidence: understood.confidence, ...source };
     delete next.categorySuggestion;
-  } else if (current && !current.editedBy && confident && parsed.category !== current.value) {
-    next.categorySuggestion = { value: parsed.category, confidence: parsed.confidence, ...source };
-  } else if (current && confident && parsed.category === current.value) {
+  } else if (current && !current.editedBy && confident && understood.category !== current.value) {
+    next.categorySuggestion = { value: understood.category, confidence: understood.confidence, ...source };
+  } else if (current && confident && understood.category === current.value) {
     delete next.categorySuggestion;
   }
-  const correcting = CORRECTION.test(parsed.masked);
+  const correcting = CORRECTION.test(understood.masked);
   for (const field of fields) {
-    const found = parsed.entities.filter((e) => e.type === field);
+    const found = understood.entities.filter((e) => e.type === field);
     const latest = found[found.length - 1];
     if (!latest) continue;
     const read: EntityField = personal.has(field) ? { value: mask(latest.text), text: mask(latest.text), ...source } : { value: latest.value, text: latest.text, ...source };

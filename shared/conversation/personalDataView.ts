@@ -25,7 +25,7 @@ export function messageFor(principal: Principal, message: Message): Message {
 
 const PERSONAL_ENTITIES = new Set(['phone', 'bankCard', 'idCard']);
 
-/** A stored parse result as the principal may see it: personal entities and the text re-masked. */
+/** A stored understanding as the principal may see it: personal entities and the text re-masked. */
 export function understandingFor(principal: Principal, understanding: Understanding): Understanding {
   if (seesPersonalData(principal)) return understanding;
   return {

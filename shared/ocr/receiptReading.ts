@@ -42,7 +42,7 @@ function best<T>(items: readonly T[], rank: (item: T) => number): T | undefined 
  * Alipay trade number before a merchant's order number (订单号 before 商家订单号); the amount paid
  * (实付款, 付款金额, 支出, or the amount alone in large type) before the total, the freight, a
  * discount or the balance left (余额); the payment's time (支付时间) before the order's creation,
- * both before its delivery (成交时间); a time in a message's words before the thread's timestamp. `text` is tidied OCR text; the entities come from `parse`.
+ * both before its delivery (成交时间); a time in a message's words before the thread's timestamp. `text` is tidied OCR text; the entities come from `understand`.
  */
 export function receiptFields(text: string, entities: readonly Entity[]): ReceiptFields {
   const orderNos = entities.filter((e): e is Of<'orderNo'> => e.type === 'orderNo');

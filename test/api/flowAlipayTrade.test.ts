@@ -5,7 +5,7 @@ import { staffLogin, type TestServer } from '../helpers/testServer';
 /*
  * A trade number the merchant's record does not hold, looked up by the self-service flow at
  * Alipay (alipay.trade.query through alipay-sdk, real RSA2 against the gateway stand-in; the
- * documented fields and 40004 ACQ.TRADE_NOT_EXIST as cited in test/alipayTradeQuery.test.ts):
+ * documented fields and 40004 ACQ.TRADE_NOT_EXIST as cited in test/api/alipayTradeQuery.test.ts):
  * https://docs.open.alipay.com/api_1/alipay.trade.query and
  * ../shared/platform-docs/alipay-open-docs/mini/server-api/服务端 API 概览.md.
  */

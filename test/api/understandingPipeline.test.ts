@@ -15,7 +15,7 @@ describe('understanding in the conversation pipeline', () => {
   });
   afterAll(() => server.stop());
 
-  it('stores every user message with its parse result and keeps a ticket where the latest value wins', async () => {
+  it('stores every user message with its understanding and keeps a ticket where the latest value wins', async () => {
     const user = await userLogin(server, 'u011');
     const id = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
     const send = (clientMessageId: string, text: string) =>

@@ -24,7 +24,7 @@ describe('console in Chromium', () => {
     server = await startTestServer({ KEFU_LONGPOLL_TIMEOUT_MS: '25000', KEFU_OCR: 'off' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     // Agents here stay offline at login, so conversations wait to be claimed (the claim path);
-    // test/agentDay.browser.test.ts covers 在线 on login and assignment without a click.
+    // test/browser/agentDay.browser.test.ts covers 在线 on login and assignment without a click.
     const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
     await server.call('PUT', '/v1/merchant/settings/presence', { token: admin, body: { onlineOnLogin: false, autoAwayMinutes: 10 } });
   });
