@@ -40,6 +40,8 @@ export interface DevServerOptions {
   readonly logger?: Logger;
   readonly store?: Store;
   readonly recheckMs?: number;
+  /** The conversations' and the demo data's clock (default: the system's). */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function startDevServer(config: KefuConfig, options: DevServerOptio
     ...(logDestination ? { logger: createLogger({ service: 'local', level: config.logLevel, destination: logDestination.stream }) } : {}),
     tokenSecret: config.tokenSecret ?? localTokenSecret(config.dataDir),
     // The demo merchant's systems, standing in for a merchant's customer-data API.
-    customers: staticCustomerData(demoCustomerEvents, undefined, demoCustomers),
+    customers: staticCustomerData(demoCustomerEvents, options.clock, demoCustomers),
     ...options,
   });
   const seeded = await seedDemoTenant(deps);

@@ -46,6 +46,8 @@ export interface CreateKefuOptions {
    * rather than KEFU_TABLESTORE_ACCESS_KEY_*, since the keys read at start expire.
    */
   readonly roleCredentials?: () => TablestoreCredentials | undefined;
+  /** The conversations' clock (default: the system's); a benchmark replays a set at the time it was written for. */
+  readonly clock?: () => Date;
 }
 
 // The cloud SDKs (ali-oss, alipay-sdk, @alicloud/pop-core) are required only when configured, so a
@@ -96,6 +98,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     longPollTimeoutMs: config.longPollTimeoutMs,
     understand: understandOrSkip,
     bot: new FaqBot(faq),
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.recheckMs !== undefined ? { recheckMs: options.recheckMs } : {}),
     onUserPoll: (tenant, userId) => void replyNotifier.userPolled(tenant, userId).catch((err: unknown) => logger.warn({ err, service_type: 'push' }, 'could not record the poll')),
     listeners: [faqGapListener(faq), replyPushListener(replyNotifier, (err) => logger.warn({ err, service_type: 'agent' }, 'reply push not queued'))],
