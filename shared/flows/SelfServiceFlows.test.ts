@@ -82,7 +82,7 @@ describe('self-service flows (issue 22)', () => {
     expect(cardOf(await say('我买的书物流到哪了'))).toMatchObject({ flow: 'orderStatus', transaction: { id: 'order-1', status: '已发货' } });
     expect(cardOf(await say('信用卡这期要还多少'))).toMatchObject({ flow: 'repaymentDue', transaction: { id: 'repay-1', amountFen: 52_030 } });
     const bill = cardOf(await say('这个月账单一共花了多少'));
-    expect(bill).toMatchObject({ flow: 'billPeriod', handoff: false });
+    expect(bill).toMatchObject({ flow: 'billPeriod', handoff: true });
     // This month (from 11月1日): the 45 元 payment, the 600 元 transfer and the 159 元 order; not the failures or the refund.
     expect(bill!.facts).toEqual(expect.arrayContaining([{ label: '期间', value: '11月1日 - 11月30日' }, { label: '支出合计', value: '804.00 元' }, { label: '笔数', value: '3 笔' }]));
   });

@@ -106,6 +106,7 @@ export function billCard(period: string, payments: readonly CustomerTransaction[
     ],
     explanation: payments.length ? '以上为成功的付款和转账,不含退款。每笔明细可在账单中查看。' : '这段时间没有成功的付款或转账。',
     actions: [{ ...flowPages.bill }],
-    handoff: false,
+    // A user who doubts a figure (这笔不是我付的) asks a human, who sees the period and its count.
+    handoff: true,
   };
 }

@@ -86,6 +86,18 @@ describe('self-service flows in the conversation (issue 22, dev server, demo dat
     expect(seen.json['handoff']).toMatchObject({ reason: 'explicitRequest', flow: { flow: 'transferNotArrived', transaction: { amountFen: 35_000, counterparty: '王**' } } });
   });
 
+  it('转人工 after a bill carries the period to the agent', async () => {
+    const c = await open('u016');
+    const [card] = c.bot(await c.say('上个月的账单一共花了多少'));
+    expect(card).toMatchObject({ type: 'statusCard', flow: 'billPeriod', handoff: true });
+    await c.say('转人工');
+    const agent = await staffLogin(server, 'chenzhuguan');
+    const seen = await server.call('GET', `/v1/conversations/${c.id}`, { token: agent });
+    expect(seen.json['status']).not.toBe('bot');
+    expect(seen.json['handoff']).toMatchObject({ reason: 'explicitRequest', flow: { flow: 'billPeriod' } });
+    expect((seen.json['handoff'] as { flow: { steps: string[] } }).flow.steps.join(' ')).toMatch(/共 \d+ 笔/);
+  });
+
   it('leaves general questions to the FAQ', async () => {
     const c = await open('u007');
     const [reply] = c.bot(await c.say('转账手续费是多少'));
