@@ -114,4 +114,27 @@ describe('H5: status cards and questions with buttons', () => {
       await context.close();
     }
   });
+
+  it('at 320 px: the bill as a card, with 转人工 for a user who doubts a figure', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page: Page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    try {
+      await page.goto(`${server.url}/h5/?tenant=demo&user=u016`);
+      await page.locator('#input').waitFor();
+      await page.fill('#input', '上个月的账单一共花了多少');
+      await page.click('#send');
+      const card = page.locator('.card.status').last();
+      await card.waitFor();
+      expect(await card.locator('.fact dt').allTextContents()).toEqual(expect.arrayContaining(['期间', '支出合计', '笔数']));
+      await card.locator('button.card-human', { hasText: '转人工' }).waitFor();
+      expect(await page.evaluate<string[]>(overflowing)).toEqual([]);
+      await page.screenshot({ path: path.join(shots, 'h5-320-bill-card.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
