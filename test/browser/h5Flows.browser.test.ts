@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/consoleBrowser';
 import { startTestServer, staffLogin, type TestServer } from '../helpers/testServer';
 
@@ -41,13 +41,19 @@ describe('H5: status cards and questions with buttons', () => {
     await server?.stop();
   });
 
-  const widths = [320, 375, 430];
-  it.each(widths)('at %i px: the failed payment as a card, a question whose button finds the other one', async (width) => {
+  /** A phone-sized page, with every page error and console error it shows. */
+  async function phonePage(width: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    const page: Page = await context.newPage();
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    return { context, page, errors };
+  }
+
+  const widths = [320, 375, 430];
+  it.each(widths)('at %i px: the failed payment as a card, a question whose button finds the other one', async (width) => {
+    const { context, page, errors } = await phonePage(width);
     const shot = (name: string) => page.screenshot({ path: path.join(shots, `h5-${width}-${name}.png`), fullPage: true });
     const say = async (text: string) => {
       await page.fill('#input', text);
@@ -116,11 +122,7 @@ describe('H5: status cards and questions with buttons', () => {
   });
 
   it('at 320 px: the bill as a card, with 转人工 for a user who doubts a figure', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    const page: Page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    const { context, page, errors } = await phonePage(320);
     try {
       await page.goto(`${server.url}/h5/?tenant=demo&user=u016`);
       await page.locator('#input').waitFor();
