@@ -1,6 +1,6 @@
 import { categories, type Category } from './Entity';
 import { categoryExamples } from './categoryExamples';
-import { classify, stripNegated, trainModel } from './classify';
+import { classify, stripCourtesy, stripNegated, trainModel } from './classify';
 import { normalize } from './normalize';
 
 describe('classify', () => {
@@ -44,6 +44,16 @@ describe('classify', () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
     expect(r.runnerUp.category).not.toBe(r.category);
     expect(r.runnerUp.confidence).toBeLessThanOrEqual(r.confidence);
+  });
+
+  it('drops greetings, thanks and fillers around a request, not a message that is nothing else', () => {
+    expect(stripCourtesy('在吗 我的退款呢').replace(/\s+/g, '')).toBe('我的退款');
+    expect(stripCourtesy('你好')).toBe('你好');
+    expect(stripCourtesy('谢谢啦')).toBe('谢谢啦');
+    // 额 of 额度 and 亲 of 亲情卡 are no fillers.
+    expect(stripCourtesy('额度怎么提')).toBe('额度怎么提');
+    expect(stripCourtesy('亲情卡怎么开')).toBe('亲情卡怎么开');
+    expect(classify(normalize('你好你好 请问一下 我的退款怎么还没到 谢谢你').text).category).toBe('refund');
   });
 
   it('drops negated clauses only', () => {

@@ -36,6 +36,25 @@ export function stripNegated(text: string): string {
   return text.replace(NEGATED, ' ');
 }
 
+/**
+ * Greetings, thanks and spoken fillers around a request (喂你好我想问一下 ... 麻烦快点谢谢): they say
+ * nothing of its topic, yet 你好 and 谢谢 are the whole evidence of the greeting and thanks
+ * scenarios and cues of 'other'. Single characters only where no domain word holds them (not 额 of
+ * 额度, 哈 of 哈啰, 亲 of 亲情卡).
+ */
+const COURTESY = /你好啊|你好呀|你好|您好|哈喽|hello|嗨|喂|在吗|在不在|有人吗|有没有人|请问一下|请问|想问一下|我想问下|问一下|问下|我想咨询一下|咨询一下|咨询个事情|咨询下|谢谢你们|谢谢你|谢谢啦|谢谢|多谢|感谢|辛苦了|麻烦你了|麻烦你|麻烦了|麻烦|拜托|帮我看看吧|帮我看看|帮我看一下|帮忙看看|我跟你说|跟你说|那个|就是说|就是吧|就是|嗯嗯|嗯|呃|啊|呀|吧|呢|哦|噢/g;
+/** What is left must still say something (four characters), else the courtesy was the message: 你好, 谢谢啦. */
+const MIN_LEFT = 4;
+const NOT_CONTENT = /[\s\p{P}]/gu;
+
+/** The message without its courtesy words when enough is left to classify. */
+export function stripCourtesy(text: string): string {
+  COURTESY.lastIndex = 0;
+  if (!COURTESY.test(text)) return text;
+  const left = text.replace(COURTESY, ' ');
+  return left.replace(NOT_CONTENT, '').length >= MIN_LEFT ? left : text;
+}
+
 /** What separates words for the features: spaces, digits and punctuation. */
 const SEPARATORS = /[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*]+/g;
 const SPACE = 0x20;
@@ -156,7 +175,8 @@ const NEGATION_FIRST = /[并不而无]/;
  */
 export function classify(normalisedText: string, model: Model = (defaultModel ??= trainModel(defaultTrainingSet()))): Classification {
   // "支付宝" is the app's name, not a payment cue.
-  const stripped = NEGATION_FIRST.test(normalisedText) ? stripNegated(normalisedText) : normalisedText;
+  const polite = stripCourtesy(normalisedText);
+  const stripped = NEGATION_FIRST.test(polite) ? stripNegated(polite) : polite;
   const text = stripped.includes('支付宝') ? stripped.replace(/支付宝/g, '宝') : stripped;
   // The features of `features(text)` in the same order (each character, then it and the next),
   // added up without materialising them: the sums are the same to the last bit.

@@ -27,6 +27,18 @@ describe('ScenarioClassifier', () => {
     for (const [text, id] of cases) expect(understand(text, { scenario: true }).scenario?.id).toBe(id);
   });
 
+  it('meets a homophone typo of a pinyin keyboard or a speech transcript by its syllables', () => {
+    expect(understand('花被怎么还宽', { scenario: true }).scenario?.id).toBe('credit.huabeiRepay');
+    expect(understand('退宽什么时候到帐', { scenario: true }).scenario?.id).toBe('refund.whenArrive');
+  });
+
+  it('reads the request inside greetings, thanks and fillers, and a greeting or thanks alone as itself', () => {
+    expect(understand('喂你好 我想问一下 转账转错人了怎么办 谢谢', { scenario: true }).scenario?.id).toBe('transfer.wrongRecipient');
+    expect(understand('嗯那个就是我的花呗额度怎么降了啊麻烦帮我看看', { scenario: true }).scenario?.id).toBe('credit.huabeiLimit');
+    expect(understand('你好', { scenario: true }).scenario?.id).toBe('other.greeting');
+    expect(understand('谢谢啦', { scenario: true }).scenario?.id).toBe('other.thanks');
+  });
+
   it('runs inside understand() only when asked: the conversation path does not pay for it', () => {
     expect(understand('在国外刷卡被拒了').scenario).toBeUndefined();
     expect(understand('在国外刷卡被拒了', { scenario: true }).scenario).toMatchObject({ id: 'payment.crossBorderDeclined', category: 'payment' });

