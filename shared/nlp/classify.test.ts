@@ -58,5 +58,7 @@ describe('classify', () => {
 
   it('drops negated clauses only', () => {
     expect(stripNegated('不是转账,是退款')).toBe(' ,是退款');
+    // Denying who did it keeps the topic: a charge the user did not make.
+    expect(stripNegated('不是我本人的消费')).toBe('不是我本人的消费');
   });
 });

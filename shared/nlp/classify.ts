@@ -28,9 +28,10 @@ const CUE_WEIGHT = 2.2;
 
 /**
  * Negated clauses ("不是转账", "并非退款") say what the issue is NOT; their words are removed before
- * classifying, and what follows "是"/"而是" is kept.
+ * classifying, and what follows "是"/"而是" is kept. "不是我(本人)..." denies who did it, not the
+ * topic (不是我本人的消费 is a fraud charge), so it stays.
  */
-const NEGATED = /(?:并不是|不是说|而不是|不是|并非|不属于|无关)([^,，。!?;；、]*?)(?=[,，。!?;；、]|而是|是|$)/g;
+const NEGATED = /(?:并不是|不是说|而不是|不是(?![我你他她本自])|并非|不属于|无关)([^,，。!?;；、]*?)(?=[,，。!?;；、]|而是|是|$)/g;
 
 export function stripNegated(text: string): string {
   return text.replace(NEGATED, ' ');
