@@ -1,11 +1,19 @@
 import { stripCourtesy, stripNegated, type Classification } from '../classify';
-import { generaliseRegions } from '../extractTransactionContext';
+import { extractTransactionContext, generaliseRegions } from '../extractTransactionContext';
 import { toneless } from '../homophones';
 import { normalize } from '../normalize';
 import type { Scenario, ScenarioMatch } from './Scenario';
 
 /** What separates words for the features: spaces, digits and punctuation. */
 const SEPARATORS = /[\s\d,，。.!?！？、;；:：~～"'“”‘’()（）*【】-]+/g;
+
+/** The text with every bank's name (工行, 招商银行, 汇丰) as 银行. */
+function generaliseBanks(text: string): string {
+  let out = text;
+  const banks = extractTransactionContext(text).filter((s) => s.type === 'bank');
+  for (let i = banks.length - 1; i >= 0; i--) out = out.slice(0, banks[i]!.start) + '银行' + out.slice(banks[i]!.end);
+  return out;
+}
 
 /** Marks a feature as a pair of syllables (never a character of a message). */
 const PINYIN = '\u0003';
@@ -17,8 +25,9 @@ const PINYIN = '\u0003';
  * and 付款, so a homophone typo still meets its scenario's examples.
  */
 function featureCounts(text: string): Map<string, number> {
-  // 东京, 泰国 and 香港 all say "abroad" to a scenario: one word for all of them generalises.
-  const spaced = generaliseRegions(text.toLowerCase()).replace(/支付宝/g, ' ').replace(SEPARATORS, ' ');
+  // 东京, 泰国 and 香港 all say "abroad" to a scenario, 工行 and 招商银行 "a bank": one word for
+  // all of them generalises (工行卡 meets the examples' 银行卡).
+  const spaced = generaliseRegions(generaliseBanks(text.toLowerCase())).replace(/支付宝/g, ' ').replace(SEPARATORS, ' ');
   const out = new Map<string, number>();
   // UTF-16 units: a surrogate half makes an unknown feature, which no scenario has.
   for (let i = 0; i < spaced.length; i++) {
