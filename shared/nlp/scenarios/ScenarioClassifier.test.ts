@@ -1,4 +1,5 @@
 import { categories } from '../Entity';
+import { classify, defaultTrainingSet, trainModel } from '../classify';
 import { normalize } from '../normalize';
 import { understand } from '../understand';
 import { ScenarioClassifier } from './ScenarioClassifier';
@@ -17,6 +18,32 @@ describe('the default scenario taxonomy', () => {
 });
 
 describe('ScenarioClassifier', () => {
+  it('generalises to phrasings it has not seen: five-fold cross-validation over the taxonomy\'s examples', () => {
+    // Each fold's scenario and category models learn without its fifth of every scenario's examples.
+    let scenario = 0;
+    let category = 0;
+    let n = 0;
+    for (let fold = 0; fold < 5; fold++) {
+      const train = defaultTaxonomy.map((s) => ({ ...s, examples: s.examples.filter((_, i) => i % 5 !== fold) }));
+      const classifier = new ScenarioClassifier(train);
+      const model = trainModel(defaultTrainingSet(train));
+      for (const s of defaultTaxonomy) {
+        s.examples.forEach((example, i) => {
+          if (i % 5 !== fold) return;
+          const text = normalize(example).text;
+          const match = classifier.classify(text, classify(text, model));
+          n++;
+          if (match?.id === s.id) scenario++;
+          if (match?.category === s.category) category++;
+        });
+      }
+    }
+    // 86.8 % and 94.6 % when written (with 5 examples a scenario, before 2026-12-01, the scenario was 64 %).
+    expect(scenario / n).toBeGreaterThanOrEqual(0.84);
+    expect(category / n).toBeGreaterThanOrEqual(0.93);
+  });
+
+
   it('finds the scenario of messages it has not seen, cities and banks generalised', () => {
     const cases: [string, string][] = [
       ['我在大阪便利店用中信的visa卡结账被拒绝了', 'payment.crossBorderDeclined'],
