@@ -51,16 +51,6 @@ function featureCounts(text: string): Map<string, number> {
   return out;
 }
 
-/** A sparse unit vector: feature -> weight. */
-type Vector = Map<string, number>;
-
-function unit(v: Vector): Vector {
-  let norm = 0;
-  for (const w of v.values()) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  for (const [f, w] of v) v.set(f, w / norm);
-  return v;
-}
 
 /**
  * Syllable pairs weigh as much as character bigrams: on dev with two homophone typos per message
@@ -90,25 +80,48 @@ const CATEGORY_WEIGHT = 0.3;
 /** Softmax sharpness of the confidence (scores are cosines in [0, 1]). */
 const SHARPNESS = 25;
 
-/** One feature's weight factor and where it occurs: in scenario profiles and in single examples. */
-interface FeatureRow {
-  /** IDF times the unigram weight. */
-  readonly scale: number;
-  readonly profileDocs: Int32Array;
-  readonly profileWeights: Float64Array;
-  readonly exampleDocs: Int32Array;
-  readonly exampleWeights: Float64Array;
+/**
+ * Postings of every feature packed in one pair of arrays (compressed rows): feature f's entries
+ * are `docs[start[f]] .. docs[start[f + 1] - 1]` with their weights. A few typed arrays for the
+ * whole taxonomy rather than four per feature: building one classifier allocated some 100,000 of
+ * those, and a merchant's own taxonomy is built while requests wait.
+ */
+interface Postings {
+  readonly start: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Packs (feature, doc, weight) entries, given in doc order, into postings by feature. */
+function pack(featureCount: number, entries: { readonly f: number[]; readonly doc: number[]; readonly w: number[] }): Postings {
+  const start = new Int32Array(featureCount + 1);
+  for (const f of entries.f) start[f + 1]!++;
+  for (let f = 0; f < featureCount; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, featureCount);
+  const docs = new Int32Array(entries.f.length);
+  const weights = new Float64Array(entries.f.length);
+  for (let i = 0; i < entries.f.length; i++) {
+    const at = fill[entries.f[i]!]!++;
+    docs[at] = entries.doc[i]!;
+    weights[at] = entries.w[i]!;
+  }
+  return { start, docs, weights };
 }
 
 /**
  * Finds the scenario of a message among a taxonomy: TF-IDF vectors of character unigrams and
- * bigrams, scored against each scenario's profile and its nearest example, plus a bonus when the
- * text carries one of the scenario's error-screen phrases (a screenshot's 余额不足). Built once per
- * taxonomy; classifying walks packed inverted indexes with reused scratch arrays, so it costs
- * microseconds inside understand().
+ * bigrams and syllable pairs, scored against each scenario's profile and its nearest example, plus
+ * a bonus when the text carries one of the scenario's error-screen phrases (a screenshot's
+ * 余额不足). Built once per taxonomy; classifying walks packed inverted indexes with reused scratch
+ * arrays, so it costs microseconds inside understand().
  */
 export class ScenarioClassifier {
-  private readonly features = new Map<string, FeatureRow>();
+  /** Feature -> its index into `scale` and the postings. */
+  private readonly ids = new Map<string, number>();
+  /** Per feature: IDF times the weight of its kind. */
+  private readonly scale: Float64Array;
+  private readonly profiles: Postings;
+  private readonly examples: Postings;
   /** Example index -> scenario index. */
   private readonly exampleOwner: Int32Array;
   private readonly screens: { readonly phrase: string; readonly scenario: number }[] = [];
@@ -123,29 +136,69 @@ export class ScenarioClassifier {
   constructor(readonly scenarios: readonly Scenario[]) {
     // Messages arrive normalised (咋 -> 怎么, traditional -> simplified); the examples must be too.
     const perScenario = scenarios.map((s) => [s.name, ...s.examples].map((e) => featureCounts(normalize(e).text)));
-    const df = new Map<string, number>();
-    for (const list of perScenario) for (const f of new Set(list.flatMap((m) => [...m.keys()]))) df.set(f, (df.get(f) ?? 0) + 1);
-    const scale = new Map<string, number>();
-    for (const [f, d] of df) scale.set(f, Math.log(1 + scenarios.length / d) * (f.length === 1 ? UNIGRAM_WEIGHT : f[0] === PINYIN ? PINYIN_WEIGHT : 1));
-    const profiles = new Map<string, [number[], number[]]>();
-    const examples = new Map<string, [number[], number[]]>();
-    const owners: number[] = [];
+    const { ids } = this;
+    const df: number[] = [];
+    const kind: number[] = [];
+    const lastScenario: number[] = [];
     perScenario.forEach((list, si) => {
-      const centroid: Vector = new Map();
       for (const counts of list) {
-        const v = weigh(counts, scale);
-        for (const [f, w] of v) centroid.set(f, (centroid.get(f) ?? 0) + w);
-        const ei = owners.push(si) - 1;
-        for (const [f, w] of v) push(examples, f, ei, w);
+        for (const f of counts.keys()) {
+          let id = ids.get(f);
+          if (id === undefined) {
+            ids.set(f, (id = df.length));
+            df.push(0);
+            lastScenario.push(-1);
+            kind.push(f.length === 1 ? UNIGRAM_WEIGHT : f[0] === PINYIN ? PINYIN_WEIGHT : 1);
+          }
+          // Document frequency over scenarios: count a feature once per scenario.
+          if (lastScenario[id] !== si) {
+            lastScenario[id] = si;
+            df[id]!++;
+          }
+        }
       }
-      for (const [f, w] of unit(centroid)) push(profiles, f, si, w);
+    });
+    const scale = (this.scale = Float64Array.from(df, (d, id) => Math.log(1 + scenarios.length / d) * kind[id]!));
+    const profileEntries = { f: [] as number[], doc: [] as number[], w: [] as number[] };
+    const exampleEntries = { f: [] as number[], doc: [] as number[], w: [] as number[] };
+    const owners: number[] = [];
+    const centroid = new Float64Array(df.length);
+    const inCentroid: number[] = [];
+    perScenario.forEach((list, si) => {
+      for (const counts of list) {
+        const ei = owners.push(si) - 1;
+        let norm = 0;
+        const at = exampleEntries.f.length;
+        for (const [f, c] of counts) {
+          const id = ids.get(f)!;
+          const w = (1 + Math.log(c)) * scale[id]!;
+          exampleEntries.f.push(id);
+          exampleEntries.doc.push(ei);
+          exampleEntries.w.push(w);
+          norm += w * w;
+        }
+        norm = Math.sqrt(norm) || 1;
+        for (let i = at; i < exampleEntries.f.length; i++) {
+          const id = exampleEntries.f[i]!;
+          const w = (exampleEntries.w[i]! /= norm);
+          if (centroid[id] === 0) inCentroid.push(id);
+          centroid[id]! += w;
+        }
+      }
+      let norm = 0;
+      for (const id of inCentroid) norm += centroid[id]! * centroid[id]!;
+      norm = Math.sqrt(norm) || 1;
+      for (const id of inCentroid) {
+        profileEntries.f.push(id);
+        profileEntries.doc.push(si);
+        profileEntries.w.push(centroid[id]! / norm);
+        centroid[id] = 0;
+      }
+      inCentroid.length = 0;
       for (const phrase of scenarios[si]!.screenTexts ?? []) this.screens.push({ phrase, scenario: si });
     });
-    for (const [f, sc] of scale) {
-      const [pd, pw] = profiles.get(f) ?? [[], []];
-      const [ed, ew] = examples.get(f) ?? [[], []];
-      this.features.set(f, { scale: sc, profileDocs: Int32Array.from(pd), profileWeights: Float64Array.from(pw), exampleDocs: Int32Array.from(ed), exampleWeights: Float64Array.from(ew) });
-    }
+    this.profiles = pack(df.length, profileEntries);
+    this.examples = pack(df.length, exampleEntries);
     this.exampleOwner = Int32Array.from(owners);
     this.profile = new Float64Array(scenarios.length);
     this.nearest = new Float64Array(scenarios.length);
@@ -169,35 +222,31 @@ export class ScenarioClassifier {
    */
   rank(text: string, limit = 3, byCategory?: Classification): ScenarioMatch[] {
     const counts = featureCounts(stripNegated(stripCourtesy(text)));
-    const rows: FeatureRow[] = [];
+    const found: number[] = [];
     const weights: number[] = [];
     let norm = 0;
     for (const [f, c] of counts) {
-      const row = this.features.get(f);
-      if (!row) continue;
-      const w = (1 + Math.log(c)) * row.scale;
-      rows.push(row);
+      const id = this.ids.get(f);
+      if (id === undefined) continue;
+      const w = (1 + Math.log(c)) * this.scale[id]!;
+      found.push(id);
       weights.push(w);
       norm += w * w;
     }
-    if (rows.length === 0) return [];
+    if (found.length === 0) return [];
     norm = Math.sqrt(norm);
-    const { profile, nearest, perExample, touched, exampleOwner, scores } = this;
+    const { profile, nearest, perExample, touched, exampleOwner, scores, profiles, examples } = this;
     profile.fill(0);
     nearest.fill(0);
     touched.length = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+    for (let i = 0; i < found.length; i++) {
+      const id = found[i]!;
       const w = weights[i]! / norm;
-      const pd = row.profileDocs;
-      const pw = row.profileWeights;
-      for (let j = 0; j < pd.length; j++) profile[pd[j]!]! += w * pw[j]!;
-      const ed = row.exampleDocs;
-      const ew = row.exampleWeights;
-      for (let j = 0; j < ed.length; j++) {
-        const ei = ed[j]!;
+      for (let j = profiles.start[id]!, end = profiles.start[id + 1]!; j < end; j++) profile[profiles.docs[j]!]! += w * profiles.weights[j]!;
+      for (let j = examples.start[id]!, end = examples.start[id + 1]!; j < end; j++) {
+        const ei = examples.docs[j]!;
         if (perExample[ei] === 0) touched.push(ei);
-        perExample[ei]! += w * ew[j]!;
+        perExample[ei]! += w * examples.weights[j]!;
       }
     }
     for (let i = 0; i < touched.length; i++) {
@@ -243,19 +292,4 @@ export class ScenarioClassifier {
   classify(text: string, byCategory?: Classification): ScenarioMatch | undefined {
     return this.rank(text, 1, byCategory)[0];
   }
-}
-
-/** A text's feature counts as a unit TF-IDF vector. */
-function weigh(counts: Map<string, number>, scale: ReadonlyMap<string, number>): Vector {
-  const v: Vector = new Map();
-  for (const [f, c] of counts) v.set(f, (1 + Math.log(c)) * scale.get(f)!);
-  return unit(v);
-}
-
-function push(index: Map<string, [number[], number[]]>, f: string, doc: number, weight: number): void {
-  const list = index.get(f);
-  if (list) {
-    list[0].push(doc);
-    list[1].push(weight);
-  } else index.set(f, [[doc], [weight]]);
 }
