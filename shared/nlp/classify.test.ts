@@ -1,6 +1,6 @@
 import { categories, type Category } from './Entity';
 import { categoryExamples } from './categoryExamples';
-import { classify, stripCourtesy, stripNegated, trainModel } from './classify';
+import { classify, defaultTrainingSet, stripCourtesy, stripNegated, trainModel } from './classify';
 import { normalize } from './normalize';
 
 describe('classify', () => {
@@ -20,6 +20,31 @@ describe('classify', () => {
     const accuracy = right / test.length;
     expect(test.length).toBeGreaterThanOrEqual(90);
     expect(accuracy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('learns from the scenario taxonomy\'s phrasings too: a held-out fifth of the category examples scores higher', () => {
+    const accuracy = (withTaxonomy: boolean) => {
+      let right = 0;
+      let n = 0;
+      for (let fold = 0; fold < 5; fold++) {
+        const train = defaultTrainingSet(withTaxonomy ? undefined : []);
+        const test: [string, Category][] = [];
+        for (const c of categories) {
+          train[c] = train[c].filter((text) => {
+            const i = categoryExamples[c].indexOf(text);
+            if (i >= 0 && i % 5 === fold) test.push([text, c]);
+            return i < 0 || i % 5 !== fold;
+          });
+        }
+        const model = trainModel(train);
+        n += test.length;
+        right += test.filter(([text, c]) => classify(normalize(text).text, model).category === c).length;
+      }
+      return right / n;
+    };
+    // 88.7 % -> 94.2 % when written.
+    expect(accuracy(true)).toBeGreaterThanOrEqual(0.92);
+    expect(accuracy(true)).toBeGreaterThan(accuracy(false) + 0.03);
   });
 
   it.each([
