@@ -57,6 +57,8 @@ describe('ScenarioClassifier', () => {
   it('meets a homophone typo of a pinyin keyboard or a speech transcript by its syllables', () => {
     expect(understand('花被怎么还宽', { scenario: true }).scenario?.id).toBe('credit.huabeiRepay');
     expect(understand('退宽什么时候到帐', { scenario: true }).scenario?.id).toBe('refund.whenArrive');
+    // A southern -ang for -an (让 rang for 燃 ran): fuzzy syllables.
+    expect(understand('让气费怎么交', { scenario: true }).scenario?.id).toBe('life.gas');
   });
 
   it('reads the request inside greetings, thanks and fillers, and a greeting or thanks alone as itself', () => {

@@ -18,9 +18,23 @@ function generaliseBanks(text: string): string {
 /** Marks a feature as a pair of syllables (never a character of a message). */
 const PINYIN = '\u0003';
 
+const fuzzyCache = new Map<string, string>();
 /**
- * Character unigrams and bigrams of a text, and bigrams of its toneless syllables, with their
- * counts. The syllables are what a pinyin keyboard or a speech transcript gets right when the
+ * A syllable as a speaker from the south says it or a speech recogniser hears it: zh/ch/sh as
+ * z/c/s, n as l, and -ing/-eng/-ang as -in/-en/-an, so 转账 said zuan zan still meets it.
+ */
+function fuzzy(syllable: string): string {
+  let out = fuzzyCache.get(syllable);
+  if (out === undefined) {
+    out = syllable.replace(/^([zcs])h/, '$1').replace(/^n/, 'l').replace(/ing$/, 'in').replace(/eng$/, 'en').replace(/ang$/, 'an');
+    fuzzyCache.set(syllable, out);
+  }
+  return out;
+}
+
+/**
+ * Character unigrams and bigrams of a text, and bigrams of its toneless (and fuzzy) syllables,
+ * with their counts. The syllables are what a pinyin keyboard or a speech transcript gets right when the
  * characters are wrong: 花被, 退宽 and 付宽 share hua_bei, tui_kuan and fu_kuan with 花呗, 退款
  * and 付款, so a homophone typo still meets its scenario's examples.
  */
@@ -42,7 +56,7 @@ function featureCounts(text: string): Map<string, number> {
   }
   for (const part of spaced.split(' ')) {
     if (part.length < 2) continue;
-    const syllables = toneless(part);
+    const syllables = toneless(part).map(fuzzy);
     for (let i = 0; i + 1 < syllables.length; i++) {
       const pair = PINYIN + syllables[i] + '_' + syllables[i + 1];
       out.set(pair, (out.get(pair) ?? 0) + 1);
