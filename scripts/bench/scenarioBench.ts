@@ -25,7 +25,7 @@ export interface ScenarioSetResult {
 
 const evalDir = path.join(__dirname, '..', '..', 'eval', 'scenarios');
 
-function load(name: 'dev' | 'heldout'): Labelled[] {
+function load(name: 'dev' | 'heldout' | 'fresh'): Labelled[] {
   return readFileSync(path.join(evalDir, `${name}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -35,7 +35,7 @@ function load(name: 'dev' | 'heldout'): Labelled[] {
 const pct = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
 
 /** understand() on one set: scenario and category accuracy in %. */
-export function scenarioSet(name: 'dev' | 'heldout'): ScenarioSetResult {
+export function scenarioSet(name: 'dev' | 'heldout' | 'fresh'): ScenarioSetResult {
   const rows = load(name);
   let scenario = 0;
   let category = 0;
