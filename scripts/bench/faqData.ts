@@ -57,11 +57,13 @@ const readLines = (file: string): MerchantQuestion[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as MerchantQuestion);
 
-export function merchantSets(): MerchantSet[] {
+/** Every set of eval/faq, or only those named. */
+export function merchantSets(names?: readonly string[]): MerchantSet[] {
   if (!existsSync(merchantDir)) return [];
   return readdirSync(merchantDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(merchantDir, d.name, 'kb.json')))
     .map((d) => d.name)
+    .filter((name) => !names || names.includes(name))
     .sort()
     .map((name) => ({
       name,

@@ -17,8 +17,18 @@ import { merchantSets } from '../bench/faqData';
 /** Precision targets a merchant can pick; the default is 97 %. */
 const TARGETS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99];
 const DEFAULT_TARGET = 0.97;
-/** Share of out-of-scope questions the suggest threshold hands off (the rest are suggested). */
-const OUT_OF_SCOPE_HANDOFF = 0.9;
+/**
+ * Share of out-of-scope questions (of calibration) the suggest threshold hands off; the rest are
+ * suggested. The issue's target is 85 %: at 90 % the threshold sat so near the answer cutoff that
+ * a clear question just below it (转账手续费是多少) went to a human instead of to suggestions.
+ */
+const OUT_OF_SCOPE_HANDOFF = 0.85;
+/**
+ * The sets calibrated on by default: those whose questions read like real users'. The dev part of
+ * eval/faq/telecom is left out: its questions were written to avoid the entries' own words, a stress
+ * test for the ranking; calibrated with it, the bot handed 转账手续费是多少 to a human.
+ */
+const CALIBRATION_SETS = ['grocery', 'lending'];
 
 interface Example {
   readonly x: number[];
@@ -63,7 +73,9 @@ function fit(examples: readonly Example[]): { weights: number[]; bias: number } 
 
 function main(): void {
   // A set without a dev part (eval/faq/apparel) is a check only: nothing of it is fitted on.
-  const sets = merchantSets().filter((s) => s.dev.length > 0);
+  // `--sets=a,b` calibrates on those sets instead.
+  const only = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length).split(',') ?? CALIBRATION_SETS;
+  const sets = merchantSets(only).filter((s) => s.dev.length > 0);
   if (sets.length === 0) {
     log('no merchant-style sets found under eval/faq; nothing trained');
     process.exitCode = 1;

@@ -82,7 +82,16 @@ describe("FaqMatcher on a shop's own words", () => {
   });
 
   it('is as sure of an entry as the thresholds demand: a stricter answer threshold suggests instead', () => {
-    const top = shop.match('优惠券怎么使用').matches[0]!.score;
-    expect(shop.match('优惠券怎么使用', { answer: Math.min(1, top + 0.01), answerMargin: 0, suggest: 0.01 }).decision).toBe('suggest');
+    const top = shop.match('优惠券咋用').matches[0]!.score;
+    expect(shop.match('优惠券咋用', { answer: top + 0.01, answerMargin: 0, suggest: 0.01 }).decision).toBe('suggest');
+  });
+
+  it('is sure of a question asked as the merchant wrote one of the phrasings, and of no paraphrase as much', () => {
+    const [asWritten] = shop.signals('优惠券怎么使用', 1);
+    expect(asWritten!.signals.phrasingOverlap).toBe(1);
+    expect(shop.rank('优惠券怎么使用', 1)[0]!.score).toBe(1);
+    const [paraphrase] = shop.signals('我的券咋用不了', 1);
+    expect(paraphrase!.signals.phrasingOverlap).toBeLessThan(1);
+    expect(shop.rank('我的券咋用不了', 1)[0]!.score).toBeLessThan(1);
   });
 });

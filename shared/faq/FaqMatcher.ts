@@ -1,8 +1,7 @@
 import { withoutIdentifiers } from './withoutIdentifiers';
 import type { FaqEntry } from '../schemas';
 import { TermIndex, type SavedTermIndex } from './TermIndex';
-import { faqTerms, matchText, type FaqTerms } from './faqTerms';
-import { conceptsOf } from './faqConcepts';
+import { faqTerms, type FaqTerms } from './faqTerms';
 import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
 export type { FaqDecision, FaqDecisionReason, FaqThresholds } from './faqConfidence';
@@ -34,22 +33,61 @@ export function defaultRanker(): { thresholds: FaqThresholds } {
  */
 const BOOSTS = [1, 0.5, 1, 0.5, 2];
 /**
- * The answer's character bigrams and concepts count half: the answer names what the entry is about
- * (a question "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading, not for matching.
+ * The answer is indexed as the phrasings are, field by field, and counts half: it names what the
+ * entry is about (a question "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading,
+ * not for matching. Its words matter most where users avoid the question's own words: on fresh
+ * bases written by others (eval/faq/telecom) bigrams and concepts of the answer alone left the
+ * matcher below plain BM25 over question and answer.
  */
 const ANSWER_WEIGHT = 0.5;
-/** The answer's fields: character bigrams, concepts (a base without similar questions leans on them). */
-const ANSWER_BOOSTS = [1, 1];
+const ANSWER_BOOSTS = BOOSTS;
+/**
+ * Answers are long, so in a large base many of their characters are in a good share of them: a
+ * term in more than 2 % of the answers is scored only for the entries the rarer terms found
+ * (TermIndex.search), which keeps a question at 2,000 entries near what it cost before answers
+ * were indexed by characters. No effect below 1,000 entries.
+ */
+const ANSWER_COMMON_SHARE = 0.02;
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
-const SAVED_FORMAT = 4;
+const SAVED_FORMAT = 6;
 
 /** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {
   format: number;
   ids: string[];
+  phrasings: SavedPhrasings;
   index: SavedTermIndex;
   answers: SavedTermIndex;
+}
+
+/**
+ * Each phrasing's distinct bigrams as term ids of the bigram field, so a question can be compared
+ * with every phrasing alone (the index holds an entry's phrasings as one document): entry e's
+ * phrasings are byEntry[e] .. byEntry[e + 1], phrasing p's bigrams terms[start[p] .. start[p + 1]).
+ */
+interface Phrasings {
+  readonly byEntry: Int32Array;
+  readonly start: Int32Array;
+  readonly terms: Int32Array;
+}
+type SavedPhrasings = { byEntry: string; start: string; terms: string };
+
+/** The bigram field's position in fieldsOf. */
+const BIGRAMS = 1;
+
+function phrasingsOf(kept: readonly PreparedEntry[], index: TermIndex): Phrasings {
+  const byEntry = new Int32Array(kept.length + 1);
+  const start: number[] = [0];
+  const terms: number[] = [];
+  kept.forEach((entry, e) => {
+    for (const p of entry.phrasings) {
+      for (const b of new Set(p.bigrams)) terms.push(index.termId(BIGRAMS, b));
+      start.push(terms.length);
+    }
+    byEntry[e + 1] = start.length - 1;
+  });
+  return { byEntry, start: Int32Array.from(start), terms: Int32Array.from(terms) };
 }
 
 const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
@@ -58,7 +96,7 @@ const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.
 export interface PreparedEntry {
   readonly id: string;
   readonly phrasings: readonly FaqTerms[];
-  /** The answer's terms: character bigrams and concepts. */
+  /** The answer's terms, in the phrasings' fields. */
   readonly answer: readonly (readonly string[])[];
 }
 
@@ -66,8 +104,7 @@ function prepare(entry: MatchableEntry): PreparedEntry | undefined {
   if (entry.enabled === false) return undefined;
   const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
   if (!phrasings.length) return undefined;
-  const answer = matchText(entry.answer ?? '');
-  return { id: entry.id, phrasings, answer: [bigramsOf(answer.replace(/[\s\p{P}\p{S}]/gu, '')), conceptsOf(answer)] };
+  return { id: entry.id, phrasings, answer: fieldsOf(faqTerms(entry.answer ?? '')) };
 }
 
 /** TermIndex.build's arguments for the entries' phrasings, and for their answers. */
@@ -83,8 +120,8 @@ function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
 
 /**
  * The knowledge-base matcher: BM25 over the words, character bigrams, characters, pinyin and
- * concepts of an entry's question and similar questions together, plus a share of its answer's
- * character bigrams and concepts. Nothing in it is learned from a public data set, so it
+ * concepts of an entry's question and similar questions together, plus half as much of the same
+ * fields of its answer. Nothing in it is learned from a public data set, so it
  * does on a merchant's base what it does on any other. The decision comes from calibrated signals
  * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
  * and whether the fields agree on it.
@@ -99,6 +136,7 @@ export class FaqMatcher {
     /** One document per entry: all its phrasings (question and similar questions) together. */
     private readonly index: TermIndex,
     private readonly answers: TermIndex,
+    private readonly phrasings: Phrasings,
   ) {
     this.size = ids.length;
     this.totals = new Float64Array(ids.length);
@@ -111,7 +149,7 @@ export class FaqMatcher {
   static build(entries: readonly MatchableEntry[], prepared?: readonly (PreparedEntry | undefined)[], indexes?: { index: TermIndex; answers: TermIndex }): FaqMatcher {
     const kept = (prepared ?? entries.map(prepare)).filter((p): p is PreparedEntry => p !== undefined);
     const { index, answers } = indexes ?? { index: TermIndex.build(...phrasingDocs(kept)), answers: TermIndex.build(...answerDocs(kept)) };
-    return new FaqMatcher(kept.map((p) => p.id), index, answers);
+    return new FaqMatcher(kept.map((p) => p.id), index, answers, phrasingsOf(kept, index));
   }
 
   /**
@@ -137,14 +175,19 @@ export class FaqMatcher {
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */
   toJSON(): SavedMatcher {
-    return { format: SAVED_FORMAT, ids: [...this.ids], index: this.index.toJSON(), answers: this.answers.toJSON() };
+    const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    const p = this.phrasings;
+    return { format: SAVED_FORMAT, ids: [...this.ids], phrasings: { byEntry: b64(p.byEntry), start: b64(p.start), terms: b64(p.terms) }, index: this.index.toJSON(), answers: this.answers.toJSON() };
   }
 
   /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
   static fromJSON(saved: unknown): FaqMatcher | undefined {
     const s = saved as Partial<SavedMatcher> | null;
-    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.ids) || !s.index || !s.answers) return undefined;
-    return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers));
+    if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.ids) || !s.index || !s.answers || !s.phrasings) return undefined;
+    // A copy into a fresh, aligned buffer: Buffer's pool may start it at an odd offset.
+    const ints = (b: string) => new Int32Array(new Uint8Array(Buffer.from(b, 'base64')).buffer);
+    const phrasings = { byEntry: ints(s.phrasings.byEntry), start: ints(s.phrasings.start), terms: ints(s.phrasings.terms) };
+    return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
   }
 
   /** Ranked entries with the signals the decision reads, best first, at most `limit`. */
@@ -156,7 +199,7 @@ export class FaqMatcher {
     const ix = this.index;
     const ax = this.answers;
     ix.search(qf, BOOSTS);
-    ax.search([q.bigrams, q.concepts], ANSWER_BOOSTS);
+    ax.search(qf, ANSWER_BOOSTS, ANSWER_COMMON_SHARE);
     // The query's idf mass per field: the part of it an entry covers is the coverage signal.
     const queryMass = qf.map((terms, f) => {
       let m = 0;
@@ -178,13 +221,15 @@ export class FaqMatcher {
       scoredEntries.push(e);
     }
     for (const e of ax.touched) {
-      const s = ANSWER_BOOSTS[0]! * ax.scores[0]![e]! + ANSWER_BOOSTS[1]! * ax.scores[1]![e]!;
+      let s = 0;
+      for (let f = 0; f < ANSWER_BOOSTS.length; f++) s += ANSWER_BOOSTS[f]! * ax.scores[f]![e]!;
       if (totals[e] === 0) scoredEntries.push(e);
       totals[e]! += ANSWER_WEIGHT * s;
       if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
     }
     const order = topOf(scoredEntries, totals, Math.max(limit, 2));
     const total = (e: number) => totals[e]!;
+    const queryBigrams = new Set(q.bigrams);
     const out = order.slice(0, limit).map((e, rank) => {
       const other = order[rank === 0 ? 1 : 0];
       const mine = total(e);
@@ -195,12 +240,14 @@ export class FaqMatcher {
       // A question that names no concept is judged by its words there too, not as a miss.
       const concepts = queryMass[4]! > 0 ? coverage(4) : words;
       const signals: ConfidenceSignals = {
+        phrasingOverlap: this.phrasingOverlap(e, queryBigrams),
         queryCoverage: words,
         pinyinCoverage: coverage(3),
         conceptCoverage: concepts,
         wordsAndConcepts: words * concepts,
         entryCoverage: (entryCoverage(0) + entryCoverage(1)) / 2,
         margin: mine > 0 ? (mine - rival) / mine : 0,
+        coveredMargin: (mine > 0 ? (mine - rival) / mine : 0) * words,
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
         score: mine,
       };
@@ -210,6 +257,28 @@ export class FaqMatcher {
     ix.clear();
     ax.clear();
     return out;
+  }
+
+  /**
+   * How nearly the question is one of the entry's phrasings: the best Dice overlap of distinct
+   * bigrams over its question and similar questions, each alone. 1 for a question asked as the
+   * merchant wrote it; a question that shares a few words with each of several phrasings stays low.
+   */
+  private phrasingOverlap(e: number, query: ReadonlySet<string>): number {
+    if (query.size === 0) return 0;
+    const ids = new Set<number>();
+    for (const b of query) ids.add(this.index.termId(BIGRAMS, b));
+    const p = this.phrasings;
+    let best = 0;
+    for (let k = p.byEntry[e]!; k < p.byEntry[e + 1]!; k++) {
+      const from = p.start[k]!;
+      const to = p.start[k + 1]!;
+      let shared = 0;
+      for (let j = from; j < to; j++) if (ids.has(p.terms[j]!)) shared++;
+      const dice = (2 * shared) / (query.size + to - from);
+      if (dice > best) best = dice;
+    }
+    return best;
   }
 
   /** Signals of the ranked entries, for calibration (`npm run train:faq`). */
@@ -241,13 +310,6 @@ export class FaqMatcher {
     const matches = this.rank(asked, 5);
     return { ...decide(asked, matches, this.size, thresholds), matches };
   }
-}
-
-function bigramsOf(text: string): string[] {
-  const cs = [...text];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i]! + cs[i + 1]!);
-  return out;
 }
 
 /** The `k` best of the entries by total, best first; ties in entry order. */

@@ -35,7 +35,7 @@ const B = 0.75;
  * postings for every query was most of a query's time at 2,000 entries, so it is scored only for
  * the best documents the rarer terms found. Small bases walk every term.
  */
-const COMMON_SHARE = 0.1;
+export const COMMON_SHARE = 0.1;
 const LARGE = 1000;
 /** Documents the common terms are scored for. */
 const CANDIDATES = 100;
@@ -56,8 +56,6 @@ export class TermIndex {
   readonly touched: number[] = [];
   private readonly seenDoc: Uint8Array;
   private searches = 0;
-  /** Document frequency above which a term is common (see COMMON_SHARE). */
-  private readonly common: number;
 
   private constructor(
     readonly size: number,
@@ -66,7 +64,6 @@ export class TermIndex {
     this.scores = fields.map(() => new Float64Array(size));
     this.matched = fields.map(() => new Float64Array(size));
     this.seenDoc = new Uint8Array(size);
-    this.common = size >= LARGE ? COMMON_SHARE * size : Infinity;
   }
 
   static build(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number): TermIndex {
@@ -123,6 +120,11 @@ export class TermIndex {
     );
   }
 
+  /** A term's id in a field, or -1 when no document has it. */
+  termId(fieldIndex: number, term: string): number {
+    return this.fields[fieldIndex]!.ids.get(term) ?? -1;
+  }
+
   /** idf of a term in a field; a term no document has gets more than the rarest one. */
   idf(fieldIndex: number, term: string): number {
     const f = this.fields[fieldIndex]!;
@@ -141,8 +143,10 @@ export class TermIndex {
    * terms found, by binary search in its postings (they are in document order): its long postings
    * are not walked, and those documents' scores are exact.
    */
-  search(query: readonly (readonly string[])[], boosts: readonly number[]): void {
+  search(query: readonly (readonly string[])[], boosts: readonly number[], commonShare = COMMON_SHARE): void {
     const search = ++this.searches;
+    // Document frequency above which a term is common.
+    const commonDf = this.size >= LARGE ? commonShare * this.size : Infinity;
     const common: [field: number, id: number][] = [];
     for (let i = 0; i < this.fields.length; i++) {
       const f = this.fields[i]!;
@@ -152,7 +156,7 @@ export class TermIndex {
         f.seen[id] = search;
         const from = f.offset[id]!;
         const to = f.offset[id + 1]!;
-        if (to - from > this.common) {
+        if (to - from > commonDf) {
           common.push([i, id]);
           continue;
         }

@@ -1,3 +1,5 @@
+import { conceptPatterns, moreConceptForms } from './faqConceptLexicon';
+
 /**
  * Concepts of customer-service Chinese: each a set of ways people say the same thing, tight
  * synonyms rather than topics (退款 and 退货 are different concepts, so entries that differ by
@@ -101,12 +103,11 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ticket: ['车票', '机票', '门票', '火车票', '船票'],
   change: ['改签', '改期', '改时间'],
   booking: ['预订', '订票', '预定', '订房'],
-  data: ['流量', '话费', '套餐'],
 };
 
 const conceptOf = new Map<string, string[]>();
-for (const [concept, forms] of Object.entries(CONCEPTS)) {
-  for (const form of forms) conceptOf.set(form, [...(conceptOf.get(form) ?? []), concept]);
+for (const [concept, forms] of [...Object.entries(CONCEPTS), ...Object.entries(moreConceptForms)]) {
+  for (const form of forms) if (!conceptOf.get(form)?.includes(concept)) conceptOf.set(form, [...(conceptOf.get(form) ?? []), concept]);
 }
 const pattern = new RegExp(
   [...conceptOf.keys()]
@@ -118,9 +119,11 @@ const pattern = new RegExp(
 
 /** The concepts a (matching-form) text mentions, each once, in order of first mention. */
 export function conceptsOf(text: string): string[] {
+  const found: [at: number, concept: string][] = [];
+  for (const m of text.matchAll(pattern)) for (const c of conceptOf.get(m[0]) ?? []) found.push([m.index, c]);
+  for (const [re, c] of conceptPatterns) for (const m of text.matchAll(re)) found.push([m.index, c]);
+  if (found.length > 1) found.sort((a, b) => a[0] - b[0]);
   const out: string[] = [];
-  for (const m of text.matchAll(pattern)) {
-    for (const c of conceptOf.get(m[0]) ?? []) if (!out.includes(c)) out.push(c);
-  }
+  for (const [, c] of found) if (!out.includes(c)) out.push(c);
   return out;
 }

@@ -22,6 +22,11 @@ export interface FaqThresholds {
 
 /** What the ranking says about one ranked entry, each in [0, 1] but `score`. */
 export interface ConfidenceSignals {
+  /**
+   * The best overlap of the question with one phrasing of the entry alone (1: asked as written).
+   * Not in the regression: paraphrases, which calibration is made of, rarely reach 1 (see confidenceOf).
+   */
+  readonly phrasingOverlap: number;
   /** How much of the question (idf mass of its words and bigrams) the entry's phrasings have together. */
   readonly queryCoverage: number;
   /** The same over pinyin bigrams: typos and speech transcripts still cover there. */
@@ -34,13 +39,18 @@ export interface ConfidenceSignals {
   readonly entryCoverage: number;
   /** (this entry's score - the best other's) / this entry's score; negative below the top. */
   readonly margin: number;
+  /**
+   * margin x queryCoverage: a lead means little when the entry covers hardly any of the question
+   * (two entries that each share one character with it differ by half, and neither is the answer).
+   */
+  readonly coveredMargin: number;
   /** Share of the fields (words, bigrams, characters, pinyin, answer) that rank this entry first. */
   readonly agreement: number;
   /** The raw ranking score (BM25 sum), for the record. */
   readonly score: number;
 }
 
-export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'agreement'] as const;
+export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'coveredMargin', 'agreement'] as const;
 
 interface Calibration {
   /** Logistic regression over SIGNAL_NAMES, then bias. */
@@ -56,6 +66,9 @@ const model = calibration as Calibration;
 
 /** Calibrated probability that the entry is the right answer (`npm run train:faq` fits it). */
 export function confidenceOf(s: ConfidenceSignals): number {
+  // A question asked as the merchant wrote one of the entry's phrasings is that entry's, whatever
+  // the regression says of coverage: it is what the merchant said the entry answers.
+  if (s.phrasingOverlap >= 1 && s.margin > 0) return 1;
   let z = model.bias;
   SIGNAL_NAMES.forEach((name, i) => (z += (model.weights[i] ?? 0) * s[name]));
   return 1 / (1 + Math.exp(-z));

@@ -59,8 +59,9 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
   it('reads a short follow-up with the question before it (issue 21 item 4)', async () => {
     const c = await open('u024');
     expect((await c.say('余额宝怎么转出', 'q1'))[1]!.message.body.faqId).toBe('yuebao-transfer-out');
-    const followed = await c.say('那要多久', 'q2');
-    expect(followed[1]!.message.body).toMatchObject({ type: 'faqCard', faqId: 'yuebao-transfer-out' });
+    // Answered, or suggested when the two together are not sure enough; either way about 余额宝.
+    const followed = (await c.say('那要多久', 'q2'))[1]!.message.body;
+    expect(followed.type === 'faqCard' ? followed.faqId : followed.items?.[0]?.faqId).toBe('yuebao-transfer-out');
     // Alone, the same words are no question about 余额宝.
     const alone = await open('u025');
     expect((await alone.say('那要多久', 'q1')).map((e) => e.message.body.faqId)).not.toContain('yuebao-transfer-out');

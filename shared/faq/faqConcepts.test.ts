@@ -1,0 +1,37 @@
+import { conceptsOf } from './faqConcepts';
+
+describe('conceptsOf: ways of saying one thing that share no word', () => {
+  it.each([
+    ['满300减50怎么用', 'coupon'],
+    ['满三十减五抵扣不了', 'coupon'],
+    ['我一米七穿多大码', 'size'],
+    ['买小了想换大一号', 'size'],
+    ['衣服破了个洞', 'defect'],
+    ['家里断网了', 'outage'],
+    ['下周出国手机能用吗 要开漫游吗', 'roaming'],
+  ])('%s names %s', (text, concept) => {
+    expect(conceptsOf(text)).toContain(concept);
+  });
+
+  it('keeps apart what an entry may tell apart: data left, the balance, the plan', () => {
+    const data = conceptsOf('流量还剩多少');
+    const bill = conceptsOf('话费还剩多少');
+    const plan = conceptsOf('套餐怎么改');
+    expect(data).toContain('mobileData');
+    expect(data).not.toContain('phoneBill');
+    expect(bill).toContain('phoneBill');
+    expect(bill).not.toContain('mobileData');
+    expect(plan).toContain('plan');
+    expect(plan).not.toContain('mobileData');
+  });
+
+  it('reads 余额宝 as the fund, not as the balance, and an order number as no parcel', () => {
+    expect(conceptsOf('余额宝收益怎么算')).toContain('fund');
+    expect(conceptsOf('余额宝收益怎么算')).not.toContain('balance');
+    expect(conceptsOf('订单号在哪看')).not.toContain('track');
+  });
+
+  it('gives each concept once, in the order the text names them', () => {
+    expect(conceptsOf('退款 退钱 优惠券')).toEqual(['refund', 'coupon']);
+  });
+});
