@@ -215,12 +215,40 @@ function tooLarge(rows: number, bytes: number): KefuError {
   });
 }
 
-/** Refuses an atomic batch larger than one service request (and one transaction) allows. */
-export function checkBatch(tenant: string, ops: readonly WriteOp[]): void {
+/**
+ * Refuses an atomic batch larger than one service request (and one transaction) allows. A driver
+ * that has each put's JSON text already (to write it) passes it as `jsons`: a bound from those
+ * lengths settles nearly every batch without opBytes' column-by-column encoding, and only a batch
+ * the bound cannot clear is counted exactly, so the answer is the same on every driver.
+ */
+export function checkBatch(tenant: string, ops: readonly WriteOp[], jsons?: readonly (string | undefined)[]): void {
   if (ops.length > MAX_BATCH_ROWS) throw tooLarge(ops.length, -1);
+  if (jsons && batchBound(tenant, ops, jsons) <= MAX_BATCH_BYTES) return;
   let bytes = 0;
   for (const op of ops) bytes += opBytes(tenant, op);
   if (bytes > MAX_BATCH_BYTES) throw tooLarge(ops.length, bytes);
+}
+
+/**
+ * At least opBytes' sum, from the puts' JSON texts: a UTF-16 unit is at most 3 bytes of UTF-8, a
+ * column's name is counted twice by columnBytes at worst, and an integer's 8 bytes are added for
+ * every column. An op without its text (an update, a delete) is counted exactly.
+ */
+function batchBound(tenant: string, ops: readonly WriteOp[], jsons: readonly (string | undefined)[]): number {
+  const fixed = ROW_OVERHEAD + 3 * (tenant.length + CELL_OVERHEAD) + CELL_OVERHEAD + 8;
+  let bound = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    const json = jsons[i];
+    if (op.op !== 'put' || json === undefined) {
+      bound += opBytes(tenant, op);
+      continue;
+    }
+    let keyChars = 0;
+    for (const part of op.key) keyChars += typeof part === 'number' ? 18 : String(part).length + 2;
+    bound += fixed + 3 * (op.table.length + keyChars) + Object.keys(op.value).length * (CELL_OVERHEAD + 10) + 6 * json.length;
+  }
+  return bound;
 }
 
 /**

@@ -139,7 +139,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   const valueOf = (entry: Known): Columns => (entry.value ??= JSON.parse(entry.json) as Columns);
 
-  function writeOne(tenant: string, op: WriteOp): number {
+  /** `json`: a put's value as JSON text when the caller made it already (batchWrite). */
+  function writeOne(tenant: string, op: WriteOp, json?: string): number {
     checkTable(op.table);
     const key = encodeKey(op.key);
     const id = cacheId(op.table, tenant, key);
@@ -154,7 +155,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const previous = lookup(id);
     if (previous !== undefined) {
       if (!conditionHolds(op.condition, previous?.ver)) throw fail();
-      if (op.op === 'put') return writeKnown(op.table, tenant, key, id, previous, JSON.stringify(op.value));
+      if (op.op === 'put') return writeKnown(op.table, tenant, key, id, previous, json ?? JSON.stringify(op.value));
       if (previous) deleteStmt.run(op.table, tenant, key);
       remember(id, null);
       return 0;
@@ -168,7 +169,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       remember(id, null);
       return 0;
     }
-    const json = JSON.stringify(op.value);
+    json ??= JSON.stringify(op.value);
     const args: [string, string, string, string] = [op.table, tenant, key, json];
     const version =
       c === undefined
@@ -348,8 +349,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       // Checked inside the queued work: a refused batch fails alone (its savepoint) and keeps its place in order.
       batchWrite: (ops) =>
         queued(() => {
-          checkBatch(tenant, ops);
-          ops.forEach((op) => writeOne(tenant, op));
+          // Each put's text is made once: for the size check and for the row.
+          const jsons = ops.map((op) => (op.op === 'put' ? JSON.stringify(op.value) : undefined));
+          checkBatch(tenant, ops, jsons);
+          ops.forEach((op, i) => writeOne(tenant, op, jsons[i]));
         }),
       writeMany: (ops) => writeInBatches(tenant, ops, (group) => queued(() => void group.forEach((op) => writeOne(tenant, op)))),
       increment: (table, key, column, by = 1) =>
@@ -385,9 +388,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
+  const tenantViews = new Map<string, TenantStore>();
   let closed: Promise<void> | undefined;
   return {
-    tenant: tenantStore,
+    // One view per tenant, made once: every request asks for it, and each view is a dozen closures.
+    tenant: (tenant: string) => {
+      let view = tenantViews.get(tenant);
+      if (!view) tenantViews.set(tenant, (view = tenantStore(tenant)));
+      return view;
+    },
     // The writes already asked for are committed first; then the checkpointing thread stops.
     close: () =>
       (closed ??= queued(() => undefined)
