@@ -258,6 +258,7 @@ function* buildField(size: number, termsOf: (d: number) => readonly string[]): G
   const lastDoc = new Int32Array(count).fill(-1);
   const df = new Int32Array(count);
   for (let d = 0; d < size; d++) {
+    if (d % STEP === STEP - 1) yield;
     for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
       const id = seq[i]!;
       if (lastDoc[id] !== d) {
@@ -273,6 +274,7 @@ function* buildField(size: number, termsOf: (d: number) => readonly string[]): G
   const fill = new Int32Array(count);
   lastDoc.fill(-1);
   for (let d = 0; d < size; d++) {
+    if (d % STEP === STEP - 1) yield;
     for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
       const id = seq[i]!;
       const at = offset[id]! + fill[id]!;
