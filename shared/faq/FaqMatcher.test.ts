@@ -52,7 +52,11 @@ describe('FaqMatcher', () => {
   it('saves and loads its index with the same rankings', () => {
     const loaded = FaqMatcher.fromJSON(JSON.parse(JSON.stringify(matcher.toJSON())));
     expect(loaded).toBeDefined();
-    for (const q of ['借贝咋还款', '花呗提额', '退款到账']) expect(loaded!.rank(q, 5)).toEqual(matcher.rank(q, 5));
+    for (const q of ['借贝咋还款', '花呗提额', '退款到账', '借呗还钱']) expect(loaded!.rank(q, 5)).toEqual(matcher.rank(q, 5));
+    // The phrasings come back too: a similar question asked as written is still sure.
+    expect(loaded!.signals('借呗还钱', 1)[0]!.signals.phrasingOverlap).toBe(1);
+    const saved = matcher.toJSON();
+    expect(FaqMatcher.fromJSON({ ...saved, phrasings: { ...saved.phrasings, byEntry: 'AAAA' } })).toBeUndefined();
     // A saved form of another version is refused, so the caller rebuilds instead of misreading it.
     expect(FaqMatcher.fromJSON({ index: {}, size: 2 })).toBeUndefined();
   });
@@ -93,5 +97,18 @@ describe("FaqMatcher on a shop's own words", () => {
     const [paraphrase] = shop.signals('我的券咋用不了', 1);
     expect(paraphrase!.signals.phrasingOverlap).toBeLessThan(1);
     expect(shop.rank('我的券咋用不了', 1)[0]!.score).toBeLessThan(1);
+  });
+
+  it('is not sure of a phrasing two entries share: the merchant did not say which one answers it', () => {
+    const twice = FaqMatcher.build([
+      { id: 'refund-cancel', question: '取消订单后怎么退款', similar: ['怎么退款'] },
+      { id: 'refund-return', question: '退货后怎么退款', similar: ['怎么退款'] },
+      { id: 'coupon', question: '优惠券怎么用' },
+    ]);
+    const [top] = twice.signals('怎么退款', 1);
+    expect(top!.signals.phrasingOverlap).toBe(1);
+    expect(top!.signals.rivalPhrasingOverlap).toBe(1);
+    expect(twice.rank('怎么退款', 1)[0]!.score).toBeLessThan(1);
+    expect(twice.match('怎么退款', { answer: 0.5, answerMargin: 0.3, suggest: 0.1 }).decision).toBe('suggest');
   });
 });

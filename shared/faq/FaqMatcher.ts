@@ -33,7 +33,7 @@ export function defaultRanker(): { thresholds: FaqThresholds } {
  */
 const BOOSTS = [1, 0.5, 1, 0.5, 2];
 /**
- * The answer is indexed as the phrasings are, field by field, and counts half: it names what the
+ * The answer is indexed by the phrasings' fields but pinyin (ANSWER_FIELDS), and counts half: it names what the
  * entry is about (a question "积分能抵钱吗" meets "100 积分可抵 1 元" there) but is written for reading,
  * not for matching. Its words matter most where users avoid the question's own words: on fresh
  * bases written by others (eval/faq/telecom) bigrams and concepts of the answer alone left the
@@ -42,8 +42,9 @@ const BOOSTS = [1, 0.5, 1, 0.5, 2];
 const ANSWER_WEIGHT = 0.5;
 /**
  * The phrasings' fields (positions in fieldsOf) the answer is indexed by: all but pinyin, whose
- * many distinct syllable pairs of long answers made the saved index half as large again and its
- * saving hold the event loop four times as long, for 3 points of top-1 on one fresh set only.
+ * many distinct syllable pairs of long answers made the saved index of 10,000 entries 12 % larger
+ * (15.0 MB against 13.4) and its JSON text three times as slow to make (290 ms against 93), for 3
+ * points of top-1 on one fresh set only.
  */
 const ANSWER_FIELDS = [0, 1, 2, 4];
 const ANSWER_BOOSTS = ANSWER_FIELDS.map((f) => BOOSTS[f]!);
@@ -138,7 +139,7 @@ function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
 /**
  * The knowledge-base matcher: BM25 over the words, character bigrams, characters, pinyin and
  * concepts of an entry's question and similar questions together, plus half as much of the same
- * fields of its answer. Nothing in it is learned from a public data set, so it
+ * fields but pinyin of its answer. Nothing in it is learned from a public data set, so it
  * does on a merchant's base what it does on any other. The decision comes from calibrated signals
  * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
  * and whether the fields agree on it.
@@ -213,10 +214,16 @@ export class FaqMatcher {
   static fromJSON(saved: unknown): FaqMatcher | undefined {
     const s = saved as Partial<SavedMatcher> | null;
     if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.ids) || !s.index || !s.answers || !s.phrasings) return undefined;
-    // A copy into a fresh, aligned buffer: Buffer's pool may start it at an odd offset.
-    const ints = (b: string) => new Int32Array(new Uint8Array(Buffer.from(b, 'base64')).buffer);
-    const phrasings = { byEntry: ints(s.phrasings.byEntry), start: ints(s.phrasings.start), terms: ints(s.phrasings.terms) };
-    return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
+    try {
+      // A copy into a fresh, aligned buffer: Buffer's pool may start it at an odd offset.
+      const ints = (b: string) => new Int32Array(new Uint8Array(Buffer.from(b, 'base64')).buffer);
+      const phrasings = { byEntry: ints(s.phrasings.byEntry), start: ints(s.phrasings.start), terms: ints(s.phrasings.terms) };
+      // A damaged saved form is rebuilt, never half-read.
+      if (phrasings.byEntry.length !== s.ids.length + 1) return undefined;
+      return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Ranked entries with the signals the decision reads, best first, at most `limit`. */
@@ -258,7 +265,17 @@ export class FaqMatcher {
     }
     const order = topOf(scoredEntries, totals, Math.max(limit, 2));
     const total = (e: number) => totals[e]!;
-    const queryBigrams = new Set(q.bigrams);
+    // The question's distinct bigrams as ids (one the base lacks is -1 and matches nothing), and their count.
+    const distinct = new Set(q.bigrams);
+    const queryBigrams = new Set<number>();
+    for (const b of distinct) queryBigrams.add(ix.termId(BIGRAMS, b));
+    const overlaps = new Map<number, number>();
+    const overlapOf = (e: number | undefined) => {
+      if (e === undefined) return 0;
+      let o = overlaps.get(e);
+      if (o === undefined) overlaps.set(e, (o = this.phrasingOverlap(e, queryBigrams, distinct.size)));
+      return o;
+    };
     const out = order.slice(0, limit).map((e, rank) => {
       const other = order[rank === 0 ? 1 : 0];
       const mine = total(e);
@@ -269,7 +286,8 @@ export class FaqMatcher {
       // A question that names no concept is judged by its words there too, not as a miss.
       const concepts = queryMass[4]! > 0 ? coverage(4) : words;
       const signals: ConfidenceSignals = {
-        phrasingOverlap: this.phrasingOverlap(e, queryBigrams),
+        phrasingOverlap: overlapOf(e),
+        rivalPhrasingOverlap: overlapOf(other),
         queryCoverage: words,
         pinyinCoverage: coverage(3),
         conceptCoverage: concepts,
@@ -293,10 +311,8 @@ export class FaqMatcher {
    * bigrams over its question and similar questions, each alone. 1 for a question asked as the
    * merchant wrote it; a question that shares a few words with each of several phrasings stays low.
    */
-  private phrasingOverlap(e: number, query: ReadonlySet<string>): number {
-    if (query.size === 0) return 0;
-    const ids = new Set<number>();
-    for (const b of query) ids.add(this.index.termId(BIGRAMS, b));
+  private phrasingOverlap(e: number, ids: ReadonlySet<number>, size: number): number {
+    if (size === 0) return 0;
     const p = this.phrasings;
     let best = 0;
     for (let k = p.byEntry[e]!; k < p.byEntry[e + 1]!; k++) {
@@ -304,7 +320,7 @@ export class FaqMatcher {
       const to = p.start[k + 1]!;
       let shared = 0;
       for (let j = from; j < to; j++) if (ids.has(p.terms[j]!)) shared++;
-      const dice = (2 * shared) / (query.size + to - from);
+      const dice = (2 * shared) / (size + to - from);
       if (dice > best) best = dice;
     }
     return best;

@@ -35,7 +35,7 @@ const B = 0.75;
  * postings for every query was most of a query's time at 2,000 entries, so it is scored only for
  * the best documents the rarer terms found. Small bases walk every term.
  */
-export const COMMON_SHARE = 0.1;
+const COMMON_SHARE = 0.1;
 const LARGE = 1000;
 /** Documents the common terms are scored for. */
 const CANDIDATES = 100;

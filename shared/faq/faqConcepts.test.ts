@@ -31,6 +31,14 @@ describe('conceptsOf: ways of saying one thing that share no word', () => {
     expect(conceptsOf('订单号在哪看')).not.toContain('track');
   });
 
+  it('reads no height into bandwidth or data, and no topic into a greeting or a rash', () => {
+    expect(conceptsOf('100m宽带多少钱')).not.toContain('size');
+    expect(conceptsOf('500mb流量包')).not.toContain('size');
+    expect(conceptsOf('1米65穿什么码')).toContain('size');
+    expect(conceptsOf('老师您好')).not.toContain('course');
+    expect(conceptsOf('皮肤过敏能用吗')).not.toContain('game');
+  });
+
   it('gives each concept once, in the order the text names them', () => {
     expect(conceptsOf('退款 退钱 优惠券')).toEqual(['refund', 'coupon']);
   });

@@ -27,6 +27,8 @@ export interface ConfidenceSignals {
    * Not in the regression: paraphrases, which calibration is made of, rarely reach 1 (see confidenceOf).
    */
   readonly phrasingOverlap: number;
+  /** The same for the best other entry: a phrasing two entries share decides nothing. */
+  readonly rivalPhrasingOverlap: number;
   /** How much of the question (idf mass of its words and bigrams) the entry's phrasings have together. */
   readonly queryCoverage: number;
   /** The same over pinyin bigrams: typos and speech transcripts still cover there. */
@@ -68,7 +70,7 @@ const model = calibration as Calibration;
 export function confidenceOf(s: ConfidenceSignals): number {
   // A question asked as the merchant wrote one of the entry's phrasings is that entry's, whatever
   // the regression says of coverage: it is what the merchant said the entry answers.
-  if (s.phrasingOverlap >= 1 && s.margin > 0) return 1;
+  if (s.phrasingOverlap >= 1 && s.rivalPhrasingOverlap < 1 && s.margin > 0) return 1;
   let z = model.bias;
   SIGNAL_NAMES.forEach((name, i) => (z += (model.weights[i] ?? 0) * s[name]));
   return 1 / (1 + Math.exp(-z));

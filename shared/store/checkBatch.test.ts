@@ -1,5 +1,5 @@
 import type { KefuError } from '../errors';
-import { checkBatch, MAX_BATCH_BYTES, opBytes } from './keyCodec';
+import { batchBound, checkBatch, MAX_BATCH_BYTES, opBytes } from './keyCodec';
 import type { WriteOp } from './Store';
 
 /** Whether checkBatch accepts the batch, with or without the puts' JSON texts. */
@@ -32,8 +32,27 @@ describe('checkBatch with the JSON texts a driver made already', () => {
     expect(accepts(ops, false)).toBe(ops.reduce((n, op) => n + opBytes('商户-1', op), 0) <= MAX_BATCH_BYTES);
   });
 
-  it('accepts a message-sized batch without counting it column by column', () => {
+  it('bounds every shape of row from above: non-ASCII keys, tenants and names, integers, nulls, nesting', () => {
+    const shapes: WriteOp[] = [
+      { op: 'put', table: 'event', key: ['会话😀', 7, ''], value: { 内容: '😀'.repeat(50), n: 1, big: 1e300, f: 0.5 } },
+      { op: 'put', table: 't', key: [0], value: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`c${i}`, i])) },
+      { op: 'put', table: 't', key: ['k'], value: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`列${i}`, null])) },
+      { op: 'put', table: 't', key: ['k'], value: { gone: undefined, kept: { a: [1, '二', { c: null }] } } },
+      { op: 'put', table: 't', key: ['k'], value: {} },
+      { op: 'update', table: 't', key: ['k'], set: { a: 1, b: null } },
+      { op: 'delete', table: 't', key: ['k'] },
+    ];
+    for (const tenant of ['t', '商户😀']) {
+      for (const op of shapes) {
+        const json = op.op === 'put' ? JSON.stringify(op.value) : undefined;
+        expect(batchBound(tenant, [op], [json])).toBeGreaterThanOrEqual(opBytes(tenant, op));
+      }
+    }
+  });
+
+  it('clears a message-sized batch by the bound alone', () => {
     const ops: WriteOp[] = Array.from({ length: 5 }, (_, i) => row(i, '转账没到账'.repeat(20)));
+    expect(batchBound('商户-1', ops, ops.map((op) => (op.op === 'put' ? JSON.stringify(op.value) : undefined)))).toBeLessThanOrEqual(MAX_BATCH_BYTES);
     expect(accepts(ops, true)).toBe(true);
   });
 });

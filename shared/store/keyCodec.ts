@@ -230,12 +230,12 @@ export function checkBatch(tenant: string, ops: readonly WriteOp[], jsons?: read
 }
 
 /**
- * At least opBytes' sum, from the puts' JSON texts: a UTF-16 unit is at most 3 bytes of UTF-8, a
- * column's name is counted twice by columnBytes at worst, and an integer's 8 bytes are added for
- * every column. An op without its text (an update, a delete) is counted exactly.
+ * At least opBytes' sum for JSON values, from the puts' JSON texts: a UTF-16 unit is at most 3 bytes
+ * of UTF-8, a column's name is counted twice by columnBytes at worst, and an integer's 8 bytes are
+ * added for every column. An op without its text (an update, a delete) is counted exactly.
  */
-function batchBound(tenant: string, ops: readonly WriteOp[], jsons: readonly (string | undefined)[]): number {
-  const fixed = ROW_OVERHEAD + 3 * (tenant.length + CELL_OVERHEAD) + CELL_OVERHEAD + 8;
+export function batchBound(tenant: string, ops: readonly WriteOp[], jsons: readonly (string | undefined)[]): number {
+  const fixed = ROW_OVERHEAD + 3 * tenant.length + 3 * CELL_OVERHEAD + CELL_OVERHEAD + 8;
   let bound = 0;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;

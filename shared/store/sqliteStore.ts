@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ConditionFailedError } from './ConditionFailedError';
-import { startSqliteCheckpointer } from './sqliteCheckpointer';
 import { groupCommit, type GroupedWrite } from './sqliteGroupCommit';
-import { ensureRowsTable } from './sqliteSchema';
+import { openSqlite } from './openSqlite';
 import { prepareRowStatements } from './sqliteStatements';
 import {
   applyUpdate,
@@ -43,6 +40,8 @@ type Entry = Known | null;
 const CACHE_ROWS = 10_000;
 /** Larger rows are not kept: a few would hold most of the memory and they are rarely hot. */
 const CACHE_MAX_JSON = 64 * 1024;
+/** Tenants' views kept (see `tenant` below). */
+const TENANT_VIEWS = 1024;
 
 /**
  * The embedded default driver: one SQLite file (better-sqlite3, WAL), one table of rows keyed by
@@ -59,33 +58,11 @@ const CACHE_MAX_JSON = 64 * 1024;
  * what a transaction learns reaches the cache only when it commits.
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
-  if (options.file !== ':memory:') mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   // Loaded on first use, not at import: deployed functions bundle this module but run on
   // Tablestore and ship without the native SQLite binding.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const SqliteDatabase = require('better-sqlite3') as typeof Database;
-  const db = new SqliteDatabase(options.file);
-  db.pragma('journal_mode = WAL');
-  // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // A RETURNING clause keeps its rows in a temporary table; on disk (this build's default) that
-  // made every write that returns its version a third dearer than a SELECT and a write.
-  db.pragma('temp_store = MEMORY');
-  ensureRowsTable(db);
-  // Checkpoints run on their own thread (see sqliteCheckpointer); SQLite's automatic ones, inside
-  // a commit of the request thread, only while that thread is not running.
-  const checkpointer =
-    options.file === ':memory:'
-      ? undefined
-      : startSqliteCheckpointer(options.file, () => {
-          if (db.open) db.pragma('wal_autocheckpoint = 1000');
-        });
-  if (checkpointer) {
-    db.pragma('wal_autocheckpoint = 0');
-    // When the checkpointing thread restarts the WAL, the file is cut back to this size.
-    db.pragma('journal_size_limit = 67108864');
-  }
+  const { db, checkpointer } = openSqlite(SqliteDatabase, options.file);
 
   const { getStmt, versionStmt, dataVersionStmt, upsertStmt, deleteStmt, putAnyStmt, putNewStmt, replaceStmt, replaceVersionStmt, deleteExistingStmt, deleteVersionStmt, rangeStmt } = prepareRowStatements(db);
 
@@ -391,10 +368,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const tenantViews = new Map<string, TenantStore>();
   let closed: Promise<void> | undefined;
   return {
-    // One view per tenant, made once: every request asks for it, and each view is a dozen closures.
+    // A view per tenant made once (every request asks, and a view is a dozen closures); at most
+    // TENANT_VIEWS kept, so tenant names from unauthenticated routes cannot grow the map.
     tenant: (tenant: string) => {
       let view = tenantViews.get(tenant);
-      if (!view) tenantViews.set(tenant, (view = tenantStore(tenant)));
+      if (view) return view;
+      if (tenantViews.size >= TENANT_VIEWS) tenantViews.delete(tenantViews.keys().next().value!);
+      tenantViews.set(tenant, (view = tenantStore(tenant)));
       return view;
     },
     // The writes already asked for are committed first; then the checkpointing thread stops.
