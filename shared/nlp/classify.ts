@@ -1,5 +1,6 @@
 import { categories, type Category } from './Entity';
 import { categoryExamples } from './categoryExamples';
+import { normalize } from './normalize';
 import { defaultTaxonomy } from './scenarios/defaultTaxonomy';
 
 export interface Classification {
@@ -124,8 +125,10 @@ categories.forEach((c, ci) => {
  * classifier, which takes this model's reading as a prior, then agrees with it more often.
  */
 export function defaultTrainingSet(extra: readonly { readonly category: Category; readonly examples: readonly string[] }[] = defaultTaxonomy): Record<Category, string[]> {
-  const out = Object.fromEntries(categories.map((c) => [c, [...categoryExamples[c]]])) as Record<Category, string[]>;
-  for (const s of extra) out[s.category].push(...s.examples);
+  // Read as messages are (classify() is given normalised text: 咋 is 怎么 there), so an example's
+  // colloquial form teaches what the model will see.
+  const out = Object.fromEntries(categories.map((c) => [c, categoryExamples[c].map((e) => normalize(e).text)])) as Record<Category, string[]>;
+  for (const s of extra) out[s.category].push(...s.examples.map((e) => normalize(e).text));
   return out;
 }
 

@@ -21,12 +21,13 @@ const PINYIN = '\u0003';
 const fuzzyCache = new Map<string, string>();
 /**
  * A syllable as a speaker from the south says it or a speech recogniser hears it: zh/ch/sh as
- * z/c/s, n as l, and -ing/-eng/-ang as -in/-en/-an, so 转账 said zuan zan still meets it.
+ * z/c/s, n as l, and -ing/-eng/-ang as -in/-en/-an (not -iang/-uang: 想 is no 先, 光 no 关), so
+ * 转账 said zuan zan still meets it.
  */
 function fuzzy(syllable: string): string {
   let out = fuzzyCache.get(syllable);
   if (out === undefined) {
-    out = syllable.replace(/^([zcs])h/, '$1').replace(/^n/, 'l').replace(/ing$/, 'in').replace(/eng$/, 'en').replace(/ang$/, 'an');
+    out = syllable.replace(/^([zcs])h/, '$1').replace(/^n/, 'l').replace(/ing$/, 'in').replace(/eng$/, 'en').replace(/([^iu])ang$/, '$1an');
     fuzzyCache.set(syllable, out);
   }
   return out;
@@ -126,7 +127,8 @@ function pack(featureCount: number, entries: { readonly f: number[]; readonly do
  * bigrams and syllable pairs, scored against each scenario's profile and its nearest example, plus
  * a bonus when the text carries one of the scenario's error-screen phrases (a screenshot's
  * 余额不足). Built once per taxonomy; classifying walks packed inverted indexes with reused scratch
- * arrays, so it costs microseconds inside understand().
+ * arrays: about 0.2 ms of understand() (0.02 ms without the scenario step), most of it pinyin and
+ * the transaction context of the text.
  */
 export class ScenarioClassifier {
   /** Feature -> its index into `scale` and the postings. */
