@@ -57,6 +57,8 @@ describe('FaqMatcher', () => {
     expect(loaded!.signals('借呗还钱', 1)[0]!.signals.phrasingOverlap).toBe(1);
     const saved = matcher.toJSON();
     expect(FaqMatcher.fromJSON({ ...saved, phrasings: { ...saved.phrasings, byEntry: 'AAAA' } })).toBeUndefined();
+    expect(FaqMatcher.fromJSON({ ...saved, phrasings: { ...saved.phrasings, terms: 'AAAA' } })).toBeUndefined();
+    expect(FaqMatcher.fromJSON({ ...saved, phrasings: { ...saved.phrasings, start: 'not base64!' } })).toBeUndefined();
     // A saved form of another version is refused, so the caller rebuilds instead of misreading it.
     expect(FaqMatcher.fromJSON({ index: {}, size: 2 })).toBeUndefined();
   });

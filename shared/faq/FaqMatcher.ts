@@ -219,7 +219,8 @@ export class FaqMatcher {
       const ints = (b: string) => new Int32Array(new Uint8Array(Buffer.from(b, 'base64')).buffer);
       const phrasings = { byEntry: ints(s.phrasings.byEntry), start: ints(s.phrasings.start), terms: ints(s.phrasings.terms) };
       // A damaged saved form is rebuilt, never half-read.
-      if (phrasings.byEntry.length !== s.ids.length + 1) return undefined;
+      const { byEntry, start, terms } = phrasings;
+      if (byEntry.length !== s.ids.length + 1 || start.length !== byEntry[s.ids.length]! + 1 || terms.length !== start[start.length - 1]) return undefined;
       return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
     } catch {
       return undefined;
