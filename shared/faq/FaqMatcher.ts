@@ -1,6 +1,7 @@
 import { withoutIdentifiers } from './withoutIdentifiers';
 import type { FaqEntry } from '../schemas';
 import { TermIndex, type SavedTermIndex } from './TermIndex';
+import { runSteps, runStepsInSlices } from './runSteps';
 import { faqTerms, type FaqTerms } from './faqTerms';
 import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
@@ -99,14 +100,6 @@ function* phrasingSteps(kept: readonly PreparedEntry[], index: TermIndex): Gener
   return { byEntry, start: Int32Array.from(start), terms: Int32Array.from(terms) };
 }
 
-function phrasingsOf(kept: readonly PreparedEntry[], index: TermIndex): Phrasings {
-  const steps = phrasingSteps(kept, index);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
 
 /** An entry's terms, ready to index; undefined for a disabled entry or one without any text to match. */
@@ -168,7 +161,7 @@ export class FaqMatcher {
     const kept = (prepared ?? entries.map(prepare)).filter((p): p is PreparedEntry => p !== undefined);
     if (indexes) return new FaqMatcher(kept.map((p) => p.id), indexes.index, indexes.answers, indexes.phrasings);
     const index = TermIndex.build(...phrasingDocs(kept));
-    return new FaqMatcher(kept.map((p) => p.id), index, TermIndex.build(...answerDocs(kept)), phrasingsOf(kept, index));
+    return new FaqMatcher(kept.map((p) => p.id), index, TermIndex.build(...answerDocs(kept)), runSteps(phrasingSteps(kept, index)));
   }
 
   /**
@@ -189,17 +182,7 @@ export class FaqMatcher {
     const kept = prepared.filter((p): p is PreparedEntry => p !== undefined);
     const index = await TermIndex.buildInSlices(...phrasingDocs(kept), sliceMs);
     const answers = await TermIndex.buildInSlices(...answerDocs(kept), sliceMs);
-    const steps = phrasingSteps(kept, index);
-    let phrasings: Phrasings | undefined;
-    sliceStart = performance.now();
-    while (!phrasings) {
-      const step = steps.next();
-      if (step.done) phrasings = step.value;
-      else if (performance.now() - sliceStart >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+    const phrasings = await runStepsInSlices(phrasingSteps(kept, index), sliceMs);
     return FaqMatcher.build(entries, prepared, { index, answers, phrasings });
   }
 

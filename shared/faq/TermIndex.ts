@@ -1,3 +1,5 @@
+import { runSteps, runStepsInSlices } from './runSteps';
+
 /** One field of an index in flat arrays: term ids, and per term its postings' slice. */
 interface Field {
   readonly ids: Map<string, number>;
@@ -67,25 +69,12 @@ export class TermIndex {
   }
 
   static build(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number): TermIndex {
-    const steps = TermIndex.steps(size, termsOf, fieldCount);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(TermIndex.steps(size, termsOf, fieldCount));
   }
 
   /** `build` with the event loop let go every `sliceMs`: a large base's index never holds it for long. */
   static async buildInSlices(size: number, termsOf: (doc: number, field: number) => readonly string[], fieldCount: number, sliceMs = 10): Promise<TermIndex> {
-    const steps = TermIndex.steps(size, termsOf, fieldCount);
-    let sliceStart = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+    return runStepsInSlices(TermIndex.steps(size, termsOf, fieldCount), sliceMs);
   }
 
   /** The build, pausable between documents (it yields every few hundred). */
