@@ -13,4 +13,10 @@ describe('withoutIdentifiers (what the FAQ matches a question on)', () => {
     expect(withoutIdentifiers('11月30日的账单')).toBe('11月30日的账单');
     expect(withoutIdentifiers('13812345678')).toBe('13812345678');
   });
+
+  it('keeps the words of a label that introduces no number: they are the question', () => {
+    expect(withoutIdentifiers('换手机号')).toBe('换手机号');
+    expect(withoutIdentifiers('怎么查订单号')).toBe('怎么查订单号');
+    expect(withoutIdentifiers('绑定的银行卡号 忘了')).toBe('绑定的银行卡号 忘了');
+  });
 });
