@@ -114,3 +114,25 @@ describe("FaqMatcher on a shop's own words", () => {
     expect(twice.match('怎么退款', { answer: 0.5, answerMargin: 0.3, suggest: 0.1 }).decision).toBe('suggest');
   });
 });
+
+describe('FaqMatcher on a long question that tells its story first', () => {
+  // A carrier's base. The traveller never says 漫游; the roaming entry's answer has 到了当地, 打电话,
+  // 上网, and the ID entry's question has 需要 and 什么, which the question has too.
+  const matcher = FaqMatcher.build([
+    { id: 'roam', question: '出国怎么开通国际漫游', similar: [], answer: '出国前在「我的-国际漫游」开通,到了当地开机就能打电话、上网,按天计费。' },
+    { id: 'port', question: '携号转网需要满足什么条件', similar: ['转网要什么条件'], answer: '号码已实名、无欠费、不在合约期内,发送 CXXZ 到 10086 查询是否可转。' },
+    { id: 'plan', question: '怎么更换套餐', similar: [], answer: '在「我的-套餐」选择新套餐,次月生效。' },
+    { id: 'id', question: '办卡需要带什么', similar: [], answer: '本人身份证原件。' },
+  ]);
+
+  it('weighs the answers fully, so the entry whose answer tells that story ranks first', () => {
+    // With answers at half weight for every question, the ID entry came first.
+    expect(matcher.retrieve('过几天出差去新加坡 想问下到了那边手机还能不能用 需要先办什么吗', 2)[0]).toBe('roam');
+    expect(matcher.retrieve('下个月要去日本玩 第一次出国 我这个号到了那边还能不能打电话上网 需不需要提前弄什么', 2)[0]).toBe('roam');
+  });
+
+  it('still meets a short question by its phrasings', () => {
+    expect(matcher.retrieve('转网条件', 1)[0]).toBe('port');
+    expect(matcher.retrieve('换套餐', 1)[0]).toBe('plan');
+  });
+});
