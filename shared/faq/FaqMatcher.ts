@@ -261,6 +261,11 @@ export class FaqMatcher {
       if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
     }
     const order = topOf(scoredEntries, totals, Math.max(limit, 2));
+    // The most the question could score on the phrasings' fields: each of its terms at about twice
+    // its idf (BM25's k1 + 1), boosted as its field is. An entry's share of it is scaled for the
+    // question's length and for the base's size, which idf grows with.
+    let ceiling = 1e-9;
+    for (let f = 0; f < BOOSTS.length; f++) ceiling += 2 * BOOSTS[f]! * queryMass[f]!;
     const total = (e: number) => totals[e]!;
     // The question's distinct bigrams as ids (one the base lacks is -1 and matches nothing), and their count.
     const distinct = new Set(q.bigrams);
@@ -293,6 +298,7 @@ export class FaqMatcher {
         margin: mine > 0 ? (mine - rival) / mine : 0,
         coveredMargin: (mine > 0 ? (mine - rival) / mine : 0) * words,
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
+        scoreShare: Math.min(1, mine / ceiling),
         score: mine,
       };
       return { faqId: this.ids[e]!, signals };

@@ -48,11 +48,19 @@ export interface ConfidenceSignals {
   readonly coveredMargin: number;
   /** Share of the fields (words, bigrams, characters, pinyin, answer) that rank this entry first. */
   readonly agreement: number;
+  /**
+   * The entry's score as a share of the most the question could score (all its terms matched at
+   * their best): coverage that counts every field, the answer and how often a term is repeated.
+   * Fitted beside the others it lets the bot answer more at about the same precision: settled alone
+   * on the held-out parts of eval/faq grocery 81.0 -> 82.3 %, lending 75.0 -> 78.8 %, apparel 76.7 ->
+   * 83.3 %, travel 16.3 -> 23.1 %, right when answered within 1.5 points either way.
+   */
+  readonly scoreShare: number;
   /** The raw ranking score (BM25 sum), for the record. */
   readonly score: number;
 }
 
-export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'coveredMargin', 'agreement'] as const;
+export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'coveredMargin', 'agreement', 'scoreShare'] as const;
 
 interface Calibration {
   /** Logistic regression over SIGNAL_NAMES, then bias. */
