@@ -28,9 +28,13 @@ const OUT_OF_SCOPE_HANDOFF = 0.85;
 /**
  * The sets calibrated on by default: those whose questions read like real users'. The dev part of
  * eval/faq/telecom is left out: its questions were written to avoid the entries' own words, a stress
- * test for the ranking; calibrated with it, the bot handed 转账手续费是多少 to a human.
+ * test for the ranking; calibrated with it, the bot handed 转账手续费是多少 to a human. Takeout was
+ * written by someone who never saw the matcher, so its entries are not the ones the concepts were
+ * written beside: with grocery and lending alone the bot answered wrongly on such bases more often
+ * than the precision target allows (held-out travel right when answered 86 %, apparel 92.6 %; with
+ * takeout 90.9 and 95.7 %), for fewer answers on the bases the lexicon knows.
  */
-const CALIBRATION_SETS = ['grocery', 'lending'];
+const CALIBRATION_SETS = ['grocery', 'lending', 'takeout'];
 
 interface Example {
   readonly x: number[];
