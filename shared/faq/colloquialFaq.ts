@@ -28,6 +28,8 @@ export const colloquialFaq: Readonly<Record<string, string>> = {
   几分钟: '多久',
   多会儿: '多久',
   啥: '什么',
+  // 能不能 as itself, or the rewrite of 能不 inside it made 能不能能.
+  能不能: '能不能',
   能不: '能不能',
   行不行: '能不能',
   可以不: '能不能',
@@ -64,6 +66,8 @@ export const colloquialFaq: Readonly<Record<string, string>> = {
   配送员: '骑手',
   快递员: '骑手',
   外卖员: '骑手',
+  // 托运费 (luggage) as itself, not 托 + 配送费.
+  托运费: '托运费',
   运费: '配送费',
   邮费: '配送费',
   包邮: '免配送费',

@@ -109,18 +109,52 @@ const conceptOf = new Map<string, string[]>();
 for (const [concept, forms] of [...Object.entries(CONCEPTS), ...Object.entries(moreConceptForms)]) {
   for (const form of forms) if (!conceptOf.get(form)?.includes(concept)) conceptOf.set(form, [...(conceptOf.get(form) ?? []), concept]);
 }
-const pattern = new RegExp(
-  [...conceptOf.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+/**
+ * The forms as a trie of characters: at each place of a text the longest form starting there, as an
+ * alternation of every form (longest first) would find it, in a walk as long as that form rather
+ * than a try of thousands of alternatives (2.4 µs a question against 14 µs as one regular expression, and
+ * 29 µs once the forms were twice as many).
+ */
+interface FormNode {
+  readonly next: Map<string, FormNode>;
+  concepts?: readonly string[];
+}
+const forms: FormNode = { next: new Map() };
+for (const [form, concepts] of conceptOf) {
+  let node = forms;
+  for (const ch of form) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = { next: new Map() }));
+    node = child;
+  }
+  node.concepts = concepts;
+}
+
+/** The forms a text holds, left to right, each the longest at its place, none overlapping the one before. */
+function* formsIn(text: string): Generator<[at: number, concepts: readonly string[]]> {
+  for (let i = 0; i < text.length; ) {
+    let node: FormNode | undefined = forms;
+    let found: readonly string[] | undefined;
+    let end = i;
+    for (let j = i; j < text.length; j++) {
+      node = node.next.get(text[j]!);
+      if (!node) break;
+      if (node.concepts) {
+        found = node.concepts;
+        end = j + 1;
+      }
+    }
+    if (found) {
+      yield [i, found];
+      i = end;
+    } else i++;
+  }
+}
 
 /** The concepts a (matching-form) text mentions, each once, in order of first mention. */
 export function conceptsOf(text: string): string[] {
   const found: [at: number, concept: string][] = [];
-  for (const m of text.matchAll(pattern)) for (const c of conceptOf.get(m[0]) ?? []) found.push([m.index, c]);
+  for (const [at, concepts] of formsIn(text)) for (const c of concepts) found.push([at, c]);
   for (const [re, c] of conceptPatterns) for (const m of text.matchAll(re)) found.push([m.index, c]);
   if (found.length > 1) found.sort((a, b) => a[0] - b[0]);
   const out: string[] = [];
