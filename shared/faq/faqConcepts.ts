@@ -122,9 +122,11 @@ interface FormNode {
 const forms: FormNode = { next: new Map() };
 for (const [form, concepts] of conceptOf) {
   let node = forms;
-  for (const ch of form) {
-    let child = node.next.get(ch);
-    if (!child) node.next.set(ch, (child = { next: new Map() }));
+  // By UTF-16 unit, as formsIn walks a text.
+  for (let k = 0; k < form.length; k++) {
+    const unit = form[k]!;
+    let child = node.next.get(unit);
+    if (!child) node.next.set(unit, (child = { next: new Map() }));
     node = child;
   }
   node.concepts = concepts;
