@@ -70,7 +70,8 @@ const ANSWER_BOOSTS = ANSWER_FIELDS.map((f) => BOOSTS[f]!);
 const ANSWER_COMMON_SHARE = 0.02;
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
-const SAVED_FORMAT = 7;
+// 8: the concepts of faqGeneralLexicon.ts and the colloquial rewrites of 2026-12-02 (a saved index holds concept terms).
+const SAVED_FORMAT = 8;
 
 /** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {

@@ -12,6 +12,11 @@ export const colloquialFaq: Readonly<Record<string, string>> = {
   ...faqSynonyms,
   // Question frames.
   咋回事: '怎么回事',
+  // Something done wrong, not a question frame: 怎么搞错了 is not 怎么办错了.
+  怎么搞错: '怎么搞错',
+  怎么弄错: '怎么弄错',
+  咋搞错: '怎么搞错',
+  咋弄错: '怎么弄错',
   咋整: '怎么办',
   咋办: '怎么办',
   咋弄: '怎么办',

@@ -1,4 +1,5 @@
 import { conceptsOf } from './faqConcepts';
+import { matchText } from './faqTerms';
 
 describe('conceptsOf: ways of saying one thing that share no word', () => {
   it.each([
@@ -41,5 +42,17 @@ describe('conceptsOf: ways of saying one thing that share no word', () => {
 
   it('gives each concept once, in the order the text names them', () => {
     expect(conceptsOf('退款 退钱 优惠券')).toEqual(['refund', 'coupon']);
+  });
+
+  it('finds a form of letters or digits only as a whole token: 618 is no sale inside 6180元, ems no carrier inside items', () => {
+    expect(conceptsOf('618活动')).toContain('promotion');
+    expect(conceptsOf('退款6180元')).not.toContain('promotion');
+    expect(conceptsOf('vip会员能退吗')).toContain('member');
+    expect(conceptsOf('买了个vip')).toContain('member');
+    expect(conceptsOf('items')).toEqual([]);
+  });
+
+  it('reads the colloquial 怎么搞错了 as a mistake, not as 怎么办', () => {
+    expect(conceptsOf(matchText('地址怎么搞错了'))).toContain('enteredWrong');
   });
 });

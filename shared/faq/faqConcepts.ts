@@ -136,18 +136,27 @@ for (const [form, concepts] of conceptOf) {
   node.concepts = concepts;
 }
 
-/** The forms a text holds, left to right, each the longest at its place, none overlapping the one before. */
+const ALNUM = /[a-z0-9]/;
+/** Whether the units at a and b are both letters or digits: a form ending between them cuts a token (618 in 6180, ems in items). */
+const inToken = (text: string, a: number, b: number) => a >= 0 && b < text.length && ALNUM.test(text[a]!) && ALNUM.test(text[b]!);
+
+/**
+ * The forms a text holds, left to right, each the longest at its place, none overlapping the one
+ * before; a form never starts or ends inside a run of letters and digits.
+ */
 function* formsIn(text: string): Generator<[at: number, concepts: readonly string[]]> {
   for (let i = 0; i < text.length; ) {
     let node: FormNode | undefined = forms;
     let found: readonly string[] | undefined;
     let end = i;
-    for (let j = i; j < text.length; j++) {
-      node = node.next.get(text[j]!);
-      if (!node) break;
-      if (node.concepts) {
-        found = node.concepts;
-        end = j + 1;
+    if (!inToken(text, i - 1, i)) {
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text[j]!);
+        if (!node) break;
+        if (node.concepts && !inToken(text, j, j + 1)) {
+          found = node.concepts;
+          end = j + 1;
+        }
       }
     }
     if (found) {

@@ -19,4 +19,14 @@ describe('withoutIdentifiers (what the FAQ matches a question on)', () => {
     expect(withoutIdentifiers('怎么查订单号')).toBe('怎么查订单号');
     expect(withoutIdentifiers('绑定的银行卡号 忘了')).toBe('绑定的银行卡号 忘了');
   });
+
+  it('takes a whole number, in full width or after a full-width colon, and a label only where it stands as one', () => {
+    expect(withoutIdentifiers('手机号码：13812345678，验证码收不到')).toBe('，验证码收不到');
+    expect(withoutIdentifiers('手机号,13812345678 忘了密码')).toBe('忘了密码');
+    expect(withoutIdentifiers('订单号 ：202311201234 退款')).toBe('退款');
+    expect(withoutIdentifiers('换手机号13812345678怎么弄')).toBe('换手机号 怎么弄');
+    expect(withoutIdentifiers('银行卡号6222021234567890123 扣款失败')).toBe('银行卡号 扣款失败');
+    expect(withoutIdentifiers('订单号 1511202311201234 没发货')).toBe('没发货');
+    expect(withoutIdentifiers('我手机１３８１２３４５６７８ 登不上')).toBe('登不上');
+  });
 });
