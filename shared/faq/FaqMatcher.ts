@@ -264,7 +264,8 @@ export class FaqMatcher {
     const order = topOf(scoredEntries, totals, Math.max(limit, 2));
     // The most the question could score on the phrasings' fields: each of its terms at about twice
     // its idf (BM25's k1 + 1), boosted as its field is. An entry's share of it is scaled for the
-    // question's length and for the base's size, which idf grows with.
+    // question's length and for the base's size, which idf grows with. The entry's score counts its
+    // answer too, so a question met in both can pass the ceiling: the share is capped at 1.
     let ceiling = 1e-9;
     for (let f = 0; f < BOOSTS.length; f++) ceiling += 2 * BOOSTS[f]! * queryMass[f]!;
     const total = (e: number) => totals[e]!;
