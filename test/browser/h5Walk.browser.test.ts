@@ -52,6 +52,9 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
     expect(await share()).toBeGreaterThanOrEqual(0.55);
     await page.press('#input', 'Enter');
     await page.locator('.card h4', { hasText: '花呗怎么还款' }).waitFor();
+    // The box empties when the send is accepted; the answer can arrive by the events poll first
+    // (seen on a loaded clean-clone run), so wait for it rather than read it once.
+    await page.waitForFunction("document.getElementById('input').value === ''", undefined, { timeout: 5000 });
     expect(await page.inputValue('#input')).toBe('');
     await page.getByRole('button', { name: '解决了' }).waitFor();
     await shot('02-faq-answer');
