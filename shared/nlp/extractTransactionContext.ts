@@ -1,4 +1,5 @@
 import type { Span } from './Entity';
+import { LongestMatch } from './LongestMatch';
 
 /**
  * Countries and regions a transaction happens in, by ISO 3166 code, with the names and the big
@@ -114,23 +115,11 @@ const context = lexicon<ContextValue>([
   ...CARD_TYPES.map(([value, words]) => [{ type: 'cardType', value }, words] as const),
 ]);
 
-/** The context words in a trie by UTF-16 unit: one walk from each position finds the longest word. */
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  word?: string;
-}
-const trie: TrieNode = { next: new Map() };
-for (const word of context.values.keys()) {
-  let node = trie;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    let child = node.next.get(c);
-    if (!child) node.next.set(c, (child = { next: new Map() }));
-    node = child;
-  }
-  node.word = word;
-}
+/** The context words, each its own value: one walk from each position finds the longest. */
+const trie = new LongestMatch([...context.values.keys()].map((w) => [w, w] as const));
 const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
+/** A word that starts with a Latin letter stands alone: no letter just before or after it. */
+const latinAlone = (text: string, start: number, end: number) => !(isLatin(text.charCodeAt(start)) && (isLatin(text.charCodeAt(start - 1)) || isLatin(text.charCodeAt(end))));
 
 /**
  * Where and with what a transaction happened, as scenario routing needs it: the country or region,
@@ -143,21 +132,9 @@ export function extractTransactionContext(text: string): Span[] {
   const out: Span[] = [];
   // The words are lower case; ASCII-only lowering keeps every offset (VISA, Visa, visa alike).
   const lowered = asciiLower(text);
-  for (let i = 0; i < lowered.length; ) {
-    let node: TrieNode | undefined = trie;
-    let found: string | undefined;
-    for (let j = i; j < lowered.length; j++) {
-      node = node.next.get(lowered.charCodeAt(j));
-      if (!node) break;
-      if (node.word && !(isLatin(lowered.charCodeAt(i)) && (isLatin(lowered.charCodeAt(i - 1)) || isLatin(lowered.charCodeAt(j + 1))))) found = node.word;
-    }
-    const hit = found ? context.values.get(found) : undefined;
-    if (!found || !hit) {
-      i++;
-      continue;
-    }
-    out.push({ type: hit.type, start: i, end: i + found.length, value: hit.value });
-    i += found.length;
+  for (const [start, end, found] of trie.in(lowered, latinAlone)) {
+    const hit = context.values.get(found);
+    if (hit) out.push({ type: hit.type, start, end, value: hit.value });
   }
   return out;
 }

@@ -15,3 +15,4 @@ export { extractAmounts } from './extractAmounts';
 export { extractTimes } from './extractTimes';
 export { SCENARIO_ID, ScenarioInput } from './scenarios/scenarioSchema';
 export { parseNumber } from './chineseNumber';
+export { LongestMatch } from './LongestMatch';
