@@ -52,6 +52,13 @@ describe('conceptsOf: ways of saying one thing that share no word', () => {
     expect(conceptsOf('items')).toEqual([]);
   });
 
+  it('reads a foreign place as being abroad, and no place into an everyday word', () => {
+    expect(conceptsOf('暑假去新加坡玩一周 手机上网怎么算钱')).toContain('abroad');
+    expect(conceptsOf('出国怎么开通国际漫游')).toEqual(['abroad', 'roaming']);
+    expect(conceptsOf('北京都可以送吗')).not.toContain('abroad');
+    expect(conceptsOf('相框要金边的')).not.toContain('abroad');
+  });
+
   it('reads the colloquial 怎么搞错了 as a mistake, not as 怎么办', () => {
     expect(conceptsOf(matchText('地址怎么搞错了'))).toContain('enteredWrong');
   });

@@ -141,6 +141,11 @@ export function extractTransactionContext(text: string): Span[] {
 
 const asciiLower = (text: string) => (/[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (w) => w.toLowerCase()) : text);
 
+/** Every foreign country, region and city name the context knows (for the FAQ's concept of being abroad). */
+export function foreignPlaceWords(): string[] {
+  return REGIONS.flatMap(([, , words]) => words.split('|'));
+}
+
 /** A text with every named foreign country, region or city replaced by 境外, for the scenario classifier. */
 export function generaliseRegions(text: string): string {
   regions.pattern.lastIndex = 0;

@@ -10,7 +10,7 @@ export { parseIsoInstant, fromLocal, localParts, SHANGHAI_OFFSET_MS, toShanghaiI
 export { detectServiceIntent, ACCOUNT_THEFT, COMPLAINT, HUMAN_REQUEST, type ServiceIntent } from './serviceIntent';
 export { isFollowUp } from './followUp';
 export { classifyScenario, classifierOf, defaultTaxonomy, ScenarioClassifier, SCENARIO_MIN_CONFIDENCE, screenQuestion, type Scenario, type ScenarioMatch } from './scenarios';
-export { extractTransactionContext } from './extractTransactionContext';
+export { extractTransactionContext, foreignPlaceWords } from './extractTransactionContext';
 export { extractAmounts } from './extractAmounts';
 export { extractTimes } from './extractTimes';
 export { SCENARIO_ID, ScenarioInput } from './scenarios/scenarioSchema';
