@@ -71,7 +71,8 @@ const ANSWER_COMMON_SHARE = 0.02;
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
 // 8: the concepts of faqGeneralLexicon.ts and the colloquial rewrites of 2026-12-02 (a saved index holds concept terms).
-const SAVED_FORMAT = 8;
+// 9: the concept of being abroad (foreign places).
+const SAVED_FORMAT = 9;
 
 /** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {
