@@ -59,6 +59,12 @@ describe('conceptsOf: ways of saying one thing that share no word', () => {
     expect(conceptsOf('相框要金边的')).not.toContain('abroad');
   });
 
+  it('reads 支付宝 as the platform, not as paying, and 支付宝号 as the account', () => {
+    expect(conceptsOf('新支付宝怎么找回原来的保单')).not.toContain('pay');
+    expect(conceptsOf('用支付宝付款')).toContain('pay');
+    expect(matchText('换支付宝号了')).toBe('换账户了');
+  });
+
   it('reads the colloquial 怎么搞错了 as a mistake, not as 怎么办', () => {
     expect(conceptsOf(matchText('地址怎么搞错了'))).toContain('enteredWrong');
   });
