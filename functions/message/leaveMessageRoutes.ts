@@ -1,17 +1,9 @@
-import type { AppDeps } from '../_http/AppDeps';
 import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 import { intQuery } from '../_http/queryParams';
 import { KefuError } from '../../shared/errors';
-import { LeaveMessageBook, LeaveMessageAnswer, LeaveMessageInput } from '../../shared/leaveMessage';
-
-const books = new WeakMap<AppDeps, LeaveMessageBook>();
-function bookOf(deps: AppDeps): LeaveMessageBook {
-  let book = books.get(deps);
-  if (!book) books.set(deps, (book = new LeaveMessageBook(deps.store)));
-  return book;
-}
+import { LeaveMessageAnswer, LeaveMessageInput } from '../../shared/leaveMessage';
 
 /**
  * 留言: the user leaves a message instead of waiting (or outside service hours), staff list the
@@ -26,7 +18,7 @@ export const leaveMessageRoutes: RouteGroup = (app, deps) => {
     const staff = await authenticate(c, deps, staffRoles);
     const status = c.req.query('status') === 'answered' ? 'answered' : 'open';
     const limit = intQuery(c, 'limit', { min: 1, max: 100 }) ?? 50;
-    return c.json({ tickets: await bookOf(deps).list(staff, status, limit) });
+    return c.json({ tickets: await deps.leaveMessages.list(staff, status, limit) });
   });
 
   app.post('/v1/conversations/:id/leave-message', svc, async (c) => {
@@ -37,7 +29,7 @@ export const leaveMessageRoutes: RouteGroup = (app, deps) => {
     const id = c.req.param('id');
     const { message, replayed } = await deps.conversations.users.leaveMessage(user, id, body.clientMessageId, body.text);
     // A retry of a 留言 already stored (the chat resends unanswered ones by itself) changes no ticket.
-    if (!replayed) await bookOf(deps).record(user, id, body);
+    if (!replayed) await deps.leaveMessages.record(user, id, body);
     return c.json(message, 201);
   });
 
@@ -46,7 +38,7 @@ export const leaveMessageRoutes: RouteGroup = (app, deps) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, LeaveMessageAnswer);
     const id = c.req.param('id');
-    const book = bookOf(deps);
+    const book = deps.leaveMessages;
     if (!(await book.get(staff, id))) throw new KefuError('CONVERSATION_NOT_FOUND');
     const conversation = await deps.conversations.queries.get(staff, id);
     if (conversation.status === 'queued') await deps.conversations.assignment.claim(staff, id);

@@ -14,6 +14,7 @@ import type { ReplyNotifier } from '../push';
 import type { ProactiveService } from '../proactive';
 import type { MerchantSettings } from '../merchant';
 import type { AuditLog } from '../audit';
+import type { LeaveMessageBook } from '../leaveMessage';
 
 /**
  * One Kefu instance: everything the functions' routes, the dev server and the CLI need, built once
@@ -42,6 +43,8 @@ export interface Kefu {
   readonly merchantSettings: MerchantSettings;
   /** Who viewed whose personal data: the owner of the audit rows. */
   readonly audit: AuditLog;
+  /** 留言 tickets: what users left instead of waiting, and the staff's answers. */
+  readonly leaveMessages: LeaveMessageBook;
   /** Creating and listing merchants (the operator API). */
   readonly onboarding: TenantOnboarding;
 }

@@ -22,6 +22,7 @@ import type * as AlipayModule from '../alipay/AlipaySdkOpenApi';
 import type * as TradeLookupModule from '../alipay/AlipaySdkTradeLookup';
 import type * as NlsModule from '../asr/NlsSpeechRecognizer';
 import { ProactiveService } from '../proactive';
+import { LeaveMessageBook } from '../leaveMessage';
 import { TesseractTextRecognizer, type TextRecognizer } from '../ocr';
 import { MerchantSettings } from '../merchant';
 import { AuditLog } from '../audit';
@@ -117,6 +118,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     proactive: new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings }),
     merchantSettings,
     audit: new AuditLog(store),
+    leaveMessages: new LeaveMessageBook(store),
     onboarding: new TenantOnboarding(accounts, store),
     store,
     notifier,
