@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { isConditionFailed, type Condition, type Store, type TenantStore } from '../store';
-import { type FaqSettings, FaqEntryInput, type FaqEntry } from '../schemas';
-import { validatorFor } from '../schemas/ajv';
+import type { FaqEntry, FaqEntryInput, FaqSettings } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { answerCutoff } from './faqConfidence';
-import { csvToRows, faqToCsv, type ImportProblem, type SourceRow } from './faqCsv';
+import { faqToCsv } from './faqCsv';
+import { entryFromInput, importedEntries } from './faqImportRows';
 import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceBase, type Pointer } from './faqBase';
 import { faqTables as t } from './faqTables';
 import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
@@ -44,9 +43,6 @@ const FRESH_MS = 2000;
 
 /** How long a question waits for a changed knowledge base's new matcher before the previous one answers (ms). */
 const REBUILD_WAIT_MS = 50;
-
-/** The problems an import reports at most; the rest are counted. */
-const MAX_PROBLEMS = 100;
 
 /**
  * A merchant's knowledge base: entries (CRUD, search, import/export), the matcher built from the
@@ -153,40 +149,7 @@ export class FaqService {
    * whole or not at all, whatever its size.
    */
   async importFile(tenant: string, format: 'json' | 'csv', text: string, options: FaqImportOptions = {}): Promise<FaqImportResult> {
-    const { rows, problems } = format === 'csv' ? csvToRows(text) : jsonToRows(text);
-    return this.importRows(tenant, rows, problems, format, options);
-  }
-
-  private async importRows(tenant: string, rows: readonly SourceRow[], early: ImportProblem[], format: 'json' | 'csv', options: FaqImportOptions): Promise<FaqImportResult> {
-    const problems = [...early];
-    const check = validatorFor(FaqEntryInput);
-    const seen = new Map<string, number>();
-    const entries: FaqEntry[] = [];
-    const now = this.clock().toISOString();
-    rows.forEach((row, i) => {
-      if (!check(row.value)) {
-        const err = check.errors?.[0];
-        const field = err ? err.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.params['missingProperty'] ?? err.params['additionalProperty'] ?? '') : '';
-        problems.push({ line: row.line, field, message: `${field || '条目'} 不合法: ${err?.message ?? ''}`.trim() });
-      } else {
-        const entry = { ...this.toEntry(row.value), updatedAt: now };
-        const first = seen.get(entry.id);
-        if (first !== undefined) problems.push({ line: row.line, field: 'id', message: `id ${entry.id} 与第 ${first} ${format === 'csv' ? '行' : '条'}重复` });
-        else seen.set(entry.id, row.line);
-        entries.push(entry);
-      }
-      if ((i + 1) % 1000 === 0 || i + 1 === rows.length) options.onProgress?.(i + 1, rows.length, 'validate');
-    });
-    if (problems.length) {
-      problems.sort((a, b) => a.line - b.line);
-      const unit = format === 'csv' ? '行' : '条';
-      const first = problems[0]!;
-      throw new KefuError('IMPORT_INVALID', `导入失败,共 ${problems.length} 处错误,未写入任何条目。第 ${first.line} ${unit}: ${first.message}`, {
-        problems: problems.slice(0, MAX_PROBLEMS),
-        problemCount: problems.length,
-        unit,
-      });
-    }
+    const { entries, seen } = importedEntries(format, text, this.clock().toISOString(), (done, total) => options.onProgress?.(done, total, 'validate'));
     const db = this.db(tenant);
     const from = await readPointer(db);
     const previous = await readEntries(db, from.base);
@@ -373,16 +336,7 @@ export class FaqService {
   }
 
   private toEntry(input: FaqEntryInput): FaqEntry {
-    return {
-      id: input.id ?? `faq-${randomUUID().slice(0, 8)}`,
-      category: input.category,
-      question: input.question.trim(),
-      similar: (input.similar ?? []).map((s) => s.trim()).filter(Boolean),
-      answer: input.answer,
-      actions: input.actions ?? [],
-      enabled: input.enabled ?? true,
-      updatedAt: this.clock().toISOString(),
-    };
+    return entryFromInput(input, this.clock().toISOString());
   }
 
   /**
@@ -416,25 +370,4 @@ export class FaqService {
     }
     throw new KefuError('CONFLICT', '知识库正在被修改,请稍后重试');
   }
-}
-
-function jsonToRows(text: string): { rows: SourceRow[]; problems: ImportProblem[] } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { rows: [], problems: [{ line: 1, message: `不是合法的 JSON: ${err instanceof Error ? err.message : String(err)}` }] };
-  }
-  if (!Array.isArray(parsed)) return { rows: [], problems: [{ line: 1, message: 'JSON 必须是条目数组' }] };
-  // Exports carry updatedAt; the import sets its own, so drop it instead of rejecting the file.
-  return {
-    rows: parsed.map((value: unknown, i) => {
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        const { updatedAt: _ignored, ...rest } = value as Record<string, unknown>;
-        return { line: i + 1, value: rest };
-      }
-      return { line: i + 1, value };
-    }),
-    problems: [],
-  };
 }
