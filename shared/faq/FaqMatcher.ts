@@ -2,6 +2,7 @@ import { withoutIdentifiers } from './withoutIdentifiers';
 import type { FaqEntry } from '../schemas';
 import { TermIndex, type SavedTermIndex } from './TermIndex';
 import { runSteps, runStepsInSlices } from './runSteps';
+import { loadPhrasings, phrasingOverlap, phrasingSteps, savePhrasings, type Phrasings, type SavedPhrasings } from './faqPhrasings';
 import { faqTerms, type FaqTerms } from './faqTerms';
 import { confidenceOf, decide, defaultThresholds, type ConfidenceSignals, type FaqDecision, type FaqDecisionReason, type FaqThresholds } from './faqConfidence';
 
@@ -83,36 +84,8 @@ interface SavedMatcher {
   answers: SavedTermIndex;
 }
 
-/**
- * Each phrasing's distinct bigrams as term ids of the bigram field, so a question can be compared
- * with every phrasing alone (the index holds an entry's phrasings as one document): entry e's
- * phrasings are byEntry[e] .. byEntry[e + 1], phrasing p's bigrams terms[start[p] .. start[p + 1]).
- */
-interface Phrasings {
-  readonly byEntry: Int32Array;
-  readonly start: Int32Array;
-  readonly terms: Int32Array;
-}
-type SavedPhrasings = { byEntry: string; start: string; terms: string };
-
 /** The bigram field's position in fieldsOf. */
 const BIGRAMS = 1;
-
-/** The phrasings' bigram ids, pausable every few hundred entries (a large base has many). */
-function* phrasingSteps(kept: readonly PreparedEntry[], index: TermIndex): Generator<void, Phrasings> {
-  const byEntry = new Int32Array(kept.length + 1);
-  const start: number[] = [0];
-  const terms: number[] = [];
-  for (let e = 0; e < kept.length; e++) {
-    if (e % 256 === 255) yield;
-    for (const p of kept[e]!.phrasings) {
-      for (const b of new Set(p.bigrams)) terms.push(index.termId(BIGRAMS, b));
-      start.push(terms.length);
-    }
-    byEntry[e + 1] = start.length - 1;
-  }
-  return { byEntry, start: Int32Array.from(start), terms: Int32Array.from(terms) };
-}
 
 const fieldsOf = (t: FaqTerms): (readonly string[])[] => [t.words, t.bigrams, t.chars, t.pinyin, t.concepts];
 
@@ -175,7 +148,7 @@ export class FaqMatcher {
     const kept = (prepared ?? entries.map(prepare)).filter((p): p is PreparedEntry => p !== undefined);
     if (indexes) return new FaqMatcher(kept.map((p) => p.id), indexes.index, indexes.answers, indexes.phrasings);
     const index = TermIndex.build(...phrasingDocs(kept));
-    return new FaqMatcher(kept.map((p) => p.id), index, TermIndex.build(...answerDocs(kept)), runSteps(phrasingSteps(kept, index)));
+    return new FaqMatcher(kept.map((p) => p.id), index, TermIndex.build(...answerDocs(kept)), runSteps(phrasingSteps(kept, index, BIGRAMS)));
   }
 
   /**
@@ -196,15 +169,13 @@ export class FaqMatcher {
     const kept = prepared.filter((p): p is PreparedEntry => p !== undefined);
     const index = await TermIndex.buildInSlices(...phrasingDocs(kept), sliceMs);
     const answers = await TermIndex.buildInSlices(...answerDocs(kept), sliceMs);
-    const phrasings = await runStepsInSlices(phrasingSteps(kept, index), sliceMs);
+    const phrasings = await runStepsInSlices(phrasingSteps(kept, index, BIGRAMS), sliceMs);
     return FaqMatcher.build(entries, prepared, { index, answers, phrasings });
   }
 
   /** The index as plain JSON, so a cold start can load it instead of rebuilding. */
   toJSON(): SavedMatcher {
-    const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-    const p = this.phrasings;
-    return { format: SAVED_FORMAT, ids: [...this.ids], phrasings: { byEntry: b64(p.byEntry), start: b64(p.start), terms: b64(p.terms) }, index: this.index.toJSON(), answers: this.answers.toJSON() };
+    return { format: SAVED_FORMAT, ids: [...this.ids], phrasings: savePhrasings(this.phrasings), index: this.index.toJSON(), answers: this.answers.toJSON() };
   }
 
   /** A matcher from `toJSON()`'s output; undefined for a saved form this version cannot read. */
@@ -212,13 +183,9 @@ export class FaqMatcher {
     const s = saved as Partial<SavedMatcher> | null;
     if (!s || s.format !== SAVED_FORMAT || !Array.isArray(s.ids) || !s.index || !s.answers || !s.phrasings) return undefined;
     try {
-      // A copy into a fresh, aligned buffer: Buffer's pool may start it at an odd offset.
-      const ints = (b: string) => new Int32Array(new Uint8Array(Buffer.from(b, 'base64')).buffer);
-      const phrasings = { byEntry: ints(s.phrasings.byEntry), start: ints(s.phrasings.start), terms: ints(s.phrasings.terms) };
       // A damaged saved form is rebuilt, never half-read.
-      const { byEntry, start, terms } = phrasings;
-      if (byEntry.length !== s.ids.length + 1 || start.length !== byEntry[s.ids.length]! + 1 || terms.length !== start[start.length - 1]) return undefined;
-      return new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
+      const phrasings = loadPhrasings(s.phrasings, s.ids.length);
+      return phrasings && new FaqMatcher(s.ids, TermIndex.fromJSON(s.index), TermIndex.fromJSON(s.answers), phrasings);
     } catch {
       return undefined;
     }
@@ -278,7 +245,7 @@ export class FaqMatcher {
     const overlapOf = (e: number | undefined) => {
       if (e === undefined) return 0;
       let o = overlaps.get(e);
-      if (o === undefined) overlaps.set(e, (o = this.phrasingOverlap(e, queryBigrams, distinct.size)));
+      if (o === undefined) overlaps.set(e, (o = phrasingOverlap(this.phrasings, e, queryBigrams, distinct.size)));
       return o;
     };
     const out = order.slice(0, limit).map((e, rank) => {
@@ -310,26 +277,6 @@ export class FaqMatcher {
     ix.clear();
     ax.clear();
     return out;
-  }
-
-  /**
-   * How nearly the question is one of the entry's phrasings: the best Dice overlap of distinct
-   * bigrams over its question and similar questions, each alone. 1 for a question asked as the
-   * merchant wrote it; a question that shares a few words with each of several phrasings stays low.
-   */
-  private phrasingOverlap(e: number, ids: ReadonlySet<number>, size: number): number {
-    if (size === 0) return 0;
-    const p = this.phrasings;
-    let best = 0;
-    for (let k = p.byEntry[e]!; k < p.byEntry[e + 1]!; k++) {
-      const from = p.start[k]!;
-      const to = p.start[k + 1]!;
-      let shared = 0;
-      for (let j = from; j < to; j++) if (ids.has(p.terms[j]!)) shared++;
-      const dice = (2 * shared) / (size + to - from);
-      if (dice > best) best = dice;
-    }
-    return best;
   }
 
   /** Signals of the ranked entries, for calibration (`npm run train:faq`). */
