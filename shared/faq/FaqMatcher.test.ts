@@ -137,17 +137,3 @@ describe('FaqMatcher on a long question that tells its story first', () => {
     expect(matcher.retrieve('换套餐', 1)[0]).toBe('plan');
   });
 });
-
-describe('FaqMatcher and the categories a merchant files entries under', () => {
-  // Two entries asked alike, told apart by their category only (a merchant's 会员 and 短信 pages).
-  const kb = [
-    { id: 'm', category: '会员', question: '怎么退订', similar: [], answer: '在“我的-设置”里关闭自动续费即可。' },
-    { id: 's', category: '短信通知', question: '怎么退订', similar: [], answer: '回复TD即可,退订后不再收到营销信息。' },
-  ];
-
-  it('reads the category as the entry topic: 会员 goes to the 会员 entry, 短信 to the other', () => {
-    const m = FaqMatcher.build(kb);
-    expect(m.retrieve('会员不想要了怎么退订', 2)[0]).toBe('m');
-    expect(m.retrieve('短信太多了怎么退订', 2)[0]).toBe('s');
-  });
-});

@@ -21,7 +21,7 @@ export interface FaqMatchResult {
 }
 
 /** What the matcher reads of an entry; the answer is optional (older callers index questions only). */
-export type MatchableEntry = Pick<FaqEntry, 'id' | 'question'> & { readonly similar?: readonly string[]; readonly enabled?: boolean; readonly answer?: string; readonly category?: string };
+export type MatchableEntry = Pick<FaqEntry, 'id' | 'question'> & { readonly similar?: readonly string[]; readonly enabled?: boolean; readonly answer?: string };
 
 /** The thresholds a matcher decides with unless told otherwise. */
 export function defaultRanker(): { thresholds: FaqThresholds } {
@@ -72,8 +72,8 @@ const ANSWER_COMMON_SHARE = 0.02;
 
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
 // 8: the concepts of faqGeneralLexicon.ts and the colloquial rewrites of 2026-12-02 (a saved index holds concept terms).
-// 9: the concept of being abroad (foreign places). 10: the category in the entry's document.
-const SAVED_FORMAT = 10;
+// 9: the concept of being abroad (foreign places).
+const SAVED_FORMAT = 9;
 
 /** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {
@@ -95,8 +95,6 @@ export interface PreparedEntry {
   readonly phrasings: readonly FaqTerms[];
   /** The answer's terms, in the phrasings' fields. */
   readonly answer: readonly (readonly string[])[];
-  /** The category's terms: in the entry's document, not a phrasing of its own (see prepare). */
-  readonly topic?: FaqTerms;
 }
 
 function prepare(entry: MatchableEntry): PreparedEntry | undefined {
@@ -104,24 +102,17 @@ function prepare(entry: MatchableEntry): PreparedEntry | undefined {
   const phrasings = [entry.question, ...(entry.similar ?? [])].map(faqTerms).filter((t) => t.chars.length > 0);
   if (!phrasings.length) return undefined;
   const answer = fieldsOf(faqTerms(entry.answer ?? ''));
-  // The merchant's category names the entry's topic (流量, 会员, 发票): in the entry's document its
-  // words are in every entry of the topic, so their idf falls and what is asked of the topic
-  // (积分怎么来的 against 积分怎么用) decides between neighbours. Not a phrasing: the phrasings'
-  // overlap with a question stays theirs. On the eight dev sets top-1 +1.1 points on average
-  // (-0 to +1.9 a set), as much as the category as a phrasing and three times the category in the answer.
-  const topic = entry.category ? faqTerms(entry.category) : undefined;
-  return { id: entry.id, phrasings, answer: ANSWER_FIELDS.map((f) => answer[f]!), ...(topic && topic.chars.length ? { topic } : {}) };
+  return { id: entry.id, phrasings, answer: ANSWER_FIELDS.map((f) => answer[f]!) };
 }
 
 /** TermIndex.build's arguments for the entries' phrasings, and for their answers. */
-const phrasingDocs = (kept: readonly PreparedEntry[]): [number, (e: number, f: number) => string[], number] => [kept.length, (e, f) => entryField(kept[e]!, f), BOOSTS.length];
+const phrasingDocs = (kept: readonly PreparedEntry[]): [number, (e: number, f: number) => string[], number] => [kept.length, (e, f) => entryField(kept[e]!.phrasings, f), BOOSTS.length];
 const answerDocs = (kept: readonly PreparedEntry[]): [number, (e: number, f: number) => readonly string[], number] => [kept.length, (e, f) => kept[e]!.answer[f]!, ANSWER_BOOSTS.length];
 
-/** An entry's phrasings and topic as one document per field (a bigram never spans two phrasings). */
-function entryField(entry: PreparedEntry, f: number): string[] {
+/** An entry's phrasings as one document per field (a bigram never spans two phrasings). */
+function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
   const out: string[] = [];
-  for (const p of entry.phrasings) out.push(...fieldsOf(p)[f]!);
-  if (entry.topic) out.push(...fieldsOf(entry.topic)[f]!);
+  for (const p of phrasings) out.push(...fieldsOf(p)[f]!);
   return out;
 }
 
