@@ -42,6 +42,8 @@ const CALIBRATION_SETS = ['grocery', 'lending', 'takeout', 'insure', 'gadget'];
 interface Example {
   readonly x: number[];
   readonly right: boolean;
+  /** The calibration set (trade) the question is from. */
+  readonly set: string;
 }
 
 function log(text: string): void {
@@ -51,14 +53,17 @@ function log(text: string): void {
 const vector = (s: ConfidenceSignals): number[] => SIGNAL_NAMES.map((n) => s[n]);
 
 /** The top entry's signals for a question, and whether it is the gold entry (null: out of scope). */
-function example(matcher: FaqMatcher, text: string, gold: string | null): Example | undefined {
+function example(matcher: FaqMatcher, text: string, gold: string | null, set: string): Example | undefined {
   const top = matcher.signals(text, 2)[0];
   if (!top) return undefined;
-  return { x: vector(top.signals), right: gold !== null && top.faqId === gold };
+  return { x: vector(top.signals), right: gold !== null && top.faqId === gold, set };
 }
 
+type Model = { weights: number[]; bias: number };
+const probability = (model: Model, x: readonly number[]) => 1 / (1 + Math.exp(-(model.bias + x.reduce((z, v, i) => z + v * model.weights[i]!, 0))));
+
 /** L2-regularised logistic regression by batch gradient descent (few features, few hundred rows). */
-function fit(examples: readonly Example[]): { weights: number[]; bias: number } {
+function fit(examples: readonly Example[]): Model {
   const d = SIGNAL_NAMES.length;
   const w = new Array<number>(d).fill(0);
   let b = 0;
@@ -98,7 +103,7 @@ function main(): void {
     for (const kb of [set.kb, set.kb.map((e) => ({ ...e, similar: [] }))]) {
       const matcher = FaqMatcher.build(kb);
       for (const q of set.dev) {
-        const e = example(matcher, q.text, q.gold);
+        const e = example(matcher, q.text, q.gold, set.name);
         if (!e) continue;
         examples.push(e);
         if (q.gold === null) outOfScope.push(e);
@@ -108,15 +113,21 @@ function main(): void {
     set.kb.forEach((entry, i) => {
       entry.similar.forEach((similar, j) => {
         const kb = set.kb.map((e, k) => (k === i ? { ...e, similar: e.similar.filter((_, m) => m !== j) } : e));
-        const e = example(FaqMatcher.build(kb), similar, entry.id);
+        const e = example(FaqMatcher.build(kb), similar, entry.id, set.name);
         if (e) examples.push(e);
       });
     });
   }
   log(`${examples.length} calibration questions (${outOfScope.length} out of scope) from ${sets.map((s) => s.name).join(', ')}`);
   const model = fit(examples);
-  const p = (x: readonly number[]) => 1 / (1 + Math.exp(-(model.bias + x.reduce((z, v, i) => z + v * model.weights[i]!, 0))));
-  const scored = examples.map((e) => ({ p: p(e.x), right: e.right })).sort((a, b) => b.p - a.p);
+  // The cutoffs and the suggest threshold are read off out-of-trade confidences: each set scored
+  // by the model fitted on the other sets, as a merchant's base is by a model that never saw it.
+  // Read off the final model's own confidences, they promised 97 % and bases it had not seen got
+  // 94-96 % (pet 95.1, wallet 95.9, course 94.3, apparel 95.7).
+  const names = [...new Set(examples.map((e) => e.set))];
+  const crossFitted = names.length > 1 ? new Map(names.map((n) => [n, fit(examples.filter((e) => e.set !== n))])) : undefined;
+  const p = (e: Example) => probability(crossFitted?.get(e.set) ?? model, e.x);
+  const scored = examples.map((e) => ({ p: p(e), right: e.right })).sort((a, b) => b.p - a.p);
   // For each target: walking down the confidences, the lowest one at which the answers so far are
   // still right at least that often.
   const cutoffs = TARGETS.map((target) => {
@@ -128,7 +139,7 @@ function main(): void {
     });
     return [target, Math.round(Math.min(cutoff, 0.999) * 1000) / 1000];
   });
-  const oos = outOfScope.map((e) => p(e.x)).sort((a, b) => a - b);
+  const oos = outOfScope.map((e) => p(e)).sort((a, b) => a - b);
   const suggest = Math.round((oos[Math.min(oos.length - 1, Math.floor(OUT_OF_SCOPE_HANDOFF * oos.length))] ?? 0.5) * 1000) / 1000;
   for (const [target, cutoff] of cutoffs) {
     const answered = scored.filter((s) => s.p >= cutoff!);
