@@ -58,6 +58,8 @@ describe('console: scenario rules and the scenario taxonomy', () => {
     await page.locator('.new-scenario').click();
     await page.locator('.ant-modal .ant-select').first().click();
     await page.locator('.ant-select-item-option', { hasText: '商家收款' }).click();
+    // The category shows as picked before the id is typed: the id is saved under it.
+    await page.locator('.ant-modal .ant-select', { hasText: '商家收款' }).waitFor();
     await page.locator('#scenario-id').fill('coffeeBeans');
     await page.locator('#scenario-name').fill('咖啡豆批发');
     await page.locator('#scenario-examples').fill('咖啡豆批发价\n大量采购咖啡豆\n咖啡豆进货渠道');

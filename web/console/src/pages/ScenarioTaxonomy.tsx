@@ -29,6 +29,9 @@ export function ScenarioTaxonomy({ scenarios, reload }: { scenarios: readonly Li
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string>();
   const [draft, setDraft] = useState<Draft>();
+  // From the latest draft, not the one of the last render: a field changed right after another
+  // (a category picked, then the id typed) must not undo it.
+  const edit = (change: Partial<Draft>) => setDraft((d) => d && { ...d, ...change });
   const shown = scenarios.filter((s) => (!category || s.category === category) && (!query || `${s.id} ${s.name} ${s.examples.join(' ')}`.includes(query)));
   const save = async (d: Draft) => {
     const id = d.isNew ? `${d.category}.${d.id}` : d.id;
@@ -85,13 +88,13 @@ export function ScenarioTaxonomy({ scenarios, reload }: { scenarios: readonly Li
           <Form layout="vertical">
             {draft.isNew && (
               <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-                <Select style={{ width: 140 }} value={draft.category} onChange={(c: string) => setDraft({ ...draft, category: c })} options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} />
-                <Input id="scenario-id" placeholder={tr('场景ID(字母、数字、_)')} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
+                <Select style={{ width: 140 }} value={draft.category} onChange={(c: string) => edit({ category: c })} options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} />
+                <Input id="scenario-id" placeholder={tr('场景ID(字母、数字、_)')} value={draft.id} onChange={(e) => edit({ id: e.target.value })} />
               </Space.Compact>
             )}
-            <Form.Item label={tr('名称')}><Input id="scenario-name" maxLength={32} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></Form.Item>
-            <Form.Item label={tr('示例(每行一条)')}><Input.TextArea id="scenario-examples" rows={6} value={draft.examples} onChange={(e) => setDraft({ ...draft, examples: e.target.value })} /></Form.Item>
-            <Form.Item label={tr('报错页面上的文字(每行一条,可不填)')}><Input.TextArea id="scenario-screen" rows={2} value={draft.screenTexts} onChange={(e) => setDraft({ ...draft, screenTexts: e.target.value })} /></Form.Item>
+            <Form.Item label={tr('名称')}><Input id="scenario-name" maxLength={32} value={draft.name} onChange={(e) => edit({ name: e.target.value })} /></Form.Item>
+            <Form.Item label={tr('示例(每行一条)')}><Input.TextArea id="scenario-examples" rows={6} value={draft.examples} onChange={(e) => edit({ examples: e.target.value })} /></Form.Item>
+            <Form.Item label={tr('报错页面上的文字(每行一条,可不填)')}><Input.TextArea id="scenario-screen" rows={2} value={draft.screenTexts} onChange={(e) => edit({ screenTexts: e.target.value })} /></Form.Item>
           </Form>
         )}
       </Modal>
