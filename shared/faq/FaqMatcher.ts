@@ -70,6 +70,21 @@ const ANSWER_BOOSTS = ANSWER_FIELDS.map((f) => BOOSTS[f]!);
  */
 const ANSWER_COMMON_SHARE = 0.02;
 
+/**
+ * The plain BM25 beside the ranking ("the peer"): the words and characters of the phrasings and of
+ * the answer at full weight, each BM25 sum times the number of the question's terms the entry has
+ * (minisearch's coordination, which the issue's plain BM25 peer scores with). It is right on other
+ * questions than the ranking is (either of the two is right on 88 % of eval/faq's questions, each
+ * alone on 83-84 %), so the order is the ranking's share of its best plus PEER_WEIGHT times the
+ * peer's share of its best, and the margin signal is read on that order: among answers the ranking
+ * alone was 80-88 % sure of, those the peer agreed with were right 94.6 %, the others 75 %. (The
+ * peer's agreement and share as signals of their own got weights near 0 beside that margin.)
+ * Read off the same fields, the peer costs no index of its own.
+ */
+const PEER_WEIGHT = 0.5;
+const PEER_FIELDS = [0, 2];
+const PEER_ANSWER_FIELDS = PEER_FIELDS.map((f) => ANSWER_FIELDS.indexOf(f));
+
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
 // 8: the concepts of faqGeneralLexicon.ts and the colloquial rewrites of 2026-12-02 (a saved index holds concept terms).
 // 9: the concept of being abroad (foreign places).
@@ -119,7 +134,8 @@ function entryField(phrasings: readonly FaqTerms[], f: number): string[] {
 /**
  * The knowledge-base matcher: BM25 over the words, character bigrams, characters, pinyin and
  * concepts of an entry's question and similar questions together, plus half as much of the same
- * fields but pinyin of its answer. Nothing in it is learned from a public data set, so it
+ * fields but pinyin of its answer, ordered together with a plain BM25 of the same words and
+ * characters (PEER_WEIGHT). Nothing in it is learned from a public data set, so it
  * does on a merchant's base what it does on any other. The decision comes from calibrated signals
  * (faqConfidence.ts): how much of the question the best entry covers, its lead over the runner-up,
  * and whether the fields agree on it.
@@ -128,6 +144,9 @@ export class FaqMatcher {
   readonly size: number;
   /** Per entry, its score in the ranking being made (synchronous: never two at once); zeroed after. */
   private readonly totals: Float64Array;
+  /** Per entry, the peer's score and the order's (ranking and peer together), as `totals`. */
+  private readonly peer: Float64Array;
+  private readonly order: Float64Array;
 
   private constructor(
     private readonly ids: readonly string[],
@@ -138,6 +157,8 @@ export class FaqMatcher {
   ) {
     this.size = ids.length;
     this.totals = new Float64Array(ids.length);
+    this.peer = new Float64Array(ids.length);
+    this.order = new Float64Array(ids.length);
   }
 
   /**
@@ -229,7 +250,27 @@ export class FaqMatcher {
       totals[e]! += answerWeight * s;
       if (s > fieldBest[BOOSTS.length]!.score) fieldBest[BOOSTS.length] = { entry: e, score: s };
     }
-    const order = topOf(scoredEntries, totals, Math.max(limit, 2));
+    // The peer beside the ranking (PEER_WEIGHT): each as a share of its best, summed.
+    const peer = this.peer;
+    const fused = this.order;
+    let ourBest = 0;
+    let peerBest = 0;
+    for (const e of scoredEntries) {
+      let sum = 0;
+      let inPhrasings = 0;
+      let inAnswer = 0;
+      PEER_FIELDS.forEach((f, i) => {
+        const a = PEER_ANSWER_FIELDS[i]!;
+        sum += ix.scores[f]![e]! + ax.scores[a]![e]!;
+        inPhrasings += ix.hits[f]![e]!;
+        inAnswer += ax.hits[a]![e]!;
+      });
+      peer[e] = sum * Math.max(inPhrasings, inAnswer);
+      peerBest = Math.max(peerBest, peer[e]);
+      ourBest = Math.max(ourBest, totals[e]!);
+    }
+    for (const e of scoredEntries) fused[e] = totals[e]! / (ourBest || 1) + (PEER_WEIGHT * peer[e]!) / (peerBest || 1);
+    const order = topOf(scoredEntries, fused, Math.max(limit, 2));
     // The most the question could score on the phrasings' fields: each of its terms at about twice
     // its idf (BM25's k1 + 1), boosted as its field is. An entry's share of it is scaled for the
     // question's length and for the base's size, which idf grows with. The entry's score counts its
@@ -250,8 +291,8 @@ export class FaqMatcher {
     };
     const out = order.slice(0, limit).map((e, rank) => {
       const other = order[rank === 0 ? 1 : 0];
-      const mine = total(e);
-      const rival = other === undefined ? 0 : total(other);
+      const mine = fused[e]!;
+      const rival = other === undefined ? 0 : fused[other]!;
       const coverage = (f: number) => (queryMass[f]! > 0 ? Math.min(1, ix.matched[f]![e]! / queryMass[f]!) : 0);
       const entryCoverage = (f: number) => (ix.mass(f, e) > 0 ? Math.min(1, ix.matched[f]![e]! / ix.mass(f, e)) : 0);
       const words = (coverage(0) + coverage(1)) / 2;
@@ -268,12 +309,12 @@ export class FaqMatcher {
         margin: mine > 0 ? (mine - rival) / mine : 0,
         coveredMargin: (mine > 0 ? (mine - rival) / mine : 0) * words,
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
-        scoreShare: Math.min(1, mine / ceiling),
-        score: mine,
+        scoreShare: Math.min(1, total(e) / ceiling),
+        score: total(e),
       };
       return { faqId: this.ids[e]!, signals };
     });
-    for (const e of scoredEntries) totals[e] = 0;
+    for (const e of scoredEntries) totals[e] = peer[e] = fused[e] = 0;
     ix.clear();
     ax.clear();
     return out;

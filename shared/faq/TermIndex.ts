@@ -54,6 +54,8 @@ export class TermIndex {
   readonly scores: readonly Float64Array[];
   /** Per field, the idf mass of the query's terms each document has (zeroed by `clear`). */
   readonly matched: readonly Float64Array[];
+  /** Per field, how many distinct query terms each document has (zeroed by `clear`). */
+  readonly hits: readonly Uint16Array[];
   /** Documents with a non-zero score in the current search. */
   readonly touched: number[] = [];
   private readonly seenDoc: Uint8Array;
@@ -65,6 +67,7 @@ export class TermIndex {
   ) {
     this.scores = fields.map(() => new Float64Array(size));
     this.matched = fields.map(() => new Float64Array(size));
+    this.hits = fields.map(() => new Uint16Array(size));
     this.seenDoc = new Uint8Array(size);
   }
 
@@ -199,6 +202,7 @@ export class TermIndex {
     const f = this.fields[field]!;
     this.scores[field]![d]! += idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * f.lengths[d]!) / f.avgLength)));
     this.matched[field]![d]! += idf;
+    this.hits[field]![d]!++;
   }
 
   /** Zeroes what the last search wrote. */
@@ -207,6 +211,7 @@ export class TermIndex {
       this.seenDoc[d] = 0;
       for (const s of this.scores) s[d] = 0;
       for (const m of this.matched) m[d] = 0;
+      for (const h of this.hits) h[d] = 0;
     }
     this.touched.length = 0;
   }
