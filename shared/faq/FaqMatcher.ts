@@ -88,7 +88,8 @@ const PEER_ANSWER_FIELDS = PEER_FIELDS.map((f) => ANSWER_FIELDS.indexOf(f));
 /** Version of the saved form; a saved index of another version is rebuilt, not misread. */
 // 8: the concepts of faqGeneralLexicon.ts and the colloquial rewrites of 2026-12-02 (a saved index holds concept terms).
 // 9: the concept of being abroad (foreign places).
-const SAVED_FORMAT = 9;
+// 10: concept forms the colloquial rewrites had made unmatchable, written as matched (缓多久, 新账户).
+const SAVED_FORMAT = 10;
 
 /** The saved form: entry ids and the two indexes' arrays (faqTerms' work is not redone on load). */
 interface SavedMatcher {

@@ -65,7 +65,7 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   early: ['提前', '一次性'],
   dueDate: ['还款日', '几号', '到期', '哪天'],
   overdue: ['逾期', '晚还', '还不上', '拖欠', '没还上', '超期'],
-  delay: ['延期', '宽限', '缓几天', '晚几天', '缓一缓', '推迟'],
+  delay: ['延期', '宽限', '缓多久', '缓一缓', '推迟'],
   creditReport: ['征信', '信用记录', '人行', '央行'],
   interest: ['利息', '利率', '年化'],
   penalty: ['罚息', '滞纳金', '罚多少'],
@@ -101,7 +101,7 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   confirmReceipt: ['确认收货', '签收'],
   rating: ['评价', '差评', '好评', '晒单'],
   // Accounts and service in general.
-  register: ['注册', '开户', '新账号'],
+  register: ['注册', '开户', '新账户'],
   unlock: ['解锁', '解封', '被锁', '锁住'],
   human: ['人工', '真人', '客服电话', '人工客服'],
   hoursService: ['客服时间', '在线时间', '几点下班'],
@@ -117,8 +117,13 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   abroad: ['出国', '国外', '境外', '出境', '海外', '国际', '外国', '欧洲', '东南亚', '港澳台', '港澳', ...foreignPlaceWords().filter((w) => !AMBIGUOUS_PLACES.has(w))],
 };
 
+/** Every concept with its forms as written, from the three tables (for the lexicon's own checks). */
+export function conceptTables(): readonly (readonly [concept: string, forms: readonly string[]])[] {
+  return [...Object.entries(CONCEPTS), ...Object.entries(moreConceptForms), ...Object.entries(generalConceptForms)];
+}
+
 const conceptOf = new Map<string, string[]>();
-for (const [concept, forms] of [...Object.entries(CONCEPTS), ...Object.entries(moreConceptForms), ...Object.entries(generalConceptForms)]) {
+for (const [concept, forms] of conceptTables()) {
   for (const form of forms) if (!conceptOf.get(form)?.includes(concept)) conceptOf.set(form, [...(conceptOf.get(form) ?? []), concept]);
 }
 // Words that hold a form and mean none: 支付宝 is the platform every merchant here runs on, not a
