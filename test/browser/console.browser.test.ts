@@ -79,10 +79,12 @@ describe('console in Chromium', () => {
 
     await page.fill('#composer', '您好,我是小王,这就帮您查这笔转账');
     await page.locator('.send').click();
+    // The transcript shows the reply once it is committed (it comes back as an event): only then
+    // ask for the user's events, or the read may beat the send (seen under load on a clean clone).
+    await page.locator('.transcript .msg-agent', { hasText: '这就帮您查这笔转账' }).waitFor();
     const events = await server.call('GET', `/v1/conversations/${c}/events?after=0&timeout=0`, { token: user });
     const texts = (events.json['events'] as { message?: { sender: { role: string }; body: { text?: string } } }[]).flatMap((e) => (e.message?.sender.role === 'agent' ? [e.message.body.text] : []));
     expect(texts).toContain('您好,我是小王,这就帮您查这笔转账');
-    await page.locator('.transcript .msg-agent', { hasText: '这就帮您查这笔转账' }).waitFor();
     expect((page as Page & { dialogs?: string[] }).dialogs).toEqual([]);
 
     // "/" lists canned replies; picking one fills the composer.
