@@ -260,12 +260,13 @@ export class FaqMatcher {
       let sum = 0;
       let inPhrasings = 0;
       let inAnswer = 0;
-      PEER_FIELDS.forEach((f, i) => {
+      for (let i = 0; i < PEER_FIELDS.length; i++) {
+        const f = PEER_FIELDS[i]!;
         const a = PEER_ANSWER_FIELDS[i]!;
         sum += ix.scores[f]![e]! + ax.scores[a]![e]!;
         inPhrasings += ix.hits[f]![e]!;
         inAnswer += ax.hits[a]![e]!;
-      });
+      }
       peer[e] = sum * Math.max(inPhrasings, inAnswer);
       peerBest = Math.max(peerBest, peer[e]);
       ourBest = Math.max(ourBest, totals[e]!);
