@@ -23,8 +23,11 @@ const DEFAULT_TARGET = 0.97;
  * a clear question just below it (转账手续费是多少) went to a human instead of to suggestions. At
  * 85 % the bases not calibrated on handed off less than 85 % (wallet 82.5, apparel 80); at 88 %
  * wallet 85, apparel 86.7, ride 95, pet 90, and fewer in-scope questions get suggestions instead.
+ * Calibrated on ten trades, the out-of-scope questions of calibration spread wider: at 88 % the seven
+ * bases not calibrated on (with and without similar questions) handed off 83.5 % on average, at 90 %
+ * 86.3 % (the demo's 我付的128块怎么失败了 is still suggested, not handed off).
  */
-const OUT_OF_SCOPE_HANDOFF = 0.88;
+const OUT_OF_SCOPE_HANDOFF = 0.9;
 // The cutoffs below are the regression's alone: a question asked as one of an entry's phrasings is
 // answered whatever they say (faqConfidence.confidenceOf), and calibration's paraphrases rarely are.
 /**
@@ -35,9 +38,13 @@ const OUT_OF_SCOPE_HANDOFF = 0.88;
  * the ones the concepts were written beside: calibrated on grocery and lending alone, the bot
  * answered wrongly on such bases more often than the precision target allows (held-out travel right
  * when answered 86 %, apparel 92.6 %). Each of the five predicted from the other four reaches 94.2 to
- * 97.9 % where 97 % is asked: the target holds on bases like these only about.
+ * 97.9 % where 97 % is asked: the target holds on bases like these only about. Five more trades
+ * written the same way (pet, ride, utility, wallet, course) joined once their figures had been used
+ * for decisions: on the seven sets left out (apparel, hotel, resale, clinic, parking, gym, travel,
+ * each with and without similar questions) right when answered 97.25 -> 98.15 % (bases below 97 %:
+ * 7 of 14 -> 3), settled alone 35.4 -> 35.8 %.
  */
-const CALIBRATION_SETS = ['grocery', 'lending', 'takeout', 'insure', 'gadget'];
+const CALIBRATION_SETS = ['grocery', 'lending', 'takeout', 'insure', 'gadget', 'pet', 'ride', 'utility', 'wallet', 'course'];
 
 interface Example {
   readonly x: number[];
