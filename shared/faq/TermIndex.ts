@@ -54,7 +54,7 @@ export class TermIndex {
   readonly scores: readonly Float64Array[];
   /** Per field, the idf mass of the query's terms each document has (zeroed by `clear`). */
   readonly matched: readonly Float64Array[];
-  /** Per field, how many distinct query terms each document has (zeroed by `clear`). */
+  /** Per field, how many distinct query terms each document has (zeroed by `clear`); a question is at most 2,000 characters, so 16 bits hold it. */
   readonly hits: readonly Uint16Array[];
   /** Documents with a non-zero score in the current search. */
   readonly touched: number[] = [];

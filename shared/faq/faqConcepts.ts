@@ -65,6 +65,8 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   early: ['提前', '一次性'],
   dueDate: ['还款日', '几号', '到期', '哪天'],
   overdue: ['逾期', '晚还', '还不上', '拖欠', '没还上', '超期'],
+  // 缓几天 is matched as 缓多久 (colloquialFaq: 几天 -> 多久); 晚几天 as 晚多久 is left out, since
+  // 晚多久送到 asks how late a delivery is.
   delay: ['延期', '宽限', '缓多久', '缓一缓', '推迟'],
   creditReport: ['征信', '信用记录', '人行', '央行'],
   interest: ['利息', '利率', '年化'],

@@ -39,7 +39,10 @@ export interface ConfidenceSignals {
   readonly wordsAndConcepts: number;
   /** How much of that phrasing the question has: a long entry matched on one word is a weak match. */
   readonly entryCoverage: number;
-  /** (this entry's score - the best other's) / this entry's score; negative below the top. */
+  /**
+   * (this entry's - the best other's) / this entry's, on the order's scores (the ranking's and its
+   * BM25 peer's shares together, FaqMatcher's PEER_WEIGHT), not `score`; negative below the top.
+   */
   readonly margin: number;
   /**
    * margin x queryCoverage: a lead means little when the entry covers hardly any of the question
