@@ -31,7 +31,7 @@ export function LeaveMessages() {
     try {
       await api('POST', `/v1/conversations/${encodeURIComponent(ticket.conversationId)}/leave-message/answer`, { clientMessageId: `lm${Date.now().toString(36)}`, text });
       void toast.success(t.sent);
-      setDrafts({ ...drafts, [ticket.conversationId]: '' });
+      setDrafts((d) => ({ ...d, [ticket.conversationId]: '' }));
       await load();
     } catch (err) {
       void toast.error(err instanceof ApiError ? err.message : String(err));
@@ -49,7 +49,7 @@ export function LeaveMessages() {
           width: 360,
           render: (_: unknown, r: LeaveMessageTicket) => (
             <Space.Compact style={{ width: '100%' }}>
-              <Input.TextArea className="leave-answer" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder={t.answerPlaceholder} value={drafts[r.conversationId] ?? ''} onChange={(e) => setDrafts({ ...drafts, [r.conversationId]: e.target.value })} />
+              <Input.TextArea className="leave-answer" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder={t.answerPlaceholder} value={drafts[r.conversationId] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [r.conversationId]: e.target.value }))} />
               <Button type="primary" className="leave-send" onClick={() => void answer(r)}>
                 {t.send}
               </Button>

@@ -13,6 +13,8 @@ import type { NotifySettings as Notify } from '../../../../shared/schemas';
 export function NotifySettings() {
   const tr = useTr();
   const [notify, setNotify] = useState<Notify>();
+  // From the latest settings, not the last render's: two changes in a row both stay.
+  const edit = (change: Partial<Notify>) => setNotify((n) => n && { ...n, ...change });
   useEffect(() => {
     void api<Notify>('GET', '/v1/merchant/settings/notify').then(setNotify);
   }, []);
@@ -30,16 +32,16 @@ export function NotifySettings() {
       <Typography.Paragraph type="secondary">{tr('用户在小程序里点「有回复时通知我」并同意订阅后,客服回复时支付宝会发一条订阅消息。模板在支付宝商家平台的「消息接入」中选择。')}</Typography.Paragraph>
       <Form layout="vertical" style={{ maxWidth: 560 }}>
         <Form.Item label={tr('订阅消息模板 ID(最多 3 个)')}>
-          <Select id="notify-templates" mode="tags" maxCount={3} value={notify.replyTemplateIds} onChange={(replyTemplateIds: string[]) => setNotify({ ...notify, replyTemplateIds })} open={false} />
+          <Select id="notify-templates" mode="tags" maxCount={3} value={notify.replyTemplateIds} onChange={(replyTemplateIds: string[]) => edit({ replyTemplateIds })} open={false} />
         </Form.Item>
         <Form.Item label={tr('模板类型')}>
-          <Radio.Group value={notify.kind} onChange={(e) => setNotify({ ...notify, kind: e.target.value as Notify['kind'] })} options={[{ value: 'once', label: tr('一次性订阅') }, { value: 'long', label: tr('长期订阅') }]} />
+          <Radio.Group value={notify.kind} onChange={(e) => edit({ kind: e.target.value as Notify['kind'] })} options={[{ value: 'once', label: tr('一次性订阅') }, { value: 'long', label: tr('长期订阅') }]} />
         </Form.Item>
         <Form.Item label={tr('点击通知打开的页面')}>
-          <Input id="notify-page" value={notify.page} maxLength={80} onChange={(e) => setNotify({ ...notify, page: e.target.value })} />
+          <Input id="notify-page" value={notify.page} maxLength={80} onChange={(e) => edit({ page: e.target.value })} />
         </Form.Item>
         <Form.Item label={tr('通知内容(依次填入模板的关键词,{time} 为回复时间)')}>
-          <Select id="notify-keywords" mode="tags" maxCount={10} value={notify.keywords} onChange={(keywords: string[]) => setNotify({ ...notify, keywords })} open={false} />
+          <Select id="notify-keywords" mode="tags" maxCount={10} value={notify.keywords} onChange={(keywords: string[]) => edit({ keywords })} open={false} />
         </Form.Item>
       </Form>
     </Card>

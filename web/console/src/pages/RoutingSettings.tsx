@@ -25,6 +25,8 @@ export function RoutingSettings() {
   const tr = useTr();
   const label = useLabel();
   const [r, setR] = useState<Routing>();
+  // Changes apply to the latest settings, not the last render's: two changes in a row both stay.
+  const update = (change: (r: Routing) => Routing) => setR((current) => current && change(current));
   const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
   const [scenarios, setScenarios] = useState<ListedScenario[]>([]);
   const loadScenarios = () => api<{ scenarios: ListedScenario[] }>('GET', '/v1/merchant/scenarios').then((s) => setScenarios(s.scenarios));
@@ -51,34 +53,34 @@ export function RoutingSettings() {
             <Form layout="horizontal" labelCol={{ span: 8 }}>
               {codesOf('category').map((c) => (
                 <Form.Item key={c} label={label('category', c)}>
-                  <Select allowClear placeholder={`${tr('默认')} (${groups.find((g) => g.id === r.defaultGroup)?.name ?? ''})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => setR({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+                  <Select allowClear placeholder={`${tr('默认')} (${groups.find((g) => g.id === r.defaultGroup)?.name ?? ''})`} value={r.categoryGroups[c]} options={groupOptions} onChange={(g?: string) => update((r) => ({ ...r, categoryGroups: Object.fromEntries(Object.entries({ ...r.categoryGroups, [c]: g }).filter(([, v]) => v)) as Record<string, string> }))} />
                 </Form.Item>
               ))}
             </Form>
           </Col>
           <Col span={12}>
             <Form layout="horizontal" labelCol={{ span: 10 }}>
-              <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => setR({ ...r, defaultGroup })} /></Form.Item>
-              <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => setR({ ...r, expertGroup })} /></Form.Item>
+              <Form.Item label={tr('默认技能组')}><Select value={r.defaultGroup} options={groupOptions} onChange={(defaultGroup: string) => update((r) => ({ ...r, defaultGroup }))} /></Form.Item>
+              <Form.Item label={tr('专家组(复杂案件)')}><Select value={r.expertGroup} options={groupOptions} onChange={(expertGroup: string) => update((r) => ({ ...r, expertGroup }))} /></Form.Item>
               {['1', '2', '3'].map((tier) => (
                 <Form.Item key={tier} label={tr(`VIP ${tier} 级及以上专席`)}>
-                  <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => setR({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> })} />
+                  <Select allowClear value={r.pinnedTiers[tier]} options={groupOptions} onChange={(g?: string) => update((r) => ({ ...r, pinnedTiers: Object.fromEntries(Object.entries({ ...r.pinnedTiers, [tier]: g }).filter(([, v]) => v)) as Record<string, string> }))} />
                 </Form.Item>
               ))}
               {numbers.map(([key, text, min, max]) => (
                 <Form.Item key={key} label={tr(text)}>
-                  <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && setR({ ...r, [key]: v })} />
+                  <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && update((r) => ({ ...r, [key]: v }))} />
                 </Form.Item>
               ))}
               <Form.Item label={tr('服务时间')}>
                 <Space orientation="vertical">
-                  <Switch checked={!!r.businessHours} checkedChildren={tr('限定时间')} unCheckedChildren={tr('全天候')} onChange={(on) => setR(on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r))} />
+                  <Switch checked={!!r.businessHours} checkedChildren={tr('限定时间')} unCheckedChildren={tr('全天候')} onChange={(on) => update((r) => (on ? { ...r, businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' } } : (({ businessHours: _, ...rest }) => rest)(r)))} />
                   {r.businessHours && (
                     <>
-                      <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: tr(`周${d}`), value: i + 1 }))} onChange={(days) => setR({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } })} />
+                      <Checkbox.Group value={r.businessHours.days} options={['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ label: tr(`周${d}`), value: i + 1 }))} onChange={(days) => update((r) => ({ ...r, businessHours: { ...r.businessHours!, days: (days).sort() } }))} />
                       <Space>
-                        <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } })} />{tr('至')}
-                        <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => setR({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } })} />
+                        <Input style={{ width: 80 }} value={r.businessHours.open} onChange={(e) => update((r) => ({ ...r, businessHours: { ...r.businessHours!, open: e.target.value } }))} />{tr('至')}
+                        <Input style={{ width: 80 }} value={r.businessHours.close} onChange={(e) => update((r) => ({ ...r, businessHours: { ...r.businessHours!, close: e.target.value } }))} />
                       </Space>
                     </>
                   )}
@@ -88,7 +90,7 @@ export function RoutingSettings() {
           </Col>
         </Row>
         <Divider titlePlacement="start" plain>{tr('场景规则(先于 VIP 专席和分类)')}</Divider>
-        <ScenarioRules rules={r.scenarioRules ?? []} scenarios={scenarios} groups={groupOptions} onChange={(scenarioRules) => setR({ ...r, scenarioRules })} />
+        <ScenarioRules rules={r.scenarioRules ?? []} scenarios={scenarios} groups={groupOptions} onChange={(scenarioRules) => update((r) => ({ ...r, scenarioRules }))} />
       </Card>
       <ScenarioTaxonomy scenarios={scenarios} reload={loadScenarios} />
     </>
