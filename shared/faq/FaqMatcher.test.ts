@@ -1,5 +1,4 @@
 import { FaqMatcher } from './FaqMatcher';
-import { confidenceOf } from './faqConfidence';
 import { canonicalText, pinyinBigrams } from './faqText';
 
 const kb = [
@@ -155,25 +154,5 @@ describe('FaqMatcher beside its plain BM25 peer', () => {
     const [first, second] = matcher.rank(q, 2);
     expect(first!.faqId).toBe('pay');
     expect(first!.score).toBeGreaterThan(2 * second!.score);
-  });
-});
-
-describe('FaqMatcher: how much of the question the base knows', () => {
-  const matcher = FaqMatcher.build([
-    { id: 'refund', question: '退款多久到账', answer: '退款原路退回,1-3 个工作日到账。' },
-    { id: 'pay', question: '付款失败怎么办', answer: '请检查余额或换一张银行卡再付。' },
-  ]);
-  const known = (q: string) => matcher.signals(q, 1)[0]!.signals.knownShare;
-
-  it('is whole for a question in the words of the base, numbers aside', () => {
-    expect(known('退款多久到账')).toBe(1);
-    expect(known('付款128失败了怎么办')).toBe(known('付款失败了怎么办'));
-    expect(known('付款失败了怎么办')).toBe(1);
-  });
-
-  it('is small for a question about something the merchant never wrote of, and lowers the confidence', () => {
-    expect(known('英语四级什么时候考')).toBeLessThan(0.5);
-    const [top] = matcher.signals('英语四级什么时候考', 1);
-    expect(confidenceOf({ ...top!.signals, knownShare: 1 })).toBeGreaterThan(confidenceOf(top!.signals));
   });
 });

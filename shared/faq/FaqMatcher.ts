@@ -102,8 +102,6 @@ interface SavedMatcher {
   answers: SavedTermIndex;
 }
 
-const DIGIT = /[0-9]/;
-
 /** The bigram field's position in fieldsOf. */
 const BIGRAMS = 1;
 
@@ -233,21 +231,6 @@ export class FaqMatcher {
       for (const t of new Set(terms)) m += ix.idf(f, t);
       return m;
     });
-    // How much of the question (idf mass of its words and bigrams) the base has anywhere, in a
-    // phrasing or an answer: a question about something the merchant never wrote of is out of scope.
-    // Numbers (128块, 3天) are left out: they say how much, not what about.
-    const knownShare = (f: number) => {
-      let known = 0;
-      let all = 0;
-      for (const t of new Set(qf[f])) {
-        if (DIGIT.test(t)) continue;
-        const idf = ix.idf(f, t);
-        all += idf;
-        if (ix.termId(f, t) >= 0 || ax.termId(ANSWER_FIELDS.indexOf(f), t) >= 0) known += idf;
-      }
-      return all > 0 ? known / all : 1;
-    };
-    const known = (knownShare(0) + knownShare(BIGRAMS)) / 2;
     // Per field (and the answer), the entry that scores best there: agreement of the fields.
     const answerWeight = answerWeightFor(q.chars.length);
     const fieldBest = [...BOOSTS, ANSWER_WEIGHT].map(() => ({ entry: -1, score: 0 }));
@@ -331,7 +314,6 @@ export class FaqMatcher {
         coveredMargin: (mine > 0 ? (mine - rival) / mine : 0) * words,
         agreement: fieldBest.filter((b) => b.entry === e).length / fieldBest.length,
         scoreShare: Math.min(1, total(e) / ceiling),
-        knownShare: known,
         score: total(e),
       };
       return { faqId: this.ids[e]!, signals };

@@ -59,20 +59,11 @@ export interface ConfidenceSignals {
    * 83.3 %, travel 16.3 -> 23.1 %, right when answered within 1.5 points either way.
    */
   readonly scoreShare: number;
-  /**
-   * How much of the question (idf mass of its words and bigrams, numbers aside) the base has
-   * anywhere, in any entry's phrasings or answer; the same for every entry of a question. A question
-   * about what the merchant never wrote of (英语四级什么时候考 to a food-delivery base) was answered
-   * as sure as a right one when its frame words met an entry. Beside the others, on ten sets not
-   * calibrated on (with and without similar questions): right when answered 97.86 -> 97.96 % (the
-   * lowest base 94.4 -> 95.8), settled alone 36.2 -> 37.1 %, out of scope handed off 87.1 -> 88.3 %.
-   */
-  readonly knownShare: number;
   /** The raw ranking score (BM25 sum), for the record. */
   readonly score: number;
 }
 
-export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'coveredMargin', 'agreement', 'scoreShare', 'knownShare'] as const;
+export const SIGNAL_NAMES = ['queryCoverage', 'pinyinCoverage', 'conceptCoverage', 'wordsAndConcepts', 'entryCoverage', 'margin', 'coveredMargin', 'agreement', 'scoreShare'] as const;
 
 interface Calibration {
   /** Logistic regression over SIGNAL_NAMES, then bias. */
