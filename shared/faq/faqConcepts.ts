@@ -2,6 +2,9 @@ import { conceptPatterns, moreConceptForms } from './faqConceptLexicon';
 import { generalConceptForms } from './faqGeneralLexicon';
 import { foreignPlaceWords, LongestMatch } from '../nlp';
 
+/** Place names that are also everyday words or sit inside them. */
+const AMBIGUOUS_PLACES = new Set(['金边', '京都', '尼斯', '奈良', '河内', '罗马', '槟城', '奥克兰']);
+
 /**
  * Concepts of customer-service Chinese: each a set of ways people say the same thing, tight
  * synonyms rather than topics (退款 and 退货 are different concepts, so entries that differ by
@@ -13,9 +16,6 @@ import { foreignPlaceWords, LongestMatch } from '../nlp';
  * top-1 moved +0.6, -0.6 and 0 points, +4.4 without similar questions, and +5.7 on takeout, whose
  * kinds of misses its writer was pointed to).
  */
-/** Place names that are also everyday words or sit inside them. */
-const AMBIGUOUS_PLACES = new Set(['金边', '京都', '尼斯', '奈良', '河内', '罗马', '槟城', '奥克兰']);
-
 const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   deliver: ['配送', '送货', '送达', '送到', '派送', '送过来', '送来', '送上门', '送餐', '外卖', '送不送', '给送', '能送'],
   howLong: ['多久', '多长时间', '多少时间', '几天', '几分钟', '时效', '快不快', '要等', '什么时候', '何时', '啥时候'],
