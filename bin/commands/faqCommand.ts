@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { errorCatalogue } from '../../shared/errors';
-import { FaqMatcher } from '../../shared/faq';
+import { botDecision, FaqMatcher } from '../../shared/faq';
 import { MAX_UNDERSTAND_LENGTH } from '../../shared/nlp';
 import type { CommandIo } from './understandCommand';
 import { faqAdminCommand, faqAdminUsage } from './faqAdminCommand';
@@ -9,6 +9,8 @@ import { faqAdminCommand, faqAdminUsage } from './faqAdminCommand';
 export const faqUsage = `用法: kefu faq match --kb kb.json < queries.jsonl > out.jsonl
   kb.json: 条目数组,每条至少 {id, category, question, answer} (可选 similar, enabled)
   每行输入 {"id", "text"}; 每行输出 {"id", "decision", "matches": [{"faqId", "score"}]} (最多 5 个)
+  decision: answer 直接回答 | suggest 给出建议 | handoff 转人工 | reply 机器人按意图回复(问候、致谢、闲聊);
+  识别出意图时另有 "intent" (greeting, thanks, human, complaint, accountTheft, abuse, offTopic)
 ${faqAdminUsage}`;
 
 interface KbEntry {
@@ -88,6 +90,6 @@ function matchLine(matcher: FaqMatcher, line: string, lineNo: number): object {
   if (typeof text !== 'string') return { id, error: { code: 'VALIDATION_FAILED', message: `第 ${lineNo} 行缺少字符串字段 text` } };
   if (text.trim() === '') return { id, error: { code: 'TEXT_EMPTY', message: errorCatalogue.TEXT_EMPTY.zh } };
   if (text.length > MAX_UNDERSTAND_LENGTH) return { id, error: { code: 'TEXT_TOO_LONG', message: `文本过长(最多 ${MAX_UNDERSTAND_LENGTH} 字)` } };
-  const result = matcher.match(text);
-  return { id, decision: result.decision, matches: result.matches };
+  const result = botDecision(text, matcher.match(text));
+  return { id, ...(result.intent ? { intent: result.intent } : {}), decision: result.decision, matches: result.matches };
 }

@@ -1,11 +1,15 @@
-import { FaqMatchRequest } from '../../shared/schemas';
+import { FaqMatchRequest, type FaqTrialResult } from '../../shared/schemas';
+import { botDecision } from '../../shared/faq';
 import { validateText } from '../../shared/nlp';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
 
-/** `faq`: match one question against the caller's knowledge base (decision, top matches). */
+/**
+ * `faq`: what the bot would do with one message of the caller's tenant: an intent's decision or the
+ * FAQ's, with the top matches (the console's 试一试 panel).
+ */
 export const faqRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/faq/match', service('faq'), async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
@@ -15,10 +19,7 @@ export const faqRoutes: RouteGroup = (app, deps) => {
     c.set('issue', body.text);
     const result = await deps.faq.decide(principal.tenant, body.text);
     const entries = await Promise.all(result.matches.map((m) => deps.faq.get(principal.tenant, m.faqId)));
-    return c.json({
-      decision: result.decision,
-      reason: result.reason,
-      matches: result.matches.map((m, i) => ({ ...m, question: entries[i]!.question })),
-    });
+    const reply: FaqTrialResult = botDecision(body.text, { ...result, matches: result.matches.map((m, i) => ({ ...m, question: entries[i]!.question })) });
+    return c.json(reply);
   });
 };

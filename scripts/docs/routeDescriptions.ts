@@ -51,7 +51,7 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'GET /v1/entry-icon/:tenant/:id': 'An uploaded entry icon\'s bytes (cached for good: a new upload is a new id).',
   'POST /v1/parse': 'The first name of `POST /v1/understand`, answered the same.',
   'POST /v1/understand': '`{text, now?, id?}` -> the same JSON as one line of `kefu understand`.',
-  'POST /v1/faq/match': '`{text}` -> `{decision, reason, matches: [{faqId, score, question}]}` on the caller\'s knowledge base.',
+  'POST /v1/faq/match': '`{text}` -> `FaqTrialResult` `{intent?, decision, reason, matches: [{faqId, score, question}]}`: what the bot would do, an intent (`reply` or `handoff`) before the caller\'s knowledge base.',
 
   // The agent's workbench.
   'GET /v1/agent/inbox': 'The queue (`box=waiting`), my open conversations (`mine`) or `all`; with `since` (the returned `version`) it long-polls until the inbox changes.',

@@ -9,7 +9,7 @@ import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
-import { detectServiceIntent, isFollowUp, type ServiceIntent, type Understanding } from '../nlp';
+import { detectServiceIntent, handsOff, isFollowUp, type ServiceIntent, type Understanding } from '../nlp';
 import type { FlowPlan } from '../flows';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
@@ -99,10 +99,10 @@ export class BotTurn {
     // An intent (谢谢, 转人工) ends any question a flow was waiting on.
     const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
     const withOpened = (f: FollowUp): FollowUp => ({ ...f, set: { ...f.set, ...opened.set, ...leaveFlow }, observations: [...opened.observations, ...(f.observations ?? [])] });
-    if (intent === 'human' || intent === 'complaint' || intent === 'accountTheft') {
-      const reason = intent === 'human' ? 'explicitRequest' : intent;
-      const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text });
-      return withOpened(intent === 'accountTheft' ? { ...q, events: [botSays({ type: 'text', text: intentReplies.accountTheft }), ...(q.events ?? [])] } : q);
+    if (handsOff(intent)) {
+      const q = await this.handoff(c, now, { cause: 'handoff', reason: intent === 'human' ? 'explicitRequest' : intent, candidates: c.botCandidates ?? [], text });
+      // A complaint is acknowledged and a stolen account told what to do before anyone answers.
+      return withOpened(intent === 'human' ? q : { ...q, events: [botSays({ type: 'text', text: intentReplies[intent] }), ...(q.events ?? [])] });
     }
     if (intent === 'greeting') {
       const suggestion = await this.o.bot?.greeting?.(tenant);

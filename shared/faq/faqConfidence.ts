@@ -1,4 +1,5 @@
 import calibration from './faqCalibration.json';
+import { HUMAN_REQUEST } from '../nlp';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
 
@@ -109,11 +110,10 @@ export function thresholdsFor(precision: number): FaqThresholds {
   return { answer, answerMargin: 0, suggest: Math.min(model.suggest, answer), precision };
 }
 
-/** A user asking for a person is handed off whatever the knowledge base holds. */
-const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工/;
-
 /** The decision from the ranked entries' confidences (best first). */
 export function decide(query: string, matches: readonly { score: number }[], size: number, t: FaqThresholds): { decision: FaqDecision; reason: FaqDecisionReason } {
+  // A user asking for a person is handed off whatever the knowledge base holds (the phrases are
+  // the service intents', one list for the bot and the matcher).
   if (HUMAN_REQUEST.test(query)) return { decision: 'handoff', reason: 'explicitRequest' };
   if (size === 0) return { decision: 'handoff', reason: 'emptyKnowledgeBase' };
   const top = matches[0]?.score ?? 0;

@@ -9,3 +9,4 @@ export { faqGapListener } from './faqGapListener';
 export { PICK_WINDOW_MS } from './faqGapRows';
 export { faqInsight } from './faqInsight';
 export { predictQuestions } from './predictQuestions';
+export { botDecision } from './botDecision';

@@ -1,4 +1,4 @@
-import { detectServiceIntent } from './serviceIntent';
+import { detectServiceIntent, handsOff } from './serviceIntent';
 
 describe('detectServiceIntent (before the FAQ)', () => {
   it.each([
@@ -21,11 +21,20 @@ describe('detectServiceIntent (before the FAQ)', () => {
     ['傻逼客服', 'abuse'],
     ['你妈的什么破客服', 'abuse'],
     ['他妈的还没到', 'abuse'],
+    ['今天天气怎么样', 'offTopic'],
+    ['给我讲个笑话吧', 'offTopic'],
+    ['你今年几岁', 'offTopic'],
+    ['Tell me a joke', 'offTopic'],
   ])('%s -> %s', (text, intent) => {
     expect(detectServiceIntent(text)).toBe(intent);
   });
 
-  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', '给我妈的生活费转了没到', '老妈的退款还没回来', ''])('%s is a question for the FAQ', (text) => {
+  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', '给我妈的生活费转了没到', '老妈的退款还没回来', '下雨天还能骑车吗', '天气冷了暖气怎么开', '机票因为天气原因取消了能退款吗', ''])('%s is a question for the FAQ', (text) => {
     expect(detectServiceIntent(text)).toBeUndefined();
+  });
+
+  it('sends only a human request, a complaint and a stolen account to a person at once', () => {
+    const all = ['greeting', 'thanks', 'human', 'complaint', 'accountTheft', 'abuse', 'offTopic'] as const;
+    expect(all.filter(handsOff)).toEqual(['human', 'complaint', 'accountTheft']);
   });
 });

@@ -1,9 +1,18 @@
+import type { ServiceIntent } from '../schemas';
+
 /**
  * What a message asks of the service before it is a question for the FAQ: a greeting or thanks
  * (answered, never handed off), a request for a human, a complaint or a stolen account (to the
- * expert seats at once), abuse (answered calmly). Undefined: a question, for the FAQ.
+ * expert seats at once), abuse (answered calmly), small talk no merchant serves (told what the
+ * bot can do). Undefined: a question, for the FAQ.
  */
-export type ServiceIntent = 'greeting' | 'thanks' | 'human' | 'complaint' | 'accountTheft' | 'abuse';
+export type { ServiceIntent };
+
+/** The intents that go to a person at once; the others are answered by the bot. */
+export type HandoffIntent = Extract<ServiceIntent, 'human' | 'complaint' | 'accountTheft'>;
+export function handsOff(intent: ServiceIntent): intent is HandoffIntent {
+  return intent === 'human' || intent === 'complaint' || intent === 'accountTheft';
+}
 
 /** A stolen or misused account: the expert seats, with what to do at once. */
 export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登录|不是本人|不是我本人|不是我操作|不是我自己|被人登录|被别人登录|账号被黑/;
@@ -11,6 +20,12 @@ export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登
 export const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银保监|金融监管|起诉|律师函/;
 /** Typed requests for a person (the button sends a flag instead, whatever the UI's language). */
 export const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
+/**
+ * Small talk that no merchant's service answers (the weather, a joke, a poem, the bot's age). Only
+ * whole short messages: 下雨天还能骑车吗 or 天气冷了暖气怎么开 are questions for the FAQ.
+ */
+const OFF_TOPIC = /^(?:今天|明天|后天|这几天|最近)?(?:的)?天气(?:怎么样|如何|好吗|咋样)|讲个笑话|说个笑话|讲个故事|写(?:一)?首诗|唱(?:一)?首歌|你(?:今年)?(?:多大了|几岁)|你是男(?:的|生)?还是女|你结婚了吗|你有(?:男|女)朋友吗|陪我聊(?:天|聊|会儿)|哪只股票|推荐(?:一)?(?:只|支)股票|彩票号码|^(?:tell me a joke|what'?s the weather)/i;
+const OFF_TOPIC_MAX = 24;
 const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|(?<![我俺咱她爸老姨舅姑岳后亲])妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
 
 // What is left of a greeting or a thank-you once its words are gone: nothing but punctuation.
@@ -25,6 +40,7 @@ export function detectServiceIntent(text: string): ServiceIntent | undefined {
   if (COMPLAINT.test(t)) return 'complaint';
   if (HUMAN_REQUEST.test(t)) return 'human';
   if (ABUSE.test(t)) return 'abuse';
+  if (t.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(t)) return 'offTopic';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(GREETING_WORDS, ''))) return 'greeting';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(THANKS_WORDS, ''))) return 'thanks';
   return undefined;

@@ -60,3 +60,42 @@ export const FaqSettings = Type.Object(
   { additionalProperties: false },
 );
 export type FaqSettings = Static<typeof FaqSettings>;
+
+/**
+ * What a message asks of the service before it is a question for the FAQ (shared/nlp/serviceIntent):
+ * greeting, thanks, abuse and small talk are answered by the bot; a human request, a complaint and
+ * a stolen account go to a person at once.
+ */
+export const ServiceIntent = Type.Union([
+  Type.Literal('greeting'),
+  Type.Literal('thanks'),
+  Type.Literal('human'),
+  Type.Literal('complaint'),
+  Type.Literal('accountTheft'),
+  Type.Literal('abuse'),
+  Type.Literal('offTopic'),
+]);
+export type ServiceIntent = Static<typeof ServiceIntent>;
+
+/**
+ * The bot's decision on one message as the 试一试 panel and `kefu faq match` show it: an intent's
+ * (`reply`: the bot answers it itself; `handoff`: a person at once) or else the FAQ's, with the
+ * entries the FAQ ranked either way.
+ */
+export const FaqTrialResult = Type.Object(
+  {
+    intent: Type.Optional(ServiceIntent),
+    decision: Type.Union([Type.Literal('answer'), Type.Literal('suggest'), Type.Literal('handoff'), Type.Literal('reply')]),
+    reason: Type.Union([
+      Type.Literal('confident'),
+      Type.Literal('close'),
+      Type.Literal('lowConfidence'),
+      Type.Literal('explicitRequest'),
+      Type.Literal('emptyKnowledgeBase'),
+      ServiceIntent,
+    ]),
+    matches: Type.Array(Type.Object({ faqId: Type.String(), score: Type.Number(), question: Type.Optional(Type.String()) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type FaqTrialResult = Static<typeof FaqTrialResult>;

@@ -67,12 +67,22 @@ describe('FAQ bot in the conversation (dev server, demo knowledge base)', () => 
     expect((await alone.say('那要多久', 'q1')).map((e) => e.message.body.faqId)).not.toContain('yuebao-transfer-out');
   });
 
-  it('hands a complaint to a human at once instead of showing a card', async () => {
+  it('acknowledges a complaint and hands it to a human at once instead of showing a card', async () => {
     const c = await open('u022');
-    expect(bodies(await c.say('我要投诉你们', 'p1'))).toEqual(['user:text', 'system:system']);
+    const events = await c.say('我要投诉你们', 'p1');
+    expect(bodies(events)).toEqual(['user:text', 'bot:text', 'system:system']);
+    expect(events[1]!.message.body.text).toContain('投诉已记录');
     expect(c.states()).toContain('queued:queued');
     const admin = await staffLogin(server, 'admin');
     expect((await server.call('GET', `/v1/conversations/${c.id}`, { token: admin })).json['handoff']).toMatchObject({ reason: 'complaint' });
+  });
+
+  it('tells small talk what the bot is for, without a card or a human', async () => {
+    const c = await open('u026');
+    const events = await c.say('给我讲个笑话吧', 't1');
+    expect(bodies(events)).toEqual(['user:text', 'bot:text']);
+    expect(events[1]!.message.body.text).toContain('超出了我的服务范围');
+    expect(c.states()).not.toContain('queued:queued');
   });
 
   it('tells a user whose account was stolen what to do now, and hands over to a human', async () => {

@@ -1,3 +1,5 @@
+import { Value } from '@sinclair/typebox/value';
+import { FaqTrialResult } from '../../shared/schemas';
 import { defaultRanker } from '../../shared/faq';
 import { startTestServer, staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 
@@ -98,6 +100,12 @@ describe('merchant FAQ administration and insight over HTTP', () => {
     const ok = await server.call('POST', '/v1/faq/match', { token: user, body: { text: '余额宝转出多久到账' } });
     expect(ok.json['decision']).toBe('answer');
     expect((ok.json['matches'] as unknown[])[0]).toMatchObject({ faqId: 'yuebao-transfer-out', question: '余额宝转出多久到账' });
+    expect(Value.Check(FaqTrialResult, ok.json)).toBe(true);
+    // What the bot would do, intents first: the panel shows the same decision as the chat.
+    const hello = await server.call('POST', '/v1/faq/match', { token: user, body: { text: '你好,在吗' } });
+    expect(hello.json).toMatchObject({ intent: 'greeting', decision: 'reply', reason: 'greeting' });
+    const human = await server.call('POST', '/v1/faq/match', { token: user, body: { text: 'Talk to a human please' } });
+    expect(human.json).toMatchObject({ intent: 'human', decision: 'handoff', reason: 'explicitRequest' });
     const long = await server.call('POST', '/v1/faq/match', { token: user, body: { text: '花'.repeat(10_000) } });
     expect([long.status, long.json['code']]).toEqual([400, 'TEXT_TOO_LONG']);
   });

@@ -190,6 +190,17 @@ describe('console in Chromium', () => {
     expect(await page.locator('.faq-trial-why').innerText()).toMatch(/^置信度 \d\.\d\d ≥ 回答阈值 \d\.\d\d$/);
     await page.locator('.faq-table tbody tr').first().waitFor();
     await shot(page, 'settings-faq');
+    // Intents decide before the FAQ, as in the chat: a greeting is answered, a complaint goes to the experts.
+    for (const [text, decision, why] of [
+      ['你好,在吗', '决定:机器人按意图回复,不查知识库(问候)', '回复问候语和猜你想问,不转人工'],
+      ['我要投诉你们', '决定:转人工(用户投诉)', '安抚用户并立即转专家坐席'],
+    ] as const) {
+      await page.locator('#faq-trial').fill(text);
+      await page.locator('.faq-trial').getByRole('button', { name: /试一试/ }).click();
+      await page.locator('.faq-trial-result', { hasText: decision }).waitFor();
+      expect(await page.locator('.faq-trial-why').innerText()).toBe(why);
+    }
+    await shot(page, 'settings-faq-intent');
 
     // Routing thresholds: the 30 s automatic reply becomes 40 s.
     await page.getByRole('tab', { name: '分配规则' }).click();

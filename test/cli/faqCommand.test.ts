@@ -26,9 +26,15 @@ describe('kefu faq match (CLI contract)', () => {
     expect(lines.map((l) => l['id'])).toEqual(['a', 'b', null, 'c']);
     expect(Object.keys(lines[0]!)).toEqual(['id', 'decision', 'matches']);
     expect((lines[0]!['matches'] as { faqId: string }[])[0]?.faqId).toBe('f1');
-    expect(lines[1]!['decision']).toBe('handoff');
+    expect(lines[1]).toMatchObject({ intent: 'human', decision: 'handoff' });
     expect(lines[2]!['error']).toMatchObject({ code: 'INVALID_JSON' });
     expect(lines[3]!['error']).toMatchObject({ code: 'TEXT_TOO_LONG' });
+  });
+
+  it('decides as the bot does: intents before the FAQ, the FAQ ranking kept', () => {
+    const { lines } = run(kb, ['{"id":"g","text":"你好,在吗"}', '{"id":"c","text":"借呗还款太慢了我要投诉"}', '{"id":"o","text":"今天天气怎么样"}'].join('\n'));
+    expect(lines.map((l) => [l['intent'], l['decision']])).toEqual([['greeting', 'reply'], ['complaint', 'handoff'], ['offTopic', 'reply']]);
+    expect((lines[1]!['matches'] as { faqId: string }[])[0]?.faqId).toBe('f1');
   });
 
   it('hands every query off for an empty knowledge base, without an error', () => {

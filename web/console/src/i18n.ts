@@ -206,6 +206,7 @@ const enByZh: Record<string, string> = {
   多: 'more', 少: 'fewer', 今天: 'Today', '近 7 天': 'Last 7 days', '近 30 天': 'Last 30 days', 投诉: 'complaint',
   置信度: 'Confidence', 回答阈值: 'answer threshold', 建议阈值: 'suggest threshold', ',但领先第二名': ', but its lead over the runner-up', ',': ', ',
   决定: 'Decision', 直接回答: 'answer directly', '给出建议(您想问的是不是)': 'suggest (did you mean)', 转人工: 'hand off to a human',
+  '机器人按意图回复,不查知识库': 'the bot replies to the intent, without the knowledge base', '知识库会给出的答案:': 'What the knowledge base would have given:',
   输入一个用户可能问的问题: 'A question a user might ask', '相似问法(每行一条)': 'Similar phrasings (one per line)', 编辑问答: 'Edit entry', 新增问答: 'New entry', 导入完成: 'Imported',
   '排队自动回复(秒)': 'Automatic reply while queued (s)', '客服未回复改派(秒)': 'Re-offer when the agent does not reply (s)', '大额升级金额(元)': 'Escalate amounts from (yuan)',
   '7 天内第几次同类咨询升级': 'Escalate at the nth similar contact in 7 days', 'VIP 每级提前(秒)': 'VIP lead per tier (s)', 回访原客服的天数: 'Days to prefer the previous agent',
@@ -248,6 +249,17 @@ const codeTable = {
     confident: ['匹配度高', 'confident match'], close: ['几条答案相近', 'close candidates'], lowConfidence: ['匹配度低', 'low confidence'], explicitRequest: ['用户要求人工', 'asked for a human'],
     emptyKnowledgeBase: ['知识库为空', 'empty knowledge base'], unresolvedTwice: ['两次未解决', 'unresolved twice'], leftMessage: ['留言', 'left a message'],
     complaint: ['用户投诉', 'complaint'], accountTheft: ['疑似账户被盗', 'account theft'], flowUnsettled: ['自助查询未解决', 'self-service could not settle'],
+    greeting: ['问候', 'greeting'], thanks: ['致谢', 'thanks'], abuse: ['不文明用语', 'abuse'], offTopic: ['闲聊', 'small talk'],
+  },
+  /** What the bot does with a message that is not a question for the FAQ (the 试一试 panel). */
+  intent: {
+    greeting: ['回复问候语和猜你想问,不转人工', 'Greets and shows suggested questions; no hand-off'],
+    thanks: ['回复不客气,不转人工', 'Says you are welcome; no hand-off'],
+    human: ['用户要求人工:直接转人工', 'The user asked for a person: handed off at once'],
+    complaint: ['安抚用户并立即转专家坐席', 'Acknowledges the complaint and hands off to the expert seats at once'],
+    accountTheft: ['先告知冻结账户的方法,再立即转专家坐席', 'Tells the user how to freeze the account, then hands off to the expert seats'],
+    abuse: ['提醒文明交流,不转人工', 'Asks for civil words; no hand-off'],
+    offTopic: ['说明服务范围,不转人工', 'Says what the bot can help with; no hand-off'],
   },
   risk: { newDevice: ['新设备', 'New device'], newCity: ['新城市', 'New city'], nightTime: ['夜间', 'Night'], largeAmount: ['大额', 'Large amount'], rapidSuccession: ['短时连续', 'Rapid succession'] },
   device: {

@@ -3,29 +3,22 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, 
 import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
-import type { FaqEntry } from '../../../../shared/schemas';
+import type { FaqEntry, FaqSettings as FaqSettingsValues, FaqTrialResult } from '../../../../shared/schemas';
 import { punctuationSuggestion } from '../../../../shared/faq/answerPunctuation';
 import { FaqGaps } from './FaqGaps';
-interface MatchResult {
-  decision: 'answer' | 'suggest' | 'handoff';
-  reason?: string;
-  matches: { faqId: string; question: string; score: number }[];
-}
+type MatchResult = FaqTrialResult;
+type Thresholds = Pick<FaqSettingsValues, 'answer' | 'answerMargin' | 'suggest'>;
 
-const decisionText: Record<MatchResult['decision'], string> = { answer: '直接回答', suggest: '给出建议(您想问的是不是)', handoff: '转人工' };
-
-interface Thresholds {
-  answer: number;
-  answerMargin: number;
-  suggest: number;
-}
+const decisionText: Record<MatchResult['decision'], string> = { answer: '直接回答', suggest: '给出建议(您想问的是不是)', handoff: '转人工', reply: '机器人按意图回复,不查知识库' };
 
 /**
  * Why the bot decided so, in words: the top entry's calibrated confidence against the merchant's
  * thresholds (置信度 0.93 ≥ 回答阈值 0.87). Nothing for a request for a person or an empty base:
- * the reason's label says all.
+ * the reason's label says all. For an intent, what the bot does with it.
  */
-function whyOf(result: MatchResult, t: Thresholds, tr: (zh: string) => string): string | undefined {
+function whyOf(result: MatchResult, t: Thresholds, tr: (zh: string) => string, label: (kind: 'intent', code: string) => string): string | undefined {
+  // An intent decides before the FAQ: what the bot does with it, in words.
+  if (result.intent) return label('intent', result.intent);
   if (result.reason === 'explicitRequest' || result.reason === 'emptyKnowledgeBase') return undefined;
   const f = (x: number) => x.toFixed(2);
   const top = result.matches[0]?.score ?? 0;
@@ -115,10 +108,11 @@ export function FaqSettings() {
         {trial && (
           <div style={{ marginTop: 8 }} className="faq-trial-result">
             <Alert
-              type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'suggest' ? 'info' : 'warning'}
+              type={trial.result.decision === 'answer' ? 'success' : trial.result.decision === 'handoff' ? 'warning' : 'info'}
               title={`${tr('决定')}:${tr(decisionText[trial.result.decision])}${trial.result.reason ? `(${label('reason', trial.result.reason)})` : ''}`}
-              description={thresholds && whyOf(trial.result, thresholds, tr) ? <span className="faq-trial-why">{whyOf(trial.result, thresholds, tr)}</span> : undefined}
+              description={thresholds && whyOf(trial.result, thresholds, tr, label) ? <span className="faq-trial-why">{whyOf(trial.result, thresholds, tr, label)}</span> : undefined}
             />
+            {trial.result.intent && trial.result.matches.length > 0 && <Typography.Text type="secondary" className="faq-trial-faq">{tr('知识库会给出的答案:')}</Typography.Text>}
             <ol className="faq-trial-matches" style={{ margin: '8px 0 0', paddingLeft: 20 }}>{trial.result.matches.map((m) => <li key={m.faqId}>{m.question} <Tag>{m.score.toFixed(2)}</Tag></li>)}</ol>
           </div>
         )}
