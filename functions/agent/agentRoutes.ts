@@ -13,12 +13,6 @@ import { customerRoutes } from './customerRoutes';
 /** A user id as logins accept it; anything else names no user and is not sent to the store. */
 const USER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
-/** The first character of a name and a star for each of the rest (张三丰 -> 张**). */
-const maskName = (name: string): string => {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-};
-
 /** A staff session; every workbench request also tells routing the agent is still there. */
 async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
   const staff = await authenticate(c, deps, staffRoles);
@@ -115,9 +109,7 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   app.get('/v1/agent/user-names', svc, async (c) => {
     const staff = await staffSession(c, deps);
     const ids = [...new Set((c.req.query('ids') ?? '').split(',').filter((id) => USER_ID.test(id)))].slice(0, 100);
-    const full = await deps.accounts.mayViewCustomerData(staff);
-    const users = await Promise.all(ids.map(async (id) => [id, (await deps.accounts.getUser(staff.tenant, id))?.name] as const));
-    return c.json({ names: Object.fromEntries(users.flatMap(([id, name]) => (name ? [[id, full ? name : maskName(name)]] : []))) });
+    return c.json({ names: await deps.accounts.userNames(staff, ids) });
   });
 
   // Where a conversation can be transferred to.

@@ -61,9 +61,8 @@ export const authRoutes: RouteGroup = (app, deps) => {
   // Ends every session of the caller, this one included (a lost phone, a shared computer).
   app.post('/v1/auth/logout-all', svc, async (c) => {
     const principal = await authenticate(c, deps, ['user', ...staffRoles]);
+    // A staff member without a session is offline at once (AccountService.onStaffSessionsEnded).
     await deps.accounts.logoutEverywhere(principal);
-    // A staff member without a session is offline at once (routing stops assigning to them).
-    if (principal.role !== 'user') await deps.routing.setPresence(principal.tenant, principal.id, 'offline');
     return c.body(null, 204);
   });
 

@@ -227,9 +227,7 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   /** Every agent's presence and load, for supervisors. */
   app.get('/v1/merchant/agents', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
-    const groups = await deps.routing.listGroups(staff.tenant);
-    const ids = [...new Set(groups.flatMap((g) => g.members))].sort();
-    return c.json({ agents: await Promise.all(ids.map(async (id) => (await deps.routing.presence(staff.tenant, id)).value)) });
+    return c.json({ agents: await deps.board.agents(staff.tenant) });
   });
 
   /**
@@ -262,10 +260,8 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
       // Only disabling oneself is refused (it would lock the merchant out); enabling oneself is a
       // no-op, since a disabled admin's session no longer gets this far.
       if (disabled && c.req.param('username') === admin.id) throw new KefuError('VALIDATION_FAILED', '不能停用自己的账号');
-      const result = await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled);
-      // Their sessions ended: routing must not keep assigning them conversations.
-      if (disabled) await deps.routing.setPresence(admin.tenant, c.req.param('username'), 'offline');
-      return c.json(result);
+      // Disabling ends their sessions, which takes them offline (AccountService.onStaffSessionsEnded).
+      return c.json(await deps.accounts.setStaffDisabled(admin.tenant, c.req.param('username'), disabled));
     });
   }
 
@@ -281,7 +277,6 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
   app.post('/v1/merchant/staff/:username/logout-all', svc, async (c) => {
     const admin = await authenticate(c, deps, ['admin']);
     await deps.accounts.endStaffSessions(admin.tenant, c.req.param('username'));
-    await deps.routing.setPresence(admin.tenant, c.req.param('username'), 'offline');
     return c.body(null, 204);
   });
 

@@ -29,20 +29,6 @@ export const statsRoutes: RouteGroup = (app, deps) => {
 
   app.get('/v1/stats/live', svc, async (c) => {
     const staff = await authenticate(c, deps, supervisors);
-    const now = Date.now();
-    const groups = await deps.routing.listGroups(staff.tenant);
-    const queues = await Promise.all(
-      groups.map(async (g) => {
-        const entries = await deps.routing.queueHead(staff.tenant, g.id, 1000);
-        const oldest = Math.min(now, ...entries.map((e) => Date.parse(e.value.enqueuedAt)));
-        return { groupId: g.id, name: g.name, waiting: entries.length, longestWaitSeconds: entries.length ? Math.round((now - oldest) / 1000) : 0 };
-      }),
-    );
-    const agents = { online: 0, busy: 0, away: 0, offline: 0 };
-    const presence = await deps.routing.listPresence(staff.tenant);
-    for (const p of presence) agents[p.status]++;
-    // Each agent's status and load, for the supervisor's live view.
-    const agentList = presence.map((p) => ({ agentId: p.agentId, name: p.name, status: p.status, active: p.active, capacity: p.capacity }));
-    return c.json({ queues, agents, agentList, at: new Date(now).toISOString() });
+    return c.json(await deps.board.live(staff.tenant));
   });
 };

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { KefuError } from '../errors';
 import { hashPassword, verifyPassword, type Principal, type Role, type SessionTokens } from '../auth';
 import type { Store, TenantStore } from '../store';
+import { maskName } from '../nlp';
 import { LoginThrottle, accountPolicy, addressPolicy, type LoginLock, type ThrottlePolicy } from './LoginThrottle';
 import { SessionGuard, type AccountSessionState } from './SessionGuard';
 
@@ -80,6 +81,7 @@ export interface Session {
 export class AccountService {
   private readonly sessions: SessionGuard;
   private readonly throttle: LoginThrottle;
+  private readonly sessionsEnded: ((tenant: string, username: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -172,12 +174,22 @@ export class AccountService {
     return viewOf({ ...staff, role });
   }
 
+  /**
+   * Runs after a staff member's sessions ended, however they ended (disabled, a new role, logged out
+   * everywhere by an admin or by themselves): the composition root takes them offline in routing,
+   * so no conversation is assigned to someone who cannot see it.
+   */
+  onStaffSessionsEnded(listener: (tenant: string, username: string) => Promise<void>): void {
+    this.sessionsEnded.push(listener);
+  }
+
   /** "Log out everywhere": every token of this staff member stops working. */
   async endStaffSessions(tenant: string, username: string): Promise<void> {
     await this.requireStaff(tenant, username);
     // An atomic increment: two revocations at once both end what came before either.
     await this.store.tenant(tenant).increment('staff', [username], 'sessionEpoch');
     this.sessions.forget(tenant, 'staff', username);
+    for (const listener of this.sessionsEnded) await listener(tenant, username);
   }
 
   /** Ends the caller's own sessions, staff or user. */
@@ -255,6 +267,16 @@ export class AccountService {
 
   async getUser(tenant: string, id: string): Promise<UserRecord | undefined> {
     return (await this.store.tenant(tenant).get<UserRecord>('user', [id]))?.value;
+  }
+
+  /**
+   * The names users chat under, for the workbench's lists: masked (张*) for staff without
+   * customer-data permission, like the rest of a customer's personal data. Unknown ids are left out.
+   */
+  async userNames(staff: Principal, ids: readonly string[]): Promise<Record<string, string>> {
+    const full = await this.mayViewCustomerData(staff);
+    const users = await Promise.all(ids.map(async (id) => [id, (await this.getUser(staff.tenant, id))?.name] as const));
+    return Object.fromEntries(users.flatMap(([id, name]) => (name ? [[id, full ? name : maskName(name)]] : [])));
   }
 
   /**

@@ -6,8 +6,8 @@ import type { SessionTokens } from '../auth';
 import type { AccountService, TenantOnboarding } from '../accounts';
 import type { Conversations } from './wireConversations';
 import type { FaqService } from '../faq';
-import type { CustomerData } from '../customer';
-import type { RoutingService } from '../routing';
+import type { CustomerData, CustomerPanel } from '../customer';
+import type { RoutingService, SupervisorBoard } from '../routing';
 import type { MediaService } from '../media';
 import type { AlipayOpenApi } from '../alipay';
 import type { ReplyNotifier } from '../push';
@@ -31,7 +31,11 @@ export interface Kefu {
   readonly conversations: Conversations;
   readonly faq: FaqService;
   readonly customers: CustomerData;
+  /** The workbench's view of one customer (permission-checked and audited). */
+  readonly customerPanel: CustomerPanel;
   readonly routing: RoutingService;
+  /** Queues, presence and load as supervisors watch them (read only). */
+  readonly board: SupervisorBoard;
   readonly media: MediaService;
   /** Alipay's OpenAPI, when configured (Alipay login). */
   readonly alipay?: AlipayOpenApi;

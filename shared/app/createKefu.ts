@@ -13,7 +13,7 @@ import { FaqService, faqGapListener, FaqBot } from '../faq';
 import { wireConversations } from './wireConversations';
 import { replyPushListener, ReplyNotifier } from '../push';
 import type { Kefu } from './Kefu';
-import { type CustomerData, staticCustomerData, HttpCustomerData, withAlipayTrades } from '../customer';
+import { type CustomerData, CustomerPanel, staticCustomerData, HttpCustomerData, withAlipayTrades } from '../customer';
 import { GuardedFetcher } from '../net';
 import { MediaService, type MediaStore } from '../media';
 import { LocalMediaStore, MemoryMediaStore } from '../media/drivers';
@@ -26,6 +26,7 @@ import { LeaveMessageBook } from '../leaveMessage';
 import { TesseractTextRecognizer, type TextRecognizer } from '../ocr';
 import { MerchantSettings } from '../merchant';
 import { AuditLog } from '../audit';
+import { SupervisorBoard } from '../routing';
 
 export interface CreateKefuOptions {
   /** Use this store instead of the configured one (tests). */
@@ -106,6 +107,15 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     onListenerError: (err, committed) => logger.error({ err, service_type: 'message', conversationId: committed.after.id }, 'a listener failed after the change was stored'),
   });
   const routing = conversations.routing;
+  const audit = new AuditLog(store);
+  // Sessions that ended take the staff member offline: the sessions are gone either way, so a
+  // presence write that fails is logged and left to the presence sweep (PRESENCE_TIMEOUT_MS).
+  accounts.onStaffSessionsEnded((tenant, username) =>
+    routing.setPresence(tenant, username, 'offline').then(
+      () => undefined,
+      (err: unknown) => logger.warn({ err, tenant, service_type: 'agent' }, 'could not take the staff member offline'),
+    ),
+  );
   // Uploads go to OSS when configured (the cloud), else beside the database.
   const mediaFiles =
     options.mediaFiles ??
@@ -117,7 +127,14 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     replyNotifier,
     proactive: new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings }),
     merchantSettings,
-    audit: new AuditLog(store),
+    audit,
+    customerPanel: new CustomerPanel({
+      customers,
+      mayView: (staff) => accounts.mayViewCustomerData(staff),
+      audit: (tenant, entry) => audit.record(tenant, entry),
+      pastConversations: (staff, userId, limit) => conversations.queries.pastConversations(staff, userId, limit),
+      onUnavailable: (err, tenant) => logger.warn({ err, tenant, function: 'agent' }, 'customer data unavailable'),
+    }),
     leaveMessages: new LeaveMessageBook(store),
     onboarding: new TenantOnboarding(accounts, store),
     store,
@@ -125,6 +142,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     tokens,
     accounts,
     routing,
+    board: new SupervisorBoard(routing),
     faq,
     customers,
     conversations,

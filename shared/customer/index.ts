@@ -4,3 +4,4 @@ export type { CustomerData, CustomerDevice, CustomerEvent, CustomerEventType, Cu
 export { type CustomerApiEndpoint, HttpCustomerData } from './HttpCustomerData';
 export { type CustomerEventSource, type CustomerRecordSource, staticCustomerData } from './staticCustomerData';
 export { type TradeAwareCustomerData, withAlipayTrades } from './withAlipayTrades';
+export { CustomerPanel, type CustomerPanelView } from './CustomerPanel';

@@ -1,7 +1,7 @@
 export { understand, validateText, MAX_UNDERSTAND_LENGTH } from './understand';
 export { toUnderstandingOutput, type UnderstandingOutput } from './understandingOutput';
 export type { Understanding } from './Understanding';
-export { mask } from './mask';
+export { mask, maskName } from './mask';
 export { foldWidth, normalize, toOriginalSpan, type Normalized } from './normalize';
 export { fixHomophones, toneless } from './homophones';
 export { classify, type Classification } from './classify';

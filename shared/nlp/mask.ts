@@ -132,6 +132,12 @@ function maskRun(run: string, policy: MaskPolicy): string | undefined {
 }
 
 /** Luhn checksum (ISO/IEC 7812), used by every UnionPay/Visa/Mastercard number. */
+/** A person's name for staff without customer-data permission: the first character and a star for each of the rest (张三丰 -> 张**). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {

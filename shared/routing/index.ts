@@ -5,3 +5,4 @@ export { RoutingHandoff } from './RoutingHandoff';
 export { defaultRoutingSettings, RoutingService } from './RoutingService';
 export { queueProjection } from './queueProjection';
 export { runRoutingJobs } from './runRoutingJobs';
+export { type LiveBoard, SupervisorBoard } from './SupervisorBoard';

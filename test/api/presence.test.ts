@@ -63,5 +63,11 @@ describe('agent presence and the console session', () => {
     await server.call('POST', '/v1/auth/logout-all', { token: self });
     const after = await server.call('GET', '/v1/stats/live', { token: admin });
     expect(after.json['agentList']).toEqual(expect.arrayContaining([expect.objectContaining({ agentId: 'xiaowang', status: 'offline' })]));
+    // A new role ends the sessions too, and with them the presence.
+    const promoted = await staffLogin(server, 'xiaoli');
+    await server.call('PUT', '/v1/agent/presence', { token: promoted, body: { status: 'online' } });
+    expect((await server.call('POST', '/v1/merchant/staff/xiaoli/role', { token: admin, body: { role: 'supervisor' } })).status).toBe(200);
+    const later = await server.call('GET', '/v1/stats/live', { token: admin });
+    expect(later.json['agentList']).toEqual(expect.arrayContaining([expect.objectContaining({ agentId: 'xiaoli', status: 'offline' })]));
   });
 });

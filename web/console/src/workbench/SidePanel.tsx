@@ -3,7 +3,7 @@ import { Card, Empty, Tabs } from 'antd';
 import { api, ApiError } from '../api';
 import { useT, useTr } from '../i18n';
 import { ErrorBoundary } from '../ErrorBoundary';
-import type { CustomerView } from './customerView';
+import type { CustomerAnswer } from './customerView';
 import { CustomerPanel } from './CustomerPanel';
 import { SecurityView } from './SecurityView';
 
@@ -15,14 +15,14 @@ import { SecurityView } from './SecurityView';
 export function SidePanel({ userId, openSecurity }: { userId: string; openSecurity: boolean }) {
   const t = useT();
   const tr = useTr();
-  const [c, setC] = useState<CustomerView>();
+  const [c, setC] = useState<CustomerAnswer>();
   const [forbidden, setForbidden] = useState(false);
   const [tab, setTab] = useState('customer');
   const opened = useRef(false);
   useEffect(() => {
-    void api<CustomerView>('GET', `/v1/agent/customers/${encodeURIComponent(userId)}`).then(setC, (err: unknown) => {
+    void api<CustomerAnswer>('GET', `/v1/agent/customers/${encodeURIComponent(userId)}`).then(setC, (err: unknown) => {
       setForbidden(err instanceof ApiError && err.code === 'CUSTOMER_DATA_FORBIDDEN');
-      setC({ available: false, transactions: [], devices: [], loginsByProvince: {} });
+      setC({ available: false });
     });
   }, [userId]);
   useEffect(() => {
