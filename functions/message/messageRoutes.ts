@@ -1,6 +1,5 @@
 import { CreateConversationRequest, FaqFeedbackRequest, FaqSelectRequest, MAX_SUBSCRIBE_TEMPLATES, ProactiveOptOutRequest, RatingRequest, SendUserMessageRequest, SubscriptionUpdateRequest } from '../../shared/schemas';
 import { KefuError } from '../../shared/errors';
-import { predictQuestions } from '../../shared/faq';
 import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, staffRoles } from '../_http/authenticate';
@@ -78,16 +77,8 @@ export const messageRoutes: RouteGroup = (app, deps) => {
   // 猜你想问: shown when the chat opens; a tap is a faq-select with source "predicted".
   app.get('/v1/conversations/:id/predicted-questions', svc, async (c) => {
     const user = await authenticate(c, deps, ['user']);
-    // The conversation must be the user's own (CONVERSATION_NOT_FOUND otherwise).
-    await deps.conversations.queries.get(user, c.req.param('id'));
-    // What the merchant's systems know (its customer-data API) and what they told us (business events).
-    const events = {
-      recentEvents: async (tenant: string, userId: string, since: Date) => {
-        const [known, told] = await Promise.all([deps.customers.recentEvents(tenant, userId, since), deps.proactive.recentEvents(tenant, userId, since)]);
-        return [...told, ...known].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-      },
-    };
-    return c.json({ questions: await predictQuestions(deps.faq, events, user.tenant, user.id, new Date()) });
+    // From the user's recent events first (what the merchant told us and what its systems know).
+    return c.json({ questions: await deps.predictedQuestions.forConversation(user, c.req.param('id')) });
   });
 
   app.post('/v1/conversations/:id/faq-feedback', svc, async (c) => {

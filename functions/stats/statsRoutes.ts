@@ -1,5 +1,4 @@
 import { KefuError } from '../../shared/errors';
-import { computeMetrics, metricDefinitions, metricGoals } from '../../shared/metrics';
 import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { authenticate } from '../_http/authenticate';
 
@@ -22,9 +21,7 @@ export const statsRoutes: RouteGroup = (app, deps) => {
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to || to.getTime() - from.getTime() > 366 * DAY_MS) {
       throw new KefuError('VALIDATION_FAILED', 'from/to 须为 ISO 时间,from 早于 to,跨度不超过一年');
     }
-    // Every conversation of the merchant: a period's first-contact figure looks 24 h past its end.
-    const all = await deps.conversations.queries.allConversations(staff);
-    return c.json({ metrics: computeMetrics(all, from, to, now), goals: metricGoals, definitions: metricDefinitions });
+    return c.json(await deps.dashboard.overview(staff, from, to));
   });
 
   app.get('/v1/stats/live', svc, async (c) => {

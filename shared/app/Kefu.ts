@@ -5,7 +5,7 @@ import type { Notifier } from '../realtime';
 import type { SessionTokens } from '../auth';
 import type { AccountService, TenantOnboarding } from '../accounts';
 import type { Conversations } from './wireConversations';
-import type { FaqService } from '../faq';
+import type { FaqService, PredictedQuestions } from '../faq';
 import type { CustomerData, CustomerPanel } from '../customer';
 import type { RoutingService, SupervisorBoard } from '../routing';
 import type { MediaService } from '../media';
@@ -14,6 +14,7 @@ import type { ReplyNotifier } from '../push';
 import type { ProactiveService } from '../proactive';
 import type { MerchantSettings } from '../merchant';
 import type { AuditLog } from '../audit';
+import type { QualityDashboard } from '../metrics';
 import type { LeaveMessageBook } from '../leaveMessage';
 
 /**
@@ -30,12 +31,16 @@ export interface Kefu {
   /** The conversation kernel and its use-cases: users, bot, agents, assignment, timers, queries. */
   readonly conversations: Conversations;
   readonly faq: FaqService;
+  /** 猜你想问 when a chat opens. */
+  readonly predictedQuestions: PredictedQuestions;
   readonly customers: CustomerData;
   /** The workbench's view of one customer (permission-checked and audited). */
   readonly customerPanel: CustomerPanel;
   readonly routing: RoutingService;
   /** Queues, presence and load as supervisors watch them (read only). */
   readonly board: SupervisorBoard;
+  /** The quality figures of a period, with their goals. */
+  readonly dashboard: QualityDashboard;
   readonly media: MediaService;
   /** Alipay's OpenAPI, when configured (Alipay login). */
   readonly alipay?: AlipayOpenApi;

@@ -9,7 +9,7 @@ import { SessionTokens } from '../auth';
 import { AccountService, TenantOnboarding } from '../accounts';
 import { KefuError, isKefuError } from '../errors';
 import { understand } from '../nlp';
-import { FaqService, faqGapListener, FaqBot } from '../faq';
+import { FaqService, faqGapListener, FaqBot, PredictedQuestions } from '../faq';
 import { wireConversations } from './wireConversations';
 import { replyPushListener, ReplyNotifier } from '../push';
 import type { Kefu } from './Kefu';
@@ -27,6 +27,7 @@ import { TesseractTextRecognizer, type TextRecognizer } from '../ocr';
 import { MerchantSettings } from '../merchant';
 import { AuditLog } from '../audit';
 import { SupervisorBoard } from '../routing';
+import { QualityDashboard } from '../metrics';
 
 export interface CreateKefuOptions {
   /** Use this store instead of the configured one (tests). */
@@ -120,12 +121,14 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   const mediaFiles =
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
+  const proactive = new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings });
   return {
     config,
     logger,
     ...(alipay ? { alipay } : {}),
     replyNotifier,
-    proactive: new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings }),
+    proactive,
+    predictedQuestions: new PredictedQuestions({ faq, sources: [proactive, customers], ownConversation: (user, id) => conversations.queries.get(user, id) }),
     merchantSettings,
     audit,
     customerPanel: new CustomerPanel({
@@ -143,6 +146,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     accounts,
     routing,
     board: new SupervisorBoard(routing),
+    dashboard: new QualityDashboard((staff, since) => conversations.queries.conversationsSince(staff, since)),
     faq,
     customers,
     conversations,

@@ -36,3 +36,18 @@ describe('ConversationQueries inboxes', () => {
     expect((await db.range(tables.assigned, [])).rows).toEqual([]);
   });
 });
+
+describe('ConversationQueries.conversationsSince (the dashboard)', () => {
+  it('reads the conversations opened at or after the time, oldest first, and not the ones before', async () => {
+    const store = createMemoryStore();
+    const log = new ConversationLog({ store, clock: () => new Date(at) });
+    const queries = new ConversationQueries({ log, notifier: createInProcessNotifier() });
+    const opened = (id: string, createdAt: string) => log.open(user, { ...fresh(id), createdAt, updatedAt: createdAt });
+    await opened('old', '2026-11-20T00:00:00.000Z');
+    await opened('edge', '2026-11-24T00:00:00.000Z');
+    await opened('new', '2026-11-30T00:00:00.000Z');
+    const supervisor: Principal = { tenant: T, id: 's1', role: 'supervisor' };
+    expect((await queries.conversationsSince(supervisor, new Date('2026-11-24T00:00:00.000Z'))).map((c) => c.id)).toEqual(['edge', 'new']);
+    await expect(queries.conversationsSince(agent, new Date(0))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

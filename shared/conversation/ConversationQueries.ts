@@ -90,14 +90,19 @@ export class ConversationQueries {
     return (await this.log.db(tenant).get<Conversation>(tables.conversation, [id]))?.value;
   }
 
-  /** Every conversation of the merchant (supervisors' figures: the dashboard, exports). */
-  async allConversations(staff: Principal): Promise<Conversation[]> {
+  /**
+   * Every conversation of the merchant opened at or after `since`, oldest first (the dashboard:
+   * a period's figures need its conversations and those after it, never the ones before).
+   */
+  async conversationsSince(staff: Principal, since: Date): Promise<Conversation[]> {
     assertRole(staff, ['supervisor', 'admin']);
     const db = this.log.db(staff.tenant);
     const all: Conversation[] = [];
     let token: string | undefined;
+    // `opened` is keyed [createdAtMs, id]; '' sorts before every id, so this is the first row at `since`.
+    const start = [Math.max(0, since.getTime()), ''];
     do {
-      const page = await db.range<{ conversationId: string }>(tables.opened, [], { limit: 1000, ...(token ? { token } : {}) });
+      const page = await db.range<{ conversationId: string }>(tables.opened, [], { limit: 1000, ...(token ? { token } : { start }) });
       all.push(...(await resolveIndex(db, page.rows)));
       token = page.nextToken;
     } while (token);

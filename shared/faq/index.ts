@@ -9,4 +9,5 @@ export { faqGapListener } from './faqGapListener';
 export { PICK_WINDOW_MS } from './faqGapRows';
 export { faqInsight } from './faqInsight';
 export { predictQuestions } from './predictQuestions';
+export { PredictedQuestions } from './PredictedQuestions';
 export { botDecision } from './botDecision';
