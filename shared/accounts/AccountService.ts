@@ -33,7 +33,19 @@ export interface StaffRecord {
 }
 
 /** A staff account as the console lists it: never the password hash; when locked, until when. */
-export type StaffView = Omit<StaffRecord, 'passwordHash' | 'sessionEpoch'> & { lockedUntil?: string };
+export interface StaffView {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly skills: string[];
+  readonly level: 'normal' | 'expert';
+  readonly maxConcurrent: number;
+  readonly disabled?: boolean;
+  readonly customerData?: boolean;
+  /** Locked by failed logins until then (ISO time). */
+  readonly lockedUntil?: string;
+}
 
 export interface UserRecord {
   [column: string]: unknown;

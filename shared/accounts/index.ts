@@ -3,6 +3,7 @@ export {
   SYSTEM_TENANT,
   type StaffRecord,
   type StaffRole,
+  type StaffView,
   type UserRecord,
   type NewStaff,
   type Session,

@@ -2,7 +2,7 @@
 export { AssignmentService } from './AssignmentService';
 export { QueueTimers } from './QueueTimers';
 export { RoutingHandoff } from './RoutingHandoff';
-export { defaultRoutingSettings, RoutingService } from './RoutingService';
+export { type AgentPresence, defaultRoutingSettings, RoutingService } from './RoutingService';
 export { queueProjection } from './queueProjection';
 export { runRoutingJobs } from './runRoutingJobs';
 export { type LiveBoard, SupervisorBoard } from './SupervisorBoard';

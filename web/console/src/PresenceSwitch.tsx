@@ -4,12 +4,9 @@ import { toast } from './toast';
 import { api } from './api';
 import { useLabel, useT } from './i18n';
 import type { PresenceStatus } from '../../../shared/schemas';
+import type { AgentPresence } from '../../../shared/routing';
 
-interface Presence {
-  status: PresenceStatus;
-  active: number;
-  capacity: number;
-}
+type Presence = Pick<AgentPresence, 'status' | 'active' | 'capacity'>;
 const colors: Record<PresenceStatus, 'success' | 'warning' | 'processing' | 'default'> = { online: 'success', busy: 'warning', away: 'processing', offline: 'default' };
 const order: PresenceStatus[] = ['online', 'busy', 'away', 'offline'];
 /** The window event by which the workbench tells the header that the agent's conversations changed. */

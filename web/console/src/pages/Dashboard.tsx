@@ -8,32 +8,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useLabel, useT, useTr } from '../i18n';
 import { ErrorBoundary } from '../ErrorBoundary';
-import type { AutomationFigures as Automation } from '../../../../shared/metrics';
+import type { AutomationFigures as Automation, QualityOverview } from '../../../../shared/metrics';
+import type { LiveBoard } from '../../../../shared/routing';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-interface Overview {
-  metrics: {
-    volume: number;
-    firstResponseSeconds: number | null;
-    slaBreaches: number;
-    firstContactResolutionPct: number | null;
-    complaintRatePct: number | null;
-    satisfactionAvg: number | null;
-    selfServiceRatePct: number | null;
-    volumeByCategory: Record<string, number>;
-    automationRatePct: number | null;
-    verifiedResolutionPct: number | null;
-    automationByCategory: Record<string, Automation>;
-  };
-  goals: Record<string, { target: number; better: 'lower' | 'higher' }>;
-  definitions: Record<string, string>;
-}
-interface Live {
-  queues: { groupId: string; name: string; waiting: number; longestWaitSeconds: number }[];
-  agents: { online: number; busy: number; away: number; offline: number };
-  agentList?: { agentId: string; name: string; status: 'online' | 'busy' | 'away' | 'offline'; active: number; capacity: number }[];
-}
+type Overview = QualityOverview;
+type Live = LiveBoard;
 
 /** Volume by category, the axis in the categories' names. */
 function CategoryChart({ volume }: { volume: Record<string, number> }) {
@@ -121,16 +102,16 @@ export function Dashboard() {
         <DatePicker.RangePicker className="period" showTime value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} presets={[{ label: tr('今天'), value: [dayjs().startOf('day'), dayjs()] }, { label: tr('近 7 天'), value: [dayjs().subtract(7, 'day'), dayjs()] }, { label: tr('近 30 天'), value: [dayjs().subtract(30, 'day'), dayjs()] }]} />
       </div>
       <Row gutter={[12, 12]}>
-        <Col span={8}><ErrorBoundary panel="metric-volume"><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-firstResponse"><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-sla"><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-fcr"><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-complaint"><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-satisfaction"><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-volume"><Figure id="volume" title={t.volume} value={m.volume} suffix="" definition={d['volume']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-firstResponse"><Figure id="firstResponse" title={t.firstResponse} value={m.firstResponseSeconds} suffix=" s" goal={overview.goals['firstResponseSeconds']} definition={d['firstResponseSeconds']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-sla"><Figure id="sla" title={t.slaBreaches} value={m.slaBreaches} suffix="" definition={d['slaBreaches']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-fcr"><Figure id="fcr" title={t.fcr} value={m.firstContactResolutionPct} suffix=" %" goal={overview.goals['firstContactResolutionPct']} definition={d['firstContactResolutionPct']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-complaint"><Figure id="complaint" title={t.complaintRate} value={m.complaintRatePct} suffix=" %" goal={overview.goals['complaintRatePct']} definition={d['complaintRatePct']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-satisfaction"><Figure id="satisfaction" title={t.satisfaction} value={m.satisfactionAvg} suffix=" ★" definition={d['satisfactionAvg']} /></ErrorBoundary></Col>
         {/* Self-service and automation side by side: 解决了 among ended conversations, then the bot alone over all questions. */}
-        <Col span={8}><ErrorBoundary panel="metric-selfService"><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-automation"><Figure id="automation" title={t.automation} value={m.automationRatePct} suffix=" %" goal={overview.goals['automationRatePct']} definition={d['automationRatePct']!} /></ErrorBoundary></Col>
-        <Col span={8}><ErrorBoundary panel="metric-verified"><Figure id="verified" title={t.verifiedResolution} value={m.verifiedResolutionPct} suffix=" %" definition={d['verifiedResolutionPct']!} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-selfService"><Figure id="selfService" title={t.selfService} value={m.selfServiceRatePct} suffix=" %" goal={overview.goals['selfServiceRatePct']} definition={d['selfServiceRatePct']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-automation"><Figure id="automation" title={t.automation} value={m.automationRatePct} suffix=" %" goal={overview.goals['automationRatePct']} definition={d['automationRatePct']} /></ErrorBoundary></Col>
+        <Col span={8}><ErrorBoundary panel="metric-verified"><Figure id="verified" title={t.verifiedResolution} value={m.verifiedResolutionPct} suffix=" %" definition={d['verifiedResolutionPct']} /></ErrorBoundary></Col>
       </Row>
       <Row style={{ marginTop: 12 }}>
         <Col span={24}>

@@ -3,18 +3,9 @@ import { Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typograph
 import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError } from '../api';
+import type { StaffView } from '../../../../shared/accounts';
 
-interface Staff {
-  username: string;
-  displayName: string;
-  role: 'agent' | 'supervisor' | 'admin';
-  skills: string[];
-  level: string;
-  disabled?: boolean;
-  customerData?: boolean;
-  /** Locked by failed logins until then (ISO time). */
-  lockedUntil?: string;
-}
+type Staff = StaffView;
 
 const roles: Staff['role'][] = ['agent', 'supervisor', 'admin'];
 
