@@ -6,6 +6,7 @@ import { ConversationLog } from './ConversationLog';
 import { ConversationQueries } from './ConversationQueries';
 import { conversationIndexes } from './conversationIndexes';
 import { tables } from './conversationTables';
+import { realtimeListener } from './realtimeListener';
 
 const T = 'shop';
 const user: Principal = { tenant: T, id: 'u1', role: 'user' };
@@ -49,5 +50,30 @@ describe('ConversationQueries.conversationsSince (the dashboard)', () => {
     const supervisor: Principal = { tenant: T, id: 's1', role: 'supervisor' };
     expect((await queries.conversationsSince(supervisor, new Date('2026-11-24T00:00:00.000Z'))).map((c) => c.id)).toEqual(['edge', 'new']);
     await expect(queries.conversationsSince(agent, new Date(0))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('ConversationQueries.inboxView long-polls (issue 17 item 6)', () => {
+  it('reads the 全部 inbox once for all the consoles a change wakes, and each sees the change', async () => {
+    const store = createMemoryStore();
+    const notifier = createInProcessNotifier();
+    const log = new ConversationLog({ store, clock: () => new Date(at) });
+    log.addProjection(conversationIndexes);
+    log.addListener(realtimeListener(notifier));
+    const queries = new ConversationQueries({ log, notifier, recheckMs: 60_000 });
+    const supervisors = Array.from({ length: 20 }, (_, i): Principal => ({ tenant: T, id: `s${i}`, role: 'supervisor' }));
+    await log.open(user, fresh('c1'));
+    await log.commit(agent, 'c1', () => ({ set: { status: 'queued', queuedAt: at } }));
+    const { version } = await queries.inboxView(supervisors[0]!, 'all');
+    const rows = jest.spyOn(ConversationQueries.prototype as unknown as { inboxRows: () => Promise<unknown> }, 'inboxRows');
+    const polls = supervisors.map((s) => queries.inboxView(s, 'all', { since: version, timeoutMs: 5000 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = rows.mock.calls.length;
+    await log.open(user, fresh('c2'));
+    await log.commit(agent, 'c2', () => ({ set: { status: 'queued', queuedAt: at } }));
+    const seen = await Promise.all(polls);
+    expect(seen.map((v) => v.conversations.map((c) => c.id).sort())).toEqual(supervisors.map(() => ['c1', 'c2']));
+    expect(rows.mock.calls.length - before).toBeLessThanOrEqual(2);
+    rows.mockRestore();
   });
 });

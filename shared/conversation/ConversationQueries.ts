@@ -3,7 +3,7 @@ import type { Principal } from '../auth';
 import type { Key, TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { Understanding } from '../nlp';
-import { waitFor, type Notifier } from '../realtime';
+import { ViewCache, waitFor, type Notifier } from '../realtime';
 import type { ConversationLog } from './ConversationLog';
 import { understandingFor, conversationFor, eventFor, messageFor } from './personalDataView';
 import { assertRole } from './senders';
@@ -52,6 +52,8 @@ export class ConversationQueries {
   readonly longPollTimeoutMs: number;
   readonly recheckMs: number;
   private readonly onUserPoll: (tenant: string, userId: string) => void;
+  /** Inboxes as the long-polls read them, one read per view. */
+  private readonly views: ViewCache<{ conversations: Conversation[]; version: string }>;
 
   constructor(o: ConversationQueriesOptions) {
     this.onUserPoll = o.onUserPoll ?? (() => undefined);
@@ -59,6 +61,7 @@ export class ConversationQueries {
     this.notifier = o.notifier;
     this.longPollTimeoutMs = o.longPollTimeoutMs ?? 25_000;
     this.recheckMs = o.recheckMs ?? 1000;
+    this.views = new ViewCache(o.notifier, { maxAgeMs: this.recheckMs / 2 });
   }
 
   /** A conversation the principal may see: its own for a user, any of the merchant's for staff. */
@@ -112,6 +115,11 @@ export class ConversationQueries {
   /** The waiting list (oldest first), the agent's own open conversations, or every open one (newest activity first). */
   async inbox(staff: Principal, box: InboxBox, limit = 50): Promise<Conversation[]> {
     assertRole(staff, box === 'all' ? ['supervisor', 'admin'] : STAFF);
+    return (await this.inboxRows(staff, box, limit)).map((c) => conversationFor(staff, c));
+  }
+
+  /** An inbox as stored, before the viewer's personal-data view. */
+  private async inboxRows(staff: Principal, box: InboxBox, limit: number): Promise<Conversation[]> {
     const db = this.log.db(staff.tenant);
     // Read from the index rows the kernel keeps in step, never a scan of every conversation; the
     // open ones are the waiting list and every agent's list (at most OPEN_SCAN of each).
@@ -123,8 +131,7 @@ export class ConversationQueries {
           ? [index(tables.assigned, [staff.id], limit)]
           : [index(tables.waiting, [], OPEN_SCAN), index(tables.assigned, [], OPEN_SCAN)];
     const found = (await Promise.all(lists)).flat();
-    const shown = box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
-    return shown.map((c) => conversationFor(staff, c));
+    return box === 'all' ? found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit) : found;
   }
 
   /**
@@ -132,14 +139,25 @@ export class ConversationQueries {
    * until the view changes: woken only by commits that touch this view (see realtimeListener).
    */
   async inboxView(staff: Principal, box: InboxBox, o: { limit?: number; since?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<InboxView> {
-    const read = async (): Promise<InboxView> => {
-      const conversations = await this.inbox(staff, box, o.limit);
-      const version = createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url');
-      return { box, version, conversations };
-    };
-    const timeoutMs = Math.min(o.timeoutMs ?? 0, this.longPollTimeoutMs);
-    if (o.since === undefined || timeoutMs <= 0) return read();
+    assertRole(staff, box === 'all' ? ['supervisor', 'admin'] : STAFF);
+    const limit = o.limit ?? 50;
     const channel = box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant);
+    const timeoutMs = Math.min(o.timeoutMs ?? 0, this.longPollTimeoutMs);
+    const polling = o.since !== undefined && timeoutMs > 0;
+    // A long-poll shares the view's read with every other poller of it (ViewCache); a first load
+    // reads on its own, so a console that just acted sees its change.
+    const rows = () => {
+      const read = async () => {
+        const conversations = await this.inboxRows(staff, box, limit);
+        return { conversations, version: createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url') };
+      };
+      return polling ? this.views.get(channel, `${box}|${box === 'mine' ? staff.id : ''}|${limit}`, read) : read();
+    };
+    const read = async (): Promise<InboxView> => {
+      const { conversations, version } = await rows();
+      return { box, version, conversations: conversations.map((c) => conversationFor(staff, c)) };
+    };
+    if (!polling) return read();
     const [changed] = await waitFor(this.notifier, channel, async () => {
       const now = await read();
       return now.version === o.since ? [] : [now];

@@ -1,3 +1,4 @@
 export type { Notifier, Subscription } from './Notifier';
 export { createInProcessNotifier } from './inProcessNotifier';
 export { waitFor, type WaitForOptions } from './waitFor';
+export { ViewCache, type ViewCacheOptions } from './ViewCache';

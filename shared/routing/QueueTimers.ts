@@ -1,11 +1,12 @@
 import type { WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation } from '../schemas';
-import { waitFor, type Notifier } from '../realtime';
+import { ViewCache, waitFor, type Notifier } from '../realtime';
 import { type ConversationLog, type ConversationQueries, allowed, assertRole, botSays, notice, systemActor, conversationChannels as channels } from '../conversation';
 import type { AssignmentService } from './AssignmentService';
 import type { RoutingService } from './RoutingService';
 import { routingTables as t } from './routingTables';
+import { placeIn, type QueueSnapshot } from './queuePlace';
 
 export interface QueueStatus {
   readonly status: Conversation['status'];
@@ -21,13 +22,18 @@ export interface QueueStatus {
  * run (or instance) changes nothing twice.
  */
 export class QueueTimers {
+  /** Each group's queue as its waiting users' long-polls read it: one read for all of them. */
+  private readonly queues: ViewCache<QueueSnapshot>;
+
   constructor(
     private readonly log: ConversationLog,
     private readonly queries: ConversationQueries,
     private readonly routing: RoutingService,
     private readonly assignment: AssignmentService,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    this.queues = new ViewCache(notifier, { maxAgeMs: queries.recheckMs / 2 });
+  }
 
   /**
    * 1-based place in the group's queue and an estimated wait. With `known` (the position the
@@ -38,7 +44,11 @@ export class QueueTimers {
     const read = async (): Promise<QueueStatus> => {
       const c = (await this.log.load(principal, conversationId)).conversation;
       if (c.status !== 'queued' || !c.routing) return { status: c.status };
-      return { status: c.status, groupId: c.routing.groupId, ...(await this.routing.position(principal.tenant, c.routing, c.id)) };
+      // When someone leaves the queue every user behind them is woken: the queue is read once
+      // for all of them, not once each (the cost of a change would grow with the queue's square).
+      const { groupId } = c.routing;
+      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId));
+      return { status: c.status, groupId, ...placeIn(snapshot, c.routing, c.id) };
     };
     const known = options.known;
     const timeoutMs = Math.min(options.timeoutMs ?? 0, this.queries.longPollTimeoutMs);

@@ -6,6 +6,7 @@ import { escalationFor, escalationText } from './escalationFor';
 import { matchScenarioRule, scenarioReason } from './matchScenarioRule';
 import { ScenarioCatalog } from './ScenarioCatalog';
 import { routingTables as t } from './routingTables';
+import { placeIn, type QueuePlace, type QueueSnapshot } from './queuePlace';
 
 /** The conversation module's read of a user's conversations, newest first (its ConversationQueries). */
 export interface ConversationHistory {
@@ -328,29 +329,25 @@ export class RoutingService {
   }
 
   /** 1-based place in the group's queue and an estimated wait in seconds. */
-  async position(tenant: string, info: RoutingInfo, conversationId: string): Promise<{ position: number; estimatedWaitSeconds: number }> {
+  async position(tenant: string, info: RoutingInfo, conversationId: string): Promise<QueuePlace> {
+    return placeIn(await this.queueSnapshot(tenant, info.groupId), info, conversationId);
+  }
+
+  /** The group's whole queue, its seats online and the handling mean, to count places from. */
+  async queueSnapshot(tenant: string, groupId: string): Promise<QueueSnapshot> {
     const db = this.db(tenant);
-    let ahead = 0;
+    const keys: [number, string][] = [];
     let token: string | undefined;
-    const mine = this.queueKey(info, conversationId);
-    // Entries ahead of this key, whether its own row is written yet or not (a hand-off being decided).
-    scan: do {
-      const page = await db.range<QueueEntry>(t.queue, [info.groupId], { limit: 1000, ...(token ? { token } : {}) });
-      for (const row of page.rows) {
-        const rank = Number(row.key[1]);
-        if (rank > mine[1] || (rank === mine[1] && String(row.key[2]) >= mine[2])) break scan;
-        ahead++;
-      }
+    do {
+      const page = await db.range<QueueEntry>(t.queue, [groupId], { limit: 1000, ...(token ? { token } : {}) });
+      for (const row of page.rows) keys.push([Number(row.key[1]), String(row.key[2])]);
       token = page.nextToken;
     } while (token);
-    const [group, stat] = await Promise.all([db.get<SkillGroup>(t.group, [info.groupId]), db.get<{ meanSeconds: number }>(t.stat, ['handling'])]);
+    const [group, stat] = await Promise.all([db.get<SkillGroup>(t.group, [groupId]), db.get<{ meanSeconds: number }>(t.stat, ['handling'])]);
     const now = this.clock();
     const presences = await Promise.all((group?.value.members ?? []).map((m) => db.get<AgentPresence>(t.presence, [m])));
     const online = presences.filter((p) => p && p.value.status === 'online' && now.getTime() - Date.parse(p.value.lastSeenAt) <= PRESENCE_TIMEOUT_MS);
-    const seats = Math.max(1, online.reduce((n, p) => n + (p?.value.capacity ?? 0), 0));
-    const handling = stat?.value.meanSeconds ?? DEFAULT_HANDLING_SECONDS;
-    // Each seat frees up every `handling` seconds on average; we are served after `ahead + 1` frees.
-    return { position: ahead + 1, estimatedWaitSeconds: Math.round(((ahead + 1) * handling) / seats) };
+    return { keys, seats: Math.max(1, online.reduce((n, p) => n + (p?.value.capacity ?? 0), 0)), handlingSeconds: stat?.value.meanSeconds ?? DEFAULT_HANDLING_SECONDS };
   }
 
   /** Folds one handling time into the running mean the wait estimates use (recent ones weigh more). */
