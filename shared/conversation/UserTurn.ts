@@ -153,9 +153,9 @@ export class UserTurn {
 
   /**
    * The user leaves a message instead of waiting (or outside service hours): it joins the queue as
-   * a ticket for the next agent, and the waiting user gets no more automatic replies.
+   * a ticket for the next agent, and the waiting user gets no more automatic replies. Returns the
+   * stored message; `replayed` when a retry brought one stored before.
    */
-  /** Returns the stored message; `replayed` when a retry brought one stored before. */
   async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string): Promise<{ message: Message; replayed: boolean }> {
     assertRole(user, ['user']);
     const received = notice('notice', '已收到您的留言,客服会尽快回复您,回复会显示在这里');

@@ -1,0 +1,83 @@
+import { createMemoryStore } from '../store/drivers';
+import type { Principal } from '../auth';
+import type { Conversation } from '../schemas';
+import { BotTurn } from './BotTurn';
+import type { BotReply, ConversationBot } from './ConversationBot';
+import { ConversationLog } from './ConversationLog';
+import type { HandoffRouter } from './ports';
+
+const T = 'shop';
+const user: Principal = { tenant: T, id: 'u1', role: 'user' };
+const now = new Date('2026-12-01T10:00:00Z');
+const card = { type: 'faqCard' as const, faqId: 'refund-time', question: '退款多久到账', answer: '1-3 个工作日', actions: [], feedback: true };
+
+/** A stub FAQ bot that answers every question with one card and records what it was asked. */
+function stubBot(reply: BotReply = { kind: 'answer', card, candidates: [{ faqId: 'refund-time', question: card.question, score: 0.95 }] }) {
+  const asked: string[] = [];
+  const bot: ConversationBot = {
+    reply: (_t, text) => (asked.push(text), Promise.resolve(reply)),
+    card: () => Promise.resolve(undefined),
+    observe: () => Promise.resolve(),
+    greeting: () => Promise.resolve({ type: 'faqSuggest', text: '', items: [{ faqId: 'refund-time', question: card.question }] }),
+  };
+  return { bot, asked };
+}
+
+function setup(reply?: BotReply) {
+  const log = new ConversationLog({ store: createMemoryStore(), clock: () => now });
+  const { bot, asked } = stubBot(reply);
+  const routed: string[][] = [];
+  const handoff: HandoffRouter = { plan: (_c, texts) => (routed.push([...texts]), Promise.resolve({ notice: '正在为您转接专家客服' })) };
+  const turn = new BotTurn({ log, bot, handoff });
+  const c: Conversation = { id: 'c1', tenant: T, userId: 'u1', channel: 'miniprogram', status: 'bot', lastSeq: 0, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+  return { log, turn, asked, routed, c };
+}
+
+describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => {
+  it('greets with the most asked questions and never hands a greeting off', async () => {
+    const { turn, asked, c } = setup();
+    const f = await turn.plan(T, '你好,在吗')(c, now);
+    expect(f?.events[0]).toMatchObject({ type: 'message', message: { body: { type: 'faqSuggest', items: [{ faqId: 'refund-time' }] } } });
+    expect(f?.set.status).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
+  it('acknowledges a complaint and queues it at once with the reason, the user texts going to routing', async () => {
+    const { log, turn, routed, c } = setup();
+    await log.open(user, c);
+    const f = await turn.plan(T, '我要投诉你们的服务')(c, now);
+    expect(f?.events.map((e) => e.type)).toEqual(['message', 'message', 'queued']);
+    expect(f?.set).toMatchObject({ status: 'queued', handoff: { reason: 'complaint' } });
+    expect(routed).toEqual([['我要投诉你们的服务']]);
+  });
+
+  it('answers from the FAQ and remembers the question for a short follow-up', async () => {
+    const { turn, asked, c } = setup();
+    const f = await turn.plan(T, '退款多久到账')(c, now);
+    expect(f?.set).toMatchObject({ botLastAnswer: 'refund-time', botLastQuestion: '退款多久到账' });
+    expect(f?.observations).toEqual([{ type: 'opened' }, { type: 'answered', faqId: 'refund-time' }]);
+    await turn.plan(T, '那要多久')({ ...c, ...f?.set, botUnresolved: 0 } as Conversation, now);
+    expect(asked).toEqual(['退款多久到账', '退款多久到账 那要多久']);
+  });
+
+  it('asks the FAQ once per message, even when a lost race makes the commit decide again', async () => {
+    const { turn, asked, c } = setup();
+    const planner = turn.plan(T, '退款多久到账');
+    await planner(c, now);
+    await planner({ ...c, lastSeq: 3 }, now);
+    expect(asked).toEqual(['退款多久到账']);
+  });
+
+  it('leaves a conversation a human holds alone', async () => {
+    const { turn, asked, c } = setup();
+    expect(await turn.plan(T, '退款多久到账')({ ...c, status: 'assigned', assigneeId: 'a1' }, now)).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
+  it('hands off what the FAQ cannot answer, with its candidates', async () => {
+    const { log, turn, c } = setup({ kind: 'handoff', reason: 'lowConfidence', candidates: [{ faqId: 'x', question: 'q', score: 0.2 }] });
+    await log.open(user, c);
+    const f = await turn.plan(T, '你们支持数字人民币硬钱包吗')(c, now);
+    expect(f?.set).toMatchObject({ status: 'queued', handoff: { reason: 'lowConfidence', candidates: [{ faqId: 'x' }] } });
+  });
+});
