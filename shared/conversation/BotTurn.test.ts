@@ -12,10 +12,21 @@ const now = new Date('2026-12-01T10:00:00Z');
 const card = { type: 'faqCard' as const, faqId: 'refund-time', question: '退款多久到账', answer: '1-3 个工作日', actions: [], feedback: true };
 
 /** A stub FAQ bot that answers every question with one card and records what it was asked. */
-function stubBot(reply: BotReply = { kind: 'answer', card, candidates: [{ faqId: 'refund-time', question: card.question, score: 0.95 }] }) {
+const answered: BotReply = { kind: 'answer', card, candidates: [{ faqId: 'refund-time', question: card.question, score: 0.95 }] };
+const invoice = { ...card, faqId: 'invoice', question: '能开发票吗', answer: '可以,在订单页申请' };
+const unsure: BotReply = { kind: 'suggest', suggestion: { type: 'faqSuggest', text: '您想问的是不是', items: [] }, candidates: [] };
+
+/** The stub FAQ: refunds and invoices it knows; a bare 那要多久 it is unsure of. */
+function byText(text: string): BotReply {
+  if (text.includes('退款')) return answered;
+  if (text.includes('发票')) return { kind: 'answer', card: invoice, candidates: [{ faqId: 'invoice', question: invoice.question, score: 0.97 }] };
+  return unsure;
+}
+
+function stubBot(reply?: BotReply) {
   const asked: string[] = [];
   const bot: ConversationBot = {
-    reply: (_t, text) => (asked.push(text), Promise.resolve(reply)),
+    reply: (_t, text) => (asked.push(text), Promise.resolve(reply ?? byText(text))),
     card: () => Promise.resolve(undefined),
     observe: () => Promise.resolve(),
     greeting: () => Promise.resolve({ type: 'faqSuggest', text: '', items: [{ faqId: 'refund-time', question: card.question }] }),
@@ -56,8 +67,17 @@ describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => 
     const f = await turn.plan(T, '退款多久到账')(c, now);
     expect(f?.set).toMatchObject({ botLastAnswer: 'refund-time', botLastQuestion: '退款多久到账' });
     expect(f?.observations).toEqual([{ type: 'opened' }, { type: 'answered', faqId: 'refund-time' }]);
-    await turn.plan(T, '那要多久')({ ...c, ...f?.set, botUnresolved: 0 } as Conversation, now);
-    expect(asked).toEqual(['退款多久到账', '退款多久到账 那要多久']);
+    const later = { ...c, ...f?.set, botUnresolved: 0 } as Conversation;
+    await turn.plan(T, '那要多久')(later, now);
+    expect(asked).toEqual(['退款多久到账', '那要多久', '退款多久到账 那要多久']);
+  });
+
+  it('reads a short question the FAQ answers on its own as its own question, not as a follow-up', async () => {
+    const { turn, asked, c } = setup();
+    const later = { ...c, botLastQuestion: '退款多久到账', botUnresolved: 0 } as Conversation;
+    const f = await turn.plan(T, '能开发票吗')(later, now);
+    expect(f?.set).toMatchObject({ botLastAnswer: 'invoice', botLastQuestion: '能开发票吗' });
+    expect(asked).toEqual(['能开发票吗']);
   });
 
   it('asks the FAQ once per message, even when a lost race makes the commit decide again', async () => {

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth';
 import type { Conversation, ConversationEvent, FlowContext, MessageBody } from '../schemas';
-import type { BotCandidate, BotObservation, ConversationBot, HandoffReason } from './ConversationBot';
+import type { BotCandidate, BotObservation, BotReply, ConversationBot, HandoffReason } from './ConversationBot';
 import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
 import type { FollowUp, Planner } from './appendMessage';
 import type { HandoffRouter } from './ports';
@@ -45,7 +45,7 @@ export class BotTurn {
    * lost race makes the commit decide again.
    */
   plan(tenant: string, text: string): Planner {
-    let reply: ReturnType<ConversationBot['reply']> | undefined;
+    let reply: Promise<{ decided: BotReply; question: string }> | undefined;
     let flowPlan: Promise<FlowPlan | undefined> | undefined;
     return async (c, now, understood) => {
       if (c.status !== 'bot') return undefined;
@@ -60,10 +60,7 @@ export class BotTurn {
       // An answer from the FAQ replaces the status card as the bot's latest answer.
       const leaveFlow: ConversationPatch = { ...(c.botFlow ? { botFlow: null } : {}), ...(c.botLastFlow ? { botLastFlow: null } : {}) };
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
-      // 那要多久 after 余额宝怎么转出 asks about that transfer: the FAQ reads the two together.
-      const followUp = isFollowUp(text) && c.botLastQuestion !== undefined;
-      const question = followUp ? `${c.botLastQuestion} ${text}` : text;
-      const decided = await (reply ??= this.o.bot.reply(tenant, question));
+      const { decided, question } = await (reply ??= this.reply(this.o.bot, tenant, text, c.botLastQuestion));
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
         const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
@@ -76,6 +73,19 @@ export class BotTurn {
         observations: [...opened.observations, ...(decided.kind === 'answer' ? [{ type: 'answered' as const, faqId: decided.card.faqId }] : [])],
       };
     };
+  }
+
+  /**
+   * The FAQ's reply to a typed question. 那要多久 after 余额宝怎么转出 asks about that transfer: a
+   * short follow-up is read with the question before it, unless it is a question the FAQ answers
+   * on its own (能开发票吗 after a refund question is about invoices).
+   */
+  private async reply(bot: ConversationBot, tenant: string, text: string, previous: string | undefined): Promise<{ decided: BotReply; question: string }> {
+    if (previous === undefined || !isFollowUp(text)) return { decided: await bot.reply(tenant, text), question: text };
+    const alone = await bot.reply(tenant, text);
+    if (alone.kind === 'answer') return { decided: alone, question: text };
+    const question = `${previous} ${text}`;
+    return { decided: await bot.reply(tenant, question), question };
   }
 
   /** A flow's answer: the status card, its one question, or a human with what it found. */
