@@ -8,6 +8,7 @@ import { entryFromInput, importedEntries } from './faqImportRows';
 import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceBase, type Pointer } from './faqBase';
 import { faqTables as t } from './faqTables';
 import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
+import { PendingEdits } from './PendingEdits';
 
 export interface FaqListQuery {
   /** Words to look for in the id, question, similar questions and answer. */
@@ -57,6 +58,8 @@ export class FaqService {
   private readonly changeCount = new Map<string, number>();
   /** Matchers being loaded or built, by tenant, with the version they are for. */
   private readonly building = new Map<string, { version: number; done: Promise<FaqMatcher> }>();
+  /** This process's edits the serving matcher does not hold yet. */
+  private readonly pending = new PendingEdits();
 
   constructor(
     private readonly store: Store,
@@ -160,6 +163,8 @@ export class FaqService {
     } finally {
       this.forgetRecent(tenant);
     }
+    // A new base: edits pending against the old one no longer say what is current.
+    this.pending.clear(tenant);
     await this.rebuildAfterChange(db);
     const had = new Set(previous.map((p) => p.id));
     const updated = entries.filter((e) => had.has(e.id)).length;
@@ -208,19 +213,34 @@ export class FaqService {
   async decideWithEntries(tenant: string, text: string): Promise<{ result: FaqMatchResult; entries: (FaqEntry | undefined)[] }> {
     const [matcher, settings] = await Promise.all([this.matcher(tenant), this.settings(tenant)]);
     const result = matcher.match(text, settings);
-    const byId = await this.cachedEntries(tenant);
-    return { result, entries: result.matches.map((m) => byId.get(m.faqId)) };
+    const byId = await this.cachedEntries(tenant, matcher);
+    return this.pending.apply(tenant, this.servingVersion(tenant, matcher), text, { result, entries: result.matches.map((m) => byId.get(m.faqId)) });
   }
 
   /** One enabled entry from the cache of the current knowledge base (undefined when absent or disabled). */
   async enabledEntry(tenant: string, id: string): Promise<FaqEntry | undefined> {
-    await this.matcher(tenant);
-    return (await this.cachedEntries(tenant)).get(id);
+    const matcher = await this.matcher(tenant);
+    const pending = this.pending.entry(tenant, this.servingVersion(tenant, matcher), id);
+    if (pending !== undefined) return pending ?? undefined;
+    return (await this.cachedEntries(tenant, matcher)).get(id);
   }
 
-  private async cachedEntries(tenant: string): Promise<Map<string, FaqEntry>> {
-    const cached = this.matchers.get(tenant)!;
-    cached.entries ??= new Map((await this.all(tenant)).filter((e) => e.enabled).map((e) => [e.id, e]));
+  /** The version of the matcher serving this question, when it is the cached one. */
+  private servingVersion(tenant: string, matcher: FaqMatcher): number | undefined {
+    const cached = this.matchers.get(tenant);
+    return cached?.matcher === matcher ? cached.version : undefined;
+  }
+
+  /**
+   * The enabled entries of the matcher's base. When the matcher is not the cached one (a newer one
+   * replaced it meanwhile), its entries are read again: they must be the ones it was built from
+   * or newer, never older.
+   */
+  private async cachedEntries(tenant: string, matcher: FaqMatcher): Promise<Map<string, FaqEntry>> {
+    const cached = this.matchers.get(tenant);
+    const read = async () => new Map((await this.all(tenant)).filter((e) => e.enabled).map((e) => [e.id, e]));
+    if (!cached || cached.matcher !== matcher) return read();
+    cached.entries ??= await read();
     return cached.entries;
   }
 
@@ -253,13 +273,15 @@ export class FaqService {
   }
 
   /**
-   * After this process changed the knowledge base: its matcher, made now, so the change answers
-   * the next question (the merchant's write waits for it, questions meanwhile get the previous
-   * matcher). A failure here is the next question's to retry; the write itself succeeded.
+   * After this process changed the knowledge base: its matcher is started now, off the request
+   * (the merchant's write does not wait for it; PendingEdits answers with the change meanwhile and
+   * questions get the previous matcher). Returns the new version. A failed rebuild is the next
+   * question's to retry; the write itself succeeded.
    */
-  private async rebuildAfterChange(db: TenantStore): Promise<void> {
+  private async rebuildAfterChange(db: TenantStore): Promise<number> {
     const version = (await readPointer(db)).version;
-    await this.refresh(db, version).catch(() => undefined);
+    void this.refresh(db, version).catch(() => undefined);
+    return version;
   }
 
   /** The matcher of `version`, one making at a time per tenant and version; cached when done. */
@@ -360,7 +382,8 @@ export class FaqService {
         const next = typeof change === 'function' ? await change(p.base) : change;
         await db.batchWrite(entryWrite({ ...p, base: p.base }, next, this.clock()));
         this.forgetRecent(tenant);
-        await this.rebuildAfterChange(db);
+        const version = await this.rebuildAfterChange(db);
+        this.pending.record(tenant, version, next.op === 'put' ? next.entry.id : next.id, next.op === 'put' ? next.entry : null);
         return;
       } catch (err) {
         if (pointerMoved(err)) continue;

@@ -4,7 +4,6 @@ import type { FaqService } from './FaqService';
 import { canonicalText } from './faqText';
 import { faqGapClusters, type FaqGapCluster } from './faqGapClusters';
 import { readGaps, removeGaps } from './faqGapRows';
-import { readPointer } from './faqBase';
 
 /** The existing entry closest to a cluster's typical question: where its phrasings may belong. */
 export interface FaqGapTarget {
@@ -25,14 +24,12 @@ const LISTED = 100;
 const TARGETED = 30;
 /** Similar questions an entry holds at most (FaqEntry's schema). */
 const SIMILAR_MAX = 50;
-/** How long an action waits for the bot's matcher to hold its change (a large base rebuilds for seconds). */
-const APPLIED_WAIT_MS = 10_000;
-const APPLIED_POLL_MS = 50;
 
 /**
  * Learning from gaps: what the bot handed off, suggested without a tap or got 没解决 on, grouped
- * for the merchant, and the two ways to close a gap through the FAQ's own write path (the next
- * match uses the change) — or dismissing it. Each action removes the gaps it settled.
+ * for the merchant, and the two ways to close a gap through the FAQ's own write path — or
+ * dismissing it. The next question worded like an accepted one gets its entry at once, without
+ * waiting for the index rebuild (FaqService's PendingEdits). Each action removes the gaps it settled.
  */
 export const faqGapActions = {
   async list(faq: FaqService, tenant: string, now: number): Promise<{ clusters: FaqGapView[]; total: number }> {
@@ -58,7 +55,6 @@ export const faqGapActions = {
 
   async acceptAsEntry(faq: FaqService, tenant: string, r: FaqGapNewEntryRequest): Promise<{ entry: FaqEntry; removed: number }> {
     const entry = await faq.create(tenant, r.entry);
-    await applied(faq, tenant);
     return { entry, removed: await removeGaps(faq.storeOf(tenant), r.gapIds) };
   },
 
@@ -79,7 +75,6 @@ export const faqGapActions = {
     // A PUT replaces the entry: everything else goes back as it was read.
     const { category, question, answer, actions, enabled } = current;
     const entry = added.length ? await faq.update(tenant, r.faqId, { category, question, similar, answer, actions, enabled }) : current;
-    if (added.length) await applied(faq, tenant);
     return { entry, added: added.length, removed: await removeGaps(faq.storeOf(tenant), r.gapIds) };
   },
 
@@ -87,23 +82,6 @@ export const faqGapActions = {
     return { removed: await removeGaps(faq.storeOf(tenant), r.gapIds) };
   },
 };
-
-/**
- * Waits until the bot matches with the changed knowledge base: the matcher keeps answering with
- * the previous index while the new one is built, and "accepted" should mean the next question is
- * matched against the change. The new index is current once it is saved for the base's version.
- */
-async function applied(faq: FaqService, tenant: string): Promise<void> {
-  const db = faq.storeOf(tenant);
-  const { version } = await readPointer(db);
-  for (const until = Date.now() + APPLIED_WAIT_MS; Date.now() < until; ) {
-    // Starts the rebuild, or joins the one under way.
-    await faq.matcher(tenant);
-    if ((await faq.savedIndexVersion(tenant)) === version) break;
-    await new Promise((resolve) => setTimeout(resolve, APPLIED_POLL_MS));
-  }
-  await faq.matcher(tenant);
-}
 
 /** The best match of the typical question that users did not say 没解决 to, if it is near enough. */
 async function targetOf(faq: FaqService, tenant: string, c: FaqGapCluster, floor: number): Promise<FaqGapTarget | undefined> {
