@@ -147,6 +147,7 @@ export class AccountService {
     };
     await this.store.tenant(tenant).put('staff', [record.id], record);
     this.sessions.forget(tenant, 'staff', record.id);
+    if (previous) await this.sessionsEndedFor(tenant, record.id);
     return record;
   }
 
@@ -201,6 +202,10 @@ export class AccountService {
     // An atomic increment: two revocations at once both end what came before either.
     await this.store.tenant(tenant).increment('staff', [username], 'sessionEpoch');
     this.sessions.forget(tenant, 'staff', username);
+    await this.sessionsEndedFor(tenant, username);
+  }
+
+  private async sessionsEndedFor(tenant: string, username: string): Promise<void> {
     for (const listener of this.sessionsEnded) await listener(tenant, username);
   }
 

@@ -16,9 +16,12 @@ const answered: BotReply = { kind: 'answer', card, candidates: [{ faqId: 'refund
 const invoice = { ...card, faqId: 'invoice', question: '能开发票吗', answer: '可以,在订单页申请' };
 const unsure: BotReply = { kind: 'suggest', suggestion: { type: 'faqSuggest', text: '您想问的是不是', items: [] }, candidates: [] };
 
-/** The stub FAQ: refunds and invoices it knows; a bare 那要多久 it is unsure of. */
+const withdraw = { ...card, faqId: 'withdraw', question: '提现多久到账', answer: '2 小时内到账' };
+
+/** The stub FAQ: withdrawals, refunds (also a bare 多久到账) and invoices it knows; a bare 那要多久 it is unsure of. */
 function byText(text: string): BotReply {
-  if (text.includes('退款')) return answered;
+  if (text.includes('提现')) return { kind: 'answer', card: withdraw, candidates: [{ faqId: 'withdraw', question: withdraw.question, score: 0.98 }] };
+  if (text.includes('退款') || text.includes('到账')) return answered;
   if (text.includes('发票')) return { kind: 'answer', card: invoice, candidates: [{ faqId: 'invoice', question: invoice.question, score: 0.97 }] };
   return unsure;
 }
@@ -77,7 +80,14 @@ describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => 
     const later = { ...c, botLastQuestion: '退款多久到账', botUnresolved: 0 } as Conversation;
     const f = await turn.plan(T, '能开发票吗')(later, now);
     expect(f?.set).toMatchObject({ botLastAnswer: 'invoice', botLastQuestion: '能开发票吗' });
-    expect(asked).toEqual(['能开发票吗']);
+    expect(asked).toEqual(['能开发票吗', '退款多久到账 能开发票吗']);
+  });
+
+  it('keeps a follow-up with its question when that answers more surely than the message alone', async () => {
+    const { turn, c } = setup();
+    const later = { ...c, botLastQuestion: '提现怎么操作', botUnresolved: 0 } as Conversation;
+    const f = await turn.plan(T, '多久到账')(later, now);
+    expect(f?.set).toMatchObject({ botLastAnswer: 'withdraw', botLastQuestion: '提现怎么操作 多久到账' });
   });
 
   it('asks the FAQ once per message, even when a lost race makes the commit decide again', async () => {

@@ -77,15 +77,16 @@ export class BotTurn {
 
   /**
    * The FAQ's reply to a typed question. 那要多久 after 余额宝怎么转出 asks about that transfer: a
-   * short follow-up is read with the question before it, unless it is a question the FAQ answers
-   * on its own (能开发票吗 after a refund question is about invoices).
+   * short follow-up is read with the question before it, unless the message alone is answered
+   * more surely than the two together (能开发票吗 after a refund question is about invoices; 多久到账
+   * after 提现怎么操作 stays about withdrawals even where a refund entry says 多久到账).
    */
   private async reply(bot: ConversationBot, tenant: string, text: string, previous: string | undefined): Promise<{ decided: BotReply; question: string }> {
     if (previous === undefined || !isFollowUp(text)) return { decided: await bot.reply(tenant, text), question: text };
-    const alone = await bot.reply(tenant, text);
-    if (alone.kind === 'answer') return { decided: alone, question: text };
     const question = `${previous} ${text}`;
-    return { decided: await bot.reply(tenant, question), question };
+    const [alone, together] = await Promise.all([bot.reply(tenant, text), bot.reply(tenant, question)]);
+    const sureness = (r: BotReply) => (r.kind === 'answer' ? (r.candidates[0]?.score ?? 0) : -1);
+    return sureness(alone) > sureness(together) ? { decided: alone, question: text } : { decided: together, question };
   }
 
   /** A flow's answer: the status card, its one question, or a human with what it found. */

@@ -144,6 +144,7 @@ export class ConversationQueries {
     const channel = box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant);
     const timeoutMs = Math.min(o.timeoutMs ?? 0, this.longPollTimeoutMs);
     const polling = o.since !== undefined && timeoutMs > 0;
+    const arrived = Date.now();
     // A long-poll shares the view's read with every other poller of it (ViewCache); a first load
     // reads on its own, so a console that just acted sees its change.
     const rows = () => {
@@ -151,7 +152,7 @@ export class ConversationQueries {
         const conversations = await this.inboxRows(staff, box, limit);
         return { conversations, version: createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url') };
       };
-      return polling ? this.views.get(channel, `${box}|${box === 'mine' ? staff.id : ''}|${limit}`, read) : read();
+      return polling ? this.views.get(channel, `${box}|${box === 'mine' ? staff.id : ''}|${limit}`, read, arrived) : read();
     };
     const read = async (): Promise<InboxView> => {
       const { conversations, version } = await rows();

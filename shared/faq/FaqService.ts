@@ -163,7 +163,8 @@ export class FaqService {
     } finally {
       this.forgetRecent(tenant);
     }
-    // A new base: edits pending against the old one no longer say what is current.
+    // A new base: edits pending against the old one no longer say what is current. Until the new
+    // matcher is ready the previous one answers as it was (issue 21 item 6: the old index serves).
     this.pending.clear(tenant);
     await this.rebuildAfterChange(db);
     const had = new Set(previous.map((p) => p.id));
@@ -275,13 +276,12 @@ export class FaqService {
   /**
    * After this process changed the knowledge base: its matcher is started now, off the request
    * (the merchant's write does not wait for it; PendingEdits answers with the change meanwhile and
-   * questions get the previous matcher). Returns the new version. A failed rebuild is the next
+   * questions get the previous matcher). A failed rebuild is the next
    * question's to retry; the write itself succeeded.
    */
-  private async rebuildAfterChange(db: TenantStore): Promise<number> {
+  private async rebuildAfterChange(db: TenantStore): Promise<void> {
     const version = (await readPointer(db)).version;
     void this.refresh(db, version).catch(() => undefined);
-    return version;
   }
 
   /** The matcher of `version`, one making at a time per tenant and version; cached when done. */
@@ -382,8 +382,9 @@ export class FaqService {
         const next = typeof change === 'function' ? await change(p.base) : change;
         await db.batchWrite(entryWrite({ ...p, base: p.base }, next, this.clock()));
         this.forgetRecent(tenant);
-        const version = await this.rebuildAfterChange(db);
-        this.pending.record(tenant, version, next.op === 'put' ? next.entry.id : next.id, next.op === 'put' ? next.entry : null);
+        // Recorded against the version the write was conditioned on: any later matcher holds it.
+        this.pending.record(tenant, p.version, next.op === 'put' ? next.entry.id : next.id, next.op === 'put' ? next.entry : null);
+        await this.rebuildAfterChange(db);
         return;
       } catch (err) {
         if (pointerMoved(err)) continue;

@@ -56,15 +56,23 @@ describe('PendingEdits', () => {
 
   it('stops correcting once a matcher of the edits\' version serves', () => {
     const pending = new PendingEdits();
-    pending.record(T, 7, 'a', entry);
+    // Written on version 6: a matcher of version 6 does not hold it, one of 7 does.
+    pending.record(T, 6, 'a', entry);
     expect(pending.apply(T, 6, '怎么开发票', decided).result.matches[0]?.faqId).toBe('a');
     expect(pending.apply(T, 7, '怎么开发票', decided)).toBe(decided);
     expect(pending.entry(T, 6, 'a')).toBeUndefined();
   });
 
+  it('keeps the newer of two edits of one entry, whichever is recorded last', () => {
+    const pending = new PendingEdits();
+    pending.record(T, 9, 'a', { ...entry, answer: 'newer' });
+    pending.record(T, 8, 'a', { ...entry, answer: 'older' });
+    expect(pending.entry(T, 8, 'a')?.answer).toBe('newer');
+  });
+
   it('leaves a request for a person alone', () => {
     const pending = new PendingEdits();
-    pending.record(T, 2, 'a', { ...entry, similar: ['转人工'] });
+    pending.record(T, 1, 'a', { ...entry, similar: ['转人工'] });
     const human = { result: { decision: 'handoff' as const, reason: 'explicitRequest' as const, matches: [] }, entries: [] };
     expect(pending.apply(T, 1, '转人工', human).result.decision).toBe('handoff');
   });

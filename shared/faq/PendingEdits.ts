@@ -17,13 +17,22 @@ export interface DecidedWithEntries {
  * rebuild. Other instances see the change when their matcher catches up with the version.
  */
 export class PendingEdits {
-  private readonly byTenant = new Map<string, { version: number; entries: Map<string, FaqEntry | null> }>();
+  /**
+   * By tenant: each edited entry (null: deleted or disabled) with the knowledge-base version its
+   * write was conditioned on; a matcher of a later version holds it. `after` is the latest of them.
+   */
+  private readonly byTenant = new Map<string, { after: number; entries: Map<string, { entry: FaqEntry | null; after: number }> }>();
 
-  /** An entry as written in `version` (null: deleted or disabled). */
-  record(tenant: string, version: number, id: string, entry: FaqEntry | null): void {
-    const pending = this.byTenant.get(tenant) ?? { version, entries: new Map<string, FaqEntry | null>() };
-    pending.entries.set(id, entry && entry.enabled ? entry : null);
-    this.byTenant.set(tenant, { version: Math.max(pending.version, version), entries: pending.entries });
+  /**
+   * An entry as a write conditioned on version `after` left it. Writes of one base are serialised
+   * by that condition, so of two edits of one entry the one on the later version is the newer,
+   * whichever is recorded first.
+   */
+  record(tenant: string, after: number, id: string, entry: FaqEntry | null): void {
+    const pending = this.byTenant.get(tenant) ?? { after, entries: new Map<string, { entry: FaqEntry | null; after: number }>() };
+    const known = pending.entries.get(id);
+    if (!known || known.after <= after) pending.entries.set(id, { entry: entry && entry.enabled ? entry : null, after });
+    this.byTenant.set(tenant, { after: Math.max(pending.after, after), entries: pending.entries });
   }
 
   /** Forgets the tenant's pending edits (an import replaced the base they were made in). */
@@ -31,15 +40,15 @@ export class PendingEdits {
     this.byTenant.delete(tenant);
   }
 
-  /** The decision of a matcher of version `serving`, corrected by the edits it does not hold. */
+  /** The decision of a matcher of knowledge-base version `serving`, corrected by the edits it does not hold. */
   apply(tenant: string, serving: number | undefined, text: string, decided: DecidedWithEntries): DecidedWithEntries {
     const pending = this.live(tenant, serving);
     if (!pending) return decided;
     const shown = decided.result.matches
-      .map((m, i) => ({ m, e: pending.entries.has(m.faqId) ? pending.entries.get(m.faqId) : decided.entries[i] }))
+      .map((m, i) => ({ m, e: pending.entries.has(m.faqId) ? pending.entries.get(m.faqId)!.entry : decided.entries[i] }))
       .filter((x) => x.e !== null);
     const key = canonicalText(text);
-    const exact = [...pending.entries.values()].find((e): e is FaqEntry => e !== null && [e.question, ...e.similar].some((q) => canonicalText(q) === key));
+    const exact = [...pending.entries.values()].map((p) => p.entry).find((e): e is FaqEntry => e !== null && [e.question, ...e.similar].some((q) => canonicalText(q) === key));
     const size = Math.max(1, decided.result.matches.length);
     if (exact && decided.result.reason !== 'explicitRequest') {
       const rest = shown.filter((x) => x.m.faqId !== exact.id);
@@ -56,13 +65,13 @@ export class PendingEdits {
 
   /** An entry as this process last wrote it: null when deleted or disabled, undefined when not pending. */
   entry(tenant: string, serving: number | undefined, id: string): FaqEntry | null | undefined {
-    return this.live(tenant, serving)?.entries.get(id);
+    return this.live(tenant, serving)?.entries.get(id)?.entry;
   }
 
   /** The tenant's pending edits, unless a matcher that holds them serves already. */
   private live(tenant: string, serving: number | undefined) {
     const pending = this.byTenant.get(tenant);
-    if (pending && serving !== undefined && serving >= pending.version) {
+    if (pending && serving !== undefined && serving > pending.after) {
       this.byTenant.delete(tenant);
       return undefined;
     }

@@ -25,11 +25,13 @@ describe('detectServiceIntent (before the FAQ)', () => {
     ['给我讲个笑话吧', 'offTopic'],
     ['你今年几岁', 'offTopic'],
     ['Tell me a joke', 'offTopic'],
+    ['陪我聊聊天吧', 'offTopic'],
+    ['明天天气如何?', 'offTopic'],
   ])('%s -> %s', (text, intent) => {
     expect(detectServiceIntent(text)).toBe(intent);
   });
 
-  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', '给我妈的生活费转了没到', '老妈的退款还没回来', '下雨天还能骑车吗', '天气冷了暖气怎么开', '机票因为天气原因取消了能退款吗', ''])('%s is a question for the FAQ', (text) => {
+  it.each(['你好，我的退款没到', '请问花呗怎么还款', '好的那退款多久到', '花呗怎么还款', '谢谢,但是我的钱还没到账', '在吗?我转账失败了', '给我妈的生活费转了没到', '老妈的退款还没回来', '下雨天还能骑车吗', '天气冷了暖气怎么开', '机票因为天气原因取消了能退款吗', '今天天气怎么样,还能正常配送吗', '明天天气如何,景区开放吗', '我买的哪只股票还没成交', '彩票号码在哪查', '儿童手表能讲个故事吗', '唱一首歌的包厢怎么收费', ''])('%s is a question for the FAQ', (text) => {
     expect(detectServiceIntent(text)).toBeUndefined();
   });
 

@@ -21,10 +21,20 @@ export const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银�
 /** Typed requests for a person (the button sends a flag instead, whatever the UI's language). */
 export const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
 /**
- * Small talk that no merchant's service answers (the weather, a joke, a poem, the bot's age). Only
- * whole short messages: 下雨天还能骑车吗 or 天气冷了暖气怎么开 are questions for the FAQ.
+ * Small talk that no merchant's service answers (the weather, a joke, a poem, the bot's age), only
+ * as the whole message with a polite lead or a particle around it: 今天天气怎么样,还能配送吗 or
+ * 儿童手表能讲个故事吗 are questions for the FAQ.
  */
-const OFF_TOPIC = /^(?:今天|明天|后天|这几天|最近)?(?:的)?天气(?:怎么样|如何|好吗|咋样)|讲个笑话|说个笑话|讲个故事|写(?:一)?首诗|唱(?:一)?首歌|你(?:今年)?(?:多大了|几岁)|你是男(?:的|生)?还是女|你结婚了吗|你有(?:男|女)朋友吗|陪我聊(?:天|聊|会儿)|哪只股票|推荐(?:一)?(?:只|支)股票|彩票号码|^(?:tell me a joke|what'?s the weather)/i;
+const OFF_TOPIC_PHRASES = [
+  '(?:(?:今天|明天|后天|这几天|最近)的?)?天气(?:怎么样|如何|好吗|咋样|好不好)?',
+  '讲个笑话', '说个笑话', '讲个故事', '写一?首诗', '唱一?首歌',
+  '你(?:今年)?(?:多大了?|几岁了?)', '你是男(?:的|生)?还是女(?:的|生)?', '你结婚了吗?', '你有(?:男|女)朋友吗?',
+  '陪我聊(?:聊天|聊|天|会儿?)',
+  'tell me a joke', "what'?s the weather(?: like)?(?: today)?",
+].join('|');
+const OFF_TOPIC_LEAD = '请|你|能|可以|能不能|可不可以|给我|帮我|跟我|和我|来|再|那|那你|哈哈|嗯|please|can you';
+const OFF_TOPIC_TAIL = '吧|吗|呢|呀|啊|嘛|一下|一个|听听|好不好|行不行|可以吗|please';
+const OFF_TOPIC = new RegExp(`^(?:(?:${OFF_TOPIC_LEAD})\\s*)*(?:${OFF_TOPIC_PHRASES})(?:\\s*(?:${OFF_TOPIC_TAIL}))*$`, 'i');
 const OFF_TOPIC_MAX = 24;
 const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|(?<![我俺咱她爸老姨舅姑岳后亲])妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
 
@@ -40,7 +50,7 @@ export function detectServiceIntent(text: string): ServiceIntent | undefined {
   if (COMPLAINT.test(t)) return 'complaint';
   if (HUMAN_REQUEST.test(t)) return 'human';
   if (ABUSE.test(t)) return 'abuse';
-  if (t.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(t)) return 'offTopic';
+  if (t.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(t.replace(/[\p{P}\p{S}~～]/gu, '').trim())) return 'offTopic';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(GREETING_WORDS, ''))) return 'greeting';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(THANKS_WORDS, ''))) return 'thanks';
   return undefined;

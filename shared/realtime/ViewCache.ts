@@ -35,10 +35,15 @@ export class ViewCache<T> {
     this.maxEntries = options.maxEntries ?? 1000;
   }
 
-  get(channel: string, key: string, read: () => Promise<T>): Promise<T> {
+  /**
+   * The view's shared read, or a new one. `notBefore`: a read begun earlier is not served (the
+   * caller's request time: what it already saw, possibly from another instance, may be newer than
+   * a read this process began before the request arrived).
+   */
+  get(channel: string, key: string, read: () => Promise<T>, notBefore = -Infinity): Promise<T> {
     const id = `${channel}\u0000${key}`;
     const current = this.entries.get(id);
-    if (current && this.clock() - current.at < this.options.maxAgeMs) return current.value;
+    if (current && current.at >= notBefore && this.clock() - current.at < this.options.maxAgeMs) return current.value;
     if (current) this.drop(id, current);
     const sub = this.notifier.subscribe(channel);
     const value = read();

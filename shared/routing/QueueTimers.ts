@@ -41,13 +41,15 @@ export class QueueTimers {
    * the group's queue wakes the wait.
    */
   async queueStatus(principal: Principal, conversationId: string, options: { known?: number; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<QueueStatus> {
+    // Only reads begun after this request arrived: the place on screen may come from another instance.
+    const arrived = Date.now();
     const read = async (): Promise<QueueStatus> => {
       const c = (await this.log.load(principal, conversationId)).conversation;
       if (c.status !== 'queued' || !c.routing) return { status: c.status };
       // When someone leaves the queue every user behind them is woken: the queue is read once
       // for all of them, not once each (the cost of a change would grow with the queue's square).
       const { groupId } = c.routing;
-      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId));
+      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId), arrived);
       return { status: c.status, groupId, ...placeIn(snapshot, c.routing, c.id) };
     };
     const known = options.known;
