@@ -1,7 +1,7 @@
 /**
  * `npm run bench:routing [-- --json]`: a seeded discrete-event simulation of Poisson arrivals and
- * exponential handling times through the real routing code (the conversation kernel + RoutingService
- * on SQLite in memory, with a virtual clock):
+ * exponential handling times through the real routing code (a Kefu from createKefu, as deployed, on
+ * SQLite in memory, with a virtual clock):
  *
  * 1. one group, c agents of capacity 1, FIFO: mean wait next to the Erlang C formula at 70 %, 85 %
  *    and 95 % utilisation;
@@ -13,11 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '../../shared/store';
 import { createSqliteStore } from '../../shared/store/drivers';
-import { createInProcessNotifier } from '../../shared/realtime';
-import { SessionTokens, type Principal } from '../../shared/auth';
-import { AccountService } from '../../shared/accounts';
-import { wireConversations } from '../../shared/app';
+import type { Principal } from '../../shared/auth';
 import { defaultRoutingSettings } from '../../shared/routing';
+import { benchKefu } from './benchKefu';
 
 const T = 'bench';
 
@@ -79,9 +77,7 @@ export async function simulate(s: Scenario): Promise<{ normal: WaitStats; vip: W
   const clock = () => new Date(now);
   // SQLite in memory: its B-tree keeps every operation logarithmic over long simulations.
   const store = createSqliteStore({ file: ':memory:' });
-  const accounts = new AccountService(store, new SessionTokens('b'.repeat(32), 3600), clock);
-  const kefu = wireConversations({ store, notifier: createInProcessNotifier(), accounts, clock });
-  const routing = kefu.routing;
+  const { accounts, conversations: kefu, routing } = benchKefu(store, clock);
   const agents = Array.from({ length: s.agents }, (_, i) => `agent${i}`);
   for (const a of agents) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Bench@2026', maxConcurrent: 1 });
   await routing.putGroup(T, 'g', { name: '全部', members: agents });
@@ -152,9 +148,7 @@ async function decisionsPerSecond(count: number): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-routing-'));
   const store: Store = createSqliteStore({ file: path.join(dir, 'kefu.sqlite') });
   try {
-    const accounts = new AccountService(store, new SessionTokens('b'.repeat(32), 3600));
-    const kefu = wireConversations({ store, notifier: createInProcessNotifier(), accounts });
-    const routing = kefu.routing;
+    const { accounts, conversations: kefu, routing } = benchKefu(store);
     const agents = Array.from({ length: 20 }, (_, i) => `agent${i}`);
     for (const a of agents) await accounts.putStaff(T, { username: a, displayName: a, role: 'agent', password: 'Bench@2026', maxConcurrent: 5 });
     await routing.putGroup(T, 'g', { name: '全部', members: agents });
