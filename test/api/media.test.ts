@@ -15,7 +15,7 @@ describe('media: voice and picture uploads', () => {
     if (o.kind) form.set('kind', o.kind);
     if (o.durationMs) form.set('durationMs', o.durationMs);
     form.set('file', new Blob([file], { type: o.type ?? '' }), o.name ?? 'upload.bin');
-    const res = await fetch(`${server.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const res = await server.request(`/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
@@ -48,7 +48,7 @@ describe('media: voice and picture uploads', () => {
     const agent = await staffLogin(server, 'xiaowang');
     const link = await server.call('GET', `/v1/media/${mediaId}/url`, { token: agent });
     expect(link.status).toBe(200);
-    const res = await fetch(server.url + (link.json['url'] as string));
+    const res = await server.request(link.json['url'] as string);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer()).equals(picture)).toBe(true);

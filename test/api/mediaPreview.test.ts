@@ -20,7 +20,7 @@ describe('inbox preview of media messages', () => {
     form.set('conversationId', conversationId);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     form.set('file', new Blob([file], { type }), 'upload');
-    const res = await fetch(`${server.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
+    const res = await server.request(`/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
     const { mediaId } = (await res.json()) as { mediaId: string };
     return server.call('POST', `/v1/conversations/${conversationId}/messages`, { token: user, body: { clientMessageId, mediaId } });
   }

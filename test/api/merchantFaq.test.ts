@@ -66,7 +66,7 @@ describe('merchant FAQ administration and insight over HTTP', () => {
   });
 
   it('exports CSV with a BOM; a malformed import is rejected by line and changes nothing', async () => {
-    const res = await fetch(`${server.url}/v1/merchant/faq/export?format=csv`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await server.request(`/v1/merchant/faq/export?format=csv`, { headers: { authorization: `Bearer ${admin}` } });
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

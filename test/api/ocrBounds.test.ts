@@ -73,7 +73,8 @@ async function startOcrServer(ocr: TesseractTextRecognizer): Promise<TestServer>
   return {
     ...server,
     logText: () => chunks.join(''),
-    call: (method, route, o = {}) => call(server.url, method, route, o),
+    call: (method, route, o = {}) => call(server.url, method, route, o, (request) => server.fetch(request, { sourceIp: '127.0.0.1' })),
+    request: (route, init) => server.fetch(new Request(server.url + route, init), { sourceIp: '127.0.0.1' }),
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -103,7 +104,7 @@ describe('bounded OCR: pictures scaled down, a few tesseracts at a time, each wi
     const form = new FormData();
     form.set('conversationId', conversationId);
     form.set('file', new Blob([file], { type: 'image/png' }), 'page.png');
-    const res = await fetch(`${on.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
+    const res = await on.request(`/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 

@@ -43,7 +43,7 @@ describe('a picture of a problem gets its answer (issue 21 item 8)', () => {
     form.set('conversationId', c);
     form.set('kind', 'image');
     form.set('file', new Blob([png], { type: 'image/png' }), 'shot.png');
-    const up = await fetch(`${server.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
+    const up = await server.request(`/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
     expect(up.status).toBe(201);
     const mediaId = ((await up.json()) as { mediaId: string }).mediaId;
     const sent = await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId, mediaId } });

@@ -52,7 +52,7 @@ describe('voice and pictures end to end: speech to text, screenshots to order nu
     form.set('conversationId', conversationId);
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     form.set('file', new Blob([file], { type }), 'upload');
-    const res = await fetch(`${server.url}/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
+    const res = await server.request(`/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user}` }, body: form });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
   async function sendMedia(conversationId: string, mediaId: unknown, clientMessageId: string) {

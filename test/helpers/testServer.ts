@@ -10,6 +10,8 @@ export interface TestServer extends DevServer {
   /** Everything the server logged so far, as raw JSON lines. */
   logText(): string;
   call(method: string, route: string, options?: CallOptions): Promise<ApiResponse>;
+  /** A raw request (a multipart upload, a download) handed to the app in-process, as from 127.0.0.1. */
+  request(route: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...server,
     logText: () => chunks.join(''),
     call: (method, route, options = {}) => call(server.url, method, route, options, (request) => server.fetch(request, { sourceIp: '127.0.0.1' })),
+    request: (route, init) => server.fetch(new Request(server.url + route, init), { sourceIp: '127.0.0.1' }),
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
