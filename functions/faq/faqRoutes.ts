@@ -1,5 +1,5 @@
-import { FaqMatchRequest, type FaqTrialResult } from '../../shared/schemas';
-import { botDecision } from '../../shared/faq';
+import { FaqMatchRequest } from '../../shared/schemas';
+import { faqTrial } from '../../shared/faq';
 import { validateText } from '../../shared/nlp';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
@@ -17,9 +17,6 @@ export const faqRoutes: RouteGroup = (app, deps) => {
     // The understanding step's limits and codes (TEXT_EMPTY, TEXT_TOO_LONG), shared with the CLI.
     validateText(body.text);
     c.set('issue', body.text);
-    const result = await deps.faq.decide(principal.tenant, body.text);
-    const entries = await Promise.all(result.matches.map((m) => deps.faq.get(principal.tenant, m.faqId)));
-    const reply: FaqTrialResult = botDecision(body.text, { ...result, matches: result.matches.map((m, i) => ({ ...m, question: entries[i]!.question })) });
-    return c.json(reply);
+    return c.json(await faqTrial(deps.faq, principal.tenant, body.text));
   });
 };

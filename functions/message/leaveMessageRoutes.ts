@@ -26,23 +26,13 @@ export const leaveMessageRoutes: RouteGroup = (app, deps) => {
     const body = await readJson(c, LeaveMessageInput);
     if (body.contact === 'phone' && !body.phone) throw new KefuError('VALIDATION_FAILED', undefined, { field: 'phone', reason: 'required' });
     c.set('issue', body.text);
-    const id = c.req.param('id');
-    const { message, replayed } = await deps.conversations.users.leaveMessage(user, id, body.clientMessageId, body.text);
-    // A retry of a 留言 already stored (the chat resends unanswered ones by itself) changes no ticket.
-    if (!replayed) await deps.leaveMessages.record(user, id, body);
-    return c.json(message, 201);
+    return c.json(await deps.leaveMessageDesk.leave(user, c.req.param('id'), body), 201);
   });
 
   // The reply to a 留言: the agent takes the conversation when it still waits, then answers in it.
   app.post('/v1/conversations/:id/leave-message/answer', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, LeaveMessageAnswer);
-    const id = c.req.param('id');
-    const book = deps.leaveMessages;
-    if (!(await book.get(staff, id))) throw new KefuError('CONVERSATION_NOT_FOUND');
-    const conversation = await deps.conversations.queries.get(staff, id);
-    if (conversation.status === 'queued') await deps.conversations.assignment.claim(staff, id);
-    const message = await deps.conversations.agents.reply(staff, id, body.clientMessageId, body.text);
-    return c.json({ message, ticket: await book.answered(staff, id, body.text) }, 201);
+    return c.json(await deps.leaveMessageDesk.answer(staff, c.req.param('id'), body), 201);
   });
 };

@@ -15,7 +15,7 @@ import type { ProactiveService } from '../proactive';
 import type { MerchantSettings } from '../merchant';
 import type { AuditLog } from '../audit';
 import type { QualityDashboard } from '../metrics';
-import type { LeaveMessageBook } from '../leaveMessage';
+import type { LeaveMessageBook, LeaveMessageDesk } from '../leaveMessage';
 
 /**
  * One Kefu instance: everything the functions' routes, the dev server and the CLI need, built once
@@ -54,6 +54,8 @@ export interface Kefu {
   readonly audit: AuditLog;
   /** 留言 tickets: what users left instead of waiting, and the staff's answers. */
   readonly leaveMessages: LeaveMessageBook;
+  /** 留言 left by users and answered by staff, in their conversations. */
+  readonly leaveMessageDesk: LeaveMessageDesk;
   /** Creating and listing merchants (the operator API). */
   readonly onboarding: TenantOnboarding;
 }

@@ -22,7 +22,7 @@ import type * as AlipayModule from '../alipay/AlipaySdkOpenApi';
 import type * as TradeLookupModule from '../alipay/AlipaySdkTradeLookup';
 import type * as NlsModule from '../asr/NlsSpeechRecognizer';
 import { ProactiveService } from '../proactive';
-import { LeaveMessageBook } from '../leaveMessage';
+import { LeaveMessageBook, LeaveMessageDesk } from '../leaveMessage';
 import { TesseractTextRecognizer, type TextRecognizer } from '../ocr';
 import { MerchantSettings } from '../merchant';
 import { AuditLog } from '../audit';
@@ -121,6 +121,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   const mediaFiles =
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
+  const leaveMessages = new LeaveMessageBook(store);
   const proactive = new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings });
   return {
     config,
@@ -138,7 +139,14 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
       pastConversations: (staff, userId, limit) => conversations.queries.pastConversations(staff, userId, limit),
       onUnavailable: (err, tenant) => logger.warn({ err, tenant, function: 'agent' }, 'customer data unavailable'),
     }),
-    leaveMessages: new LeaveMessageBook(store),
+    leaveMessages,
+    leaveMessageDesk: new LeaveMessageDesk({
+      book: leaveMessages,
+      leave: (user, id, clientMessageId, text) => conversations.users.leaveMessage(user, id, clientMessageId, text),
+      conversation: (staff, id) => conversations.queries.get(staff, id),
+      claim: (staff, id) => conversations.assignment.claim(staff, id),
+      reply: (staff, id, clientMessageId, text) => conversations.agents.reply(staff, id, clientMessageId, text),
+    }),
     onboarding: new TenantOnboarding(accounts, store),
     store,
     notifier,

@@ -1,6 +1,7 @@
 import type { FaqTrialResult } from '../schemas';
 import { detectServiceIntent, handsOff } from '../nlp';
 import type { FaqMatchResult } from './FaqMatcher';
+import type { FaqService } from './FaqService';
 
 /**
  * What the bot does with a typed message, as its turn decides (shared/conversation/BotTurn): an
@@ -13,4 +14,11 @@ export function botDecision<M extends FaqMatchResult['matches'][number]>(text: s
   const intent = detectServiceIntent(text);
   if (!intent) return { decision: faq.decision, reason: faq.reason, matches: [...faq.matches] };
   return { intent, decision: handsOff(intent) ? 'handoff' : 'reply', reason: intent === 'human' ? 'explicitRequest' : intent, matches: [...faq.matches] };
+}
+
+/** The 试一试 panel's answer for one message of the tenant: botDecision with the ranked entries' questions. */
+export async function faqTrial(faq: Pick<FaqService, 'decideWithEntries'>, tenant: string, text: string): Promise<FaqTrialResult> {
+  const { result, entries } = await faq.decideWithEntries(tenant, text);
+  const matches = result.matches.flatMap((m, i) => (entries[i] ? [{ ...m, question: entries[i].question }] : []));
+  return botDecision(text, { ...result, matches });
 }

@@ -10,4 +10,4 @@ export { PICK_WINDOW_MS } from './faqGapRows';
 export { faqInsight } from './faqInsight';
 export { predictQuestions } from './predictQuestions';
 export { PredictedQuestions } from './PredictedQuestions';
-export { botDecision } from './botDecision';
+export { botDecision, faqTrial } from './botDecision';
