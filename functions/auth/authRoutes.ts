@@ -1,6 +1,5 @@
 import { KefuError, isKefuError } from '../../shared/errors';
 import { AlipayLoginRequest, DevLoginRequest, StaffLoginRequest } from '../../shared/schemas';
-import { AlipayAuthError, type AlipayIdType } from '../../shared/alipay';
 import { type RouteGroup, service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
 import { authenticate, authenticateSession, staffRoles } from '../_http/authenticate';
@@ -31,18 +30,7 @@ export const authRoutes: RouteGroup = (app, deps) => {
   // The mini-program's auth code (my.getAuthCode, auth_base) -> the Alipay user -> our session.
   app.post('/v1/auth/alipay', svc, async (c) => {
     const body = await readJson(c, AlipayLoginRequest);
-    if (!deps.alipay) throw new KefuError('LOGIN_UNAVAILABLE', '未配置支付宝登录');
-    let user: { userId: string; idType: AlipayIdType };
-    try {
-      user = await deps.alipay.userOfAuthCode(body.authCode);
-    } catch (err) {
-      if (err instanceof AlipayAuthError) throw new KefuError('ALIPAY_AUTH_FAILED', undefined, { subCode: err.subCode });
-      throw err;
-    }
-    const session = await deps.accounts.alipayUserLogin(body.tenant, user.userId);
-    // Reply notices go to_open_id for an openId-mode app; losing this only loses a notice, never the login.
-    await deps.replyNotifier.subscriptions.rememberIdType(body.tenant, user.userId, user.idType).catch((err: unknown) => deps.logger.warn({ err, service_type: 'auth' }, 'could not record the Alipay id type'));
-    return c.json(session);
+    return c.json(await deps.alipayLogin.login(body.tenant, body.authCode));
   });
 
   app.post('/v1/auth/dev-login', svc, async (c) => {

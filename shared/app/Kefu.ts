@@ -3,13 +3,13 @@ import type { Logger } from '../log';
 import type { Store } from '../store';
 import type { Notifier } from '../realtime';
 import type { SessionTokens } from '../auth';
-import type { AccountService, TenantOnboarding } from '../accounts';
+import type { AccountService, Session, TenantOnboarding } from '../accounts';
 import type { Conversations } from './wireConversations';
 import type { FaqService, PredictedQuestions } from '../faq';
 import type { CustomerData, CustomerPanel } from '../customer';
 import type { RoutingService, SupervisorBoard } from '../routing';
 import type { MediaService } from '../media';
-import type { AlipayOpenApi } from '../alipay';
+import type { AlipayLogin, AlipayOpenApi } from '../alipay';
 import type { ReplyNotifier } from '../push';
 import type { ProactiveService } from '../proactive';
 import type { MerchantSettings } from '../merchant';
@@ -44,6 +44,8 @@ export interface Kefu {
   readonly media: MediaService;
   /** Alipay's OpenAPI, when configured (Alipay login). */
   readonly alipay?: AlipayOpenApi;
+  /** The mini-program's login with an Alipay auth code (LOGIN_UNAVAILABLE without an Alipay app). */
+  readonly alipayLogin: AlipayLogin<Session>;
   /** Alipay messages to users who left the chat when an agent replies. */
   readonly replyNotifier: ReplyNotifier;
   /** Merchants' business events, their rules, and the messages they schedule. */

@@ -26,6 +26,7 @@ import { LeaveMessageBook, LeaveMessageDesk } from '../leaveMessage';
 import { TesseractTextRecognizer, type TextRecognizer } from '../ocr';
 import { MerchantSettings } from '../merchant';
 import { AuditLog } from '../audit';
+import { AlipayLogin } from '../alipay';
 import { SupervisorBoard } from '../routing';
 import { QualityDashboard } from '../metrics';
 
@@ -127,6 +128,12 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     config,
     logger,
     ...(alipay ? { alipay } : {}),
+    alipayLogin: new AlipayLogin({
+      ...(alipay ? { alipay } : {}),
+      login: (tenant, userId) => accounts.alipayUserLogin(tenant, userId),
+      rememberIdType: (tenant, userId, idType) => replyNotifier.subscriptions.rememberIdType(tenant, userId, idType),
+      onRememberFailed: (err) => logger.warn({ err, service_type: 'auth' }, 'could not record the Alipay id type'),
+    }),
     replyNotifier,
     proactive,
     predictedQuestions: new PredictedQuestions({ faq, sources: [proactive, customers], ownConversation: (user, id) => conversations.queries.get(user, id) }),
