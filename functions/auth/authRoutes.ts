@@ -30,6 +30,8 @@ export const authRoutes: RouteGroup = (app, deps) => {
   // The mini-program's auth code (my.getAuthCode, auth_base) -> the Alipay user -> our session.
   app.post('/v1/auth/alipay', svc, async (c) => {
     const body = await readJson(c, AlipayLoginRequest);
+    // Like the dev login: a deployment without an Alipay app has no such login (docs/api.md reads this).
+    if (!deps.alipay) throw new KefuError('LOGIN_UNAVAILABLE', '未配置支付宝登录');
     return c.json(await deps.alipayLogin.login(body.tenant, body.authCode));
   });
 
