@@ -77,17 +77,20 @@ describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => 
 
   it('reads a short question the FAQ answers on its own as its own question, not as a follow-up', async () => {
     const { turn, asked, c } = setup();
-    const later = { ...c, botLastQuestion: '退款多久到账', botUnresolved: 0 } as Conversation;
+    const later = { ...c, botLastQuestion: '退款多久到账', botLastAnswer: 'refund-time', botUnresolved: 0 } as Conversation;
     const f = await turn.plan(T, '能开发票吗')(later, now);
     expect(f?.set).toMatchObject({ botLastAnswer: 'invoice', botLastQuestion: '能开发票吗' });
     expect(asked).toEqual(['能开发票吗', '退款多久到账 能开发票吗']);
   });
 
-  it('keeps a follow-up with its question when that answers more surely than the message alone', async () => {
+  it('keeps a follow-up with its question when the pair finds a new entry, or the message says too little alone', async () => {
     const { turn, c } = setup();
-    const later = { ...c, botLastQuestion: '提现怎么操作', botUnresolved: 0 } as Conversation;
-    const f = await turn.plan(T, '多久到账')(later, now);
-    expect(f?.set).toMatchObject({ botLastAnswer: 'withdraw', botLastQuestion: '提现怎么操作 多久到账' });
+    // 多久到账 alone is a refund question to the stub; with 提现怎么操作 before it, withdrawals.
+    const later = { ...c, botLastQuestion: '提现怎么操作', botLastAnswer: 'withdraw-how', botUnresolved: 0 } as Conversation;
+    expect((await turn.plan(T, '多久到账')(later, now))?.set).toMatchObject({ botLastAnswer: 'withdraw', botLastQuestion: '提现怎么操作 多久到账' });
+    // 那要多久 after a refund answer: the pair finds the refund entry again, and the message alone names nothing.
+    const refund = { ...c, botLastQuestion: '退款多久到账', botLastAnswer: 'refund-time', botUnresolved: 0 } as Conversation;
+    expect((await turn.plan(T, '那要多久')(refund, now))?.set).toMatchObject({ botLastAnswer: 'refund-time', botLastQuestion: '退款多久到账 那要多久' });
   });
 
   it('asks the FAQ once per message, even when a lost race makes the commit decide again', async () => {

@@ -9,10 +9,12 @@ import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
 import { tables } from './conversationTables';
 import { intentReplies } from './intentReplies';
-import { detectServiceIntent, handsOff, isFollowUp, type ServiceIntent, type Understanding } from '../nlp';
+import { detectServiceIntent, followUpOwnWords, handsOff, isFollowUp, type ServiceIntent, type Understanding } from '../nlp';
 import type { FlowPlan } from '../flows';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
+/** Characters of its own (beyond 那, 要, 多久, 吗 ...) from which a follow-up names its own topic. */
+const OWN_TOPIC_CHARS = 3;
 
 export interface BotTurnOptions {
   readonly log: ConversationLog;
@@ -60,7 +62,7 @@ export class BotTurn {
       // An answer from the FAQ replaces the status card as the bot's latest answer.
       const leaveFlow: ConversationPatch = { ...(c.botFlow ? { botFlow: null } : {}), ...(c.botLastFlow ? { botLastFlow: null } : {}) };
       if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
-      const { decided, question } = await (reply ??= this.reply(this.o.bot, tenant, text, c.botLastQuestion));
+      const { decided, question } = await (reply ??= this.reply(this.o.bot, tenant, text, c));
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
         const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
@@ -77,16 +79,20 @@ export class BotTurn {
 
   /**
    * The FAQ's reply to a typed question. 那要多久 after 余额宝怎么转出 asks about that transfer: a
-   * short follow-up is read with the question before it, unless the message alone is answered
-   * more surely than the two together (能开发票吗 after a refund question is about invoices; 多久到账
-   * after 提现怎么操作 stays about withdrawals even where a refund entry says 多久到账).
+   * short follow-up is read with the question before it. The pair's reading wins unless it only
+   * finds the previous answer again while the message, saying enough of its own, is answered alone
+   * with another entry (能开发票吗 after a refund question is about invoices). Scores of the two
+   * readings are not compared: the pair holds the previous question word for word.
    */
-  private async reply(bot: ConversationBot, tenant: string, text: string, previous: string | undefined): Promise<{ decided: BotReply; question: string }> {
+  private async reply(bot: ConversationBot, tenant: string, text: string, c: Conversation): Promise<{ decided: BotReply; question: string }> {
+    const previous = c.botLastQuestion;
     if (previous === undefined || !isFollowUp(text)) return { decided: await bot.reply(tenant, text), question: text };
     const question = `${previous} ${text}`;
     const [alone, together] = await Promise.all([bot.reply(tenant, text), bot.reply(tenant, question)]);
-    const sureness = (r: BotReply) => (r.kind === 'answer' ? (r.candidates[0]?.score ?? 0) : -1);
-    return sureness(alone) > sureness(together) ? { decided: alone, question: text } : { decided: together, question };
+    const last = c.botLastAnswer || undefined;
+    const repeats = together.kind === 'answer' && together.card.faqId === last;
+    const ownTopic = alone.kind === 'answer' && alone.card.faqId !== last && followUpOwnWords(text) >= OWN_TOPIC_CHARS;
+    return repeats && ownTopic ? { decided: alone, question: text } : { decided: together, question };
   }
 
   /** A flow's answer: the status card, its one question, or a human with what it found. */

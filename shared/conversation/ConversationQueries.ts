@@ -144,26 +144,26 @@ export class ConversationQueries {
     const channel = box === 'waiting' ? channels.waiting(staff.tenant) : box === 'mine' ? channels.agent(staff.tenant, staff.id) : channels.open(staff.tenant);
     const timeoutMs = Math.min(o.timeoutMs ?? 0, this.longPollTimeoutMs);
     const polling = o.since !== undefined && timeoutMs > 0;
-    const arrived = Date.now();
+    const arrived = this.views.mark();
     // A long-poll shares the view's read with every other poller of it (ViewCache); a first load
     // reads on its own, so a console that just acted sees its change.
-    const rows = () => {
+    const rows = (after?: number) => {
       const read = async () => {
         const conversations = await this.inboxRows(staff, box, limit);
         return { conversations, version: createHash('sha1').update(conversations.map((x) => `${x.id}:${x.lastSeq}:${x.status}`).join(',')).digest('base64url') };
       };
-      return polling ? this.views.get(channel, `${box}|${box === 'mine' ? staff.id : ''}|${limit}`, read, arrived) : read();
+      return polling ? this.views.get(channel, `${box}|${box === 'mine' ? staff.id : ''}|${limit}`, read, after) : read();
     };
-    const read = async (): Promise<InboxView> => {
-      const { conversations, version } = await rows();
-      return { box, version, conversations: conversations.map((c) => conversationFor(staff, c)) };
-    };
-    if (!polling) return read();
+    const view = ({ conversations, version }: Awaited<ReturnType<typeof rows>>): InboxView => ({ box, version, conversations: conversations.map((c) => conversationFor(staff, c)) });
+    if (!polling) return view(await rows());
     const [changed] = await waitFor(this.notifier, channel, async () => {
-      const now = await read();
-      return now.version === o.since ? [] : [now];
+      // The same as on screen: wait. Different: it may be a read older than what the console saw
+      // (on another instance), so only a read begun after this request counts as a change.
+      if ((await rows()).version === o.since) return [];
+      const fresh = await rows(arrived);
+      return fresh.version === o.since ? [] : [view(fresh)];
     }, { timeoutMs, recheckMs: this.recheckMs, ...(o.signal ? { signal: o.signal } : {}) });
-    return changed ?? read();
+    return changed ?? view(await rows(arrived));
   }
 
   /** The waiting list in arrival order, for the timers. */

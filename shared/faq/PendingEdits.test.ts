@@ -70,6 +70,16 @@ describe('PendingEdits', () => {
     expect(pending.entry(T, 8, 'a')?.answer).toBe('newer');
   });
 
+  it('stops correcting an entry the serving matcher holds a later version of', () => {
+    const pending = new PendingEdits();
+    // X edited here on version 5; Y on 7. A matcher of 6 holds X as another instance wrote it at 5.
+    pending.record(T, 5, 'x', { ...entry, id: 'x', answer: 'ours' });
+    pending.record(T, 7, 'y', { ...entry, id: 'y' });
+    expect(pending.entry(T, 6, 'x')).toBeUndefined();
+    expect(pending.entry(T, 6, 'y')?.id).toBe('y');
+    expect(pending.entry(T, 5, 'x')?.answer).toBe('ours');
+  });
+
   it('leaves a request for a person alone', () => {
     const pending = new PendingEdits();
     pending.record(T, 1, 'a', { ...entry, similar: ['转人工'] });

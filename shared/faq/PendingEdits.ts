@@ -42,7 +42,7 @@ export class PendingEdits {
 
   /** The decision of a matcher of knowledge-base version `serving`, corrected by the edits it does not hold. */
   apply(tenant: string, serving: number | undefined, text: string, decided: DecidedWithEntries): DecidedWithEntries {
-    const pending = this.live(tenant, serving);
+    const pending = this.unheld(tenant, serving);
     if (!pending) return decided;
     const shown = decided.result.matches
       .map((m, i) => ({ m, e: pending.entries.has(m.faqId) ? pending.entries.get(m.faqId)!.entry : decided.entries[i] }))
@@ -65,16 +65,21 @@ export class PendingEdits {
 
   /** An entry as this process last wrote it: null when deleted or disabled, undefined when not pending. */
   entry(tenant: string, serving: number | undefined, id: string): FaqEntry | null | undefined {
-    return this.live(tenant, serving)?.entries.get(id)?.entry;
+    return this.unheld(tenant, serving)?.entries.get(id)?.entry;
   }
 
-  /** The tenant's pending edits, unless a matcher that holds them serves already. */
-  private live(tenant: string, serving: number | undefined) {
+  /**
+   * The tenant's edits the serving matcher does not hold: none once it holds the latest (they are
+   * forgotten), else those written on its version or later (an older one may be outdone by an
+   * edit from another instance that the matcher holds).
+   */
+  private unheld(tenant: string, serving: number | undefined): { entries: Map<string, { entry: FaqEntry | null; after: number }> } | undefined {
     const pending = this.byTenant.get(tenant);
-    if (pending && serving !== undefined && serving > pending.after) {
+    if (!pending || serving === undefined) return pending;
+    if (serving > pending.after) {
       this.byTenant.delete(tenant);
       return undefined;
     }
-    return pending;
+    return { entries: new Map([...pending.entries].filter(([, e]) => e.after >= serving)) };
   }
 }

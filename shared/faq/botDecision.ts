@@ -20,5 +20,7 @@ export function botDecision<M extends FaqMatchResult['matches'][number]>(text: s
 export async function faqTrial(faq: Pick<FaqService, 'decideWithEntries'>, tenant: string, text: string): Promise<FaqTrialResult> {
   const { result, entries } = await faq.decideWithEntries(tenant, text);
   const matches = result.matches.flatMap((m, i) => (entries[i] ? [{ ...m, question: entries[i].question }] : []));
-  return botDecision(text, { ...result, matches });
+  // As FaqBot.reply: an answer whose entry is gone, or a suggestion with none left, hands off.
+  const unshowable = (result.decision === 'answer' && !entries[0]) || (result.decision === 'suggest' && matches.length === 0);
+  return botDecision(text, unshowable ? { decision: 'handoff', reason: 'lowConfidence', matches } : { ...result, matches });
 }

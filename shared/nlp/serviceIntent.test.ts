@@ -27,6 +27,8 @@ describe('detectServiceIntent (before the FAQ)', () => {
     ['Tell me a joke', 'offTopic'],
     ['陪我聊聊天吧', 'offTopic'],
     ['明天天气如何?', 'offTopic'],
+    ["What's the weather like today?", 'offTopic'],
+    ['Can you tell me a joke please', 'offTopic'],
   ])('%s -> %s', (text, intent) => {
     expect(detectServiceIntent(text)).toBe(intent);
   });

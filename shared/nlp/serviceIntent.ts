@@ -35,7 +35,8 @@ const OFF_TOPIC_PHRASES = [
 const OFF_TOPIC_LEAD = '请|你|能|可以|能不能|可不可以|给我|帮我|跟我|和我|来|再|那|那你|哈哈|嗯|please|can you';
 const OFF_TOPIC_TAIL = '吧|吗|呢|呀|啊|嘛|一下|一个|听听|好不好|行不行|可以吗|please';
 const OFF_TOPIC = new RegExp(`^(?:(?:${OFF_TOPIC_LEAD})\\s*)*(?:${OFF_TOPIC_PHRASES})(?:\\s*(?:${OFF_TOPIC_TAIL}))*$`, 'i');
-const OFF_TOPIC_MAX = 24;
+/** A guard only (the pattern spans the whole message): English small talk runs longer than Chinese. */
+const OFF_TOPIC_MAX = 40;
 const ABUSE = /傻[逼比bB]|[sS][bB](?![a-zA-Z])|(?<![我俺咱她爸老姨舅姑岳后亲])妈的|操你|草泥马|去死|滚蛋|废物|垃圾客服|脑残/;
 
 // What is left of a greeting or a thank-you once its words are gone: nothing but punctuation.
@@ -50,7 +51,8 @@ export function detectServiceIntent(text: string): ServiceIntent | undefined {
   if (COMPLAINT.test(t)) return 'complaint';
   if (HUMAN_REQUEST.test(t)) return 'human';
   if (ABUSE.test(t)) return 'abuse';
-  if (t.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(t.replace(/[\p{P}\p{S}~～]/gu, '').trim())) return 'offTopic';
+  const bare = t.replace(/[\p{P}\p{S}~～]/gu, '').trim();
+  if (bare.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(bare)) return 'offTopic';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(GREETING_WORDS, ''))) return 'greeting';
   if (t.length <= 20 && ONLY_MARKS.test(t.replace(THANKS_WORDS, ''))) return 'thanks';
   return undefined;

@@ -3,6 +3,8 @@ import type { Notifier, Subscription } from './Notifier';
 interface Entry<T> {
   readonly value: Promise<T>;
   readonly at: number;
+  /** When the read began, in the order of `mark` and of other reads (not the clock: a millisecond holds many). */
+  readonly seq: number;
   readonly sub: Subscription;
 }
 
@@ -26,6 +28,7 @@ export interface ViewCacheOptions {
 export class ViewCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly maxEntries: number;
+  private seq = 0;
 
   constructor(
     private readonly notifier: Notifier,
@@ -35,19 +38,26 @@ export class ViewCache<T> {
     this.maxEntries = options.maxEntries ?? 1000;
   }
 
+  /** A point in the order of reads: `get(..., after)` then serves only reads begun after it. */
+  mark(): number {
+    return ++this.seq;
+  }
+
   /**
-   * The view's shared read, or a new one. `notBefore`: a read begun earlier is not served (the
-   * caller's request time: what it already saw, possibly from another instance, may be newer than
-   * a read this process began before the request arrived).
+   * The view's shared read, or a new one. `after` (a `mark`): only a read begun after it is served.
+   * A caller whose cached answer differs from what it already has asks again with the mark of its
+   * arrival: what it saw, possibly on another instance, may be newer than a read begun before.
    */
-  get(channel: string, key: string, read: () => Promise<T>, notBefore = -Infinity): Promise<T> {
+  get(channel: string, key: string, read: () => Promise<T>, after = 0): Promise<T> {
     const id = `${channel}\u0000${key}`;
     const current = this.entries.get(id);
-    if (current && current.at >= notBefore && this.clock() - current.at < this.options.maxAgeMs) return current.value;
+    if (current && current.seq > after && this.clock() - current.at < this.options.maxAgeMs) return current.value;
     if (current) this.drop(id, current);
     const sub = this.notifier.subscribe(channel);
+    const seq = ++this.seq;
+    const at = this.clock();
     const value = read();
-    const entry: Entry<T> = { value, at: this.clock(), sub };
+    const entry: Entry<T> = { value, at, seq, sub };
     this.entries.set(id, entry);
     void sub.fired.then(() => this.drop(id, entry));
     // A failed read is not kept: the next caller tries again (and sees the error itself).

@@ -41,28 +41,35 @@ export class QueueTimers {
    * the group's queue wakes the wait.
    */
   async queueStatus(principal: Principal, conversationId: string, options: { known?: number; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<QueueStatus> {
-    // Only reads begun after this request arrived: the place on screen may come from another instance.
-    const arrived = Date.now();
-    const read = async (): Promise<QueueStatus> => {
+    // A place that differs from the one on screen counts only from a read of the queue begun after
+    // this request arrived: the place shown may come from another instance, newer than a shared read.
+    const arrived = this.queues.mark();
+    const read = async (fresh = false): Promise<QueueStatus> => {
       const c = (await this.log.load(principal, conversationId)).conversation;
       if (c.status !== 'queued' || !c.routing) return { status: c.status };
       // When someone leaves the queue every user behind them is woken: the queue is read once
       // for all of them, not once each (the cost of a change would grow with the queue's square).
       const { groupId } = c.routing;
-      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId), arrived);
+      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId), fresh ? arrived : 0);
       return { status: c.status, groupId, ...placeIn(snapshot, c.routing, c.id) };
     };
     const known = options.known;
     const timeoutMs = Math.min(options.timeoutMs ?? 0, this.queries.longPollTimeoutMs);
-    if (known === undefined || timeoutMs <= 0) return read();
-    const first = await read();
-    if (first.position !== known) return first;
-    const channel = first.groupId !== undefined ? channels.queue(principal.tenant, first.groupId) : channels.conversation(principal.tenant, conversationId);
+    if (known === undefined || timeoutMs <= 0) return read(true);
+    const changedFrom = async (): Promise<QueueStatus | undefined> => {
+      if ((await read()).position === known) return undefined;
+      const fresh = await read(true);
+      return fresh.position === known ? undefined : fresh;
+    };
+    const first = await changedFrom();
+    if (first) return first;
+    const group = (await this.log.load(principal, conversationId)).conversation.routing?.groupId;
+    const channel = group !== undefined ? channels.queue(principal.tenant, group) : channels.conversation(principal.tenant, conversationId);
     const [changed] = await waitFor(this.notifier, channel, async () => {
-      const now = await read();
-      return now.position === known ? [] : [now];
+      const now = await changedFrom();
+      return now ? [now] : [];
     }, { timeoutMs, recheckMs: this.queries.recheckMs, ...(options.signal ? { signal: options.signal } : {}) });
-    return changed ?? read();
+    return changed ?? read(true);
   }
 
   /**

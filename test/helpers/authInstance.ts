@@ -2,6 +2,7 @@ import { loadConfig } from '../../shared/config';
 import { createLogger } from '../../shared/log';
 import { AccountService, type AccountServiceOptions } from '../../shared/accounts';
 import type { Store } from '../../shared/store';
+import { AlipayLogin } from '../../shared/alipay';
 import { createKefu } from '../../shared/app';
 import { createFunctionApp } from '../../functions/_http/createFunctionApp';
 import { fcHandler, type FcHandler } from '../../functions/_runtime/fcHandler';
@@ -42,7 +43,14 @@ export function authInstance(store: Store, clock: FakeClock, options: AccountSer
   const config = loadConfig({}, { KEFU_STORE: 'memory', KEFU_DEV_LOGIN: 'true', KEFU_TOKEN_SECRET: SECRET, KEFU_LOG_LEVEL: 'silent', KEFU_OCR: 'off' });
   const base = createKefu(config, { logger: createLogger({ service: 'test', level: 'silent' }), store });
   const accounts = new AccountService(store, base.tokens, clock.date, options);
-  const handler: FcHandler = fcHandler(createFunctionApp('test', { ...base, accounts }, authRoutes, merchantRoutes));
+  // The use-cases that log in go through this instance's accounts too.
+  const alipayLogin = new AlipayLogin({
+    ...(base.alipay ? { alipay: base.alipay } : {}),
+    login: (tenant, userId) => accounts.alipayUserLogin(tenant, userId),
+    rememberIdType: (tenant, userId, idType) => base.replyNotifier.subscriptions.rememberIdType(tenant, userId, idType),
+    onRememberFailed: () => undefined,
+  });
+  const handler: FcHandler = fcHandler(createFunctionApp('test', { ...base, accounts, alipayLogin }, authRoutes, merchantRoutes));
   let seq = 0;
   return {
     accounts,
