@@ -9,6 +9,7 @@ import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceB
 import { faqTables as t } from './faqTables';
 import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
 import { PendingEdits } from './PendingEdits';
+import { RecentReads } from './RecentReads';
 
 export interface FaqListQuery {
   /** Words to look for in the id, question, similar questions and answer. */
@@ -35,13 +36,6 @@ export interface FaqImportResult {
 
 type EntryChange = { op: 'put'; entry: FaqEntry; condition: Condition } | { op: 'delete'; id: string };
 
-/**
- * How long this process trusts its copy of a merchant's knowledge-base version and thresholds (ms),
- * read on every message otherwise: another instance's change shows within it, this process's own
- * at once.
- */
-const FRESH_MS = 2000;
-
 /** How long a question waits for a changed knowledge base's new matcher before the previous one answers (ms). */
 const REBUILD_WAIT_MS = 50;
 
@@ -54,8 +48,7 @@ export class FaqService {
   /** Matchers of this process, by tenant, valid while the knowledge base's version is unchanged. */
   private readonly matchers = new Map<string, { version: number; matcher: FaqMatcher; entries?: Map<string, FaqEntry> }>();
   /** The knowledge base's version and the thresholds as last read, by tenant, with when. */
-  private readonly fresh = new Map<string, { at: number; version?: number; settings?: FaqSettings }>();
-  private readonly changeCount = new Map<string, number>();
+  private readonly reads: RecentReads;
   /** Matchers being loaded or built, by tenant, with the version they are for. */
   private readonly building = new Map<string, { version: number; done: Promise<FaqMatcher> }>();
   /** This process's edits the serving matcher does not hold yet. */
@@ -64,7 +57,9 @@ export class FaqService {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.reads = new RecentReads(clock);
+  }
 
   // --- entries ---------------------------------------------------------------------------------
 
@@ -161,12 +156,13 @@ export class FaqService {
     try {
       await replaceBase(db, { ...from, entries: previous }, next, this.clock(), (done) => options.onProgress?.(done, next.length, 'write'));
     } finally {
-      this.forgetRecent(tenant);
+      this.reads.forget(tenant);
     }
-    // A new base: edits pending against the old one no longer say what is current. Until the new
-    // matcher is ready the previous one answers as it was (issue 21 item 6: the old index serves).
+    // A new base: edits pending against the old one no longer say what is current. An import is a
+    // job of its own whose end is the new base's index (the CLI and the console show its phases):
+    // it waits for it, and until then the previous index answers questions as it was.
     this.pending.clear(tenant);
-    await this.rebuildAfterChange(db);
+    await this.refresh(db, (await readPointer(db)).version).catch(() => undefined);
     const had = new Set(previous.map((p) => p.id));
     const updated = entries.filter((e) => had.has(e.id)).length;
     const deleted = options.mode === 'replace' ? previous.filter((p) => !seen.has(p.id)).length : 0;
@@ -176,12 +172,12 @@ export class FaqService {
   // --- settings --------------------------------------------------------------------------------
 
   async settings(tenant: string): Promise<FaqSettings> {
-    const known = this.recent(tenant).settings;
+    const known = this.reads.of(tenant).settings;
     if (known) return known;
-    const since = this.changes(tenant);
+    const since = this.reads.changes(tenant);
     const row = await this.db(tenant).get<FaqSettings>(t.settings, ['thresholds']);
     const settings = row?.value ?? { ...defaultRanker().thresholds };
-    this.remember(tenant, { settings }, since);
+    this.reads.remember(tenant, { settings }, since);
     return settings;
   }
 
@@ -195,7 +191,7 @@ export class FaqService {
       throw new KefuError('VALIDATION_FAILED', '建议阈值 suggest 不能高于回答阈值 answer', { field: 'suggest', reason: 'range' });
     }
     await this.db(tenant).put(t.settings, ['thresholds'], { ...settings });
-    this.forgetRecent(tenant);
+    this.reads.forget(tenant);
     return settings;
   }
 
@@ -255,11 +251,11 @@ export class FaqService {
    */
   async matcher(tenant: string): Promise<FaqMatcher> {
     const db = this.db(tenant);
-    let version = this.recent(tenant).version;
+    let version = this.reads.of(tenant).version;
     if (version === undefined) {
-      const since = this.changes(tenant);
+      const since = this.reads.changes(tenant);
       version = (await readPointer(db)).version;
-      this.remember(tenant, { version }, since);
+      this.reads.remember(tenant, { version }, since);
     }
     const cached = this.matchers.get(tenant);
     if (cached?.version === version) return cached.matcher;
@@ -271,6 +267,17 @@ export class FaqService {
     const ready = await Promise.race([next.catch(() => undefined), late]);
     clearTimeout(timer);
     return ready ?? cached.matcher;
+  }
+
+  /**
+   * The matcher of the knowledge base as it is now, waiting for its build however long it takes
+   * (a question never does: see `matcher`). For jobs that end with the new index, and tests.
+   */
+  async current(tenant: string): Promise<FaqMatcher> {
+    const db = this.db(tenant);
+    const version = (await readPointer(db)).version;
+    const cached = this.matchers.get(tenant);
+    return cached?.version === version ? cached.matcher : this.refresh(db, version);
   }
 
   /**
@@ -322,32 +329,6 @@ export class FaqService {
 
   // --- internals -------------------------------------------------------------------------------
 
-  /** What this process read of the tenant less than FRESH_MS ago (nothing once that is older). */
-  private recent(tenant: string): { at: number; version?: number; settings?: FaqSettings } | Record<string, never> {
-    const known = this.fresh.get(tenant);
-    return known && this.clock().getTime() - known.at < FRESH_MS ? known : {};
-  }
-
-  /**
-   * Adds to what is known; the age stays that of the first read of the set. Not when this process
-   * changed the tenant's knowledge base since the read began (`since`): the read may predate it.
-   */
-  private remember(tenant: string, facts: { version?: number; settings?: FaqSettings }, since: number): void {
-    if (this.changes(tenant) !== since) return;
-    const known = this.recent(tenant);
-    this.fresh.set(tenant, { ...known, ...facts, at: 'at' in known ? known.at : this.clock().getTime() });
-  }
-
-  /** How many changes this process made to the tenant's knowledge base or thresholds. */
-  private changes(tenant: string): number {
-    return this.changeCount.get(tenant) ?? 0;
-  }
-
-  private forgetRecent(tenant: string): void {
-    this.fresh.delete(tenant);
-    this.changeCount.set(tenant, this.changes(tenant) + 1);
-  }
-
   private db(tenant: string): TenantStore {
     return this.store.tenant(tenant);
   }
@@ -381,7 +362,7 @@ export class FaqService {
       try {
         const next = typeof change === 'function' ? await change(p.base) : change;
         await db.batchWrite(entryWrite({ ...p, base: p.base }, next, this.clock()));
-        this.forgetRecent(tenant);
+        this.reads.forget(tenant);
         // Recorded against the version the write was conditioned on: any later matcher holds it.
         this.pending.record(tenant, p.version, next.op === 'put' ? next.entry.id : next.id, next.op === 'put' ? next.entry : null);
         await this.rebuildAfterChange(db);
