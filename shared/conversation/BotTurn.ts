@@ -117,9 +117,11 @@ export class BotTurn {
     const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
     const withOpened = (f: FollowUp): FollowUp => ({ ...f, set: { ...f.set, ...opened.set, ...leaveFlow }, observations: [...opened.observations, ...(f.observations ?? [])] });
     if (handsOff(intent)) {
-      const q = await this.handoff(c, now, { cause: 'handoff', reason: intent === 'human' ? 'explicitRequest' : intent, candidates: c.botCandidates ?? [], text });
+      // Small talk is a question the bot cannot answer: handed off as one (the gaps page shows it).
+      const reason = intent === 'human' ? 'explicitRequest' : intent === 'offTopic' ? 'lowConfidence' : intent;
+      const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text });
       // A complaint is acknowledged and a stolen account told what to do before anyone answers.
-      return withOpened(intent === 'human' ? q : { ...q, events: [botSays({ type: 'text', text: intentReplies[intent] }), ...(q.events ?? [])] });
+      return withOpened(intent === 'complaint' || intent === 'accountTheft' ? { ...q, events: [botSays({ type: 'text', text: intentReplies[intent] }), ...(q.events ?? [])] } : q);
     }
     if (intent === 'greeting') {
       const suggestion = await this.o.bot?.greeting?.(tenant);

@@ -37,8 +37,16 @@ describe('detectServiceIntent (before the FAQ)', () => {
     expect(detectServiceIntent(text)).toBeUndefined();
   });
 
-  it('sends only a human request, a complaint and a stolen account to a person at once', () => {
+  it('sends a human request, a complaint, a stolen account and small talk to a person; answers greetings, thanks and abuse', () => {
     const all = ['greeting', 'thanks', 'human', 'complaint', 'accountTheft', 'abuse', 'offTopic'] as const;
-    expect(all.filter(handsOff)).toEqual(['human', 'complaint', 'accountTheft']);
+    expect(all.filter(handsOff)).toEqual(['human', 'complaint', 'accountTheft', 'offTopic']);
+  });
+
+  it.each(['投诉进度在哪看', '投诉多久有结果', '一键报警在哪', '报警按钮在哪里啊', '怎么投诉商家', '上周的订单现在还能投诉吗'])('%s asks about complaints: a question for the FAQ', (text) => {
+    expect(detectServiceIntent(text)).toBeUndefined();
+  });
+
+  it.each(['商家态度太差了 我要投诉', '店家骂人 在哪投诉他', '再不退款我就去曝光你们', '投诉你们'])('%s makes a complaint', (text) => {
+    expect(detectServiceIntent(text)).toBe('complaint');
   });
 });

@@ -3,16 +3,24 @@ import type { ServiceIntent } from '../schemas';
 /**
  * What a message asks of the service before it is a question for the FAQ: a greeting or thanks
  * (answered, never handed off), a request for a human, a complaint or a stolen account (to the
- * expert seats at once), abuse (answered calmly), small talk no merchant serves (told what the
- * bot can do). Undefined: a question, for the FAQ.
+ * expert seats at once), abuse (answered calmly), small talk no merchant's knowledge base answers
+ * (out of scope: handed off, as any question the bot cannot answer). Undefined: a question, for
+ * the FAQ.
  */
 export type { ServiceIntent };
 
 /** The intents that go to a person at once; the others are answered by the bot. */
-export type HandoffIntent = Extract<ServiceIntent, 'human' | 'complaint' | 'accountTheft'>;
+export type HandoffIntent = Extract<ServiceIntent, 'human' | 'complaint' | 'accountTheft' | 'offTopic'>;
 export function handsOff(intent: ServiceIntent): intent is HandoffIntent {
-  return intent === 'human' || intent === 'complaint' || intent === 'accountTheft';
+  return intent === 'human' || intent === 'complaint' || intent === 'accountTheft' || intent === 'offTopic';
 }
+
+/**
+ * A question about the complaint process or a feature (怎么投诉, 投诉进度在哪看, 一键报警在哪) rather
+ * than a complaint being made (我要投诉你们, 再不处理我就报警): the merchant's FAQ answers it.
+ */
+const ABOUT_COMPLAINTS = /怎么|如何|在哪|哪里|哪儿|进度|多久|结果|流程|渠道|入口|按钮|一键|能不能|可以|还能/;
+const MAKING_ONE = /我要|我就|我会|要去|去.{0,4}(?:投诉|曝光|报警|起诉)|再不|太差|态度差|骂人|骂我|你们/;
 
 /** A stolen or misused account: the expert seats, with what to do at once. */
 export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登录|不是本人|不是我本人|不是我操作|不是我自己|被人登录|被别人登录|账号被黑/;
@@ -48,7 +56,7 @@ export function detectServiceIntent(text: string): ServiceIntent | undefined {
   const t = text.trim();
   if (!t) return undefined;
   if (ACCOUNT_THEFT.test(t)) return 'accountTheft';
-  if (COMPLAINT.test(t)) return 'complaint';
+  if (COMPLAINT.test(t) && (MAKING_ONE.test(t) || !ABOUT_COMPLAINTS.test(t))) return 'complaint';
   if (HUMAN_REQUEST.test(t)) return 'human';
   if (ABUSE.test(t)) return 'abuse';
   const bare = t.replace(/[\p{P}\p{S}~～]/gu, '').trim();

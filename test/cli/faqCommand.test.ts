@@ -33,7 +33,7 @@ describe('kefu faq match (CLI contract)', () => {
 
   it('decides as the bot does: intents before the FAQ, the FAQ ranking kept', () => {
     const { lines } = run(kb, ['{"id":"g","text":"你好,在吗"}', '{"id":"c","text":"借呗还款太慢了我要投诉"}', '{"id":"o","text":"今天天气怎么样"}'].join('\n'));
-    expect(lines.map((l) => [l['intent'], l['decision']])).toEqual([['greeting', 'reply'], ['complaint', 'handoff'], ['offTopic', 'reply']]);
+    expect(lines.map((l) => [l['intent'], l['decision']])).toEqual([['greeting', 'reply'], ['complaint', 'handoff'], ['offTopic', 'handoff']]);
     expect((lines[1]!['matches'] as { faqId: string }[])[0]?.faqId).toBe('f1');
   });
 

@@ -259,7 +259,7 @@ const codeTable = {
     complaint: ['安抚用户并立即转专家坐席', 'Acknowledges the complaint and hands off to the expert seats at once'],
     accountTheft: ['先告知冻结账户的方法,再立即转专家坐席', 'Tells the user how to freeze the account, then hands off to the expert seats'],
     abuse: ['提醒文明交流,不转人工', 'Asks for civil words; no hand-off'],
-    offTopic: ['说明服务范围,不转人工', 'Says what the bot can help with; no hand-off'],
+    offTopic: ['闲聊,知识库不答:转人工', 'Small talk the knowledge base does not answer: handed off'],
   },
   risk: { newDevice: ['新设备', 'New device'], newCity: ['新城市', 'New city'], nightTime: ['夜间', 'Night'], largeAmount: ['大额', 'Large amount'], rapidSuccession: ['短时连续', 'Rapid succession'] },
   device: {
