@@ -101,6 +101,15 @@ describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => 
     expect(asked).toEqual(['退款多久到账']);
   });
 
+  it('plans the routing of a hand-off once per message, even when a lost race makes the commit decide again', async () => {
+    const { log, turn, routed, c } = setup();
+    await log.open(user, c);
+    const planner = turn.plan(T, '我要投诉你们的服务');
+    await planner(c, now);
+    await planner({ ...c, lastSeq: 2 }, now);
+    expect(routed).toHaveLength(1);
+  });
+
   it('leaves a conversation a human holds alone', async () => {
     const { turn, asked, c } = setup();
     expect(await turn.plan(T, '退款多久到账')({ ...c, status: 'assigned', assigneeId: 'a1' }, now)).toBeUndefined();

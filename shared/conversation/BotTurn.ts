@@ -3,7 +3,7 @@ import type { Conversation, ConversationEvent, FlowContext, MessageBody } from '
 import type { BotCandidate, BotObservation, BotReply, ConversationBot, HandoffReason } from './ConversationBot';
 import type { ConversationLog, ConversationPatch, NewEvent } from './ConversationLog';
 import type { FollowUp, Planner } from './appendMessage';
-import type { HandoffRouter } from './ports';
+import type { HandoffPlan, HandoffRouter } from './ports';
 import { botSays, notice, systemActor } from './senders';
 import { allowed, isOpen } from './lifecycle';
 import { newConversation } from './newConversation';
@@ -13,6 +13,10 @@ import { detectServiceIntent, followUpOwnWords, handsOff, isFollowUp, type Servi
 import type { FlowPlan } from '../flows';
 
 type QueuedCause = Extract<ConversationEvent, { type: 'queued' }>['cause'];
+/** One message's routing plan, made once across the re-decisions of its commit. */
+export interface RouteOnce {
+  plan?: Promise<HandoffPlan>;
+}
 /** Characters of its own (beyond 那, 要, 多久, 吗 ...) from which a follow-up names its own topic. */
 const OWN_TOPIC_CHARS = 3;
 
@@ -49,23 +53,24 @@ export class BotTurn {
   plan(tenant: string, text: string): Planner {
     let reply: Promise<{ decided: BotReply; question: string }> | undefined;
     let flowPlan: Promise<FlowPlan | undefined> | undefined;
+    const route: RouteOnce = {};
     return async (c, now, understood) => {
       if (c.status !== 'bot') return undefined;
       // Intents come before the FAQ: a greeting is no question to hand off, a complaint or a
       // stolen account no question for a card.
       const intent = detectServiceIntent(text);
-      if (intent) return this.byIntent(tenant, c, now, intent, text);
+      if (intent) return this.byIntent(tenant, c, now, intent, text, route);
       // The user's own transaction answers better than any entry: flows come next.
       const flow = await (flowPlan ??= this.o.flows?.plan(c, text, now, understood) ?? Promise.resolve(undefined));
-      if (flow) return this.byFlow(c, now, flow, text);
+      if (flow) return this.byFlow(c, now, flow, text, route);
       // A question the flow asked and the user did not answer is dropped with this message.
       // An answer from the FAQ replaces the status card as the bot's latest answer.
       const leaveFlow: ConversationPatch = { ...(c.botFlow ? { botFlow: null } : {}), ...(c.botLastFlow ? { botLastFlow: null } : {}) };
-      if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text });
+      if (!this.o.bot) return this.handoff(c, now, { cause: 'handoff', text }, undefined, route);
       const { decided, question } = await (reply ??= this.reply(this.o.bot, tenant, text, c));
       const opened = this.opened(c);
       if (decided.kind === 'handoff') {
-        const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text });
+        const q = await this.handoff(c, now, { cause: 'handoff', reason: decided.reason, candidates: decided.candidates, text }, undefined, route);
         return { ...q, set: { ...q.set, ...opened.set, ...(c.botFlow ? { botFlow: null } : {}) }, observations: [...opened.observations, ...(q.observations ?? [])] };
       }
       const body = decided.kind === 'answer' ? decided.card : decided.suggestion;
@@ -96,10 +101,10 @@ export class BotTurn {
   }
 
   /** A flow's answer: the status card, its one question, or a human with what it found. */
-  private async byFlow(c: Conversation, now: Date, flow: FlowPlan, text: string): Promise<FollowUp> {
+  private async byFlow(c: Conversation, now: Date, flow: FlowPlan, text: string, route: RouteOnce): Promise<FollowUp> {
     const opened = this.opened(c);
     if (flow.kind === 'handoff') {
-      const q = await this.handoff(c, now, { cause: 'handoff', reason: 'flowUnsettled', text, flow: flow.context });
+      const q = await this.handoff(c, now, { cause: 'handoff', reason: 'flowUnsettled', text, flow: flow.context }, undefined, route);
       const said = flow.say ? [botSays({ type: 'text', text: flow.say })] : [];
       return { ...q, events: [...said, ...q.events], set: { ...q.set, ...opened.set, botFlow: null }, observations: [...opened.observations, ...(q.observations ?? [])] };
     }
@@ -111,7 +116,7 @@ export class BotTurn {
     };
   }
 
-  private async byIntent(tenant: string, c: Conversation, now: Date, intent: ServiceIntent, text: string): Promise<FollowUp> {
+  private async byIntent(tenant: string, c: Conversation, now: Date, intent: ServiceIntent, text: string, route: RouteOnce): Promise<FollowUp> {
     const opened = this.opened(c);
     // An intent (谢谢, 转人工) ends any question a flow was waiting on.
     const leaveFlow: ConversationPatch = c.botFlow ? { botFlow: null } : {};
@@ -119,7 +124,7 @@ export class BotTurn {
     if (handsOff(intent)) {
       // Small talk is a question the bot cannot answer: handed off as one (the gaps page shows it).
       const reason = intent === 'human' ? 'explicitRequest' : intent === 'offTopic' ? 'lowConfidence' : intent;
-      const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text });
+      const q = await this.handoff(c, now, { cause: 'handoff', reason, candidates: c.botCandidates ?? [], text }, undefined, route);
       // A complaint is acknowledged and a stolen account told what to do before anyone answers.
       return withOpened(intent === 'complaint' || intent === 'accountTheft' ? { ...q, events: [botSays({ type: 'text', text: intentReplies[intent] }), ...(q.events ?? [])] } : q);
     }
@@ -139,12 +144,15 @@ export class BotTurn {
   /**
    * Passes the conversation to the human queue, with why and what the bot had considered, routed
    * to a skill group when the merchant has groups; outside service hours the notice says when.
+   * With `route`, a decision re-made after a lost race reuses the routing it planned (its reads:
+   * the user's texts, the merchant's settings, the history) instead of reading them again.
    */
-  async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string; flow?: FlowContext }, replaceNotice?: NewEvent): Promise<FollowUp> {
+  async handoff(c: Conversation, now: Date, why: { cause: QueuedCause; reason?: HandoffReason; candidates?: readonly BotCandidate[]; text: string; flow?: FlowContext }, replaceNotice?: NewEvent, route: RouteOnce = {}): Promise<FollowUp> {
     // After a status card the agent gets what it showed: 转人工 "with the transaction attached".
     const flow = why.flow ?? c.botLastFlow;
     const router = this.o.handoff;
-    const { routing, notice: text, place } = router ? await router.plan(c, [...(await this.userTexts(c)), why.text], now) : { notice: '正在为您转接人工客服,请稍候' };
+    const planned = router ? (route.plan ??= this.userTexts(c).then((texts) => router.plan(c, [...texts, why.text], now))) : undefined;
+    const { routing, notice: text, place } = planned ? await planned : { notice: '正在为您转接人工客服,请稍候' };
     return {
       events: [
         replaceNotice ?? notice('queued', text),

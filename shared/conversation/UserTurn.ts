@@ -5,7 +5,7 @@ import type { Conversation, Message, MessageBody } from '../schemas';
 import type { BotObservation } from './ConversationBot';
 import type { ConversationLog } from './ConversationLog';
 import { appendMessage, type Appended, type FollowUp, type Understand } from './appendMessage';
-import type { BotTurn } from './BotTurn';
+import type { BotTurn, RouteOnce } from './BotTurn';
 import { allowed } from './lifecycle';
 import { newConversation } from './newConversation';
 import { assertRole, botSays, notice, senderOf } from './senders';
@@ -51,7 +51,8 @@ export class UserTurn {
    */
   async sendText(user: Principal, conversationId: string, clientMessageId: string, text: string, intent?: 'human'): Promise<Appended> {
     assertRole(user, ['user']);
-    const plan: AppendPlan = intent === 'human' ? (c, now) => (c.status === 'bot' ? this.bot.handoff(c, now, { cause: 'handoff', reason: 'explicitRequest', candidates: c.botCandidates ?? [], text }) : undefined) : this.bot.plan(user.tenant, text);
+    const route: RouteOnce = {};
+    const plan: AppendPlan = intent === 'human' ? (c, now) => (c.status === 'bot' ? this.bot.handoff(c, now, { cause: 'handoff', reason: 'explicitRequest', candidates: c.botCandidates ?? [], text }, undefined, route) : undefined) : this.bot.plan(user.tenant, text);
     return this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'userMessage', plan);
   }
 
