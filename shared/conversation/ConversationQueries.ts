@@ -3,7 +3,7 @@ import type { Principal } from '../auth';
 import type { Key, TenantStore } from '../store';
 import type { Conversation, ConversationEvent, Message } from '../schemas';
 import type { Understanding } from '../nlp';
-import { ViewCache, waitFor, type Notifier } from '../realtime';
+import { changedView, ViewCache, waitFor, type Notifier } from '../realtime';
 import type { ConversationLog } from './ConversationLog';
 import { understandingFor, conversationFor, eventFor, messageFor } from './personalDataView';
 import { assertRole } from './senders';
@@ -157,11 +157,8 @@ export class ConversationQueries {
     const view = ({ conversations, version }: Awaited<ReturnType<typeof rows>>): InboxView => ({ box, version, conversations: conversations.map((c) => conversationFor(staff, c)) });
     if (!polling) return view(await rows());
     const [changed] = await waitFor(this.notifier, channel, async () => {
-      // The same as on screen: wait. Different: it may be a read older than what the console saw
-      // (on another instance), so only a read begun after this request counts as a change.
-      if ((await rows()).version === o.since) return [];
-      const fresh = await rows(arrived);
-      return fresh.version === o.since ? [] : [view(fresh)];
+      const fresh = await changedView(arrived, rows, (r) => r.version === o.since);
+      return fresh ? [view(fresh)] : [];
     }, { timeoutMs, recheckMs: this.recheckMs, ...(o.signal ? { signal: o.signal } : {}) });
     return changed ?? view(await rows(arrived));
   }

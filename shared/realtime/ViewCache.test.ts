@@ -1,5 +1,5 @@
 import { createInProcessNotifier } from './inProcessNotifier';
-import { ViewCache } from './ViewCache';
+import { changedView, ViewCache } from './ViewCache';
 
 describe('ViewCache (one read per view, whatever the pollers)', () => {
   const counted = () => {
@@ -71,5 +71,15 @@ describe('ViewCache (one read per view, whatever the pollers)', () => {
     expect(cache.size).toBe(3);
     expect(n.subscriberCount('ch-a')).toBe(0);
     expect(n.subscriberCount('ch-e')).toBe(1);
+  });
+
+  it('changedView waits while the shared read matches, and answers a change only from a read made after the caller arrived', async () => {
+    const asked: number[] = [];
+    const reads = (values: number[]) => (after: number) => (asked.push(after), Promise.resolve(values.shift()!));
+    expect(await changedView(7, reads([1]), (v) => v === 1)).toBeUndefined();
+    // The shared read says 2, the caller's own-time read says 1 again: no change to answer.
+    expect(await changedView(7, reads([2, 1]), (v) => v === 1)).toBeUndefined();
+    expect(await changedView(7, reads([2, 3]), (v) => v === 1)).toBe(3);
+    expect(asked).toEqual([0, 0, 7, 0, 7]);
   });
 });

@@ -79,3 +79,16 @@ export class ViewCache<T> {
     if (this.entries.get(id) === entry) this.entries.delete(id);
   }
 }
+
+/**
+ * What a long-poll of a shared view answers: nothing while the shared read shows what the caller
+ * already has (`same`), so it waits; else a read begun after its arrival (`arrived`, a mark), if that
+ * differs too. The shared read may be older than what the caller saw on another instance, so only
+ * a read made after the request counts as a change. `read(after)` reads through the cache.
+ */
+export async function changedView<R>(arrived: number, read: (after: number) => Promise<R>, same: (view: R) => boolean): Promise<R | undefined> {
+  if (same(await read(0))) return undefined;
+  const fresh = await read(arrived);
+  return same(fresh) ? undefined : fresh;
+}
+

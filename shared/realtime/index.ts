@@ -1,4 +1,4 @@
 export type { Notifier, Subscription } from './Notifier';
 export { createInProcessNotifier } from './inProcessNotifier';
 export { waitFor, type WaitForOptions } from './waitFor';
-export { ViewCache, type ViewCacheOptions } from './ViewCache';
+export { changedView, ViewCache, type ViewCacheOptions } from './ViewCache';

@@ -1,7 +1,7 @@
 import type { WriteOp } from '../store';
 import type { Principal } from '../auth';
 import type { Conversation } from '../schemas';
-import { ViewCache, waitFor, type Notifier } from '../realtime';
+import { changedView, ViewCache, waitFor, type Notifier } from '../realtime';
 import { type ConversationLog, type ConversationQueries, allowed, assertRole, botSays, notice, systemActor, conversationChannels as channels } from '../conversation';
 import type { AssignmentService } from './AssignmentService';
 import type { RoutingService } from './RoutingService';
@@ -44,32 +44,29 @@ export class QueueTimers {
     // A place that differs from the one on screen counts only from a read of the queue begun after
     // this request arrived: the place shown may come from another instance, newer than a shared read.
     const arrived = this.queues.mark();
-    const read = async (fresh = false): Promise<QueueStatus> => {
-      const c = (await this.log.load(principal, conversationId)).conversation;
+    const load = async () => (await this.log.load(principal, conversationId)).conversation;
+    const statusOf = async (c: Conversation, after: number): Promise<QueueStatus> => {
       if (c.status !== 'queued' || !c.routing) return { status: c.status };
       // When someone leaves the queue every user behind them is woken: the queue is read once
       // for all of them, not once each (the cost of a change would grow with the queue's square).
       const { groupId } = c.routing;
-      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId), fresh ? arrived : 0);
+      const snapshot = await this.queues.get(channels.queue(principal.tenant, groupId), groupId, () => this.routing.queueSnapshot(principal.tenant, groupId), after);
       return { status: c.status, groupId, ...placeIn(snapshot, c.routing, c.id) };
     };
     const known = options.known;
     const timeoutMs = Math.min(options.timeoutMs ?? 0, this.queries.longPollTimeoutMs);
-    if (known === undefined || timeoutMs <= 0) return read(true);
-    const changedFrom = async (): Promise<QueueStatus | undefined> => {
-      if ((await read()).position === known) return undefined;
-      const fresh = await read(true);
-      return fresh.position === known ? undefined : fresh;
-    };
-    const first = await changedFrom();
+    if (known === undefined || timeoutMs <= 0) return statusOf(await load(), arrived);
+    const changed = async (c: Conversation) => changedView(arrived, (after) => statusOf(c, after), (s) => s.position === known);
+    const c = await load();
+    const first = await changed(c);
     if (first) return first;
-    const group = (await this.log.load(principal, conversationId)).conversation.routing?.groupId;
-    const channel = group !== undefined ? channels.queue(principal.tenant, group) : channels.conversation(principal.tenant, conversationId);
-    const [changed] = await waitFor(this.notifier, channel, async () => {
-      const now = await changedFrom();
+    // Still at `known`, so queued: its group's queue channel wakes the wait.
+    const channel = c.routing ? channels.queue(principal.tenant, c.routing.groupId) : channels.conversation(principal.tenant, conversationId);
+    const [found] = await waitFor(this.notifier, channel, async () => {
+      const now = await changed(await load());
       return now ? [now] : [];
     }, { timeoutMs, recheckMs: this.queries.recheckMs, ...(options.signal ? { signal: options.signal } : {}) });
-    return changed ?? read(true);
+    return found ?? statusOf(await load(), arrived);
   }
 
   /**

@@ -63,8 +63,8 @@ export type FaqSettings = Static<typeof FaqSettings>;
 
 /**
  * What a message asks of the service before it is a question for the FAQ (shared/nlp/serviceIntent):
- * greeting, thanks, abuse and small talk are answered by the bot; a human request, a complaint and
- * a stolen account go to a person at once.
+ * greeting, thanks and abuse are answered by the bot; a human request, a complaint, a stolen
+ * account and small talk (out of scope) go to a person at once.
  */
 export const ServiceIntent = Type.Union([
   Type.Literal('greeting'),
