@@ -1,14 +1,11 @@
 import calibration from './faqCalibration.json';
 import { HUMAN_REQUEST } from '../nlp';
+import type { FaqDecisionReason } from '../schemas';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
 
-/**
- * Why: `confident` (answered), `close` (a runner-up too near: suggested), `lowConfidence` (not
- * sure enough to answer: suggested above the suggest threshold, handed off below it),
- * `explicitRequest` (asked for a person), `emptyKnowledgeBase`.
- */
-export type FaqDecisionReason = 'confident' | 'close' | 'lowConfidence' | 'explicitRequest' | 'emptyKnowledgeBase';
+/** Why the decision was made: the wire schema's union (shared/schemas/faqSchema.ts). */
+export type { FaqDecisionReason };
 
 export interface FaqThresholds {
   /** Confidence at or above which the bot answers with the entry (with the margin below). */

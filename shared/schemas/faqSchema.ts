@@ -78,6 +78,20 @@ export const ServiceIntent = Type.Union([
 export type ServiceIntent = Static<typeof ServiceIntent>;
 
 /**
+ * Why the FAQ decided so: `confident` (answered), `close` (a runner-up too near: suggested),
+ * `lowConfidence` (not sure enough to answer: suggested above the suggest threshold, handed off
+ * below it), `explicitRequest` (asked for a person), `emptyKnowledgeBase`.
+ */
+export const FaqDecisionReason = Type.Union([
+  Type.Literal('confident'),
+  Type.Literal('close'),
+  Type.Literal('lowConfidence'),
+  Type.Literal('explicitRequest'),
+  Type.Literal('emptyKnowledgeBase'),
+]);
+export type FaqDecisionReason = Static<typeof FaqDecisionReason>;
+
+/**
  * The bot's decision on one message as the 试一试 panel and `kefu faq match` show it: an intent's
  * (`reply`: the bot answers it itself; `handoff`: a person at once) or else the FAQ's, with the
  * entries the FAQ ranked either way.
@@ -86,14 +100,7 @@ export const FaqTrialResult = Type.Object(
   {
     intent: Type.Optional(ServiceIntent),
     decision: Type.Union([Type.Literal('answer'), Type.Literal('suggest'), Type.Literal('handoff'), Type.Literal('reply')]),
-    reason: Type.Union([
-      Type.Literal('confident'),
-      Type.Literal('close'),
-      Type.Literal('lowConfidence'),
-      Type.Literal('explicitRequest'),
-      Type.Literal('emptyKnowledgeBase'),
-      ServiceIntent,
-    ]),
+    reason: Type.Union([FaqDecisionReason, ServiceIntent]),
     matches: Type.Array(Type.Object({ faqId: Type.String(), score: Type.Number(), question: Type.Optional(Type.String()) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
