@@ -17,6 +17,15 @@ describe('console in Chromium', () => {
   let browser: Browser;
   let step = 0;
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+  /**
+   * Clicks a save button and waits for the PUT it sends to be answered 200: the 已保存 toast is no
+   * signal, an earlier tab's toast may still be showing when the next save starts.
+   */
+  const saveAndWait = async (page: Page, button: string, route: string) => {
+    const saved = page.waitForResponse((r) => r.url().endsWith(route) && r.request().method() === 'PUT');
+    await page.locator(button).click();
+    expect((await saved).status()).toBe(200);
+  };
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -209,8 +218,7 @@ describe('console in Chromium', () => {
     await groupRows.nth(4).waitFor();
     expect(await groupRows.count()).toBeGreaterThanOrEqual(5);
     await page.locator('#routing-autoReplySeconds').fill('40');
-    await page.locator('.save-routing').click();
-    await page.getByText('已保存').first().waitFor();
+    await saveAndWait(page, '.save-routing', '/v1/merchant/settings/routing');
     const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;
     await expect(server.call('GET', '/v1/merchant/settings/routing', { token: admin }).then((r) => r.json['autoReplySeconds'])).resolves.toBe(40);
     await shot(page, 'settings-routing');
@@ -238,8 +246,7 @@ describe('console in Chromium', () => {
     expect(accepted.json).toMatchObject({ eventId: 'evt-console', scheduled: 1 });
     const row = page.locator('.proactive-settings tbody tr', { hasText: '付款没有成功' });
     await row.getByRole('switch').click();
-    await page.locator('.save-rules').click();
-    await page.getByText('已保存').first().waitFor();
+    await saveAndWait(page, '.save-rules', '/v1/merchant/proactive-rules');
     const second = body.replace('evt-console', 'evt-console-2');
     const after = await server.call('POST', '/v1/events', { raw: second, headers: { 'content-type': 'application/json', 'x-kefu-tenant': 'demo', 'x-kefu-timestamp': ts, 'x-kefu-signature': sign(second) } });
     expect(after.json).toMatchObject({ scheduled: 0 });
@@ -249,8 +256,7 @@ describe('console in Chromium', () => {
     await page.getByRole('tab', { name: '回复通知' }).click();
     await page.locator('#notify-templates').fill('tpl-reply-2');
     await page.locator('#notify-templates').press('Enter');
-    await page.locator('.save-notify').click();
-    await page.getByText('已保存').first().waitFor();
+    await saveAndWait(page, '.save-notify', '/v1/merchant/settings/notify');
     const notify = await server.call('GET', '/v1/merchant/settings/notify', { token: admin });
     expect(notify.json['replyTemplateIds']).toEqual(['demo-reply-once', 'tpl-reply-2']);
     await shot(page, 'settings-notify');
