@@ -1,8 +1,5 @@
 import { KefuError } from '../../shared/errors';
 import { EmptyRequest, EscalateRequest, HoldRequest, PresenceRequest, SendTextRequest, TicketEditRequest, TransferRequest } from '../../shared/schemas';
-import type { Context } from 'hono';
-import type { Principal } from '../../shared/auth';
-import type { AppDeps, AppEnv } from '../_http/AppDeps';
 import type { RouteGroup } from '../_http/createFunctionApp';
 import { service } from '../_http/createFunctionApp';
 import { readJson } from '../_http/readJson';
@@ -13,27 +10,20 @@ import { customerRoutes } from './customerRoutes';
 /** A user id as logins accept it; anything else names no user and is not sent to the store. */
 const USER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
-/** A staff session; every workbench request also tells routing the agent is still there. */
-async function staffSession(c: Context<AppEnv>, deps: AppDeps): Promise<Principal> {
-  const staff = await authenticate(c, deps, staffRoles);
-  await deps.routing.touch(staff.tenant, staff.id);
-  return staff;
-}
-
 /** `agent`: the workbench: presence, inbox, accept, reply, transfer, escalate, resolve. */
 export const agentRoutes: RouteGroup = (app, deps) => {
   customerRoutes(app, deps);
   const svc = service('agent');
 
   app.get('/v1/agent/presence', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     return c.json((await deps.routing.presence(staff.tenant, staff.id)).value);
   });
 
   // The console calls this once per login: the merchant decides whether that means 在线 (and
   // with it automatic assignment); the answer carries the idle minutes after which it goes 小休.
   app.post('/v1/agent/presence/session', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     await readJson(c, EmptyRequest);
     const settings = await deps.merchantSettings.presenceSettings(staff.tenant);
     const current = (await deps.routing.presence(staff.tenant, staff.id)).value;
@@ -44,7 +34,7 @@ export const agentRoutes: RouteGroup = (app, deps) => {
 
   // The merchant's presence settings as the console needs them after a reload (idle minutes).
   app.get('/v1/agent/presence/settings', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     return c.json(await deps.merchantSettings.presenceSettings(staff.tenant));
   });
 
@@ -55,30 +45,30 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   });
 
   app.post('/v1/agent/conversations/:id/transfer', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, TransferRequest);
     return c.json(await deps.conversations.assignment.transfer(staff, c.req.param('id'), body));
   });
 
   app.post('/v1/agent/conversations/:id/hold', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, HoldRequest);
     return c.json(await deps.conversations.agents.hold(staff, c.req.param('id'), body.onHold));
   });
 
   app.get('/v1/agent/alerts', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     return c.json({ alerts: await deps.conversations.timers.alerts(staff) });
   });
 
   app.post('/v1/agent/conversations/:id/escalate', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, EscalateRequest);
     return c.json(await deps.conversations.assignment.escalate(staff, c.req.param('id'), body.note));
   });
 
   app.get('/v1/agent/inbox', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const box = c.req.query('box') ?? 'waiting';
     if (box !== 'waiting' && box !== 'mine' && box !== 'all') {
       throw new KefuError('VALIDATION_FAILED', '参数 box 只能是 waiting、mine 或 all', { field: 'box', reason: 'enum' });
@@ -92,14 +82,14 @@ export const agentRoutes: RouteGroup = (app, deps) => {
 
   // Internal notes: any of the merchant's staff, never shown to the user.
   app.post('/v1/agent/conversations/:id/notes', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, SendTextRequest);
     return c.json(await deps.conversations.agents.addNote(staff, c.req.param('id'), body.clientMessageId, body.text), 201);
   });
 
   // Correct a ticket field (category, order number, amount, time) the machine filled.
   app.put('/v1/agent/conversations/:id/ticket', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const body = await readJson(c, TicketEditRequest);
     return c.json(await deps.conversations.agents.editTicket(staff, c.req.param('id'), body.field, body.text.trim()));
   });
@@ -107,20 +97,20 @@ export const agentRoutes: RouteGroup = (app, deps) => {
   // The display names of the users in the workbench's lists (ids=u001,u002): the nickname the
   // user chats under. Staff without customer-data permission get it masked (张*), like the rest.
   app.get('/v1/agent/user-names', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     const ids = [...new Set((c.req.query('ids') ?? '').split(',').filter((id) => USER_ID.test(id)))].slice(0, 100);
     return c.json({ names: await deps.accounts.userNames(staff, ids) });
   });
 
   // Where a conversation can be transferred to.
   app.get('/v1/agent/groups', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     return c.json({ groups: (await deps.routing.listGroups(staff.tenant)).map((g) => ({ id: g.id, name: g.name })) });
   });
 
   // Canned replies for the composer (typed with "/"); the merchant edits them in settings.
   app.get('/v1/agent/canned-replies', svc, async (c) => {
-    const staff = await staffSession(c, deps);
+    const staff = await authenticate(c, deps, staffRoles);
     return c.json({ replies: await deps.merchantSettings.cannedReplies(staff.tenant) });
   });
 

@@ -94,6 +94,7 @@ export class AccountService {
   private readonly sessions: SessionGuard;
   private readonly throttle: LoginThrottle;
   private readonly sessionsEnded: ((tenant: string, username: string) => Promise<void>)[] = [];
+  private readonly staffSeen: ((tenant: string, username: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -352,8 +353,18 @@ export class AccountService {
    * SESSION_REVOKED unless the token's account is still active under the token's epoch and role.
    * Called on every authenticated request; each instance re-reads an account at most every 30 s.
    */
-  checkSession(principal: Principal, epoch: number): Promise<void> {
-    return this.sessions.check(principal, epoch);
+  async checkSession(principal: Principal, epoch: number): Promise<void> {
+    await this.sessions.check(principal, epoch);
+    if (principal.role === 'user') return;
+    for (const listener of this.staffSeen) await listener(principal.tenant, principal.id);
+  }
+
+  /**
+   * Runs on every request of a live staff session, after its check: the composition root tells
+   * routing the staff member is still there, so the presence sweep leaves them online.
+   */
+  onStaffSeen(listener: (tenant: string, username: string) => Promise<void>): void {
+    this.staffSeen.push(listener);
   }
 
   private async sessionStateOf(principal: Principal): Promise<AccountSessionState | undefined> {

@@ -118,6 +118,8 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
       (err: unknown) => logger.warn({ err, tenant, service_type: 'agent' }, 'could not take the staff member offline'),
     ),
   );
+  // Every request of a live staff session keeps them present (the sweep takes silent ones offline).
+  accounts.onStaffSeen((tenant, username) => routing.touch(tenant, username));
   // Uploads go to OSS when configured (the cloud), else beside the database.
   const mediaFiles =
     options.mediaFiles ??

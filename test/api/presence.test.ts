@@ -53,6 +53,29 @@ describe('agent presence and the console session', () => {
     await server.call('PUT', '/v1/merchant/settings/presence', { token: admin, body: { onlineOnLogin: true, autoAwayMinutes: 10 } });
   });
 
+  it("any request of a live staff session keeps it present for the sweep; a revoked one's does not", async () => {
+    const agent = await staffLogin(server, 'chenzhuguan');
+    await server.call('PUT', '/v1/agent/presence', { token: agent, body: { status: 'online' } });
+    const demo = server.deps.store.tenant('demo');
+    const backdate = () => demo.update('presence', ['chenzhuguan'], { lastSeenAt: new Date(Date.now() - 50_000).toISOString() });
+    const lastSeen = async () => Date.now() - Date.parse(((await demo.get<{ lastSeenAt: string }>('presence', ['chenzhuguan']))!.value).lastSeenAt);
+
+    // A workbench request and a request outside the workbench (the FAQ list) both count.
+    await backdate();
+    expect((await server.call('GET', '/v1/agent/presence/settings', { token: agent })).status).toBe(200);
+    expect(await lastSeen()).toBeLessThan(5_000);
+    await backdate();
+    expect((await server.call('GET', '/v1/merchant/faq', { token: agent })).status).toBe(200);
+    expect(await lastSeen()).toBeLessThan(5_000);
+
+    // After logging out everywhere the old token is refused and keeps nobody present.
+    expect((await server.call('POST', '/v1/auth/logout-all', { token: agent })).status).toBe(204);
+    await demo.update('presence', ['chenzhuguan'], { status: 'online' });
+    await backdate();
+    expect((await server.call('GET', '/v1/agent/presence/settings', { token: agent })).status).toBe(401);
+    expect(await lastSeen()).toBeGreaterThan(45_000);
+  });
+
   it('ending the sessions puts the agent offline at once', async () => {
     const agent = await staffLogin(server, 'laozhang');
     await server.call('PUT', '/v1/agent/presence', { token: agent, body: { status: 'online' } });
