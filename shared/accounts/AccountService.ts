@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { KefuError } from '../errors';
-import { hashPassword, verifyPassword, type Principal, type Role, type SessionTokens } from '../auth';
+import { hashPassword, temporaryPassword as temporaryPasswordOf, verifyPassword, verifyUnknownAccount, type Principal, type Role, type SessionTokens } from '../auth';
 import type { Store, TenantStore } from '../store';
 import { maskName } from '../nlp';
 import { LoginThrottle, accountPolicy, addressPolicy, type LoginLock, type ThrottlePolicy } from './LoginThrottle';
@@ -313,7 +312,7 @@ export class AccountService {
     const attempt = await this.throttle.begin({ ...(known ? { tenant } : {}), username, ...(clientAddress ? { address: clientAddress } : {}) });
     const staff = known ? await this.getStaff(tenant, username) : undefined;
     // Verify against a throwaway hash when the account is missing, so timing does not tell either.
-    const ok = await verifyPassword(password, staff?.passwordHash ?? (await dummyHash()));
+    const ok = staff ? await verifyPassword(password, staff.passwordHash) : await verifyUnknownAccount(password);
     // A disabled account answers like a wrong password: nothing to learn from the difference.
     if (!staff || !ok || staff.disabled) throw new KefuError('INVALID_CREDENTIALS');
     await this.throttle.succeeded(attempt);
@@ -390,16 +389,4 @@ export class AccountService {
 function viewOf(staff: StaffRecord): StaffView {
   const { passwordHash: _hash, sessionEpoch: _epoch, ...view } = staff;
   return view;
-}
-
-/** 12 characters from an alphabet without look-alikes, from the system's secure random source. */
-function temporaryPasswordOf(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
-
-let dummy: Promise<string> | undefined;
-function dummyHash(): Promise<string> {
-  dummy ??= hashPassword('no-such-account');
-  return dummy;
 }

@@ -1,2 +1,2 @@
-export { hashPassword, verifyPassword } from './passwordHash';
+export { hashPassword, temporaryPassword, verifyPassword, verifyUnknownAccount } from './passwordHash';
 export { SessionTokens, type Principal, type Role, type VerifiedSession } from './sessionToken';

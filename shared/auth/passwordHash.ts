@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: N=2^15 keeps a login near 50 ms on one core, far too slow to brute-force offline. */
 const params = { N: 32768, r: 8, p: 1, keyLength: 32 } as const;
@@ -30,4 +30,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: 128 * N * R * 2,
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+let unknownAccountHash: Promise<string> | undefined;
+/**
+ * Takes as long as checking a password against a real hash and answers false: a login to an
+ * account that does not exist costs the same time, so timing does not tell the account is missing.
+ */
+export async function verifyUnknownAccount(password: string): Promise<false> {
+  unknownAccountHash ??= hashPassword('no-such-account');
+  await verifyPassword(password, await unknownAccountHash);
+  return false;
+}
+
+/** 12 characters from an alphabet without look-alikes, from the system's secure random source. */
+export function temporaryPassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
