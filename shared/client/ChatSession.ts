@@ -13,16 +13,12 @@ import { sendMediaMessage } from './sendMediaMessage';
 import { fetchActionLinks } from './actionLinks';
 import { followEvents, followQueue, type LoopContext } from './conversationLoops';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
-import type { ChatSessionOptions } from './chatSessionOptions';
+import { randomClientId, type ChatSessionOptions } from './chatSessionOptions';
 
 export type { ChatSessionOptions };
 
 const CONVERSATION_KEY = 'kefu.conversation';
 const openStatuses: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
-
-function randomId(): string {
-  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
 
 /**
  * The chat's behaviour, without any platform: log in, open or resume the conversation, show its
@@ -55,7 +51,7 @@ export class ChatSession {
 
   constructor(private readonly o: ChatSessionOptions) {
     this.texts = chatTexts(o.locale);
-    this.newId = o.newId ?? randomId;
+    this.newId = o.newId ?? randomClientId;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.api = new ApiClient({
       primary: o.primary,

@@ -31,3 +31,8 @@ export interface ChatSessionOptions {
   /** Offer reply notices when a human takes over (the mini-program, through Alipay's subscription messages). */
   readonly notifyOffer?: boolean;
 }
+
+/** The default `newId`: a client message id (the server's idempotency key), time plus randomness. */
+export function randomClientId(): string {
+  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
