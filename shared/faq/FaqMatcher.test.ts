@@ -49,6 +49,14 @@ describe('FaqMatcher', () => {
     expect(FaqMatcher.build([]).match('借呗怎么还款')).toEqual({ decision: 'handoff', matches: [], reason: 'emptyKnowledgeBase' });
   });
 
+  it('answers a question about the human service from the entry that has it; asking for a person still hands off', () => {
+    const hours = FaqMatcher.build([...kb, { id: 'service-hours', question: '人工客服的工作时间', similar: ['客服几点上班'], answer: '人工客服每天 9:00-21:00 在线。', enabled: true }]);
+    const asked = hours.match('人工客服几点上班');
+    expect(asked.matches[0]?.faqId).toBe('service-hours');
+    expect(asked.reason).not.toBe('explicitRequest');
+    expect(hours.match('转人工 问下几点上班')).toMatchObject({ decision: 'handoff', reason: 'explicitRequest' });
+  });
+
   it('saves and loads its index with the same rankings', () => {
     const loaded = FaqMatcher.fromJSON(JSON.parse(JSON.stringify(matcher.toJSON())));
     expect(loaded).toBeDefined();

@@ -1,5 +1,5 @@
 import calibration from './faqCalibration.json';
-import { HUMAN_REQUEST } from '../nlp';
+import { isHumanRequest } from '../nlp';
 import type { FaqDecisionReason } from '../schemas';
 
 export type FaqDecision = 'answer' | 'suggest' | 'handoff';
@@ -111,7 +111,7 @@ export function thresholdsFor(precision: number): FaqThresholds {
 export function decide(query: string, matches: readonly { score: number }[], size: number, t: FaqThresholds): { decision: FaqDecision; reason: FaqDecisionReason } {
   // A user asking for a person is handed off whatever the knowledge base holds (the phrases are
   // the service intents', one list for the bot and the matcher).
-  if (HUMAN_REQUEST.test(query)) return { decision: 'handoff', reason: 'explicitRequest' };
+  if (isHumanRequest(query)) return { decision: 'handoff', reason: 'explicitRequest' };
   if (size === 0) return { decision: 'handoff', reason: 'emptyKnowledgeBase' };
   const top = matches[0]?.score ?? 0;
   const margin = top - (matches[1]?.score ?? 0);

@@ -7,7 +7,7 @@ export { fixHomophones, toneless } from './homophones';
 export { classify, type Classification } from './classify';
 export { categories, type Category, type Entity, type EntityType, type TimeGrain } from './Entity';
 export { parseIsoInstant, fromLocal, localParts, SHANGHAI_OFFSET_MS, toShanghaiIso } from './shanghaiTime';
-export { detectServiceIntent, handsOff, ACCOUNT_THEFT, COMPLAINT, HUMAN_REQUEST, type HandoffIntent, type ServiceIntent } from './serviceIntent';
+export { detectServiceIntent, handsOff, ACCOUNT_THEFT, COMPLAINT, isHumanRequest, type HandoffIntent, type ServiceIntent } from './serviceIntent';
 export { followUpOwnWords, isFollowUp } from './followUp';
 export { classifyScenario, classifierOf, defaultTaxonomy, ScenarioClassifier, SCENARIO_MIN_CONFIDENCE, screenQuestion, type Scenario, type ScenarioMatch } from './scenarios';
 export { extractTransactionContext, foreignPlaceWords } from './extractTransactionContext';

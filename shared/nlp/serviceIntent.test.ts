@@ -46,6 +46,14 @@ describe('detectServiceIntent (before the FAQ)', () => {
     expect(detectServiceIntent(text)).toBeUndefined();
   });
 
+  it.each(['人工客服几点上班', '人工服务时间是几点到几点', '你们人工客服电话多少'])('%s asks about the human service: a question for the FAQ', (text) => {
+    expect(detectServiceIntent(text)).toBeUndefined();
+  });
+
+  it.each(['人工客服', '我要人工客服 现在', '几点能转人工', '人工', '找人工客服问下上班时间'])('%s asks for a person', (text) => {
+    expect(detectServiceIntent(text)).toBe('human');
+  });
+
   it.each(['商家态度太差了 我要投诉', '店家骂人 在哪投诉他', '再不退款我就去曝光你们', '投诉你们'])('%s makes a complaint', (text) => {
     expect(detectServiceIntent(text)).toBe('complaint');
   });

@@ -26,8 +26,19 @@ const MAKING_ONE = /我要|我就|我会|要去|去.{0,4}(?:投诉|曝光|报警
 export const ACCOUNT_THEFT = /被盗|盗号|盗刷|盗用|陌生设备|异地登录|不是本人|不是我本人|不是我操作|不是我自己|被人登录|被别人登录|账号被黑/;
 /** A complaint or a threat to take it further: the expert seats. */
 export const COMPLAINT = /投诉|12315|报警|曝光|消协|消费者协会|银保监|金融监管|起诉|律师函/;
-/** Typed requests for a person (the button sends a flag instead, whatever the UI's language). */
-export const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
+const HUMAN_REQUEST = /转人工|人工客服|人工服务|找人工|要人工|真人|^人工$|接人工|talk to (?:a )?(?:human|person|agent)|real person/i;
+/**
+ * A question about the human service itself (人工客服几点上班, 人工服务电话多少) rather than asking
+ * for it: the merchant's FAQ answers it when it has the hours or the number, and a question it
+ * cannot answer goes to a person anyway. Asking in so many words (转人工, 找人工) is a request still.
+ */
+const ABOUT_HUMAN_SERVICE = /(?:人工客服|人工服务|真人客服)[^,，。.!！?？]{0,6}?(?:几点|什么时候|啥时候|时间|上班|下班|营业|电话|号码|热线)/;
+const ASKING_FOR_ONE = /转人工|找人工|要人工|接人工|^人工$|talk to|real person/i;
+
+/** A typed request for a person (the button sends a flag instead, whatever the UI's language). */
+export function isHumanRequest(text: string): boolean {
+  return HUMAN_REQUEST.test(text) && (ASKING_FOR_ONE.test(text) || !ABOUT_HUMAN_SERVICE.test(text));
+}
 /**
  * Small talk that no merchant's service answers (the weather, a joke, a poem, the bot's age), only
  * as the whole message with a polite lead or a particle around it: 今天天气怎么样,还能配送吗 or
@@ -57,7 +68,7 @@ export function detectServiceIntent(text: string): ServiceIntent | undefined {
   if (!t) return undefined;
   if (ACCOUNT_THEFT.test(t)) return 'accountTheft';
   if (COMPLAINT.test(t) && (MAKING_ONE.test(t) || !ABOUT_COMPLAINTS.test(t))) return 'complaint';
-  if (HUMAN_REQUEST.test(t)) return 'human';
+  if (isHumanRequest(t)) return 'human';
   if (ABUSE.test(t)) return 'abuse';
   const bare = t.replace(/[\p{P}\p{S}~～]/gu, '').trim();
   if (bare.length <= OFF_TOPIC_MAX && OFF_TOPIC.test(bare)) return 'offTopic';
