@@ -332,6 +332,14 @@ export const merchantRoutes: RouteGroup = (app, deps) => {
     return c.json(body);
   });
 
+  // The console's own read: the public one above may come from the browser's 5-minute cache, and a
+  // form filled from it saved old values back over the merchant's last change.
+  app.get('/v1/merchant/entry-config', svc, async (c) => {
+    const staff = await authenticate(c, deps, managers);
+    c.header('cache-control', 'no-store');
+    return c.json(await deps.merchantSettings.entryConfig(staff.tenant));
+  });
+
   app.put('/v1/merchant/entry-config', svc, async (c) => {
     const staff = await authenticate(c, deps, managers);
     const config = await readJson(c, EntryConfig);

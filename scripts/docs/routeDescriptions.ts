@@ -100,6 +100,7 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'PUT /v1/merchant/scenarios/:id': 'Add or edit a scenario (examples trimmed, deduplicated).',
   'DELETE /v1/merchant/scenarios/:id': 'Remove a scenario.',
   'POST /v1/merchant/scenarios/:id/restore': 'Restore a default scenario the merchant edited or removed.',
+  'GET /v1/merchant/entry-config': 'The entry button as saved, for the console\'s form: never cached (the public read may be 5 minutes old).',
   'PUT /v1/merchant/entry-config': 'Change the entry button; `icon` is a built-in one (`headset`, `chat`, `question`, `phone`), an https image, or empty (headset).',
   'POST /v1/merchant/entry-icon': 'Multipart `file`: an own icon (PNG/JPEG, at most 50 KB and 512×512) -> `{url}`, the https address to put in `icon`.',
   'PUT /v1/merchant/canned-replies': 'Replace the canned replies.',

@@ -189,6 +189,13 @@ describe('console in Chromium', () => {
     await shot(page, 'settings');
     const config = await server.call('GET', '/v1/entry-config?tenant=demo');
     expect(config.json['color']).toBe('#ff6600');
+    // After a reload the form shows what was saved, not the public config the browser cached
+    // before the save (a form filled from it would save the old values back).
+    await page.reload();
+    const shown = await page
+      .waitForFunction("document.querySelector('#entry-color')?.value === '#ff6600'", undefined, { timeout: 5000 })
+      .then(() => '#ff6600', () => page.locator('#entry-color').inputValue());
+    expect(shown).toBe('#ff6600');
 
     // 试一试: the bot's decision for a typed question, from the knowledge-base tab.
     await page.getByRole('tab', { name: '知识库' }).click();

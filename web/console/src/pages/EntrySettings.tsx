@@ -65,7 +65,7 @@ export function EntrySettings() {
   // The image last set, so switching to a built-in icon and back keeps it.
   const [image, setImage] = useState('');
   useEffect(() => {
-    void api<{ principal: { tenant: string } }>('GET', '/v1/auth/me').then((me) => api<EntryConfig>('GET', `/v1/entry-config?tenant=${encodeURIComponent(me.principal.tenant)}`).then(setConfig), () => undefined);
+    void api<EntryConfig>('GET', '/v1/merchant/entry-config').then(setConfig, () => undefined);
   }, []);
   if (!config) return null;
   const save = async () => {
