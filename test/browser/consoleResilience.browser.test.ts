@@ -42,6 +42,39 @@ describe('console resilience in Chromium', () => {
     await page.close();
   });
 
+  it('a reply that is not sent comes back into the composer; a reply the conversation moved away from is flagged as a note', async () => {
+    const { page, errors, shot } = await openConsole(browser, server, 'console/resilience');
+    await logIn(page, 'xiaowang');
+    const c = await handOff('u005', '昨天转账300元对方没收到');
+    await page.locator('.transcript').waitFor();
+    await page.locator('.send', { hasText: /发\s*送/ }).waitFor();
+    // The first send fails at the server (a refusal): the text is not lost with it.
+    let refused = false;
+    await page.route(`**/v1/agent/conversations/${c.id}/messages`, (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      return route.fulfill({ status: 409, json: { code: 'CONFLICT', message: '会话刚刚被修改,请重试' } });
+    });
+    await page.fill('#composer', '您好,这笔300元我来帮您查');
+    await page.locator('.send').click();
+    await page.getByText('会话刚刚被修改,请重试').waitFor();
+    expect(await page.locator('#composer').inputValue()).toBe('您好,这笔300元我来帮您查');
+    await page.locator('.send').click();
+    await page.locator('.transcript .msg-agent', { hasText: '这笔300元我来帮您查' }).waitFor();
+    expect(await page.locator('#composer').inputValue()).toBe('');
+
+    // A draft typed while a supervisor moves the conversation elsewhere: said, not switched silently.
+    await page.fill('#composer', '我先帮您转给同事');
+    const supervisor = await staffLogin(server, 'chenzhuguan');
+    expect((await server.call('POST', `/v1/agent/conversations/${c.id}/transfer`, { token: supervisor, body: { toGroupId: 'wealth' } })).status).toBe(200);
+    await page.locator('.reply-now-note').waitFor();
+    expect(await page.locator('#composer').inputValue()).toBe('我先帮您转给同事');
+    await shot('reply-now-note');
+    // The refused send's own resource error is the only console error.
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+    await page.close();
+  });
+
   it('a session ended in the middle of the work (全部下线) lands on the login page with 登录已过期', async () => {
     const { page, errors, shot } = await openConsole(browser, server, 'console/resilience-session');
     await logIn(page, 'laozhang');

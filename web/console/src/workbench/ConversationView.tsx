@@ -101,8 +101,19 @@ export function ConversationView({ id, session, userName }: { id: string; sessio
     const text = draft.trim();
     if (!text) return;
     setDraft('');
-    void act(() => api('POST', `/v1/agent/conversations/${id}/${writing === 'note' ? 'notes' : 'messages'}`, { clientMessageId: newId(), text }));
+    void act(async () => {
+      try {
+        await api('POST', `/v1/agent/conversations/${id}/${writing === 'note' ? 'notes' : 'messages'}`, { clientMessageId: newId(), text });
+      } catch (err) {
+        // Not sent: what was typed comes back, unless something new was typed meanwhile.
+        setDraft((now) => now || draft);
+        throw err;
+      }
+    });
   };
+  // A reply being written when the conversation stopped being this agent's (transferred, taken
+  // over, re-queued) would now be added as a note: said above the composer, not switched silently.
+  const replyTurnedNote = mode === 'reply' && !canReply && draft.trim() !== '';
   // "/" followed by part of a title lists the canned replies; picking one fills the composer.
   const query = draft.startsWith('/') ? draft.slice(1).trim() : undefined;
   const cannedOptions = query === undefined ? [] : canned.filter((r) => r.title.includes(query) || r.text.includes(query)).map((r) => ({ value: r.text, label: <span className="canned-option"><b>{r.title}</b> {r.text}</span> }));
@@ -132,10 +143,11 @@ export function ConversationView({ id, session, userName }: { id: string; sessio
           <Transcript messages={messages} userName={userName} list={list} />
         </ErrorBoundary>
         <div className="composer" style={{ flex: 'none', paddingTop: 8 }}>
+          {replyTurnedNote && <Alert className="reply-now-note" type="warning" showIcon style={{ marginBottom: 4 }} title={t.replyNowNote} />}
           <Segmented size="small" className="composer-mode" value={writing} onChange={(v) => setMode(v as 'reply' | 'note')} options={[{ value: 'reply', label: t.reply, disabled: !canReply }, { value: 'note', label: supervising && !mine ? t.whisper : t.note }]} />
           <Space.Compact style={{ width: '100%', marginTop: 4 }}>
             <AutoComplete style={{ flex: 1 }} value={draft} options={cannedOptions} onSelect={(v: string) => setDraft(v)} onChange={(v: string) => setDraft(v)} disabled={!open}>
-              <Input.TextArea id="composer" autoSize={{ minRows: 2, maxRows: 6 }} placeholder={writing === 'note' ? t.notePlaceholder : t.composerPlaceholder} onPressEnter={(e) => { if (!e.shiftKey && !cannedOptions.length) { e.preventDefault(); send(); } }} />
+              <Input.TextArea id="composer" maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} placeholder={writing === 'note' ? t.notePlaceholder : t.composerPlaceholder} onPressEnter={(e) => { if (!e.shiftKey && !cannedOptions.length) { e.preventDefault(); send(); } }} />
             </AutoComplete>
             <Button type="primary" className="send" disabled={!open} onClick={send} style={{ height: 'auto' }}>{writing === 'note' ? t.addNote : t.send}</Button>
           </Space.Compact>
