@@ -64,7 +64,7 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'POST /v1/agent/conversations/:id/resolve': 'End the conversation (the assignee or a supervisor).',
   'POST /v1/agent/conversations/:id/transfer': '`{toAgentId | toGroupId, note?}`; an offline or full agent is AGENT_UNAVAILABLE.',
   'POST /v1/agent/conversations/:id/escalate': '`{note?}`: to the expert seats.',
-  'POST /v1/agent/conversations/:id/hold': '`{onHold}`: no re-offer while on hold.',
+  'POST /v1/agent/conversations/:id/hold': '`{onHold}`: no re-offer while on hold (unless the agent goes offline).',
   'POST /v1/agent/conversations/:id/notes': 'An internal note, never shown to the user.',
   'PUT /v1/agent/conversations/:id/ticket': 'Correct a ticket field the machine filled (`{field, text}`).',
   'GET /v1/agent/conversations/:id/analysis': 'The first name of `GET .../understanding`, in its first shape `{analyses: [{seq, analysis}]}`.',

@@ -95,29 +95,44 @@ export class QueueTimers {
    * next available agent of its group (or back to its place in the queue), and supervisors are
    * alerted. Once per assignment. Returns the new agent's id, 'queued', or undefined.
    */
-  async reofferUnanswered(tenant: string, conversationId: string, afterSeconds: number): Promise<string | undefined> {
+  reofferUnanswered(tenant: string, conversationId: string, afterSeconds: number): Promise<string | undefined> {
+    return this.handOn(tenant, conversationId, 'noReply', (c, now) => !c.agentRepliedAt && !c.onHold && now.getTime() - Date.parse(c.assignedAt!) >= afterSeconds * 1000);
+  }
+
+  /**
+   * Timer: the assigned agent is offline (logged out, disabled, their console silent past the
+   * presence timeout, or 离线 chosen): nobody would answer the user, replied to or held, so the
+   * conversation is handed on as an unanswered one is. Returns as {@link reofferUnanswered}.
+   */
+  reofferFromOffline(tenant: string, conversationId: string): Promise<string | undefined> {
+    return this.handOn(tenant, conversationId, 'agentOffline', async (c) => (await this.routing.presence(tenant, c.assigneeId!)).value.status === 'offline');
+  }
+
+  private async handOn(tenant: string, conversationId: string, why: 'noReply' | 'agentOffline', due: (c: Conversation, now: Date) => boolean | Promise<boolean>): Promise<string | undefined> {
     let outcome: string | undefined;
     const result = await this.log.commit(systemActor(tenant), conversationId, async (c, now) => {
       outcome = undefined;
-      if (!allowed('reoffer', c.status) || c.agentRepliedAt || c.onHold || !c.assignedAt || !c.assigneeId || now.getTime() - Date.parse(c.assignedAt) < afterSeconds * 1000) return undefined;
+      if (!allowed('reoffer', c.status) || !c.assignedAt || !c.assigneeId || !(await due(c, now))) return undefined;
       const next = (await this.routing.availableAgents(tenant, c.routing?.groupId ?? '')).find((a) => a.presence.agentId !== c.assigneeId);
       const alert: WriteOp = {
         op: 'put',
         table: t.alert,
         key: [now.getTime(), c.id],
-        value: { type: 'noReply', conversationId: c.id, agentId: c.assigneeId, at: now.toISOString(), next: next?.presence.agentId ?? null },
+        value: { type: why, conversationId: c.id, agentId: c.assigneeId, at: now.toISOString(), next: next?.presence.agentId ?? null },
       };
       const release = await this.assignment.release(c);
+      // A hold was the old agent's; the next one starts without it.
+      const unhold = c.onHold ? { set: { onHold: false }, events: [{ type: 'held' as const, onHold: false }] } : { set: {}, events: [] };
       if (next) {
         outcome = next.presence.agentId;
         const change = this.assignment.assign(c, next.presence.agentId, next.presence.name, 'reoffer', this.routing.loadOp(next, 1));
-        return { ...change, ops: [...(change.ops ?? []), ...release, alert] };
+        return { ...change, set: { ...change.set, ...unhold.set }, events: [...unhold.events, ...(change.events ?? [])], ops: [...(change.ops ?? []), ...release, alert] };
       }
       // Nobody else is free: back to the front of the group's queue (its original place).
       outcome = 'queued';
       return {
-        set: { status: 'queued', queuedAt: now.toISOString(), assigneeId: null, assigneeName: null },
-        events: [notice('queued', '正在为您转接其他客服,请稍候'), { type: 'queued', status: 'queued', cause: 'reoffer', ...(c.routing ? { routing: c.routing } : {}) }],
+        set: { status: 'queued', queuedAt: now.toISOString(), assigneeId: null, assigneeName: null, ...unhold.set },
+        events: [...unhold.events, notice('queued', '正在为您转接其他客服,请稍候'), { type: 'queued', status: 'queued', cause: 'reoffer', ...(c.routing ? { routing: c.routing } : {}) }],
         ops: [...release, alert],
       };
     });

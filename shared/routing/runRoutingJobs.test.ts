@@ -100,6 +100,41 @@ describe('routing timers (jobs)', () => {
     expect(alerts).toHaveLength(1);
   });
 
+  it('hands on the conversations of an agent who went offline, replied to and held alike; back to the queue when nobody is free', async () => {
+    const s = await setup();
+    await s.routing.setPresence(T, 'a1', 'online');
+    const a1: Principal = { tenant: T, id: 'a1', role: 'agent' };
+    const replied = await s.handoff('u1');
+    const held = await s.handoff('u2');
+    expect([await s.conv(replied), await s.conv(held)]).toMatchObject([{ assigneeId: 'a1' }, { assigneeId: 'a1' }]);
+    await s.conversations.agents.reply(a1, replied, 'r1', '您好,我来看看');
+    await s.conversations.agents.reply(a1, held, 'r1', '我去查一下');
+    await s.conversations.agents.hold(a1, held, true);
+    // Online, both stay with a1 however long the sweep runs.
+    await s.advance(300);
+    expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
+
+    // a1 logs out (the console sets 离线); a2 is there.
+    await s.routing.setPresence(T, 'a1', 'offline');
+    await s.routing.setPresence(T, 'a2', 'online');
+    const [r1, r2] = await Promise.all([runRoutingJobs(s.deps), runRoutingJobs(s.deps)]);
+    expect(r1.reoffered + r2.reoffered).toBe(2);
+    expect([await s.conv(replied), await s.conv(held)]).toMatchObject([
+      { status: 'assigned', assigneeId: 'a2' },
+      { status: 'assigned', assigneeId: 'a2', onHold: false },
+    ]);
+    expect((await Promise.all(['a1', 'a2'].map(async (a) => (await s.routing.presence(T, a)).value.active)))).toEqual([0, 2]);
+    const alerts = await s.conversations.timers.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
+    expect(alerts.filter((a) => a['type'] === 'agentOffline')).toHaveLength(2);
+
+    // a2 closes the console without logging out: after the presence timeout, back to the queue.
+    s.setNow(Date.now() + 10 * 86_400_000);
+    const swept = await runRoutingJobs(s.deps);
+    expect(swept).toMatchObject({ wentOffline: 1, reoffered: 2 });
+    expect([(await s.conv(replied)).status, (await s.conv(held)).status]).toEqual(['queued', 'queued']);
+    expect((await s.routing.presence(T, 'a2')).value.active).toBe(0);
+  });
+
   it('drops agents whose session stopped polling to offline', async () => {
     const s = await setup();
     await s.routing.setPresence(T, 'a1', 'online');

@@ -17,8 +17,8 @@ export interface RoutingJobsDeps {
 
 /**
  * One sweep of the routing timers over every merchant: automatic replies to users waiting past
- * the threshold, re-offering conversations whose agent has not replied, dropping agents whose
- * session stopped polling to offline, and assigning whatever can be assigned. Every step is a
+ * the threshold, dropping agents whose session stopped polling to offline, re-offering conversations
+ * whose agent has not replied or is offline, and assigning whatever can be assigned. Every step is a
  * conditional write on fresh data, so running it twice, or on two instances at once, changes
  * nothing twice.
  */
@@ -40,12 +40,19 @@ export async function runRoutingJobs(deps: RoutingJobsDeps): Promise<RoutingJobs
       if (await timers.autoReply(tenant, w.conversationId, settings.autoReplySeconds)) autoReplies++;
     }
 
+    // Agents whose session stopped polling go offline first, so their conversations are handed on
+    // in the same sweep.
+    wentOffline += await routing.expireStalePresence(tenant);
+    const offline = new Set((await routing.listPresence(tenant)).filter((p) => p.status === 'offline').map((p) => p.agentId));
+
     for (const c of await queries.assignedConversations(tenant, 1000)) {
+      if (c.assigneeId && offline.has(c.assigneeId)) {
+        if (await timers.reofferFromOffline(tenant, c.id)) reoffered++;
+        continue;
+      }
       if (c.agentRepliedAt || c.onHold || !c.assignedAt || now - Date.parse(c.assignedAt) < settings.noReplySeconds * 1000) continue;
       if (await timers.reofferUnanswered(tenant, c.id, settings.noReplySeconds)) reoffered++;
     }
-
-    wentOffline += await routing.expireStalePresence(tenant);
 
     for (const group of await routing.listGroups(tenant)) assigned += await assignment.dispatch(tenant, group.id);
   }
