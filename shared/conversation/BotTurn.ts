@@ -55,6 +55,7 @@ export class BotTurn {
     let flowPlan: Promise<FlowPlan | undefined> | undefined;
     const route: RouteOnce = {};
     return async (c, now, understood) => {
+      if (c.status === 'queued') return this.whileQueued(c, now, text, route);
       if (c.status !== 'bot') return undefined;
       // Intents come before the FAQ: a greeting is no question to hand off, a complaint or a
       // stolen account no question for a card.
@@ -134,6 +135,23 @@ export class BotTurn {
       return withOpened({ events: [botSays(body)], set: {} });
     }
     return withOpened({ events: [botSays({ type: 'text', text: intentReplies[intent] })], set: {} });
+  }
+
+  /**
+   * A stolen account or a complaint told while waiting for a person: the same guidance as before
+   * the hand-off, and the conversation moves to where routing now sends it (the expert seats),
+   * keeping the time it has waited. Anything else waits as it is.
+   */
+  private async whileQueued(c: Conversation, now: Date, text: string, route: RouteOnce): Promise<FollowUp | undefined> {
+    const intent = detectServiceIntent(text);
+    if (intent !== 'accountTheft' && intent !== 'complaint') return undefined;
+    const guidance = botSays({ type: 'text', text: intentReplies[intent] });
+    const router = this.o.handoff;
+    const planned = router ? await (route.plan ??= this.userTexts(c).then((texts) => router.plan(c, [...texts, text], now))) : undefined;
+    const next = planned?.routing;
+    if (!next || !c.routing || (next.groupId === c.routing.groupId && next.escalation === c.routing.escalation)) return { events: [guidance], set: {} };
+    const routing = { ...next, rank: Math.min(next.rank, c.routing.rank) };
+    return { events: [guidance, { type: 'queued', status: 'queued', cause: 'escalate', routing }], set: { routing } };
   }
 
   /** The first time the bot handles a conversation counts it for the self-service rate. */

@@ -178,4 +178,22 @@ describe('routing to humans over HTTP (demo groups)', () => {
     await resolve('xiaoli', second.id);
     await presence('xiaoli', 'offline');
   });
+
+  it('moves a waiting user who reports a stolen account to the expert seats, with the freeze guidance, keeping their wait', async () => {
+    for (const who of ['xiaowang', 'laozhang', 'chenzhuguan']) await presence(who, 'offline');
+    const waiting = await handoff('u020', '付款失败了,转人工');
+    expect(await waiting.conv()).toMatchObject({ status: 'queued', routing: { groupId: 'payment' } });
+    const sent = await server.call('POST', `/v1/conversations/${waiting.id}/messages`, { token: waiting.token, body: { clientMessageId: 'h2', text: '我的账号被盗了' } });
+    expect(sent.status).toBe(201);
+    expect(await waiting.conv()).toMatchObject({ status: 'queued', routing: { groupId: 'expert', escalation: 'accountTheft' } });
+    const events = await server.call('GET', `/v1/conversations/${waiting.id}/events?after=0&timeout=0`, { token: waiting.token });
+    expect(JSON.stringify(events.json)).toContain('冻结账户');
+    expect((await server.call('GET', `/v1/conversations/${waiting.id}/queue`, { token: waiting.token })).json).toMatchObject({ status: 'queued', groupId: 'expert', position: 1 });
+    // An ordinary message while waiting moves nothing.
+    await server.call('POST', `/v1/conversations/${waiting.id}/messages`, { token: waiting.token, body: { clientMessageId: 'h3', text: '还要等多久' } });
+    expect(await waiting.conv()).toMatchObject({ status: 'queued', routing: { groupId: 'expert' } });
+    await presence('laozhang', 'online');
+    expect(await waiting.conv()).toMatchObject({ status: 'assigned', assigneeId: 'laozhang' });
+    await resolve('laozhang', waiting.id);
+  });
 });
