@@ -19,7 +19,8 @@ export interface ChatState {
   readonly pending: readonly PendingMessage[];
   readonly status?: ConversationStatus;
   /** The place in the queue while `status` is 'queued' and the place is known. */
-  readonly queue?: { readonly position: number; readonly estimatedWaitSeconds: number };
+  /** The place while queued; no estimate while nobody serving the group is online. */
+  readonly queue?: { readonly position: number; readonly estimatedWaitSeconds?: number };
   /** The agent who holds (or last held) the conversation; cleared when it goes back to a queue. */
   readonly assigneeName?: string;
   /** The agent put the conversation on hold (looking something up). */
@@ -69,7 +70,7 @@ function applyEvent(state: ChatState, e: ConversationEvent): ChatState {
     case 'queued': {
       // A new wait (a transfer to another group, say): the place of an older one means nothing.
       const { assigneeName: _gone, queue: _old, ...rest } = state;
-      return { ...rest, ...status, ...(e.position !== undefined ? { queue: { position: e.position, estimatedWaitSeconds: e.estimatedWaitSeconds ?? 0 } } : {}) };
+      return { ...rest, ...status, ...(e.position !== undefined ? { queue: { position: e.position, ...(e.estimatedWaitSeconds !== undefined ? { estimatedWaitSeconds: e.estimatedWaitSeconds } : {}) } } : {}) };
     }
     case 'assigned':
       return { ...state, ...status, assigneeName: e.assigneeName };
@@ -124,7 +125,7 @@ export function conversationReducer(state: ChatState, action: ChatAction): ChatS
     case 'queue':
       // A place read while the events said the wait ended is stale.
       if (state.status !== 'queued') return state.queue ? { ...state, queue: undefined } : state;
-      return action.position === undefined ? { ...state, queue: undefined } : { ...state, queue: { position: action.position, estimatedWaitSeconds: action.estimatedWaitSeconds ?? 0 } };
+      return action.position === undefined ? { ...state, queue: undefined } : { ...state, queue: { position: action.position, ...(action.estimatedWaitSeconds !== undefined ? { estimatedWaitSeconds: action.estimatedWaitSeconds } : {}) } };
     case 'connection':
       return { ...state, connection: action.state };
     case 'leftMessage':

@@ -13,3 +13,4 @@ export { composerCounter } from './composerCounter';
 export { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from './mediaChecks';
 export { mediaUpload, type SendFile } from './mediaUpload';
 export { mediaLabel, ratingText } from './messageLabel';
+export { queueLine } from './queueLine';

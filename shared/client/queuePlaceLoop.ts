@@ -52,7 +52,7 @@ export async function runQueuePlaceLoop(o: QueuePlaceLoopOptions): Promise<void>
       continue;
     }
     if (!o.live() || place.status !== 'queued') return;
-    if (place.position !== known) o.onPlace(place.position !== undefined ? { position: place.position, estimatedWaitSeconds: place.estimatedWaitSeconds ?? 0 } : {});
+    if (place.position !== known) o.onPlace(place.position !== undefined ? { position: place.position, ...(place.estimatedWaitSeconds !== undefined ? { estimatedWaitSeconds: place.estimatedWaitSeconds } : {}) } : {});
     // A changed place now on screen is asked about again at once (with the new `known`); anything
     // else waits, or the same answer would come back at once.
     const moved = place.position !== undefined && place.position !== known && o.shown().position === place.position;

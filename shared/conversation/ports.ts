@@ -15,5 +15,5 @@ export interface HandoffPlan {
   /** The notice the waiting user reads: 正在转接, or when service opens outside business hours. */
   readonly notice: string;
   /** The place the conversation takes in its queue, and an estimated wait. */
-  readonly place?: { readonly position: number; readonly estimatedWaitSeconds: number };
+  readonly place?: { readonly position: number; readonly estimatedWaitSeconds?: number };
 }

@@ -4,7 +4,7 @@ import type { Conversation } from '../schemas';
 import { changedView, ViewCache, waitFor, type Notifier } from '../realtime';
 import { type ConversationLog, type ConversationQueries, allowed, assertRole, botSays, notice, systemActor, conversationChannels as channels } from '../conversation';
 import type { AssignmentService } from './AssignmentService';
-import type { RoutingService } from './RoutingService';
+import { presenceGone, type RoutingService } from './RoutingService';
 import { routingTables as t } from './routingTables';
 import { placeIn, type QueueSnapshot } from './queuePlace';
 
@@ -78,7 +78,7 @@ export class QueueTimers {
       if (!allowed('autoReply', c.status) || c.autoRepliedAt || c.leftMessage || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
       const place = c.routing ? await this.routing.position(tenant, c.routing, c.id) : undefined;
       const items = (c.handoff?.candidates ?? c.botCandidates ?? []).slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question }));
-      const waitText = place ? `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。` : '客服正在忙,请稍候。';
+      const waitText = !place ? '客服正在忙,请稍候。' : place.estimatedWaitSeconds === undefined ? `您前面还有 ${place.position - 1} 位,客服暂未上线,上线后按顺序接待。` : `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。`;
       return {
         set: { autoRepliedAt: now.toISOString() },
         events: [
@@ -100,12 +100,12 @@ export class QueueTimers {
   }
 
   /**
-   * Timer: the assigned agent is offline (logged out, disabled, their console silent past the
-   * presence timeout, or 离线 chosen): nobody would answer the user, replied to or held, so the
+   * Timer: the assigned agent is gone (offline and silent past the presence timeout: logged out,
+   * disabled, the console closed): nobody would answer the user, replied to or held, so the
    * conversation is handed on as an unanswered one is. Returns as {@link reofferUnanswered}.
    */
   reofferFromOffline(tenant: string, conversationId: string): Promise<string | undefined> {
-    return this.handOn(tenant, conversationId, 'agentOffline', async (c) => (await this.routing.presence(tenant, c.assigneeId!)).value.status === 'offline');
+    return this.handOn(tenant, conversationId, 'agentOffline', async (c, now) => presenceGone((await this.routing.presence(tenant, c.assigneeId!)).value, now.getTime()));
   }
 
   private async handOn(tenant: string, conversationId: string, why: 'noReply' | 'agentOffline', due: (c: Conversation, now: Date) => boolean | Promise<boolean>): Promise<string | undefined> {

@@ -55,6 +55,14 @@ const CATEGORY_NAMES: Readonly<Record<string, string>> = {
 
 /** An agent whose session has not polled for this long counts as offline. */
 export const PRESENCE_TIMEOUT_MS = 60_000;
+
+/**
+ * Offline and silent past the presence timeout: logged out, disabled or the console closed. An
+ * agent who chose 离线 but keeps working in the console (claiming, replying) is offline, not gone.
+ */
+export function presenceGone(p: AgentPresence, nowMs: number): boolean {
+  return p.status === 'offline' && nowMs - Date.parse(p.lastSeenAt) > PRESENCE_TIMEOUT_MS;
+}
 /** Writes of `lastSeenAt` are skipped when the stored one is fresher than this. */
 const TOUCH_INTERVAL_MS = 10_000;
 /** Handling time assumed before any conversation was resolved. */
@@ -347,7 +355,7 @@ export class RoutingService {
     const now = this.clock();
     const presences = await Promise.all((group?.value.members ?? []).map((m) => db.get<AgentPresence>(t.presence, [m])));
     const online = presences.filter((p) => p && p.value.status === 'online' && now.getTime() - Date.parse(p.value.lastSeenAt) <= PRESENCE_TIMEOUT_MS);
-    return { keys, seats: Math.max(1, online.reduce((n, p) => n + (p?.value.capacity ?? 0), 0)), handlingSeconds: stat?.value.meanSeconds ?? DEFAULT_HANDLING_SECONDS };
+    return { keys, seats: online.reduce((n, p) => n + (p?.value.capacity ?? 0), 0), handlingSeconds: stat?.value.meanSeconds ?? DEFAULT_HANDLING_SECONDS };
   }
 
   /** Folds one handling time into the running mean the wait estimates use (recent ones weigh more). */

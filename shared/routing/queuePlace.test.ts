@@ -18,4 +18,8 @@ describe('placeIn (a place in a queue snapshot)', () => {
     expect(placeIn(snapshot, { rank: 200 }, 'c2').estimatedWaitSeconds).toBe(180);
     expect(placeIn({ ...snapshot, keys: [] }, { rank: 1 }, 'x')).toEqual({ position: 1, estimatedWaitSeconds: 60 });
   });
+
+  it('promises no wait while nobody serving the group is online', () => {
+    expect(placeIn({ ...snapshot, seats: 0 }, { rank: 200 }, 'c2')).toEqual({ position: 3 });
+  });
 });

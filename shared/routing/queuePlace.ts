@@ -7,6 +7,7 @@ import type { RoutingInfo } from '../schemas';
  */
 export interface QueueSnapshot {
   readonly keys: readonly (readonly [rank: number, conversationId: string])[];
+  /** Seats of the group's online agents; 0 when none is online. */
   readonly seats: number;
   readonly handlingSeconds: number;
 }
@@ -14,7 +15,8 @@ export interface QueueSnapshot {
 export interface QueuePlace {
   /** 1-based place in the group's queue. */
   readonly position: number;
-  readonly estimatedWaitSeconds: number;
+  /** Undefined while nobody serving the group is online: there is no wait to promise. */
+  readonly estimatedWaitSeconds?: number;
 }
 
 const before = (a: readonly [number, string], b: readonly [number, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
@@ -33,5 +35,6 @@ export function placeIn(snapshot: QueueSnapshot, info: Pick<RoutingInfo, 'rank'>
     if (before(snapshot.keys[mid]!, mine)) low = mid + 1;
     else high = mid;
   }
+  if (snapshot.seats <= 0) return { position: low + 1 };
   return { position: low + 1, estimatedWaitSeconds: Math.round(((low + 1) * snapshot.handlingSeconds) / snapshot.seats) };
 }

@@ -100,7 +100,7 @@ describe('routing timers (jobs)', () => {
     expect(alerts).toHaveLength(1);
   });
 
-  it('hands on the conversations of an agent who went offline, replied to and held alike; back to the queue when nobody is free', async () => {
+  it('hands on the conversations of an agent who is gone (offline and silent), replied to and held alike; back to the queue when nobody is free', async () => {
     const s = await setup();
     await s.routing.setPresence(T, 'a1', 'online');
     const a1: Principal = { tenant: T, id: 'a1', role: 'agent' };
@@ -114,9 +114,16 @@ describe('routing timers (jobs)', () => {
     await s.advance(300);
     expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
 
-    // a1 logs out (the console sets 离线); a2 is there.
+    // a1 chooses 离线 but keeps working in the console: offline, not gone; nothing moves.
     await s.routing.setPresence(T, 'a1', 'offline');
     await s.routing.setPresence(T, 'a2', 'online');
+    for (let i = 0; i < 6; i++) {
+      await s.advance(20);
+      await s.routing.touch(T, 'a1');
+    }
+    expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
+    // Then logs out (the console's last call): silent past the presence timeout, a1 is gone.
+    await s.advance(61);
     const [r1, r2] = await Promise.all([runRoutingJobs(s.deps), runRoutingJobs(s.deps)]);
     expect(r1.reoffered + r2.reoffered).toBe(2);
     expect([await s.conv(replied), await s.conv(held)]).toMatchObject([

@@ -1,5 +1,6 @@
 import type { AccountService } from '../accounts';
 import type { Conversations } from '../app';
+import { presenceGone } from './RoutingService';
 
 export interface RoutingJobsReport {
   readonly tenants: number;
@@ -43,10 +44,10 @@ export async function runRoutingJobs(deps: RoutingJobsDeps): Promise<RoutingJobs
     // Agents whose session stopped polling go offline first, so their conversations are handed on
     // in the same sweep.
     wentOffline += await routing.expireStalePresence(tenant);
-    const offline = new Set((await routing.listPresence(tenant)).filter((p) => p.status === 'offline').map((p) => p.agentId));
+    const gone = new Set((await routing.listPresence(tenant)).filter((p) => presenceGone(p, now)).map((p) => p.agentId));
 
     for (const c of await queries.assignedConversations(tenant, 1000)) {
-      if (c.assigneeId && offline.has(c.assigneeId)) {
+      if (c.assigneeId && gone.has(c.assigneeId)) {
         if (await timers.reofferFromOffline(tenant, c.id)) reoffered++;
         continue;
       }

@@ -3,7 +3,7 @@
  * mini-program): fetch and localStorage are the injected platform. Query parameters: `tenant`,
  * `user` (dev login, when the backend allows it), `backup` (a backup API origin).
  */
-import { ChatSession, type ChatView, chatItems, type ChatItemAction, chatLogin, type ConnectionState, imageProblem, mediaUpload, type KeyValueStorage, type Transport } from '../../shared/client';
+import { ChatSession, type ChatView, chatItems, type ChatItemAction, chatLogin, type ConnectionState, imageProblem, mediaUpload, queueLine, type KeyValueStorage, type Transport } from '../../shared/client';
 import { Composer } from './composer';
 import { $, button } from './dom';
 import { ratingCard } from './ratingCard';
@@ -134,7 +134,7 @@ function render(): void {
   banner.textContent = texts[state.connection];
   banner.classList.toggle('show', state.connection !== 'primary');
   // One status line: the place while waiting (with 留言 next to it), then who serves.
-  const queueText = state.status === 'queued' && state.queue ? t.queue(Math.max(0, state.queue.position - 1), Math.max(1, Math.round(state.queue.estimatedWaitSeconds / 60))) : '';
+  const queueText = queueLine(state, t);
   $('queue-text').textContent = queueText;
   $('queue').classList.toggle('show', queueText !== '');
   $('agent').textContent = state.status === 'assigned' && view.agentName ? t.agentJoined(view.agentName) : '';

@@ -1,4 +1,4 @@
-import { ApiError, ChatSession, type ChatView, chatItems, chatLogin, chatTexts, composerCounter, imageProblem, mediaUpload, VoicePress } from '../../../shared/client';
+import { ApiError, ChatSession, type ChatView, chatItems, chatLogin, chatTexts, composerCounter, imageProblem, mediaUpload, queueLine, VoicePress } from '../../../shared/client';
 import { chooseImage } from '../../lib/jsapi/chooseImage';
 import { getAuthCode } from '../../lib/jsapi/getAuthCode';
 import { navigateTo } from '../../lib/jsapi/navigateTo';
@@ -92,7 +92,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       const items = chatItems(view, t);
       const c = view.chat;
       const banner = this.offline ? t.offline : c.connection === 'backup' ? t.backup : c.connection === 'degraded' ? t.degraded : '';
-      const queueText = c.status === 'queued' && c.queue ? t.queue(Math.max(0, c.queue.position - 1), Math.max(1, Math.round(c.queue.estimatedWaitSeconds / 60))) : '';
+      const queueText = queueLine(c, t);
       const hasPanel = view.media || view.canLeaveMessage;
       const patch: Partial<KfChatData> = {
         items,

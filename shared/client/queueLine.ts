@@ -1,0 +1,13 @@
+import type { ChatTexts } from './chatText';
+import type { ChatState } from './conversationReducer';
+
+/**
+ * The waiting user's status line (您前面还有 2 位,预计等待约 3 分钟), the same in the mini-program and
+ * the H5 page; no estimate while nobody serving the group is online. Empty unless queued.
+ */
+export function queueLine(chat: Pick<ChatState, 'status' | 'queue'>, t: ChatTexts): string {
+  if (chat.status !== 'queued' || !chat.queue) return '';
+  const ahead = Math.max(0, chat.queue.position - 1);
+  const wait = chat.queue.estimatedWaitSeconds;
+  return wait === undefined ? t.queueNoAgents(ahead) : t.queue(ahead, Math.max(1, Math.round(wait / 60)));
+}
