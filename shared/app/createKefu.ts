@@ -151,7 +151,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
     leaveMessages,
     leaveMessageDesk: new LeaveMessageDesk({
       book: leaveMessages,
-      leave: (user, id, clientMessageId, text) => conversations.users.leaveMessage(user, id, clientMessageId, text),
+      leave: (user, id, clientMessageId, text, contact) => conversations.users.leaveMessage(user, id, clientMessageId, text, contact),
       conversation: (staff, id) => conversations.queries.get(staff, id),
       claim: (staff, id) => conversations.assignment.claim(staff, id),
       reply: (staff, id, clientMessageId, text) => conversations.agents.reply(staff, id, clientMessageId, text),

@@ -77,4 +77,16 @@ describe('UserTurn (the user side of a conversation, without HTTP)', () => {
     expect((await users.leaveMessage(user, c.id, 'l1', '明天再联系我')).replayed).toBe(true);
     expect((await log.load(user, c.id)).conversation).toMatchObject({ status: 'queued', leftMessage: true, handoff: { reason: 'leftMessage' } });
   });
+
+  it('tells a user who asked for a call back to expect a call, not a reply in the chat', async () => {
+    const { users, events } = setup();
+    const notices = async (id: string) => (await events(id)).flatMap((e) => (e.type === 'message' && e.message.body.type === 'system' ? [e.message.body.text] : []));
+    const byPhone = await users.create(user);
+    await users.leaveMessage(user, byPhone.id, 'l1', '请给我回电话', 'phone');
+    expect(await notices(byPhone.id)).toContain('已收到您的留言,客服会尽快给您留的电话回电');
+    const other: Principal = { ...user, id: 'u2' };
+    const inChat = await users.create(other);
+    await users.leaveMessage(other, inChat.id, 'l1', '明天再联系我');
+    expect(await notices(inChat.id)).toContain('已收到您的留言,客服会尽快回复您,回复会显示在这里');
+  });
 });

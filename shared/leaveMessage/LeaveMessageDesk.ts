@@ -7,7 +7,7 @@ import type { LeaveMessageAnswer, LeaveMessageInput, LeaveMessageTicket } from '
 /** What the desk needs of the conversations (UserTurn, ConversationQueries, AssignmentService, AgentActions). */
 export interface LeaveMessageDeskDeps {
   readonly book: LeaveMessageBook;
-  readonly leave: (user: Principal, conversationId: string, clientMessageId: string, text: string) => Promise<{ message: Message; replayed: boolean }>;
+  readonly leave: (user: Principal, conversationId: string, clientMessageId: string, text: string, contact: 'chat' | 'phone') => Promise<{ message: Message; replayed: boolean }>;
   readonly conversation: (staff: Principal, conversationId: string) => Promise<Conversation>;
   readonly claim: (staff: Principal, conversationId: string) => Promise<unknown>;
   readonly reply: (staff: Principal, conversationId: string, clientMessageId: string, text: string) => Promise<Message>;
@@ -22,7 +22,7 @@ export class LeaveMessageDesk {
   constructor(private readonly d: LeaveMessageDeskDeps) {}
 
   async leave(user: Principal, conversationId: string, input: LeaveMessageInput): Promise<Message> {
-    const { message, replayed } = await this.d.leave(user, conversationId, input.clientMessageId, input.text);
+    const { message, replayed } = await this.d.leave(user, conversationId, input.clientMessageId, input.text, input.contact ?? 'chat');
     // A retry of a 留言 already stored (the chat resends unanswered ones by itself) changes no ticket.
     if (!replayed) await this.d.book.record(user, conversationId, input);
     return message;

@@ -54,7 +54,10 @@ export function openLeaveSheet(chat: ChatSession, host: HTMLElement): void {
   );
   const buttons = el('div', 'buttons');
   buttons.append(button(t.leaveCancel, close), submit);
-  sheet.append(el('h3', '', t.leaveTitle), el('p', 'hint', t.leaveHint), el('div', 'label', t.leaveContact), radio('chat', t.leaveByChat), radio('phone', t.leaveByPhone), phone, text, problem, buttons);
+  // The hint follows the choice: a reply in the chat, or a call back.
+  const hint = el('p', 'hint', t.leaveHint);
+  sheet.addEventListener('change', () => (hint.textContent = sheet.querySelector<HTMLInputElement>('input[name=leave-contact]:checked')?.value === 'phone' ? t.leaveHintPhone : t.leaveHint));
+  sheet.append(el('h3', '', t.leaveTitle), hint, el('div', 'label', t.leaveContact), radio('chat', t.leaveByChat), radio('phone', t.leaveByPhone), phone, text, problem, buttons);
   mask.addEventListener('click', (e) => e.target === mask && close());
   mask.append(sheet);
   host.append(mask);
