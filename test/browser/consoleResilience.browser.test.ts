@@ -46,7 +46,9 @@ describe('console resilience in Chromium', () => {
     const { page, errors, shot } = await openConsole(browser, server, 'console/resilience');
     await logIn(page, 'xiaowang');
     const c = await handOff('u005', '昨天转账300元对方没收到');
-    await page.locator('.transcript').waitFor();
+    // This conversation, not another of xiaowang's (the first test's is still his).
+    await page.locator(`.inbox-item[data-id="${c.id}"]`).click();
+    await page.locator('.transcript', { hasText: '昨天转账300元对方没收到' }).waitFor();
     await page.locator('.send', { hasText: /发\s*送/ }).waitFor();
     // The first send fails at the server (a refusal): the text is not lost with it.
     let refused = false;
