@@ -26,7 +26,10 @@ export const colloquialFaq: Readonly<Record<string, string>> = {
   为啥: '为什么',
   凭啥: '为什么',
   干嘛: '为什么',
-  啥时候: '什么时候',
+  // 退款什么时候到账 and 退款多久到账 ask the same: on the demo base the second tied with 借呗借款多久到账
+  // and went to a person (a fresh-eyes walk); on eval/faq top-1 +0.2 on the mean, none below 0.7 down.
+  啥时候: '多久',
+  什么时候: '多久',
   多长时间: '多久',
   多少时间: '多久',
   几天: '多久',
