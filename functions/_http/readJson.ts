@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { KefuError, isKefuError } from '../../shared/errors';
 import { validatorFor } from '../../shared/schemas/ajv';
+import { validationText } from './validationText';
 
 /**
  * Reads and validates a JSON body: INVALID_JSON when it does not parse, UNSUPPORTED_MEDIA_TYPE for
@@ -90,7 +91,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Static<S
   if (check(value)) return value;
   const first = check.errors?.[0];
   const field = first ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(first.params['missingProperty'] ?? first.params['additionalProperty'] ?? '') : '';
-  throw new KefuError('VALIDATION_FAILED', `参数 ${field || '(body)'} 不合法: ${first?.message ?? ''}`.trim(), {
+  throw new KefuError('VALIDATION_FAILED', `参数 ${field || '(body)'} 不合法: ${validationText(first)}`.trim(), {
     field,
     reason: first?.keyword ?? 'invalid',
   });
