@@ -142,6 +142,15 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     expect(await chat.send('   ')).toBe(false);
     expect(chat.current.notice).toBe('请输入内容');
     expect(backend.log.slice(before).filter((l) => l.includes('POST'))).toEqual([]);
+    // Typing again takes 请输入内容 away; a second empty send says it again.
+    chat.typing();
+    expect(chat.current.notice).toBe('');
+    expect(await chat.send('')).toBe(false);
+    expect(chat.current.notice).toBe('请输入内容');
+    // Other notices are not the composer's to take away.
+    expect(await chat.send('好'.repeat(2001))).toBe(false);
+    chat.typing();
+    expect(chat.current.notice).toContain('消息过长');
     chat.stop();
   });
 

@@ -54,11 +54,8 @@ export class ChatSession {
     this.newId = o.newId ?? randomClientId;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.api = new ApiClient({
-      primary: o.primary,
-      ...(o.backup ? { backup: o.backup } : {}),
-      transport: o.transport,
-      token: () => this.keeper.token(),
-      sleep: this.sleep,
+      primary: o.primary, ...(o.backup ? { backup: o.backup } : {}), transport: o.transport,
+      token: () => this.keeper.token(), sleep: this.sleep,
       ...(o.now ? { now: o.now } : {}),
       ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}),
       onStateChange: (state: ConnectionState) => {
@@ -149,6 +146,11 @@ export class ChatSession {
       this.fail(err);
       return false;
     }
+  }
+
+  /** The user types again: 请输入内容 from an empty send no longer applies (other notices stay). */
+  typing(): void {
+    if (this.view.notice === this.texts.empty) this.setNotice('');
   }
 
   /** Sends a voice message or picture (sendMediaMessage); false when it failed, reported at once. */

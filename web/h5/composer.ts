@@ -36,7 +36,10 @@ export class Composer {
     this.voice.textContent = t.voiceHold;
     this.plus.innerHTML = icon('plus');
     this.plus.setAttribute('aria-label', t.more);
-    this.input.addEventListener('input', () => this.typed());
+    this.input.addEventListener('input', () => {
+      this.typed();
+      this.chat.typing();
+    });
     this.input.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
       e.preventDefault();

@@ -145,6 +145,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     handleInput(e) {
       const c = composerCounter(e.detail.value.length, this.texts);
       this.setData({ inputValue: e.detail.value, counterText: c.text, counterFull: c.full });
+      this.session?.typing();
     },
 
     async handleSend() {
