@@ -49,6 +49,18 @@ describe('kf-chat: lifecycle and methods through the harness', () => {
     expect(s.backend.log.filter((l) => l.includes('POST')).length).toBe(posts);
   });
 
+  it('sends a double tap once', async () => {
+    const s = await opened();
+    s.chat.call('handleInput', { detail: { value: '花呗怎么还款' } });
+    await Promise.all([s.chat.call('handleSend'), s.chat.call('handleSend')]);
+    expect(s.items().filter((i) => i.kind === 'text' && i.text === '花呗怎么还款')).toHaveLength(1);
+    expect(s.backend.log.filter((l) => l.includes('POST /v1/conversations/c1/messages'))).toHaveLength(1);
+    // The same words typed again later are a new message.
+    s.chat.call('handleInput', { detail: { value: '花呗怎么还款' } });
+    await s.chat.call('handleSend');
+    expect(s.backend.log.filter((l) => l.includes('POST /v1/conversations/c1/messages'))).toHaveLength(2);
+  });
+
   it('shows FAQ cards with guide buttons and 解决了/没解决, and follows the buttons', async () => {
     const s = await opened();
     s.backend.push('c1', (seq) => ({ seq, type: 'message', message: faqCard('c1', seq) }));
