@@ -2,6 +2,7 @@ import { Descriptions, Tag } from 'antd';
 import { useLabel, useTr } from '../i18n';
 import type { CustomerView } from './customerView';
 import { yuan } from './SecurityView';
+import { localDate } from './clock';
 
 const tiers = ['普通', '黄金', '铂金', '钻石'];
 
@@ -43,7 +44,7 @@ export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<
         className="past-conversations"
         rows={(c.pastConversations ?? []).map((x) => ({
           key: x.id,
-          content: <>{x.createdAt.slice(0, 10)} <Tag>{label('category', x.category ?? 'other')}</Tag>{label('status', x.status)}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</>,
+          content: <>{localDate(x.createdAt)} <Tag>{label('category', x.category ?? 'other')}</Tag>{label('status', x.status)}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</>,
         }))}
       />
       <Rows

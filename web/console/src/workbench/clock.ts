@@ -5,3 +5,10 @@ export function shortTime(iso: string, now = new Date()): string {
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return d.toDateString() === now.toDateString() ? hm : `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hm}`;
 }
+
+/** YYYY-MM-DD in the console's own time zone (an ISO time in UTC would show 03:00 Beijing as the day before). */
+export function localDate(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
