@@ -49,6 +49,9 @@ describe('console resilience in Chromium', () => {
     // This conversation, not another of xiaowang's (the first test's is still his).
     await page.locator(`.inbox-item[data-id="${c.id}"]`).click();
     await page.locator('.transcript', { hasText: '昨天转账300元对方没收到' }).waitFor();
+    // The customer's 历史会话 leaves out the conversation on screen (u005 has no other).
+    await page.locator('.past-conversations').waitFor();
+    expect(await page.locator('.past-conversations .row').count()).toBe(0);
     await page.locator('.send', { hasText: /发\s*送/ }).waitFor();
     // The first send fails at the server (a refusal): the text is not lost with it.
     let refused = false;

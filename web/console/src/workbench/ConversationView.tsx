@@ -158,7 +158,7 @@ export function ConversationView({ id, session, userName }: { id: string; sessio
           <ErrorBoundary panel="ticket" resetKey={id}>
             <TicketPanel c={conversation} canEdit={open && (mine || supervising)} onJump={(seq) => list.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: 'center' })} onEdit={(field, text) => void change('PUT', 'ticket', { field, text })} />
           </ErrorBoundary>
-          <SidePanel userId={conversation.userId} openSecurity={securityOnce.current ?? false} />
+          <SidePanel userId={conversation.userId} conversationId={conversation.id} openSecurity={securityOnce.current ?? false} />
         </div>
       )}
     </div>

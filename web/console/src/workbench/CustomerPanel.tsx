@@ -22,7 +22,7 @@ function Rows({ title, className, rows }: { title: string; className?: string; r
  * The customer beside the conversation: profile, recent transactions (at the user's local time as
  * the record writes it, like the security timeline), past conversations, devices.
  */
-export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<CustomerView['profile']> } }) {
+export function CustomerPanel({ c, conversationId }: { c: CustomerView & { profile: NonNullable<CustomerView['profile']> }; conversationId?: string }) {
   const tr = useTr();
   const label = useLabel();
   return (
@@ -42,7 +42,7 @@ export function CustomerPanel({ c }: { c: CustomerView & { profile: NonNullable<
       <Rows
         title={tr('历史会话')}
         className="past-conversations"
-        rows={(c.pastConversations ?? []).map((x) => ({
+        rows={(c.pastConversations ?? []).filter((x) => x.id !== conversationId).map((x) => ({
           key: x.id,
           content: <>{localDate(x.createdAt)} <Tag>{label('category', x.category ?? 'other')}</Tag>{label('status', x.status)}{x.rating ? ` ${'★'.repeat(x.rating)}` : ''}</>,
         }))}

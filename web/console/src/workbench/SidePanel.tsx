@@ -12,7 +12,8 @@ import { SecurityView } from './SecurityView';
  * composer. The security tab comes forward once, when an account case becomes the agent's
  * (`openSecurity` turns true); after that the agent chooses, whatever later messages say.
  */
-export function SidePanel({ userId, openSecurity }: { userId: string; openSecurity: boolean }) {
+/** `conversationId`: the open conversation, left out of the customer's 历史会话 (it is on screen already). */
+export function SidePanel({ userId, conversationId, openSecurity }: { userId: string; conversationId?: string; openSecurity: boolean }) {
   const t = useT();
   const tr = useTr();
   const [c, setC] = useState<CustomerAnswer>();
@@ -46,7 +47,7 @@ export function SidePanel({ userId, openSecurity }: { userId: string; openSecuri
         onChange={setTab}
         destroyOnHidden
         items={[
-          { key: 'customer', label: <span className="tab-customer">{t.customer}</span>, children: <ErrorBoundary panel="customer" resetKey={userId}><CustomerPanel c={profiled} /></ErrorBoundary> },
+          { key: 'customer', label: <span className="tab-customer">{t.customer}</span>, children: <ErrorBoundary panel="customer" resetKey={userId}><CustomerPanel c={profiled} {...(conversationId ? { conversationId } : {})} /></ErrorBoundary> },
           { key: 'security', label: <span className="open-security">{t.security}</span>, children: <ErrorBoundary panel="security" resetKey={userId}><SecurityView c={profiled} /></ErrorBoundary> },
         ]}
       />
