@@ -14,6 +14,7 @@ import { fetchActionLinks } from './actionLinks';
 import { followEvents, followQueue, type LoopContext } from './conversationLoops';
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import { randomClientId, type ChatSessionOptions } from './chatSessionOptions';
+import { singleFlightByKey } from './singleFlight';
 
 export type { ChatSessionOptions };
 
@@ -48,6 +49,7 @@ export class ChatSession {
   /** Pending bubbles of voice or pictures: their files are gone, so a tap cannot resend them. */
   private readonly mediaIds = new Set<string>();
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sending = singleFlightByKey<boolean>();
 
   constructor(private readonly o: ChatSessionOptions) {
     this.texts = chatTexts(o.locale);
@@ -68,18 +70,11 @@ export class ChatSession {
       storage: o.storage,
       login: () => o.login(this.api),
       // The client sends the current token, which is the one being refreshed.
-      refresh: () => this.api.call<StoredSession>('POST', '/v1/auth/refresh'),
-      ...(o.now ? { now: o.now } : {}),
+      refresh: () => this.api.call<StoredSession>('POST', '/v1/auth/refresh'), ...(o.now ? { now: o.now } : {}),
     });
     this.sender = new OutboxSender({
-      outbox: new Outbox(o.storage, this.api),
-      api: this.api,
-      keeper: this.keeper,
-      dispatch: (a) => this.dispatch(a),
-      notSent: this.texts.notSent,
-      sleep: this.sleep,
-      probeMs: o.resendProbeMs ?? 2000,
-      stopped: () => this.stopped,
+      outbox: new Outbox(o.storage, this.api), api: this.api, keeper: this.keeper, dispatch: (a) => this.dispatch(a),
+      notSent: this.texts.notSent, sleep: this.sleep, probeMs: o.resendProbeMs ?? 2000, stopped: () => this.stopped,
     });
     this.earlier = new EarlierConversations((path) => this.call('GET', path), o.historyPageSize ?? 20);
   }
@@ -128,8 +123,12 @@ export class ChatSession {
     this.stopped = true;
   }
 
-  /** Sends text typed by the user. Returns false when it was refused before sending. */
-  async send(text: string, intent?: 'human'): Promise<boolean> {
+  /** Sends text typed by the user; false when refused before sending. A double tap sends once. */
+  send(text: string, intent?: 'human'): Promise<boolean> {
+    return this.sending(`${intent ?? ''}\u0000${text.trim()}`, () => this.sendNow(text, intent));
+  }
+
+  private async sendNow(text: string, intent?: 'human'): Promise<boolean> {
     const trimmed = text.trim();
     const problem = textProblem(trimmed, this.texts);
     if (problem) {

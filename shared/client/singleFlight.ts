@@ -24,3 +24,25 @@ export function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
     return current;
   };
 }
+
+/** As {@link singleFlight}, one flight per key: a call with a key already in flight shares its promise. */
+export function singleFlightByKey<T>(): (key: string, run: () => Promise<T>) => Promise<T> {
+  const flights = new Map<string, Promise<T>>();
+  return (key, run) => {
+    const inFlight = flights.get(key);
+    if (inFlight) return inFlight;
+    const done = () => void flights.delete(key);
+    const flight = run().then(
+      (value) => {
+        done();
+        return value;
+      },
+      (err: unknown) => {
+        done();
+        throw err;
+      },
+    );
+    flights.set(key, flight);
+    return flight;
+  };
+}

@@ -12,8 +12,6 @@ import { openLeaveSheet } from './leaveSheet';
  */
 export class Composer {
   private readonly input = $<HTMLTextAreaElement>('input');
-  /** The text being sent, until its send settles. */
-  private sending: string | undefined;
   private readonly send = $<HTMLButtonElement>('send');
   private readonly plus = $<HTMLButtonElement>('plus');
   private readonly mode = $<HTMLButtonElement>('mode');
@@ -112,11 +110,7 @@ export class Composer {
 
   private submit(): void {
     const text = this.input.value;
-    // A double tap sends once: the same text while it is still being sent is the same message.
-    if (text === this.sending) return;
-    this.sending = text;
     void this.chat.send(text).then((accepted) => {
-      this.sending = undefined;
       if (!accepted) return;
       if (this.input.value === text) this.input.value = '';
       this.typed();

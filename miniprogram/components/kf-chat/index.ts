@@ -151,16 +151,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     async handleSend() {
       if (!this.session) return;
       const text = this.data.inputValue;
-      // A double tap sends once: the same text while it is still being sent is the same message.
-      if (text === this.sendingText) return;
-      this.sendingText = text;
-      let accepted: boolean;
-      try {
-        accepted = await this.session.send(text);
-      } finally {
-        this.sendingText = undefined;
-      }
-      if (accepted && this.data.inputValue === text) this.setData({ inputValue: '', counterText: '', counterFull: false });
+      if ((await this.session.send(text)) && this.data.inputValue === text) this.setData({ inputValue: '', counterText: '', counterFull: false });
     },
 
     async handleHuman() {

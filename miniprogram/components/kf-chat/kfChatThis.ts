@@ -59,8 +59,6 @@ export interface Methods {
 
 export interface Extra {
   session?: ChatSession;
-  /** The text being sent, until its send settles (a double tap sends once). */
-  sendingText?: string;
   texts: Texts;
   recorder?: VoiceRecorder;
   press: VoicePress;
