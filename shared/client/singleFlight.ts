@@ -1,28 +1,25 @@
 /**
- * A function that runs `run` unless a run is already in flight, whose promise callers then share.
- * Written without Promise.prototype.finally (ES2018): the mini-program's code keeps to ES2017
- * built-ins (miniprogram/tsconfig.json), since Alipay adds no polyfills unless the host asks.
+ * `promise`, with `done` run once it settles either way. Written without Promise.prototype.finally
+ * (ES2018): the mini-program's code keeps to ES2017 built-ins (miniprogram/tsconfig.json), since
+ * Alipay adds no polyfills unless the host asks.
  */
+function settling<T>(promise: Promise<T>, done: () => void): Promise<T> {
+  return promise.then(
+    (value) => {
+      done();
+      return value;
+    },
+    (err: unknown) => {
+      done();
+      throw err;
+    },
+  );
+}
+
+/** A function that runs `run` unless a run is already in flight, whose promise callers then share. */
 export function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
   let current: Promise<T> | undefined;
-  return () => {
-    if (!current) {
-      const settled = () => {
-        current = undefined;
-      };
-      current = run().then(
-        (value) => {
-          settled();
-          return value;
-        },
-        (err: unknown) => {
-          settled();
-          throw err;
-        },
-      );
-    }
-    return current;
-  };
+  return () => (current ??= settling(run(), () => (current = undefined)));
 }
 
 /** As {@link singleFlight}, one flight per key: a call with a key already in flight shares its promise. */
@@ -31,17 +28,7 @@ export function singleFlightByKey<T>(): (key: string, run: () => Promise<T>) => 
   return (key, run) => {
     const inFlight = flights.get(key);
     if (inFlight) return inFlight;
-    const done = () => void flights.delete(key);
-    const flight = run().then(
-      (value) => {
-        done();
-        return value;
-      },
-      (err: unknown) => {
-        done();
-        throw err;
-      },
-    );
+    const flight = settling(run(), () => flights.delete(key));
     flights.set(key, flight);
     return flight;
   };
