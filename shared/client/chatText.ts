@@ -31,6 +31,8 @@ const zh = {
   rateSubmit: '提交评价',
   rateThanks: '感谢您的评价',
   rateTags: ['回复及时', '态度好', '问题已解决', '专业'] as readonly string[],
+  /** The tags offered for 1-3 stars: what went wrong, so a low rating says why. */
+  rateLowTags: ['回复太慢', '态度不好', '问题没解决', '答非所问'] as readonly string[],
   loadOlder: '查看更早的消息',
   noOlder: '没有更早的消息了',
   imageTooLarge: (mb: number) => `图片不能超过 ${mb} MB`,
@@ -79,6 +81,7 @@ const zh = {
   voiceSeconds: (s: number) => `${s}″`,
   voiceRemaining: (s: number) => `还可以说 ${s} 秒`,
   rateTagsTitle: '哪些方面让您满意',
+  rateLowTagsTitle: '哪些方面需要改进',
   rateStar: (n: number) => `${n} 星`,
   /** A status card's next step is a mini-program page the merchant gave no web address for. */
   openInMiniProgram: '请在支付宝小程序中使用此功能',
@@ -111,6 +114,7 @@ const en: ChatTexts = {
   rateSubmit: 'Submit',
   rateThanks: 'Thank you for your rating',
   rateTags: ['Quick reply', 'Friendly', 'Problem solved', 'Professional'],
+  rateLowTags: ['Slow reply', 'Unfriendly', 'Not solved', 'Off-topic'],
   loadOlder: 'Load earlier messages',
   noOlder: 'No earlier messages',
   imageTooLarge: (mb) => `Images must be under ${mb} MB`,
@@ -159,6 +163,7 @@ const en: ChatTexts = {
   voiceSeconds: (s) => `${s}″`,
   voiceRemaining: (s) => `${s} s left`,
   rateTagsTitle: 'What went well',
+  rateLowTagsTitle: 'What could be better',
   rateStar: (n) => `${n} star${n > 1 ? 's' : ''}`,
   openInMiniProgram: 'Please use this in the Alipay mini-program',
 };

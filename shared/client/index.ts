@@ -14,3 +14,4 @@ export { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from './mediaCheck
 export { mediaUpload, type SendFile } from './mediaUpload';
 export { mediaLabel, ratingText } from './messageLabel';
 export { queueLine } from './queueLine';
+export { ratingTags } from './ratingTags';

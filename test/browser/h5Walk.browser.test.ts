@@ -105,7 +105,11 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
 
     await server.call('POST', `/v1/agent/conversations/${ticket.conversationId}/resolve`, { token: agent });
     await page.getByText('请为本次服务评价').waitFor({ timeout: 30_000 });
+    // A low rating asks what went wrong; raising it offers praise instead.
+    await page.getByRole('radio', { name: '2 星' }).click();
+    await page.getByRole('button', { name: '回复太慢' }).click();
     await page.getByRole('radio', { name: '4 星' }).click();
+    await page.getByRole('button', { name: '回复太慢' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '回复及时' }).click();
     await page.fill('#rating-comment', '回复很快');
     await shot('07-rating');

@@ -155,11 +155,21 @@ describe('kf-chat: the states of the walk', () => {
     const s = await opened();
     resolve(s, 'c1');
     await until(() => s.chat.data['showRating'] === true, 'the card');
+    // No tags before a star: a tag qualifies a rating.
+    expect(renderComponent(dir, s.chat).comp.querySelector('.kf-tag')).toBeUndefined();
+    // 5 stars offer praise; dropping to 2 swaps in what to improve and forgets the praise picked.
+    s.chat.call('handleStar', tapEvent({ value: 5 }));
+    s.chat.call('handleTag', tapEvent({ text: '态度好' }));
     s.chat.call('handleStar', tapEvent({ value: 2 }));
-    s.chat.call('handleTag', tapEvent({ text: '回复及时' }));
+    expect((s.chat.data['tags'] as { text: string }[]).map((x) => x.text)).toEqual(['回复太慢', '态度不好', '问题没解决', '答非所问']);
+    s.chat.call('handleTag', tapEvent({ text: '回复太慢' }));
+    // Another low rating keeps the pick: the set did not change.
+    s.chat.call('handleStar', tapEvent({ value: 3 }));
+    s.chat.call('handleStar', tapEvent({ value: 2 }));
     const view = renderComponent(dir, s.chat);
     expect(view.comp.querySelectorAll('.kf-star--on')).toHaveLength(2);
-    expect(view.comp.querySelector('.kf-tag.kf-chip--on')?.dom?.textContent).toBe('回复及时');
+    expect(view.comp.querySelector('.kf-rating__label')?.dom?.textContent).toBe('哪些方面需要改进');
+    expect(view.comp.querySelectorAll('.kf-tag.kf-chip--on').map((x) => x.dom?.textContent)).toEqual(['回复太慢']);
     expect(view.comp.querySelector('.kf-rating__submit.kf-btn--primary')?.dom?.textContent).toBe('提交评价');
     // Left without rating; a new question opens a new conversation, which ends too: its card is blank.
     s.chat.call('handleInput', { detail: { value: '还有个问题' } });

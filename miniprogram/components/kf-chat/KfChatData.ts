@@ -62,15 +62,17 @@ export type KfChatData = {
   notifyOffer: boolean;
   showRating: boolean;
   stars: { value: number; on: boolean }[];
+  /** Empty until a star is picked, then praise (4-5) or what to improve (1-3): ratingTags. */
   tags: { text: string; on: boolean }[];
+  tagsTitle: string;
   complaint: boolean;
   comment: string;
 };
 
 const zh = chatTexts('zh-CN');
 
-export function ratingDefaults(t: Texts): Pick<KfChatData, 'stars' | 'tags' | 'complaint' | 'comment'> {
-  return { stars: [1, 2, 3, 4, 5].map((value) => ({ value, on: false })), tags: t.rateTags.map((text) => ({ text, on: false })), complaint: false, comment: '' };
+export function ratingDefaults(): Pick<KfChatData, 'stars' | 'tags' | 'tagsTitle' | 'complaint' | 'comment'> {
+  return { stars: [1, 2, 3, 4, 5].map((value) => ({ value, on: false })), tags: [], tagsTitle: '', complaint: false, comment: '' };
 }
 
 /** kf-chat's data before it is shown: Chinese labels until onInit reads the locale prop. */
@@ -109,6 +111,6 @@ export const initialData: KfChatData = {
   recordCancel: false,
   notifyOffer: false,
   showRating: false,
-  ...ratingDefaults(zh),
+  ...ratingDefaults(),
 };
 

@@ -31,7 +31,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
     this.lastViewNotice = '';
     this.offline = false;
     this.lastItemCount = 0;
-    this.setData({ t: labels(this.texts), shown: this.props.visible, ...ratingDefaults(this.texts) });
+    this.setData({ t: labels(this.texts), shown: this.props.visible, ...ratingDefaults() });
   },
   didMount() {
     this.stopNetworkWatch = onNetworkStatusChange((connected) => {
@@ -114,7 +114,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         ...(view.media ? {} : { inputMode: 'text' as const }),
       };
       // A rating card belongs to its conversation: the next one starts blank.
-      if (c.status === 'resolved' && this.data.ratingFor !== view.conversationId) Object.assign(patch, ratingDefaults(t), { ratingFor: view.conversationId });
+      if (c.status === 'resolved' && this.data.ratingFor !== view.conversationId) Object.assign(patch, ratingDefaults(), { ratingFor: view.conversationId });
       // A new notice from the session replaces what the component said; an unchanged one leaves it.
       if (view.notice !== this.lastViewNotice) {
         this.lastViewNotice = view.notice;
