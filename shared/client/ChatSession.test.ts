@@ -1,6 +1,8 @@
 import { ChatSession } from './ChatSession';
 import type { ChatView } from './ChatView';
 import { chatLogin } from './chatLogin';
+import { chatTexts } from './chatText';
+import { connectionBanner } from './connectionBanner';
 import { ApiClient } from './ApiClient';
 import type { KeyValueStorage } from './Transport';
 import { BACKUP, FakeChatBackend, PRIMARY } from '../../test/helpers/FakeChatBackend';
@@ -213,6 +215,35 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     expect(backend.log.slice(mark).filter((l) => l === 'B POST /v1/conversations/c1/messages')).toHaveLength(1);
     expect([...backend.conversations.get('c1')!.events].filter((e) => e.type === 'message')).toHaveLength(1);
     chat.stop();
+  });
+
+  it('says no network as such, not 客服繁忙, in the banner and in a failed action, and sends what waits when it is back', async () => {
+    const backend = new FakeChatBackend();
+    const { chat } = session(backend);
+    await chat.start();
+    const zh = chatTexts('zh-CN');
+    backend.up[PRIMARY] = false;
+    backend.up[BACKUP] = false;
+    await chat.network(false);
+    expect(chat.current.offline).toBe(true);
+    expect(await chat.send('断网时写的')).toBe(true);
+    await chat.feedback('f1', true);
+    expect(chat.current.chat.connection).toBe('degraded');
+    expect(connectionBanner(chat.current, zh)).toBe('网络已断开,恢复后自动发送');
+    expect(chat.current.notice).toBe('网络已断开,恢复后自动发送');
+
+    backend.up[PRIMARY] = true;
+    backend.up[BACKUP] = true;
+    await chat.network(true);
+    expect(chat.current.offline).toBe(false);
+    expect(chat.current.chat.pending).toEqual([]);
+    expect([...backend.conversations.get('c1')!.events].filter((e) => e.type === 'message')).toHaveLength(1);
+    // Both domains down with the network up is the service's trouble: 客服繁忙.
+    backend.up[PRIMARY] = false;
+    backend.up[BACKUP] = false;
+    await chat.feedback('f1', true);
+    expect(connectionBanner(chat.current, zh)).toBe('客服繁忙,请稍后再试');
+    expect(chat.current.notice).toBe('客服繁忙,请稍后再试');
   });
 
   it('logs in with the Alipay auth code when offered, and falls back to the dev login only when Alipay refuses and dev is offered', async () => {

@@ -33,7 +33,7 @@ export class ChatSession {
   readonly texts: ChatTexts;
   private readonly keeper: SessionKeeper;
   private readonly sender: OutboxSender;
-  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', ready: false, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {} };
+  private view: ChatView = { chat: initialChatState, conversationId: '', predicted: [], notice: '', offline: false, ready: false, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {} };
   private readonly earlier: EarlierConversations;
   /** The conversation whose notice offer was looked up: asked once per conversation. */
   private notifyCheckedFor = '';
@@ -204,6 +204,12 @@ export class ChatSession {
     await this.sender.flush();
   }
 
+  /** The platform reported the device's network: offline is said as such; back online sends what waits. */
+  async network(connected: boolean): Promise<void> {
+    if (this.view.offline === connected) this.setView({ offline: !connected });
+    if (connected) await this.online();
+  }
+
   async feedback(faqId: string, resolved: boolean): Promise<void> {
     await this.guarded(() => this.call('POST', this.path('faq-feedback'), { clientMessageId: this.newId(), faqId, resolved }));
   }
@@ -226,8 +232,7 @@ export class ChatSession {
    * accepted is recorded so replies can be announced. Never an error for the user.
    */
   async subscribeReplies(choice: SubscriptionChoice | undefined): Promise<void> {
-    this.view = { ...this.view, notifyTemplates: [] };
-    this.emit();
+    this.setView({ notifyTemplates: [] });
     if (await recordSubscriptionChoice((m, p, b) => this.call(m, p, b), choice)) this.setNotice(this.texts.notifyOn);
   }
 
@@ -245,16 +250,14 @@ export class ChatSession {
   /** Scrolled to the top: the page of messages before the oldest one shown. */
   async loadOlder(): Promise<void> {
     if ((this.nextBefore === undefined && !this.earlier.more) || this.view.loadingOlder) return;
-    this.view = { ...this.view, loadingOlder: true };
-    this.emit();
+    this.setView({ loadingOlder: true });
     await this.guarded(async () => {
       if (this.nextBefore === undefined) return this.earlier.loadNext();
       const page = await this.call<{ messages: Message[]; nextBefore?: number }>('GET', `${this.path('messages')}?before=${this.nextBefore}&limit=${this.o.historyPageSize ?? 20}`);
       this.nextBefore = page.nextBefore;
       this.dispatch({ type: 'history', messages: page.messages, moreBefore: page.nextBefore !== undefined });
     });
-    this.view = { ...this.view, loadingOlder: false };
-    this.emit();
+    this.setView({ loadingOlder: false });
   }
 
   /** The open conversation's id; a new conversation when the shown one ended (or none is shown). */
@@ -289,8 +292,7 @@ export class ChatSession {
     } catch {
       // Earlier conversations are context: the chat opens without them.
     }
-    this.view = { ...this.view, ready: true };
-    this.emit();
+    this.setView({ ready: true });
     this.followEvents(generation, conversation.lastSeq);
   }
 
@@ -301,8 +303,7 @@ export class ChatSession {
     this.notifyCheckedFor = id;
     const notifyTemplates = await fetchNotifyOffer((m, p, b) => this.call(m, p, b));
     if (this.view.conversationId !== id || !notifyTemplates.length) return;
-    this.view = { ...this.view, notifyTemplates };
-    this.emit();
+    this.setView({ notifyTemplates });
   }
 
   private live(generation: number): boolean {
@@ -368,7 +369,7 @@ export class ChatSession {
 
   private fail(err: unknown): void {
     if (err instanceof ApiError) this.setNotice(err.message);
-    else if (err instanceof UnreachableError) this.setNotice(this.texts.degraded);
+    else if (err instanceof UnreachableError) this.setNotice(this.view.offline ? this.texts.offline : this.texts.degraded);
     else throw err;
   }
 
@@ -377,8 +378,11 @@ export class ChatSession {
   }
 
   private setNotice(notice: string): void {
-    if (notice === this.view.notice) return;
-    this.view = { ...this.view, notice };
+    if (notice !== this.view.notice) this.setView({ notice });
+  }
+
+  private setView(patch: Partial<ChatView>): void {
+    this.view = { ...this.view, ...patch };
     this.emit();
   }
 

@@ -22,6 +22,8 @@ export interface ChatView {
   readonly predicted: readonly PredictedQuestion[];
   /** The latest problem to tell the user (refused input, a failed action); empty when none. */
   readonly notice: string;
+  /** The device says it has no network: the banner says 网络已断开, not 客服繁忙, and sends wait. */
+  readonly offline: boolean;
   /** The conversation is open and the event loop runs. */
   readonly ready: boolean;
   readonly loadingOlder: boolean;

@@ -12,7 +12,7 @@ const text = (seq: number, role: 'user' | 'agent', body: string, conversationId 
 
 function view(patch: Omit<Partial<ChatView>, 'chat'> & { chat?: Partial<ChatState> }): ChatView {
   const { chat, ...rest } = patch;
-  return { chat: { ...initialChatState, ...chat }, conversationId: 'c2', predicted: [], notice: '', ready: true, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {}, ...rest };
+  return { chat: { ...initialChatState, ...chat }, conversationId: 'c2', predicted: [], notice: '', offline: false, ready: true, loadingOlder: false, media: false, notifyTemplates: [], earlier: [], moreEarlier: false, canAskHuman: true, canLeaveMessage: false, actionLinks: {}, ...rest };
 }
 
 describe('chatItems: the one display converter of kf-chat and H5', () => {

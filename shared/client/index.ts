@@ -10,6 +10,7 @@ export { type ChatItem, type ChatItemAction, chatItems } from './chatItems';
 export { chatLogin } from './chatLogin';
 export { type ChatLocale, chatTexts, type ChatTexts } from './chatText';
 export { composerCounter } from './composerCounter';
+export { connectionBanner } from './connectionBanner';
 export { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from './mediaChecks';
 export { mediaUpload, type SendFile } from './mediaUpload';
 export { mediaLabel, ratingText } from './messageLabel';

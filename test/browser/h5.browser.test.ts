@@ -124,6 +124,17 @@ describe('H5 chat page in Chromium', () => {
     await page.getByText('在的,请放心').waitFor({ timeout: 30_000 });
     await shot('backup-domain');
 
+    // The phone loses its network: the banner says so (not 客服繁忙), and what is typed meanwhile
+    // goes out when the network is back.
+    await page.context().setOffline(true);
+    await page.locator('#banner', { hasText: '网络已断开,恢复后自动发送' }).waitFor();
+    await say('地铁里没信号');
+    expect(await page.getByText('客服繁忙').count()).toBe(0);
+    await shot('offline');
+    await page.context().setOffline(false);
+    expect(await agentSees('地铁里没信号')).toBe(true);
+    await page.locator('#banner', { hasText: '网络已断开' }).waitFor({ state: 'detached' });
+
     // The agent ends the conversation; the user rates it (still over the backup domain).
     await server.call('POST', `/v1/agent/conversations/${conversation.id}/resolve`, { token: agent });
     await page.getByText('请为本次服务评价').waitFor({ timeout: 30_000 });

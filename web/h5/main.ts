@@ -3,7 +3,7 @@
  * mini-program): fetch and localStorage are the injected platform. Query parameters: `tenant`,
  * `user` (dev login, when the backend allows it), `backup` (a backup API origin).
  */
-import { ChatSession, type ChatView, chatItems, type ChatItemAction, chatLogin, type ConnectionState, imageProblem, mediaUpload, queueLine, type KeyValueStorage, type Transport } from '../../shared/client';
+import { ChatSession, type ChatView, chatItems, type ChatItemAction, chatLogin, connectionBanner, imageProblem, mediaUpload, queueLine, type KeyValueStorage, type Transport } from '../../shared/client';
 import { Composer } from './composer';
 import { $, button } from './dom';
 import { ratingCard } from './ratingCard';
@@ -130,9 +130,8 @@ function render(): void {
     list.append(card);
   }
   const banner = $('banner');
-  const texts: Record<ConnectionState, string> = { primary: '', backup: t.backup, degraded: t.degraded };
-  banner.textContent = texts[state.connection];
-  banner.classList.toggle('show', state.connection !== 'primary');
+  banner.textContent = connectionBanner(view, t);
+  banner.classList.toggle('show', banner.textContent !== '');
   // One status line: the place while waiting (with 留言 next to it), then who serves.
   const queueText = queueLine(state, t);
   $('queue-text').textContent = queueText;
@@ -155,7 +154,10 @@ imageInput.addEventListener('change', () => {
 });
 
 wireVoice(chat, say);
-// Unsent messages go out when the network is back or the page is looked at again.
-window.addEventListener('online', () => void chat.online());
+// No network is said as such (not 客服繁忙); unsent messages go out when it is back or the page is
+// looked at again.
+if (!navigator.onLine) void chat.network(false);
+window.addEventListener('offline', () => void chat.network(false));
+window.addEventListener('online', () => void chat.network(true));
 document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void chat.online());
 void chat.start();

@@ -1,4 +1,4 @@
-import { ApiError, ChatSession, type ChatView, chatItems, chatLogin, chatTexts, composerCounter, imageProblem, mediaUpload, queueLine, VoicePress } from '../../../shared/client';
+import { ApiError, ChatSession, type ChatView, chatItems, chatLogin, chatTexts, composerCounter, connectionBanner, imageProblem, mediaUpload, queueLine, VoicePress } from '../../../shared/client';
 import { chooseImage } from '../../lib/jsapi/chooseImage';
 import { getAuthCode } from '../../lib/jsapi/getAuthCode';
 import { navigateTo } from '../../lib/jsapi/navigateTo';
@@ -36,8 +36,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
   didMount() {
     this.stopNetworkWatch = onNetworkStatusChange((connected) => {
       this.offline = !connected;
-      if (connected) void this.session?.online();
-      if (this.session) this.render(this.session.current);
+      if (this.session) void this.session.network(connected);
       else this.setData({ banner: connected ? '' : this.texts.offline });
     });
     // Back in the foreground: what waits in the outbox goes out at once.
@@ -84,6 +83,8 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
         },
       });
       this.session = session;
+      // The network was reported down before this window opened: the session starts knowing it.
+      if (this.offline) void session.network(false);
       void session.start();
     },
 
@@ -91,7 +92,7 @@ Component<KfChatData, KfChatProps, Methods, Extra>({
       const t = this.texts;
       const items = chatItems(view, t);
       const c = view.chat;
-      const banner = this.offline ? t.offline : c.connection === 'backup' ? t.backup : c.connection === 'degraded' ? t.degraded : '';
+      const banner = connectionBanner(view, t);
       const queueText = queueLine(c, t);
       const hasPanel = view.media || view.canLeaveMessage;
       const patch: Partial<KfChatData> = {
