@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { toast } from '../toast';
 import { codesOf, useLabel, useTr } from '../i18n';
 import { api, ApiError, download, upload } from '../api';
@@ -76,15 +76,21 @@ export function FaqSettings() {
   const tr = useTr();
   const label = useLabel();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState({ offset: 0, items: [] as FaqEntry[], total: 0 });
+  const [page, setPage] = useState({ offset: 0, limit: 10, items: [] as FaqEntry[], total: 0 });
   const [editing, setEditing] = useState<Partial<FaqEntry>>();
   const [trial, setTrial] = useState<{ text: string; result: MatchResult }>();
   const [thresholds, setThresholds] = useState<Thresholds>();
   useEffect(() => {
     void api<Thresholds>('GET', '/v1/merchant/settings/faq').then(setThresholds, fail);
   }, []);
-  const load = (offset = 0) =>
-    api<{ entries: FaqEntry[]; total: number }>('GET', `/v1/merchant/faq?limit=10&offset=${offset}${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setPage({ offset, items: r.entries, total: r.total }), fail);
+  // The page size is part of the page: a merchant who picks 50 per page keeps it while editing.
+  const load = (offset = 0, limit = page.limit) =>
+    api<{ entries: FaqEntry[]; total: number }>('GET', `/v1/merchant/faq?limit=${limit}&offset=${offset}${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setPage({ offset, limit, items: r.entries, total: r.total }), fail);
+  // Deleting the last entry of the last page goes back a page rather than showing an empty one.
+  const remove = (entry: FaqEntry) =>
+    void api('DELETE', `/v1/merchant/faq/${encodeURIComponent(entry.id)}`)
+      .then(() => load(page.items.length === 1 && page.offset > 0 ? Math.max(0, page.offset - page.limit) : page.offset))
+      .then(() => toast.success(tr('已删除')), fail);
   useEffect(() => {
     void load();
   }, [q]);
@@ -139,11 +145,29 @@ export function FaqSettings() {
           rowKey="id"
           className="faq-table"
           dataSource={page.items}
-          pagination={{ current: page.offset / 10 + 1, pageSize: 10, total: page.total, onChange: (p) => void load((p - 1) * 10) }}
+          pagination={{
+            current: Math.floor(page.offset / page.limit) + 1,
+            pageSize: page.limit,
+            total: page.total,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            // A new size starts again from its first page: the old page number may not exist at the new size.
+            onChange: (p, size) => void (size !== page.limit ? load(0, size) : load((p - 1) * size, size)),
+          }}
           columns={[
             { title: tr('问题'), dataIndex: 'question', render: (v: string, r: FaqEntry) => <Typography.Link onClick={() => setEditing(r)}>{v}</Typography.Link> },
             { title: tr('分类'), dataIndex: 'category', width: 100, render: (c: string) => label('category', c) },
             { title: tr('启用'), dataIndex: 'enabled', width: 80, render: (v: boolean, r: FaqEntry) => <Switch size="small" checked={v} onChange={(on) => void api('POST', `/v1/merchant/faq/${r.id}/${on ? 'enable' : 'disable'}`, {}).then(() => load(page.offset), fail)} /> },
+            {
+              title: '',
+              key: 'delete',
+              width: 80,
+              render: (_: unknown, r: FaqEntry) => (
+                <Popconfirm title={tr('删除这条问答?')} description={tr('删除后机器人不再用它回答;只想暂停请关掉「启用」。')} okText={tr('删除')} cancelText={tr('取消')} okButtonProps={{ danger: true, className: 'faq-delete-confirm' }} onConfirm={() => remove(r)}>
+                  <Button size="small" danger className="faq-delete">{tr('删除')}</Button>
+                </Popconfirm>
+              ),
+            },
           ]}
         />
       </Card>
