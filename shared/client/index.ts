@@ -14,5 +14,5 @@ export { connectionBanner } from './connectionBanner';
 export { imageProblem, RECORDING_LIMIT_MS, recordingProblem } from './mediaChecks';
 export { mediaUpload, type SendFile } from './mediaUpload';
 export { mediaLabel, ratingText } from './messageLabel';
-export { queueLine } from './queueLine';
+export { placeLine, queueLine } from './queueLine';
 export { ratingTags } from './ratingTags';

@@ -7,7 +7,15 @@ import type { ChatState } from './conversationReducer';
  */
 export function queueLine(chat: Pick<ChatState, 'status' | 'queue'>, t: ChatTexts): string {
   if (chat.status !== 'queued' || !chat.queue) return '';
-  const ahead = Math.max(0, chat.queue.position - 1);
-  const wait = chat.queue.estimatedWaitSeconds;
+  return placeLine(chat.queue, t);
+}
+
+/**
+ * A place in the queue in words. The server's 30-second automatic reply says it with these words
+ * too, so the notice in the transcript and the status line above it never disagree.
+ */
+export function placeLine(place: { position: number; estimatedWaitSeconds?: number | undefined }, t: ChatTexts): string {
+  const ahead = Math.max(0, place.position - 1);
+  const wait = place.estimatedWaitSeconds;
   return wait === undefined ? t.queueNoAgents(ahead) : t.queue(ahead, Math.max(1, Math.round(wait / 60)));
 }

@@ -7,6 +7,7 @@ import type { AssignmentService } from './AssignmentService';
 import { presenceGone, type RoutingService } from './RoutingService';
 import { routingTables as t } from './routingTables';
 import { placeIn, type QueueSnapshot } from './queuePlace';
+import { chatTexts, placeLine } from '../client';
 
 export interface QueueStatus {
   readonly status: Conversation['status'];
@@ -78,7 +79,7 @@ export class QueueTimers {
       if (!allowed('autoReply', c.status) || c.autoRepliedAt || c.leftMessage || !c.queuedAt || now.getTime() - Date.parse(c.queuedAt) < afterSeconds * 1000) return undefined;
       const place = c.routing ? await this.routing.position(tenant, c.routing, c.id) : undefined;
       const items = (c.handoff?.candidates ?? c.botCandidates ?? []).slice(0, 3).map((x) => ({ faqId: x.faqId, question: x.question }));
-      const waitText = !place ? '客服正在忙,请稍候。' : place.estimatedWaitSeconds === undefined ? `您前面还有 ${place.position - 1} 位,客服暂未上线,上线后按顺序接待。` : `您前面还有 ${place.position - 1} 位,预计等待约 ${Math.max(1, Math.round(place.estimatedWaitSeconds / 60))} 分钟。`;
+      const waitText = place ? `${placeLine(place, chatTexts())}。` : '客服正在忙,请稍候。';
       return {
         set: { autoRepliedAt: now.toISOString() },
         events: [

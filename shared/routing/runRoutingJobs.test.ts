@@ -6,6 +6,7 @@ import { wireConversations } from '../app';
 import type { Conversation, ConversationEvent } from '../schemas';
 import { defaultRoutingSettings, type AgentPresence } from './RoutingService';
 import { runRoutingJobs } from './runRoutingJobs';
+import { chatTexts, placeLine } from '../client';
 import { timerHandler } from '../../functions/_runtime/timerHandler';
 import type { AppDeps } from '../../functions/_http/AppDeps';
 
@@ -60,7 +61,8 @@ describe('routing timers (jobs)', () => {
     expect((await runRoutingJobs(s.deps)).autoReplies).toBe(0);
     const notices = (await s.texts(second)).filter((b) => b.type === 'system' && b.event === 'notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ text: expect.stringContaining('您前面还有 1 位') as string });
+    // The words of the client's status line (one text table), then the offer to leave a message.
+    expect(notices[0]).toMatchObject({ text: `${placeLine({ position: 2 }, chatTexts())}。您也可以留言,客服上线后会第一时间回复。` });
     expect((await s.texts(first)).filter((b) => b.type === 'system' && b.event === 'notice')[0]).toMatchObject({ text: expect.stringContaining('您前面还有 0 位') as string });
   });
 
