@@ -134,6 +134,41 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     chat.stop();
   });
 
+  it('on a second device goes on with the conversation a person has, starts anew once it ended, and leaves a bot conversation on its device (walk finding)', async () => {
+    const backend = new FakeChatBackend();
+    const phone = session(backend);
+    await phone.chat.start();
+    await phone.chat.send('转人工');
+    backend.push('c1', (seq) => ({ seq, type: 'assigned', status: 'assigned', at: '2026-11-25T10:01:00.000Z', assigneeId: 'a1', assigneeName: '小王', cause: 'dispatch' }));
+    await until(() => phone.chat.current.chat.status === 'assigned', 'the assignment on the phone');
+    phone.chat.stop();
+
+    // Another device: nothing in its storage, yet the agent's conversation opens, with its history.
+    const tablet = session(backend);
+    await tablet.chat.start();
+    expect(tablet.chat.current.conversationId).toBe('c1');
+    expect(tablet.chat.current.chat.status).toBe('assigned');
+    expect(tablet.chat.current.chat.messages.map((m) => m.body.type === 'text' && m.body.text)).toContain('转人工');
+    expect(backend.conversations.size).toBe(1);
+    tablet.chat.stop();
+
+    backend.push('c1', (seq) => ({ seq, type: 'status', status: 'resolved', at: '2026-11-25T10:02:00.000Z' }));
+    const later = session(backend);
+    await later.chat.start();
+    expect(later.chat.current.conversationId).toBe('c2');
+    later.chat.stop();
+
+    // A conversation only the bot has stays on its device: reopened there, not elsewhere.
+    const again = session(backend, later.storage);
+    await again.chat.start();
+    expect(again.chat.current.conversationId).toBe('c2');
+    again.chat.stop();
+    const fresh = session(backend);
+    await fresh.chat.start();
+    expect(fresh.chat.current.conversationId).toBe('c3');
+    fresh.chat.stop();
+  });
+
   it('refuses text over 2,000 characters and empty text before sending anything', async () => {
     const backend = new FakeChatBackend();
     const { chat } = session(backend);

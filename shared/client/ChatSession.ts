@@ -1,4 +1,4 @@
-import type { Conversation, ConversationStatus, Message } from '../schemas';
+import type { Conversation, Message } from '../schemas';
 import { leaveProblem, ratingProblem, textProblem } from './chatInputChecks';
 import { ApiClient, ApiError, UnreachableError, type ConnectionState } from './ApiClient';
 import type { ChatView, LeaveMessageInput, MediaUpload, PredictedQuestion, RatingInput } from './ChatView';
@@ -15,11 +15,10 @@ import { followEvents, followQueue, type LoopContext } from './conversationLoops
 import { SessionKeeper, type StoredSession } from './SessionKeeper';
 import { randomClientId, type ChatSessionOptions } from './chatSessionOptions';
 import { singleFlightByKey } from './singleFlight';
+import { CONVERSATION_KEY, openStatuses, resumableConversation } from './resumableConversation';
 
 export type { ChatSessionOptions };
 
-const CONVERSATION_KEY = 'kefu.conversation';
-const openStatuses: readonly ConversationStatus[] = ['bot', 'queued', 'assigned'];
 
 /**
  * The chat's behaviour, without any platform: log in, open or resume the conversation, show its
@@ -94,16 +93,7 @@ export class ChatSession {
       // The H5 page opens FAQ actions at the merchant's web addresses; the mini-program opens its pages.
       const actionLinks = this.o.channel === 'h5' ? await fetchActionLinks((m, p) => this.call(m, p)) : {};
       this.view = { ...this.view, media: methods.media === true, actionLinks };
-      let conversation: Conversation | undefined;
-      const savedId = await this.o.storage.get(CONVERSATION_KEY);
-      if (savedId) {
-        try {
-          conversation = await this.call<Conversation>('GET', `/v1/conversations/${encodeURIComponent(savedId)}`);
-        } catch (err) {
-          if (!(err instanceof ApiError)) throw err;
-        }
-      }
-      await this.open(conversation && openStatuses.includes(conversation.status) ? conversation : undefined);
+      await this.open(await resumableConversation((path) => this.call('GET', path), this.o.storage));
       await this.sender.flush();
     } catch (err) {
       this.fail(err);

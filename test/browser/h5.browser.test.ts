@@ -108,6 +108,24 @@ describe('H5 chat page in Chromium', () => {
     await page.getByText('您好,我是小李,这就帮您看看花呗').waitFor();
     await shot('agent-reply');
 
+    // The same user on a second device (a new browser, nothing stored): the conversation with
+    // 小李 goes on there, with its history, and what is typed there reaches it (walk finding).
+    const tablet = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const other = await tablet.newPage();
+    const otherErrors: string[] = [];
+    other.on('pageerror', (e) => otherErrors.push(`pageerror: ${e.message}`));
+    other.on('console', (m) => void (m.type() === 'error' && otherErrors.push(`console: ${m.text()}`)));
+    await other.goto(`${server.url}/h5/?tenant=demo&user=u019`);
+    await other.getByText('您好,我是小李,这就帮您看看花呗').waitFor();
+    expect(await other.getByText('猜你想问').count()).toBe(0);
+    expect(await other.evaluate<string>("localStorage.getItem('demo:u019:kefu.conversation')")).toBe(conversation.id);
+    await other.fill('#input', '我换了台手机');
+    await other.click('#send');
+    await page.getByText('我换了台手机').waitFor();
+    await other.screenshot({ path: path.join(shots, `${String(++step).padStart(2, '0')}-second-device.png`), fullPage: true });
+    expect(otherErrors).toEqual([]);
+    await tablet.close();
+
     // The primary API origin goes dark (the page itself stays loaded).
     await page.route(`${server.url}/v1/**`, (route) => route.abort('connectionrefused'));
     await say('网络不好,还在吗');
