@@ -42,11 +42,11 @@ describe('chatItems: the one display converter of kf-chat and H5', () => {
     expect(chatItems(view({ chat: { messages: [text(2, 'agent', 'Hi', 'c2', 'Wang')] } }), chatTexts('en'))[0]!.sender).toBe('Agent Wang');
   });
 
-  it("gives a card's actions the merchant's H5 address of their page, their own link first, and the card they came from", () => {
+  it("gives a card's actions the merchant's H5 address of their page, their own link first", () => {
     const actions = [{ label: '查看账单', path: '/pages/bill/index' }, { label: '去还款', path: '/pages/huabei/repay' }, { label: '官网', url: 'https://own.example.com/' }];
     const withActions: Message = { ...card(1, 'huabei-repay'), body: { type: 'faqCard', faqId: 'huabei-repay', question: '花呗怎么还款', answer: '答案', actions, feedback: true } };
     const items = chatItems(view({ chat: { messages: [withActions] }, actionLinks: { '/pages/bill/index': 'https://m.example.com/bill', '/pages/huabei/repay': 'https://m.example.com/r' } }), t);
-    expect(items[0]!.actions.map((a) => [a.url, a.faqId])).toEqual([['https://m.example.com/bill', 'huabei-repay'], ['https://m.example.com/r', 'huabei-repay'], ['https://own.example.com/', 'huabei-repay']]);
+    expect(items[0]!.actions.map((a) => [a.label, a.url])).toEqual([['查看账单', 'https://m.example.com/bill'], ['去还款', 'https://m.example.com/r'], ['官网', 'https://own.example.com/']]);
     expect(chatItems(view({ chat: { messages: [withActions] } }), t)[0]!.actions.map((a) => a.url)).toEqual(['', '', 'https://own.example.com/']);
   });
 

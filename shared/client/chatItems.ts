@@ -9,7 +9,7 @@ import { mediaLabel, ratingText } from './messageLabel';
  * merchant's H5 address of that page), and the card it belongs to, so that without a link the bot
  * is asked for that card's entry, not for the button's words (去还款 under 花呗 matched 借呗).
  */
-export type ChatItemAction = { readonly label: string; readonly path: string; readonly url: string; readonly faqId: string };
+export type ChatItemAction = { readonly label: string; readonly path: string; readonly url: string };
 
 /**
  * One row of the chat's message list, every field ready to print: the one display converter of
@@ -70,9 +70,9 @@ const blank = {
   past: false,
 };
 
-/** A card's buttons: the page, its web link (the action's own, else the merchant's H5 address of the page), the card's entry. */
-function actionItems(actions: readonly FaqAction[], links: ActionLinks, faqId: string): ChatItemAction[] {
-  return actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '', faqId }));
+/** A card's buttons: the page and its web link (the action's own, else the merchant's H5 address of the page). */
+function actionItems(actions: readonly FaqAction[], links: ActionLinks): ChatItemAction[] {
+  return actions.map((a) => ({ label: a.label, path: a.path ?? '', url: a.url ?? (a.path ? links[a.path] : undefined) ?? '' }));
 }
 
 /**
@@ -96,7 +96,7 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
         question: b.question,
         answer: b.answer,
         faqId: b.faqId,
-        actions: actionItems(b.actions, links, b.faqId),
+        actions: actionItems(b.actions, links),
         showFeedback: b.feedback && live,
       };
     case 'statusCard':
@@ -108,7 +108,7 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
         question: b.title,
         answer: b.explanation,
         facts: b.facts,
-        actions: actionItems(b.actions, links, ''),
+        actions: actionItems(b.actions, links),
         offerHandoff: b.handoff && live,
       };
     case 'choices':

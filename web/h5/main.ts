@@ -73,18 +73,15 @@ function mediaElement(mediaId: string, tag: 'audio' | 'img'): HTMLElement {
 
 /**
  * A guide button: its web link on H5 (the action's own, or the merchant's H5 address of its
- * mini-program page). Without one the page cannot open here, so the bot is asked for the entry the
- * card came from, by id: the button's words alone (去还款) matched another entry (借呗's); a card of
- * an ended conversation asks in a new one. While a human holds the conversation the words go to
- * them as a message.
+ * mini-program page). Without one the page cannot open here, and the page says so. Asking the bot
+ * again only put the same card under the one the user just read (the walk found 查看账单 doing
+ * that), and a status card's words would be a new question (重新支付 reached a human). While a
+ * human holds the conversation the words go to them as a message.
  */
 function followAction(a: ChatItemAction): void {
   if (a.url) window.open(a.url, '_blank', 'noopener');
   else if (view?.chat.status === 'queued' || view?.chat.status === 'assigned') void chat.send(a.label);
-  // A status card's step has no entry behind it, and its words would be a new question (重新支付
-  // reached a human): the page is the mini-program's.
-  else if (!a.faqId) say(t.openInMiniProgram);
-  else void chat.selectQuestion(a.faqId, 'suggest');
+  else say(t.openInMiniProgram);
 }
 
 const handlers: ItemHandlers = {
