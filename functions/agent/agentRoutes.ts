@@ -108,6 +108,23 @@ export const agentRoutes: RouteGroup = (app, deps) => {
     return c.json({ groups: (await deps.routing.listGroups(staff.tenant)).map((g) => ({ id: g.id, name: g.name })) });
   });
 
+  // Colleagues a conversation can be transferred to by name: every enabled colleague who takes
+  // conversations, online with room first; the others are listed as such (the workbench shows them
+  // greyed out, so nobody wonders where a colleague went). One who never went online has no presence.
+  app.get('/v1/agent/colleagues', svc, async (c) => {
+    const staff = await authenticate(c, deps, staffRoles);
+    const [people, presence] = await Promise.all([deps.accounts.listStaff(staff.tenant), deps.routing.listPresence(staff.tenant)]);
+    const presenceOf = new Map(presence.map((p) => [p.agentId, p]));
+    const colleagues = people
+      .filter((p) => p.id !== staff.id && !p.disabled && p.maxConcurrent > 0)
+      .map((p) => {
+        const now = presenceOf.get(p.id);
+        return { id: p.id, name: p.displayName, status: now?.status ?? 'offline', active: now?.active ?? 0, capacity: now?.capacity ?? p.maxConcurrent, available: now ? deps.routing.isAvailable(now) : false };
+      })
+      .sort((a, b) => Number(b.available) - Number(a.available) || a.name.localeCompare(b.name, 'zh-CN'));
+    return c.json({ colleagues });
+  });
+
   // Canned replies for the composer (typed with "/"); the merchant edits them in settings.
   app.get('/v1/agent/canned-replies', svc, async (c) => {
     const staff = await authenticate(c, deps, staffRoles);

@@ -72,6 +72,7 @@ export const routeDescriptions: Readonly<Record<string, string>> = {
   'GET /v1/agent/customers/:userId': 'Profile (masked), transactions with risk flags, devices, fingerprint comparison, logins by province, past conversations; needs the customer-data grant; audited.',
   'GET /v1/agent/user-names': 'The display names of users in the workbench\'s lists (`ids=u001,u002`), masked without the customer-data grant.',
   'GET /v1/agent/groups': 'The skill groups a conversation can be transferred to.',
+  'GET /v1/agent/colleagues': 'The other agents a conversation can be transferred to by name, with presence and load; those online with room first (`available`).',
   'GET /v1/agent/canned-replies': 'The merchant\'s canned replies for the composer (typed with "/").',
   'GET /v1/agent/alerts': 'Conversations whose agent did not reply in time.',
 

@@ -72,4 +72,31 @@ describe('workbench actions: internal notes, the supervisors\' all tab, canned r
     const groups = await server.call('GET', '/v1/agent/groups', { token: agent });
     expect((groups.json['groups'] as { id: string }[]).map((g) => g.id)).toEqual(expect.arrayContaining(['payment', 'wealth', 'expert']));
   });
+
+  it('lists the colleagues a conversation can be handed to by name: not oneself, the available first, never another tenant', async () => {
+    const xiaoli = await staffLogin(server, 'xiaoli');
+    await server.call('PUT', '/v1/agent/presence', { token: xiaoli, body: { status: 'online' } });
+    await server.call('PUT', '/v1/agent/presence', { token: agent, body: { status: 'online' } });
+    // A same-named agent of another merchant, online: it must not show up in demo's list.
+    await server.deps.store.tenant('acme').put('presence', ['xiaoli-acme'], { agentId: 'xiaoli-acme', name: '外商户小李', status: 'online', active: 0, capacity: 5, lastSeenAt: new Date().toISOString() });
+
+    const list = await server.call('GET', '/v1/agent/colleagues', { token: agent });
+    expect(list.status).toBe(200);
+    const colleagues = list.json['colleagues'] as { id: string; name: string; available: boolean; status: string }[];
+    const ids = colleagues.map((c) => c.id);
+    expect(ids).toContain('xiaoli');
+    expect(ids).not.toContain('xiaowang');
+    expect(ids).not.toContain('xiaoli-acme');
+    expect(colleagues.find((c) => c.id === 'xiaoli')).toMatchObject({ name: '小李', status: 'online', available: true });
+    // A colleague who never went online today is listed too, as offline and not pickable.
+    expect(colleagues.find((c) => c.id === 'laozhang')).toMatchObject({ status: 'offline', available: false });
+    const firstUnavailable = colleagues.findIndex((c) => !c.available);
+    expect(firstUnavailable === -1 || colleagues.slice(firstUnavailable).every((c) => !c.available)).toBe(true);
+    expect((await server.call('GET', '/v1/agent/colleagues', { token: user })).status).toBe(403);
+
+    // Handing over by name: the conversation is xiaoli's at once, without a queue.
+    const moved = await server.call('POST', `/v1/agent/conversations/${conversationId}/transfer`, { token: agent, body: { toAgentId: 'xiaoli' } });
+    expect(moved.status).toBe(200);
+    expect((await server.call('GET', `/v1/conversations/${conversationId}`, { token: supervisor })).json).toMatchObject({ status: 'assigned', assigneeId: 'xiaoli' });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { userLogin, type TestServer } from '../helpers/testServer';
+import { staffLogin, userLogin, type TestServer } from '../helpers/testServer';
 import { consoleInChromium, logIn, openConsole } from '../helpers/consoleBrowser';
 
 jest.setTimeout(180_000);
@@ -94,6 +94,38 @@ describe("an agent's day in Chromium", () => {
     await server.call('POST', `/v1/conversations/${c2}/messages`, { token: next, body: { clientMessageId: 'n1', text: '退款三天了还没到账,转人工' } });
     await page.locator('.conversation-title', { hasText: '黄勇 · 服务中' }).waitFor();
     await shot('next-conversation');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hands a conversation to a named colleague: the offline one is greyed out, the online one takes it at once', async () => {
+    const colleague = await staffLogin(server, 'xiaoli');
+    await server.call('PUT', '/v1/agent/presence', { token: colleague, body: { status: 'online' } });
+    const { page, errors, shot } = await openConsole(browser, server, 'console/agent-transfer');
+    await logIn(page, 'xiaowang');
+    const user = await userLogin(server, 'u002');
+    const c = (await server.call('POST', '/v1/conversations', { token: user, body: {} })).json['id'] as string;
+    await server.call('POST', `/v1/conversations/${c}/messages`, { token: user, body: { clientMessageId: 't1', text: '花呗还款失败,转人工' } });
+    const staff = await staffLogin(server, 'chenzhuguan');
+    const holder = async () => (await server.call('GET', `/v1/conversations/${c}`, { token: staff })).json['assigneeId'];
+    // Either agent may have been given it; make sure it is xiaowang's, whose workbench is open.
+    if ((await holder()) !== 'xiaowang') await server.call('POST', `/v1/agent/conversations/${c}/transfer`, { token: colleague, body: { toAgentId: 'xiaowang' } });
+    await page.locator(`.inbox-item[data-id="${c}"]`).click();
+    await page.locator('.transcript .msg-user', { hasText: '花呗还款失败' }).waitFor();
+
+    await page.locator('.transfer').click();
+    await page.locator('.transfer-colleague', { hasText: '小李' }).waitFor();
+    // A colleague who is offline is listed but cannot be picked.
+    const offline = page.locator('.transfer-colleague.ant-select-item-option-disabled').first();
+    await offline.waitFor();
+    expect(await offline.innerText()).toMatch(/离线/);
+    await shot('colleagues');
+    await page.locator('.transfer-colleague', { hasText: '小李' }).click();
+    for (let i = 0; i < 50 && (await holder()) !== 'xiaoli'; i++) await page.waitForTimeout(200);
+    expect(await holder()).toBe('xiaoli');
+    // The conversation leaves xiaowang's inbox: it is no longer his to answer.
+    await page.locator(`.inbox-item[data-id="${c}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+    await shot('transferred');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Input, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Input, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { toast } from '../toast';
 import { api, ApiError, type Session } from '../api';
 import { useLabel, useT } from '../i18n';
@@ -8,6 +8,7 @@ import type { Conversation, ConversationEvent, Message, CannedRepliesRequest } f
 import { applyConversationEvents, newerConversation } from '../../../../shared/client';
 import { useLongPoll } from './useLongPoll';
 import { Transcript } from './Transcript';
+import { TransferSelect } from './TransferSelect';
 import { TicketPanel } from './TicketPanel';
 import { SidePanel } from './SidePanel';
 
@@ -130,7 +131,7 @@ export function ConversationView({ id, session, userName }: { id: string; sessio
           {supervising && othersCase && <Button className="take-over" onClick={() => void change('POST', 'transfer', { toAgentId: me })}>{t.takeOver}</Button>}
           {canReply && conversation && (
             <>
-              <Select size="small" className="transfer" placeholder={t.transfer} style={{ width: 120 }} value={null} options={groups.map((g) => ({ value: g.id, label: g.name }))} onChange={(toGroupId: string) => void change('POST', 'transfer', { toGroupId })} />
+              <TransferSelect groups={groups} transfer={(target) => void change('POST', 'transfer', target)} />
               <Button size="small" className="escalate" onClick={() => void change('POST', 'escalate', {})}>{t.escalate}</Button>
               <Space size={4}><Switch size="small" className="hold" checked={conversation.onHold ?? false} onChange={(onHold) => void change('POST', 'hold', { onHold })} />{t.hold}</Space>
               <Button className="resolve" onClick={() => void change('POST', 'resolve', {})}>{t.resolve}</Button>
