@@ -32,6 +32,46 @@ const heldOut: readonly (readonly string[])[] = [
   ['身份证过期了怎么更新', '换了新身份证要重新认证吗', '证件到期提醒', '身份信息过期怎么办', '身份证有效期更新'],
 ];
 
+/** A second held-out set, written after the first had been used to report on the constants. */
+const heldOut2: readonly (readonly string[])[] = [
+  ['话费充错号码了', '充话费没到账', '手机充值失败了', '话费充值能退吗', '给别人充错了话费'],
+  ['收货地址填错了', '下单后能改地址吗', '怎么修改收货地址', '地址写错了能改吗', '快递还没发能换地址吗'],
+  ['支付密码忘了', '怎么重置支付密码', '密码输错被锁了', '忘记密码怎么办', '支付密码怎么修改'],
+  ['优惠券怎么用不了', '领的券在哪里看', '优惠券过期了还能用吗', '满减券为什么不能用', '红包和优惠券能一起用吗'],
+  ['花呗额度怎么提高', '花呗额度被降了', '为什么花呗额度这么低', '花呗怎么提额', '花呗临时额度怎么申请'],
+  ['怎么申请退货', '退货地址在哪', '七天无理由退货怎么弄', '退货运费谁出', '退货后多久退款'],
+  ['怎么导出账单', '账单明细在哪看', '上个月账单怎么查', '账单金额不对', '能打印交易流水吗'],
+  ['实名认证不通过', '怎么更改实名信息', '人脸识别一直失败', '实名认证要多久', '未成年能实名吗'],
+  ['门店几点开门', '你们店周日营业吗', '附近有门店吗', '线下店在哪里', '春节期间营业吗'],
+  ['怎么换绑手机号', '手机号不用了怎么改', '旧手机号收不到验证码', '更换绑定手机', '手机号停机了怎么登录'],
+];
+/**
+ * Unrelated questions that share a character or two (the walk found 积分怎么兑换 with 怎么换头像):
+ * alone in a merchant's short list, they should stay apart. The first set was used for
+ * QUESTION_FRAME, the second was not.
+ */
+const devApart: readonly (readonly [string, string])[] = [
+  ['积分怎么兑换', '怎么换头像'],
+  ['发票怎么开', '店铺几点开门'],
+  ['退款多久到账', '账号被冻结了'],
+  ['花呗额度怎么提升', '提现要手续费吗'],
+  ['快递怎么查', '怎么查公积金'],
+  ['会员怎么开通', '能开发票吗'],
+  ['转账到银行卡', '银行几点上班'],
+];
+const heldOutApart: readonly (readonly [string, string])[] = [
+  ['怎么换手机号', '积分能换礼品吗'],
+  ['红包怎么领', '社保卡怎么领'],
+  ['怎么关闭免密支付', '店铺关门了吗'],
+  ['退货运费谁出', '运动手环怎么连'],
+  ['账单怎么导出', '导航去门店怎么走'],
+  ['花呗怎么开通', '开车过去好停车吗'],
+  ['快递费怎么算', '快速退款怎么申请'],
+  ['人脸识别失败', '识别不了二维码'],
+  ['充值话费没到账', '充电宝怎么还'],
+  ['订单怎么取消', '取消会员自动续费'],
+];
+
 let at = 1;
 const gap = (text: string, kind: FaqGapKind = 'handoff', faqIds: string[] = []): FaqGap => ({ id: `${at}_${String(at).padStart(36, '0')}`, at: at++, kind, text, faqIds });
 
@@ -73,19 +113,38 @@ describe('faqGapClusters', () => {
 
   it('groups the held-out questions by need: few mixed clusters, most phrasings of a need together', () => {
     const s = pairScores(gaps, needOf);
-    // Measured 0.88 / 0.59 with 18 clusters for the 10 needs (see SAME_NEED).
+    // Measured 0.89 / 0.65 with 15 clusters for the 10 needs (see SAME_NEED).
     expect(s.precision).toBeGreaterThanOrEqual(0.8);
     expect(s.recall).toBeGreaterThanOrEqual(0.45);
     expect(s.clusters).toBeLessThanOrEqual(25);
   });
 
+  it('groups the second held-out set by need as well', () => {
+    const d = labelled(heldOut2);
+    const s = pairScores(d.gaps, d.needOf);
+    // Measured 0.93 / 0.75 with 14 clusters (0.95 / 0.73 before QUESTION_FRAME).
+    expect(s.precision).toBeGreaterThanOrEqual(0.85);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('keeps unrelated questions that share a character apart when they are the only gaps', () => {
+    const joined = (pairs: readonly (readonly [string, string])[]) => pairs.filter(([a, b]) => faqGapClusters([gap(a), gap(b)]).length === 1).map(([a, b]) => `${a}+${b}`);
+    expect(joined(devApart)).not.toContain('积分怎么兑换+怎么换头像');
+    // Measured 1 of 7 and 1 of 10 (快递怎么查 with 怎么查公积金, 订单怎么取消 with 取消会员自动续费);
+    // 2 and 4 before QUESTION_FRAME.
+    expect(joined(devApart).length).toBeLessThanOrEqual(1);
+    expect(joined(heldOutApart).length).toBeLessThanOrEqual(2);
+    // While two phrasings of one need alone still meet: 34 of the second set's 40 neighbouring pairs.
+    const together = heldOut2.flatMap((ps) => ps.slice(1).map((p, i) => faqGapClusters([gap(ps[i]!), gap(p)]).length === 1));
+    expect(together.filter(Boolean).length).toBeGreaterThanOrEqual(30);
+  });
+
   it('keeps the development set where the constants were chosen', () => {
     const d = labelled(dev);
     const s = pairScores(d.gaps, d.needOf);
-    // Measured 0.848 / 0.67 with 16 clusters; 0.91 / 0.63 with 17 before the concept of being
-    // abroad, which brought 在日本能扫码付款吗 to the rest of its need and, by 付款, 能帮父母付款吗 along.
-    expect(s.precision).toBeGreaterThanOrEqual(0.84);
-    expect(s.recall).toBeGreaterThanOrEqual(0.5);
+    // Measured 0.92 / 0.71 with 16 clusters (0.91 / 0.63 with 17 before QUESTION_FRAME).
+    expect(s.precision).toBeGreaterThanOrEqual(0.88);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
   });
 
   it('gives the same clusters whatever order the questions came in', () => {
