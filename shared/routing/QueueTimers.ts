@@ -93,8 +93,10 @@ export class QueueTimers {
 
   /**
    * Timer: the assigned agent has not replied within `afterSeconds`: the conversation goes to the
-   * next available agent of its group (or back to its place in the queue), and supervisors are
-   * alerted. Once per assignment. Returns the new agent's id, 'queued', or undefined.
+   * next available agent of its group, and supervisors are alerted. With nobody else free it stays
+   * with the agent (the queue would give it straight back) and only the alert is written, once per
+   * assignment; a colleague who frees up later still takes it. Returns the new agent's id,
+   * 'alerted', or undefined.
    */
   reofferUnanswered(tenant: string, conversationId: string, afterSeconds: number): Promise<string | undefined> {
     return this.handOn(tenant, conversationId, 'noReply', (c, now) => !c.agentRepliedAt && !c.onHold && now.getTime() - Date.parse(c.assignedAt!) >= afterSeconds * 1000);
@@ -121,6 +123,12 @@ export class QueueTimers {
         key: [now.getTime(), c.id],
         value: { type: why, conversationId: c.id, agentId: c.assigneeId, at: now.toISOString(), next: next?.presence.agentId ?? null },
       };
+      // Nobody else is free and the agent is still here: it stays theirs, supervisors are told.
+      if (!next && why === 'noReply') {
+        if (alertedThisAssignment(c)) return undefined;
+        outcome = 'alerted';
+        return { set: { noReplyAlertedAt: now.toISOString() }, events: [], ops: [alert] };
+      }
       const release = await this.assignment.release(c);
       // A hold was the old agent's; the next one starts without it.
       const unhold = c.onHold ? { set: { onHold: false }, events: [{ type: 'held' as const, onHold: false }] } : { set: {}, events: [] };
@@ -129,7 +137,7 @@ export class QueueTimers {
         const change = this.assignment.assign(c, next.presence.agentId, next.presence.name, 'reoffer', this.routing.loadOp(next, 1));
         return { ...change, set: { ...change.set, ...unhold.set }, events: [...unhold.events, ...(change.events ?? [])], ops: [...(change.ops ?? []), ...release, alert] };
       }
-      // Nobody else is free: back to the front of the group's queue (its original place).
+      // Nobody else is free and the agent is gone: back to the front of the group's queue (its original place).
       outcome = 'queued';
       return {
         set: { status: 'queued', queuedAt: now.toISOString(), assigneeId: null, assigneeName: null, ...unhold.set },
@@ -147,4 +155,9 @@ export class QueueTimers {
     assertRole(staff, ['supervisor', 'admin']);
     return (await this.log.db(staff.tenant).range(t.alert, [], { direction: 'backward', limit })).rows.map((r) => r.value);
   }
+}
+
+/** Supervisors were already told of this assignment's silence (the agent keeps it: nobody else was free). */
+function alertedThisAssignment(c: Conversation): boolean {
+  return !!c.noReplyAlertedAt && !!c.assignedAt && Date.parse(c.noReplyAlertedAt) >= Date.parse(c.assignedAt);
 }

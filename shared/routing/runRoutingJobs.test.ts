@@ -89,17 +89,29 @@ describe('routing timers (jobs)', () => {
     expect(await s.conv(id)).toMatchObject({ assigneeId: 'a2' });
   });
 
-  it('puts an unanswered conversation back at the head of its queue when nobody else is free', async () => {
+  it('leaves an unanswered conversation with its agent when nobody else is free: supervisors told once, no transfer notices to the user', async () => {
     const s = await setup();
     await s.routing.setPresence(T, 'a1', 'online');
     const id = await s.handoff('u1');
-    await s.advance(91);
-    await runRoutingJobs(s.deps);
-    // a1 is the only one online, so it is offered to a1 again only through the queue.
-    const c = await s.conv(id);
-    expect(['queued', 'assigned']).toContain(c.status);
+    const before = (await s.texts(id)).length;
+    // Ten minutes of sweeps every 30 s with a1 the only one online (the walk saw 8 transfer
+    // notices and 9 客服已接入 in such ten minutes when it went back to the queue each time).
+    for (let i = 0; i < 20; i++) {
+      await s.advance(30);
+      expect((await runRoutingJobs(s.deps)).reoffered).toBe(0);
+    }
+    expect(await s.conv(id)).toMatchObject({ status: 'assigned', assigneeId: 'a1' });
+    expect((await s.texts(id)).slice(before)).toEqual([]);
     const alerts = await s.conversations.timers.alerts({ tenant: T, id: 'boss', role: 'supervisor' });
-    expect(alerts).toHaveLength(1);
+    expect(alerts).toMatchObject([{ type: 'noReply', conversationId: id, agentId: 'a1', next: null }]);
+    expect((await s.routing.presence(T, 'a1')).value.active).toBe(1);
+
+    // A colleague comes online later and is free: the next sweep gives it to them.
+    await s.routing.setPresence(T, 'a2', 'online');
+    await s.advance(30);
+    expect((await runRoutingJobs(s.deps)).reoffered).toBe(1);
+    expect(await s.conv(id)).toMatchObject({ status: 'assigned', assigneeId: 'a2' });
+    expect((await s.texts(id)).slice(before).filter((b) => b.type === 'system').map((b) => (b as { text: string }).text)).toEqual([expect.stringContaining('a2') as string]);
   });
 
   it('hands on the conversations of an agent who is gone (offline and silent), replied to and held alike; back to the queue when nobody is free', async () => {

@@ -52,7 +52,8 @@ export async function runRoutingJobs(deps: RoutingJobsDeps): Promise<RoutingJobs
         continue;
       }
       if (c.agentRepliedAt || c.onHold || !c.assignedAt || now - Date.parse(c.assignedAt) < settings.noReplySeconds * 1000) continue;
-      if (await timers.reofferUnanswered(tenant, c.id, settings.noReplySeconds)) reoffered++;
+      const outcome = await timers.reofferUnanswered(tenant, c.id, settings.noReplySeconds);
+      if (outcome && outcome !== 'alerted') reoffered++;
     }
 
     for (const group of await routing.listGroups(tenant)) assigned += await assignment.dispatch(tenant, group.id);

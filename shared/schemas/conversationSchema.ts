@@ -84,6 +84,12 @@ export const Conversation = Type.Object(
     ratedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the waiting user got the automatic reply (once per wait). */
     autoRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    /**
+     * When supervisors were told the assigned agent had not replied while nobody else was free: the
+     * conversation stays with that agent (handing it back to the queue only gave it to them again,
+     * with a transfer notice to the user each time). Once per assignment.
+     */
+    noReplyAlertedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the assigned agent first replied; unset while they have not. */
     agentRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** Masked preview of the latest user message, for inboxes. */
