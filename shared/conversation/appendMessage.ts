@@ -89,7 +89,7 @@ export async function appendMessage(log: ConversationLog, understand: Understand
           if (ticketText(ticket) !== ticketText(c.ticket)) events.push({ type: 'ticket', ticket });
         }
       } else if (r.action === 'agentReply' && !c.agentRepliedAt) {
-        set = { agentRepliedAt: now.toISOString() };
+        set = { agentRepliedAt: now.toISOString(), ...(c.firstAgentReplyAt ? {} : { firstAgentReplyAt: now.toISOString() }) };
       }
       // The follow-up (bot, routing) sees the ticket with this message already understood.
       const follow = fromUser && r.plan ? await r.plan({ ...c, ...(set as Partial<Conversation>) }, now, understanding) : undefined;

@@ -26,6 +26,23 @@ describe('computeMetrics: the dashboard figures on hand-built histories', () => 
     expect(m.volume).toBe(4);
   });
 
+  it('first response runs from the hand-off to the first reply of any agent, whatever re-queued the conversation since', () => {
+    // Handed off at 09:00, first answered at 09:08 by xiaoli; then re-queued at 09:20 (her session
+    // ended) and given to another agent, who has not replied yet: an 8-minute first response.
+    const requeued = conv({
+      createdAt: at('08:59:00'),
+      status: 'assigned',
+      handoff: { reason: 'explicitRequest', at: at('09:00:00'), candidates: [] },
+      queuedAt: at('09:20:00'),
+      firstAgentReplyAt: at('09:08:00'),
+    });
+    // An older record: a reply kept from before a later queueing, no firstAgentReplyAt: left out, not negative.
+    const legacy = conv({ createdAt: at('10:00:00'), status: 'assigned', queuedAt: at('10:05:00'), agentRepliedAt: at('10:01:00') });
+    const m = computeMetrics([requeued, legacy], from, to, now);
+    expect(m.firstResponseSeconds).toBe(480);
+    expect(m.slaBreaches).toBe(1);
+  });
+
   it('first-contact resolution: a resolved conversation followed by the same user within 24 h is not one', () => {
     const a = conv({ createdAt: at('08:00:00'), userId: 'ua', resolvedAt: at('08:10:00'), resolution: 'agent', status: 'resolved' });
     const repeat = conv({ createdAt: at('20:00:00'), userId: 'ua', status: 'bot' });

@@ -55,6 +55,21 @@ const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
+ * When the user first asked for a person: the hand-off, not the latest queueing (a re-offer, a
+ * transfer or a hand-on puts queuedAt later, which made waits short and first responses negative).
+ */
+function askedForPersonAt(c: Conversation): number | undefined {
+  const at = c.handoff?.at ?? c.queuedAt;
+  return at ? Date.parse(at) : undefined;
+}
+
+/** An agent's first reply of the conversation, whichever assignment it was in. */
+function firstReplyAt(c: Conversation): number | undefined {
+  const at = c.firstAgentReplyAt ?? c.agentRepliedAt;
+  return at ? Date.parse(at) : undefined;
+}
+
+/**
  * The quality figures of one merchant for [from, to), from its conversations. `all` may hold
  * conversations outside the period: those of the following 24 hours decide whether a resolved
  * conversation was a first-contact resolution. `now` bounds the wait of unanswered conversations.
@@ -64,9 +79,14 @@ export function computeMetrics(all: readonly Conversation[], from: Date, to: Dat
     const t = Date.parse(c.createdAt);
     return t >= from.getTime() && t < to.getTime();
   });
-  const responded = inPeriod.filter((c) => c.queuedAt && c.agentRepliedAt);
-  const responses = responded.map((c) => Date.parse(c.agentRepliedAt!) - Date.parse(c.queuedAt!));
-  const unansweredLate = inPeriod.filter((c) => c.queuedAt && !c.agentRepliedAt && !c.resolvedAt && now.getTime() - Date.parse(c.queuedAt) > SLA_MS);
+  const waits = inPeriod.flatMap((c) => {
+    const asked = askedForPersonAt(c);
+    return asked === undefined ? [] : [{ c, asked, replied: firstReplyAt(c) }];
+  });
+  // A reply before the hand-off is a record of an older kind (before firstAgentReplyAt), not a
+  // response time: left out rather than counted as negative.
+  const responses = waits.flatMap((w) => (w.replied !== undefined && w.replied >= w.asked ? [w.replied - w.asked] : []));
+  const unansweredLate = waits.filter((w) => w.replied === undefined && !w.c.resolvedAt && now.getTime() - w.asked > SLA_MS);
 
   const resolved = inPeriod.filter((c) => c.resolvedAt);
   const byUser = new Map<string, number[]>();

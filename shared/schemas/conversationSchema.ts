@@ -90,6 +90,11 @@ export const Conversation = Type.Object(
      * with a transfer notice to the user each time). Once per assignment.
      */
     noReplyAlertedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    /**
+     * When an agent first replied to the user in this conversation, whoever it was: unlike
+     * agentRepliedAt (the current assignment's) it is never cleared, so it ends the first response time.
+     */
+    firstAgentReplyAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** When the assigned agent first replied; unset while they have not. */
     agentRepliedAt: Type.Optional(Type.String({ format: 'date-time' })),
     /** Masked preview of the latest user message, for inboxes. */
