@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { KefuError, isKefuError } from '../../shared/errors';
-import { validatorFor } from '../../shared/schemas/ajv';
-import { validationText } from './validationText';
+import { validationText, validatorFor } from '../../shared/schemas/ajv';
 
 /**
  * Reads and validates a JSON body: INVALID_JSON when it does not parse, UNSUPPORTED_MEDIA_TYPE for

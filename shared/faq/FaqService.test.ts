@@ -99,7 +99,7 @@ describe('FaqService', () => {
     ].join('\n');
     const problems = problemsOf(await rejection(faq.importFile('m1', 'csv', csv, { mode: 'replace' })));
     expect(problems.map((p) => p.line)).toEqual([6, 7, 8, 9]);
-    expect(problems[0]!.message).toContain('question');
+    expect(problems[0]!.message).toBe('问题不能为空');
     expect(problems[1]!.message).toContain('第 2 行重复');
     expect((await faq.all('m1')).map((e) => e.id)).toEqual(['keep']);
   });

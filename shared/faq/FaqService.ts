@@ -4,7 +4,7 @@ import type { FaqEntry, FaqEntryInput, FaqSettings } from '../schemas';
 import { FaqMatcher, defaultRanker, type FaqMatchResult } from './FaqMatcher';
 import { answerCutoff } from './faqConfidence';
 import { faqToCsv } from './faqCsv';
-import { entryFromInput, importedEntries } from './faqImportRows';
+import { blankField, entryFromInput, importedEntries } from './faqImportRows';
 import { entryWrite, pointerMoved, readEntries, readEntry, readPointer, replaceBase, type Pointer } from './faqBase';
 import { faqTables as t } from './faqTables';
 import { loadSavedIndex, saveIndex, savedIndexVersion } from './savedIndex';
@@ -339,6 +339,8 @@ export class FaqService {
   }
 
   private toEntry(input: FaqEntryInput): FaqEntry {
+    const blank = blankField(input);
+    if (blank) throw new KefuError('VALIDATION_FAILED', blank.message, { field: blank.field, reason: 'blank' });
     return entryFromInput(input, this.clock().toISOString());
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { FaqEntryInput, type FaqEntry } from '../schemas';
-import { validatorFor } from '../schemas/ajv';
+import { validationText, validatorFor } from '../schemas/ajv';
 import { csvToRows, type ImportProblem, type SourceRow } from './faqCsv';
 
 /** The problems an import reports at most; the rest are counted. */
@@ -14,11 +14,25 @@ export function entryFromInput(input: FaqEntryInput, updatedAt: string): FaqEntr
     category: input.category,
     question: input.question.trim(),
     similar: (input.similar ?? []).map((s) => s.trim()).filter(Boolean),
-    answer: input.answer,
+    answer: input.answer.trim(),
     actions: input.actions ?? [],
     enabled: input.enabled ?? true,
     updatedAt,
   };
+}
+
+/** Labels of the fields that must say something, for a message a merchant reads. */
+const REQUIRED_TEXT = { question: '问题', answer: '答案' } as const;
+/** The columns as the merchant's file names them in messages (the rest by their own name). */
+const FIELD_LABELS: Readonly<Record<string, string>> = { ...REQUIRED_TEXT, category: '分类', similar: '相似问法', actions: '按钮', enabled: '启用' };
+
+/**
+ * The first field of an entry that is only spaces (the schema's minLength counts them), with its
+ * message: a blank question made an entry nobody could open or match.
+ */
+export function blankField(input: Pick<FaqEntryInput, 'question' | 'answer'>): { field: keyof typeof REQUIRED_TEXT; message: string } | undefined {
+  for (const field of ['question', 'answer'] as const) if (!input[field].trim()) return { field, message: `${REQUIRED_TEXT[field]}不能为空` };
+  return undefined;
 }
 
 /**
@@ -36,7 +50,12 @@ export function importedEntries(format: 'json' | 'csv', text: string, now: strin
     if (!check(row.value)) {
       const err = check.errors?.[0];
       const field = err ? err.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.params['missingProperty'] ?? err.params['additionalProperty'] ?? '') : '';
-      problems.push({ line: row.line, field, message: `${field || '条目'} 不合法: ${err?.message ?? ''}`.trim() });
+      const name = FIELD_LABELS[field.split('.')[0]!] ?? field;
+      // A cell left empty is a property missing from the row: it reads as the blank it is.
+      problems.push({ line: row.line, field, message: err?.keyword === 'required' ? `${name}不能为空` : `${name || '条目'} ${validationText(err)}` });
+    } else if (blankField(row.value)) {
+      const blank = blankField(row.value)!;
+      problems.push({ line: row.line, field: blank.field, message: blank.message });
     } else {
       const entry = entryFromInput(row.value, now);
       const first = seen.get(entry.id);

@@ -23,3 +23,6 @@ export function validatorFor<S extends TSchema>(schema: S): ValidateFunction<Sta
   }
   return fn as ValidateFunction<Static<S>>;
 }
+
+/** Why ajv refused a value, in the words a merchant reads (the console's toasts, import problems). */
+export { validationText } from './validationText';

@@ -37,6 +37,12 @@ describe('merchant FAQ administration and insight over HTTP', () => {
     expect([dup.status, dup.json['code']]).toEqual([409, 'FAQ_DUPLICATE_ID']);
     const invalid = await server.call('POST', '/v1/merchant/faq', { token: admin, body: { category: 'other', question: '', answer: 'y' } });
     expect([invalid.status, invalid.json['code']]).toEqual([400, 'VALIDATION_FAILED']);
+    // Spaces are not a question or an answer (the walk saved an entry of three spaces, which
+    // nobody could open); the message names the field in words.
+    const blank = await server.call('POST', '/v1/merchant/faq', { token: admin, body: { category: 'other', question: '   ', answer: '   ' } });
+    expect([blank.status, blank.json['code'], blank.json['message']]).toEqual([400, 'VALIDATION_FAILED', '问题不能为空']);
+    const blankAnswer = await server.call('PUT', '/v1/merchant/faq/store-hours', { token: admin, body: { category: 'other', question: '门店几点营业', answer: ' \n ' } });
+    expect([blankAnswer.status, blankAnswer.json['message']]).toEqual([400, '答案不能为空']);
 
     const found = await server.call('GET', `/v1/merchant/faq?q=${encodeURIComponent('营业')}`, { token: admin });
     expect((found.json['entries'] as Entry[]).map((e) => e.id)).toEqual(['store-hours']);
@@ -77,6 +83,8 @@ describe('merchant FAQ administration and insight over HTTP', () => {
     expect([bad.status, bad.json['code']]).toEqual([400, 'IMPORT_INVALID']);
     const problems = (bad.json['details'] as { problems: { line: number }[] }).problems;
     expect(problems[0]!.line).toBe(3);
+    const spaces = await server.call('POST', '/v1/merchant/faq/import?format=csv', { token: admin, raw: 'id,category,question,answer\nn1,refund,新问题,新答案\nn2,refund,新问题二,"  "\n', headers: { 'content-type': 'text/csv' } });
+    expect([spaces.status, (spaces.json['details'] as { problems: unknown[] }).problems]).toEqual([400, [{ line: 3, field: 'answer', message: '答案不能为空' }]]);
     expect((await server.call('GET', '/v1/merchant/faq', { token: admin })).json['total']).toBe(before);
 
     const good = await server.call('POST', '/v1/merchant/faq/import?format=csv', { token: admin, raw: bytes.toString('utf8'), headers: { 'content-type': 'text/csv' } });

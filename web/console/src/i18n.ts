@@ -202,7 +202,7 @@ const enByZh: Record<string, string> = {
   保存: 'Save', 取消: 'Cancel', 新增: 'Add', 删除: 'Delete', 已删除: 'Deleted', '删除这条问答?': 'Delete this entry?',
   '删除后机器人不再用它回答;只想暂停请关掉「启用」。': 'The bot will no longer answer with it; to pause it, switch off Enabled instead.', 已保存: 'Saved', 导入: 'Import', '导出 CSV': 'Export CSV', 搜索问题: 'Search questions',
   问题: 'Question', 分类: 'Category', 启用: 'Enabled', 答案: 'Answer', 标题: 'Title', 内容: 'Text', 邀请: 'Invite', 重置密码: 'Reset password',
-  用户名: 'Username', 显示名: 'Display name', 角色: 'Role', 技能: 'Skills', 客户资料: 'Customer data', 始终可见: 'always', 名称: 'Name',
+  用户名: 'Username', 显示名: 'Display name', 请输入显示名: 'Enter a display name', '显示名不能超过 32 个字': 'A display name has at most 32 characters', 角色: 'Role', 技能: 'Skills', 客户资料: 'Customer data', 始终可见: 'always', 名称: 'Name',
   交易成功: 'Paid', 付款失败: 'Payment failed', 退款受理: 'Refund started', 转账待到账: 'Transfer pending', 还款到期: 'Repayment due', 异常登录: 'Unusual login',
   主动服务: 'Proactive', 主动服务规则: 'Proactive rules', 事件密钥: 'Event secret', 生成新密钥: 'New secret', 事件: 'Event', '延迟(分钟)': 'Delay (min)',
   消息: 'Message', 关联问题: 'Related FAQ', '去重(小时)': 'Once per (h)', '密钥只显示这一次,请立即保存。': 'The secret is shown only this once; store it now.',

@@ -20,9 +20,9 @@ function NewEntryForm({ cluster, save }: { cluster: FaqGapView; save: (v: NewVal
   const label = useLabel();
   return (
     <Form layout="vertical" className="gap-new-form" initialValues={{ question: cluster.typical, similar: othersOf(cluster).join('\n'), category: 'other' }} onFinish={save}>
-      <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="gap-new-question" /></Form.Item>
+      <Form.Item name="question" label={tr('问题')} rules={[{ required: true, whitespace: true, max: 200 }]}><Input id="gap-new-question" /></Form.Item>
       <Form.Item name="similar" label={tr('相似问法(每行一条)')}><Input.TextArea rows={3} /></Form.Item>
-      <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="gap-new-answer" rows={4} /></Form.Item>
+      <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, whitespace: true, max: 2000 }]}><Input.TextArea id="gap-new-answer" rows={4} /></Form.Item>
       <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Select options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} /></Form.Item>
       <Button type="primary" htmlType="submit" className="gap-new-save">{tr('保存')}</Button>
     </Form>

@@ -59,9 +59,9 @@ function FaqEditForm({ entry, save }: { entry: Partial<FaqEntry>; save: (values:
   const answer = Form.useWatch('answer', form) ?? '';
   return (
     <Form form={form} layout="vertical" initialValues={{ category: entry.category ?? 'other', question: entry.question, answer: entry.answer, similar: (entry.similar ?? []).join('\n') }} onFinish={save}>
-      <Form.Item name="question" label={tr('问题')} rules={[{ required: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
+      <Form.Item name="question" label={tr('问题')} rules={[{ required: true, whitespace: true, max: 200 }]}><Input id="faq-question" /></Form.Item>
       <Form.Item name="similar" label={tr('相似问法(每行一条)')}><Input.TextArea rows={3} /></Form.Item>
-      <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
+      <Form.Item name="answer" label={tr('答案')} rules={[{ required: true, whitespace: true, max: 2000 }]}><Input.TextArea id="faq-answer" rows={4} /></Form.Item>
       <PunctuationHint answer={answer} apply={(fixed) => form.setFieldValue('answer', fixed)} />
       <Form.Item name="category" label={tr('分类')} rules={[{ required: true }]}><Select className="faq-category" options={codesOf('category').map((c) => ({ value: c, label: label('category', c) }))} /></Form.Item>
       <Button type="primary" htmlType="submit" className="faq-save">{tr('保存')}</Button>

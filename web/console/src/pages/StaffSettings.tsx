@@ -30,7 +30,7 @@ export function StaffSettings({ self }: { self: string }) {
     <Card size="small" title={tr('员工')} className="staff-settings">
       <Form layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { username: string; displayName: string; role: Staff['role'] }) => void api<{ temporaryPassword: string }>('POST', '/v1/merchant/staff', v).then((r) => { setSecret({ username: v.username, password: r.temporaryPassword }); return load(); }, fail)}>
         <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: tr('小写字母开头,3-32 位') }]}><Input id="invite-username" placeholder={tr('用户名')} /></Form.Item>
-        <Form.Item name="displayName" rules={[{ required: true }]}><Input id="invite-name" placeholder={tr('显示名')} /></Form.Item>
+        <Form.Item name="displayName" rules={[{ required: true, whitespace: true, message: tr('请输入显示名') }, { max: 32, message: tr('显示名不能超过 32 个字') }]}><Input id="invite-name" placeholder={tr('显示名')} /></Form.Item>
         <Form.Item name="role" initialValue="agent"><Select style={{ width: 110 }} options={roleOptions} /></Form.Item>
         <Button type="primary" htmlType="submit" className="invite">{tr('邀请')}</Button>
       </Form>
