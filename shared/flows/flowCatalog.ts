@@ -15,6 +15,11 @@ export interface FlowDefinition {
   readonly title: string;
   /** What the message is about (退款, 转账, 快递...). */
   readonly topic: RegExp;
+  /**
+   * Words that make the topic's words another matter: 余额宝的钱转出来 is taking money out of a
+   * fund, which the FAQ answers, not a transfer to someone that has not arrived (walk finding).
+   */
+  readonly notTopic?: RegExp;
   /** Words that name the topic only beside an amount (3150那个几号到期: a sum that falls due is a repayment; 会员明天到期 is none). */
   readonly namedTopic?: RegExp;
   /** That it asks for a status, not how to do something; default: any of STATUS_WORDS. */
@@ -87,6 +92,7 @@ export const flowCatalog: readonly FlowDefinition[] = [
     id: 'transferNotArrived',
     title: titleOf('transferNotArrived'),
     topic: /转账|转的|转了|转给|转钱|转款|转出|转过去|转走|汇款|汇给|汇的|打钱|打给|打款给|转不|没转|转[\d一二两三四五六七八九十百千万]/,
+    notTopic: /(余额宝|余利宝|零钱通|基金|理财|定期)[^,。!?\s]{0,4}转(出|回)/,
     about: (t) => t.type === 'transfer',
     likely: (t) => t.status !== 'success',
     // 转账被拒绝了: a refusal is where a transfer stands; a refund's (卖家拒绝退款) is a question of what to do.
@@ -157,7 +163,7 @@ export function flowsAskedFor(text: string, clues?: FlowClues): FlowDefinition[]
   if (GENERAL.test(words) && !pointed && !/我的|我那|我这|那笔|这笔/.test(words)) words = otherClauses(words, GENERAL);
   if (!words) return [];
   const named = pointed && !ACTION.test(words);
-  return flowCatalog.filter((f) => (f.topic.test(words) || (clues?.amount !== undefined && f.namedTopic?.test(words) === true)) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
+  return flowCatalog.filter((f) => !f.notTopic?.test(words) && (f.topic.test(words) || (clues?.amount !== undefined && f.namedTopic?.test(words) === true)) && ((f.status ?? STATUS_WORDS).test(words) || f.alsoStatus?.test(words) === true || (named && f.status === undefined)));
 }
 
 export const flowById = new Map(flowCatalog.map((f) => [f.id, f]));
