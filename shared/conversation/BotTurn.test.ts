@@ -19,7 +19,11 @@ const unsure: BotReply = { kind: 'suggest', suggestion: { type: 'faqSuggest', te
 const withdraw = { ...card, faqId: 'withdraw', question: '提现多久到账', answer: '2 小时内到账' };
 
 /** The stub FAQ: withdrawals, refunds (also a bare 多久到账) and invoices it knows; a bare 那要多久 it is unsure of. */
+const phone = { ...card, faqId: 'phone-rebind', question: '手机号换了怎么改绑定', answer: '在设置里改绑' };
+
 function byText(text: string): BotReply {
+  // A new question glued to a refund question reads as neither: the stub is unsure of the pair.
+  if (text.includes('手机号')) return text.includes('退款') ? unsure : { kind: 'answer', card: phone, candidates: [{ faqId: 'phone-rebind', question: phone.question, score: 0.995 }] };
   if (text.includes('提现')) return { kind: 'answer', card: withdraw, candidates: [{ faqId: 'withdraw', question: withdraw.question, score: 0.98 }] };
   if (text.includes('退款') || text.includes('到账')) return answered;
   if (text.includes('发票')) return { kind: 'answer', card: invoice, candidates: [{ faqId: 'invoice', question: invoice.question, score: 0.97 }] };
@@ -81,6 +85,14 @@ describe('BotTurn (the bot while it holds a conversation, without HTTP)', () => 
     const f = await turn.plan(T, '能开发票吗')(later, now);
     expect(f?.set).toMatchObject({ botLastAnswer: 'invoice', botLastQuestion: '能开发票吗' });
     expect(asked).toEqual(['能开发票吗', '退款多久到账 能开发票吗']);
+  });
+
+  it('answers a short new question alone when the pair with the one before only makes the bot unsure', async () => {
+    const { turn, c } = setup();
+    // The walk: 咋改绑手机号 after 退款多久到账 got 您想问的是不是 (and a gap of the glued text).
+    const later = { ...c, botLastQuestion: '退款多久到账', botLastAnswer: 'refund-time', botUnresolved: 0 } as Conversation;
+    const f = await turn.plan(T, '咋改绑手机号')(later, now);
+    expect(f?.set).toMatchObject({ botLastAnswer: 'phone-rebind', botLastQuestion: '咋改绑手机号' });
   });
 
   it('keeps a follow-up with its question when the pair finds a new entry, or the message says too little alone', async () => {

@@ -86,9 +86,10 @@ export class BotTurn {
   /**
    * The FAQ's reply to a typed question. 那要多久 after 余额宝怎么转出 asks about that transfer: a
    * short follow-up is read with the question before it. The pair's reading wins unless it only
-   * finds the previous answer again while the message, saying enough of its own, is answered alone
-   * with another entry (能开发票吗 after a refund question is about invoices). Scores of the two
-   * readings are not compared: the pair holds the previous question word for word.
+   * finds the previous answer again, or answers nothing, while the message, saying enough of its
+   * own, is answered alone with another entry (能开发票吗 after a refund question is about invoices;
+   * 咋改绑手机号 after one is about the phone, where the pair only made the bot unsure). Scores of
+   * the two readings are not compared: the pair holds the previous question word for word.
    */
   private async reply(bot: ConversationBot, tenant: string, text: string, c: Conversation): Promise<{ decided: BotReply; question: string }> {
     const previous = c.botLastQuestion;
@@ -98,7 +99,7 @@ export class BotTurn {
     const last = c.botLastAnswer || undefined;
     const repeats = together.kind === 'answer' && together.card.faqId === last;
     const ownTopic = alone.kind === 'answer' && alone.card.faqId !== last && followUpOwnWords(text) >= OWN_TOPIC_CHARS;
-    return repeats && ownTopic ? { decided: alone, question: text } : { decided: together, question };
+    return ownTopic && (repeats || together.kind !== 'answer') ? { decided: alone, question: text } : { decided: together, question };
   }
 
   /** A flow's answer: the status card, its one question, or a human with what it found. */
