@@ -169,6 +169,29 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
     fresh.chat.stop();
   });
 
+  it('reopens an agent\'s conversation resolved today and not rated with its rating, and starts anew on the next message (walk finding: a reload lost the card)', async () => {
+    const backend = new FakeChatBackend();
+    const phone = session(backend);
+    await phone.chat.start();
+    await phone.chat.send('转人工');
+    backend.push('c1', (seq) => ({ seq, type: 'resolved', status: 'resolved', resolution: 'agent', by: 'a1', at: new Date(backend.clock.now).toISOString() }));
+    await until(() => phone.chat.current.chat.status === 'resolved', 'the resolution on the phone');
+    phone.chat.stop();
+
+    // The page reloads (or the user comes back): the resolved conversation is there to rate.
+    const reload = session(backend, phone.storage);
+    await reload.chat.start();
+    expect([reload.chat.current.conversationId, reload.chat.current.chat.status]).toEqual(['c1', 'resolved']);
+    expect(await reload.chat.rate({ stars: 5, tags: [], comment: '', complaint: false })).toBe(true);
+    reload.chat.stop();
+
+    // Rated, it is history: the next visit starts a new conversation.
+    const next = session(backend, phone.storage);
+    await next.chat.start();
+    expect(next.chat.current.conversationId).toBe('c2');
+    next.chat.stop();
+  });
+
   it('refuses text over 2,000 characters and empty text before sending anything', async () => {
     const backend = new FakeChatBackend();
     const { chat } = session(backend);

@@ -156,6 +156,10 @@ describe('H5 chat page in Chromium', () => {
     // The agent ends the conversation; the user rates it (still over the backup domain).
     await server.call('POST', `/v1/agent/conversations/${conversation.id}/resolve`, { token: agent });
     await page.getByText('请为本次服务评价').waitFor({ timeout: 30_000 });
+    // The page reloads before the user rates: the conversation and its card are still there.
+    await page.reload();
+    await page.getByText('请为本次服务评价').waitFor({ timeout: 30_000 });
+    await page.getByText('在的,请放心').waitFor();
     await page.getByRole('radio', { name: '4 星' }).click();
     await page.fill('#rating-comment', '回复很快');
     await shot('rating');

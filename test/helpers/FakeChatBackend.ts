@@ -9,6 +9,8 @@ interface FakeConversation {
   status: ConversationStatus;
   events: ConversationEvent[];
   leftMessage?: boolean;
+  resolution?: 'selfService' | 'agent';
+  resolvedAt?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export class FakeChatBackend implements Transport {
     c.events.push(event);
     // The status follows the typed events only, as on the server (a notice is just words).
     if ('status' in event) c.status = event.status;
+    if (event.type === 'resolved') Object.assign(c, { resolution: event.resolution, resolvedAt: event.at });
     this.wake();
   }
 
@@ -209,7 +212,7 @@ export class FakeChatBackend implements Transport {
 
   private view(id: string) {
     const c = this.conversations.get(id)!;
-    return { id, tenant: 'demo', userId: 'u001', channel: 'miniprogram', status: c.status, lastSeq: c.events.length, ...(c.leftMessage ? { leftMessage: true } : {}), createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z' };
+    return { id, tenant: 'demo', userId: 'u001', channel: 'miniprogram', status: c.status, lastSeq: c.events.length, ...(c.leftMessage ? { leftMessage: true } : {}), ...(c.resolution ? { resolution: c.resolution, resolvedAt: c.resolvedAt } : {}), createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z' };
   }
 }
 
