@@ -124,7 +124,7 @@ export function createKefu(config: KefuConfig, options: CreateKefuOptions = {}):
   const mediaFiles =
     options.mediaFiles ??
     (config.oss ? new (ossDriver().OssMediaStore)(config.oss) : config.store === 'memory' ? new MemoryMediaStore() : new LocalMediaStore(path.resolve(config.dataDir, 'media')));
-  const leaveMessages = new LeaveMessageBook(store);
+  const leaveMessages = new LeaveMessageBook(store, undefined, (staff) => accounts.mayViewCustomerData(staff));
   const proactive = new ProactiveService({ store, conversations: conversations.bot, faq, users: accounts, settings: merchantSettings });
   return {
     config,

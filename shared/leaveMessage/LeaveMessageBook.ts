@@ -18,6 +18,8 @@ export class LeaveMessageBook {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
+    /** Whether an agent holds the customer-data grant (AccountService.mayViewCustomerData): then the call-back number is theirs to dial. */
+    private readonly mayViewCustomerData: (staff: Principal) => Promise<boolean> = () => Promise.resolve(false),
   ) {}
 
   /** The user left (or added to) a message in their conversation: the ticket is open again. */
@@ -39,7 +41,8 @@ export class LeaveMessageBook {
     const db = this.store.tenant(staff.tenant);
     const index = await db.range<{ conversationId: string }>(status === 'open' ? t.open : t.done, [], { limit, ...(status === 'answered' ? { direction: 'backward' as const } : {}) });
     const rows = await Promise.all(index.rows.map((r) => db.get<LeaveMessageTicket>(t.ticket, [r.value.conversationId])));
-    return rows.flatMap((r) => (r && r.value.status === status ? [this.view(staff, r.value)] : []));
+    const view = await this.viewer(staff);
+    return rows.flatMap((r) => (r && r.value.status === status ? [view(r.value)] : []));
   }
 
   /** Staff answered the ticket (the reply itself went into the conversation). */
@@ -52,17 +55,22 @@ export class LeaveMessageBook {
     await db.put(t.ticket, [conversationId], ticket);
     if (old.status === 'open') await db.delete(t.open, [old.createdAt, conversationId]);
     await db.put(t.done, [answeredAt, conversationId], { conversationId });
-    return this.view(staff, ticket);
+    return (await this.viewer(staff))(ticket);
   }
 
   async get(staff: Principal, conversationId: string): Promise<LeaveMessageTicket | undefined> {
     const row = await this.store.tenant(staff.tenant).get<LeaveMessageTicket>(t.ticket, [conversationId]);
-    return row ? this.view(staff, row.value) : undefined;
+    return row ? (await this.viewer(staff))(row.value) : undefined;
   }
 
-  /** Agents see the user's numbers masked, in the text and the call-back number alike. */
-  private view(staff: Principal, ticket: LeaveMessageTicket): LeaveMessageTicket {
-    if (seesPersonalData(staff)) return ticket;
-    return { ...ticket, text: mask(ticket.text), ...(ticket.phone ? { phone: mask(ticket.phone) } : {}) };
+  /**
+   * Agents see the user's numbers masked in the text, as in the transcript; the call-back number
+   * the user asked to be called on is shown whole to an agent with the customer-data grant, who
+   * has to dial it (the walk found it masked for them while the supervisor saw it).
+   */
+  private async viewer(staff: Principal): Promise<(ticket: LeaveMessageTicket) => LeaveMessageTicket> {
+    if (seesPersonalData(staff)) return (ticket) => ticket;
+    const dials = await this.mayViewCustomerData(staff);
+    return (ticket) => ({ ...ticket, text: mask(ticket.text), ...(ticket.phone ? { phone: dials ? ticket.phone : mask(ticket.phone) } : {}) });
   }
 }

@@ -32,13 +32,18 @@ describe('留言 (leave a message) and the 转人工 intent', () => {
     // Users do not read the tickets.
     expect((await server.call('GET', '/v1/conversations/leave-messages', { token })).status).toBe(403);
     const agent = await staffLogin(server, 'xiaoli');
-    const seen = (await server.call('GET', '/v1/conversations/leave-messages', { token: agent })).json['tickets'] as Record<string, unknown>[];
-    const mine = seen.find((t) => t['conversationId'] === id);
-    expect(mine).toMatchObject({ userId: 'u031', contact: 'phone', status: 'open' });
-    // An agent sees the number masked, in the text and the call-back field alike; a supervisor sees it.
-    expect(mine!['phone']).not.toBe('13812345678');
+    const ticketOf = async (token: string) => ((await server.call('GET', '/v1/conversations/leave-messages', { token })).json['tickets'] as Record<string, unknown>[]).find((t) => t['conversationId'] === id);
+    // An agent with the customer-data grant gets the number to call back; the text stays masked, as in the transcript.
+    const granted = await ticketOf(agent);
+    expect(granted).toMatchObject({ userId: 'u031', contact: 'phone', status: 'open', phone: '13812345678' });
+    expect(String(granted!['text'])).not.toContain('13812345678');
+    // Without the grant the number is masked, in the text and the call-back field alike; a supervisor sees it.
+    const admin = await staffLogin(server, 'admin');
+    await server.call('POST', '/v1/merchant/staff/xiaoli/revoke-customer-data', { token: admin });
+    const mine = await ticketOf(agent);
     expect(String(mine!['phone'])).toMatch(/^138\*+5678$/);
     expect(String(mine!['text'])).not.toContain('13812345678');
+    await server.call('POST', '/v1/merchant/staff/xiaoli/grant-customer-data', { token: admin });
     const supervisor = await staffLogin(server, 'chenzhuguan');
     const full = (await server.call('GET', '/v1/conversations/leave-messages', { token: supervisor })).json['tickets'] as Record<string, unknown>[];
     expect(full.find((t) => t['conversationId'] === id)).toMatchObject({ phone: '13812345678' });
