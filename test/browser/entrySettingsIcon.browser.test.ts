@@ -103,6 +103,15 @@ describe('console entry-button icon in Chromium', () => {
     await preview(page).locator('.kf-entry__question').waitFor();
     await page.locator('.entry-icon-kind label', { hasText: '自定义图片' }).click();
     expect(await page.locator('#entry-icon').inputValue()).toBe(url);
+    // Editing the address keeps the field and the choice, even cleared or not yet https (the walk
+    // saw the field vanish under the cursor at the first such keystroke).
+    for (const typing of ['', 'http', 'https:/']) {
+      await page.fill('#entry-icon', typing);
+      expect(await page.locator('#entry-icon').isVisible()).toBe(true);
+      expect(await page.locator('.entry-icon-kind input[value=image]').isChecked()).toBe(true);
+    }
+    await page.fill('#entry-icon', url);
+    await page.waitForFunction("document.querySelector('.kf-entry-preview img')?.naturalWidth === 64");
 
     expect(errors).toEqual([]);
     await page.close();

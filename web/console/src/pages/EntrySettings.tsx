@@ -64,9 +64,19 @@ export function EntrySettings() {
   const [config, setConfig] = useState<EntryConfig>();
   // The image last set, so switching to a built-in icon and back keeps it.
   const [image, setImage] = useState('');
+  // 自定义图片 stays chosen while its address is being typed or cleared (it had vanished with the
+  // first edit that did not start with https:, taking the field being typed in with it).
+  const [imageChosen, setImageChosen] = useState(false);
+  // The preview loads a typed address once the typing pauses, not at every keystroke.
+  const [previewIcon, setPreviewIcon] = useState<string>();
   useEffect(() => {
     void api<EntryConfig>('GET', '/v1/merchant/entry-config').then(setConfig, () => undefined);
   }, []);
+  const typedIcon = config?.icon;
+  useEffect(() => {
+    const timer = setTimeout(() => setPreviewIcon(typedIcon), 600);
+    return () => clearTimeout(timer);
+  }, [typedIcon]);
   if (!config) return null;
   const save = async () => {
     try {
@@ -76,7 +86,7 @@ export function EntrySettings() {
       void toast.error(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const customIcon = /^https:/.test(config.icon);
+  const customIcon = imageChosen || (config.icon !== '' && !(builtInEntryIcons as readonly string[]).includes(config.icon));
   const iconChoice = customIcon ? 'image' : config.icon || 'headset';
   const setIcon = (icon: string) => {
     if (/^https:/.test(icon)) setImage(icon);
@@ -119,7 +129,10 @@ export function EntrySettings() {
                 <Radio.Group
                   className="entry-icon-kind"
                   value={iconChoice}
-                  onChange={(e) => setIcon(e.target.value === 'image' ? image || 'https://' : String(e.target.value))}
+                  onChange={(e) => {
+                    setImageChosen(e.target.value === 'image');
+                    setIcon(e.target.value === 'image' ? image || 'https://' : String(e.target.value));
+                  }}
                   options={[
                     ...builtInEntryIcons.map((name) => ({ value: name, label: <span className={`entry-icon-${name}`}><IconSample name={name} />{label('entryIcon', name)}</span> })),
                     { value: 'image', label: <span className="entry-icon-image">{tr('自定义图片')}</span> },
@@ -152,7 +165,7 @@ export function EntrySettings() {
         </Col>
         <Col span={12}>
           <div style={{ marginBottom: 8 }}>{t.preview}</div>
-          <EntryPreview c={config} />
+          <EntryPreview c={{ ...config, icon: previewIcon ?? config.icon }} />
         </Col>
       </Row>
     </Card>
