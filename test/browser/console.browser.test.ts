@@ -96,7 +96,13 @@ describe('console in Chromium', () => {
     expect(texts).toContain('您好,我是小王,这就帮您查这笔转账');
     expect((page as Page & { dialogs?: string[] }).dialogs).toEqual([]);
 
-    // "/" lists canned replies; picking one fills the composer.
+    // "/" lists canned replies; Enter picks the highlighted one into the composer (the walk got
+    // "/稍" and a newline), a click picks another.
+    await page.locator('#composer').fill('/问候');
+    await page.locator('.canned-option', { hasText: '问候' }).waitFor();
+    await page.locator('#composer').press('Enter');
+    await page.waitForFunction("document.querySelector('#composer').value.includes('很高兴为您服务')");
+    expect(await page.locator('#composer').inputValue()).not.toContain('/问候');
     await page.locator('#composer').fill('/问候');
     await page.locator('.canned-option', { hasText: '问候' }).click();
     expect(await page.locator('#composer').inputValue()).toContain('很高兴为您服务');

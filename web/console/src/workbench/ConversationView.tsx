@@ -147,8 +147,14 @@ export function ConversationView({ id, session, userName }: { id: string; sessio
           {replyTurnedNote && <Alert className="reply-now-note" type="warning" showIcon style={{ marginBottom: 4 }} title={t.replyNowNote} />}
           <Segmented size="small" className="composer-mode" value={writing} onChange={(v) => setMode(v as 'reply' | 'note')} options={[{ value: 'reply', label: t.reply, disabled: !canReply }, { value: 'note', label: supervising && !mine ? t.whisper : t.note }]} />
           <Space.Compact style={{ width: '100%', marginTop: 4 }}>
-            <AutoComplete style={{ flex: 1 }} value={draft} options={cannedOptions} onSelect={(v: string) => setDraft(v)} onChange={(v: string) => setDraft(v)} disabled={!open}>
-              <Input.TextArea id="composer" maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} placeholder={writing === 'note' ? t.notePlaceholder : t.composerPlaceholder} onPressEnter={(e) => { if (!e.shiftKey && !cannedOptions.length) { e.preventDefault(); send(); } }} />
+            <AutoComplete style={{ flex: 1 }} value={draft} options={cannedOptions} defaultActiveFirstOption onSelect={(v: string) => setDraft(v)} onChange={(v: string) => setDraft(v)} disabled={!open}>
+              <Input.TextArea id="composer" maxLength={2000} showCount autoSize={{ minRows: 2, maxRows: 6 }} placeholder={writing === 'note' ? t.notePlaceholder : t.composerPlaceholder} onPressEnter={(e) => {
+                // With the canned list open, Enter picks the highlighted reply (the list's own key
+                // handling), not a newline in the draft; else it sends.
+                if (e.shiftKey) return;
+                e.preventDefault();
+                if (!cannedOptions.length) send();
+              }} />
             </AutoComplete>
             <Button type="primary" className="send" disabled={!open} onClick={send} style={{ height: 'auto' }}>{writing === 'note' ? t.addNote : t.send}</Button>
           </Space.Compact>
