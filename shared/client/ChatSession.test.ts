@@ -76,6 +76,8 @@ describe('ChatSession: the chat behaviour shared by kf-chat and the H5 page', ()
 
     expect(await chat.rate({ stars: 0 })).toBe(false);
     expect(chat.current.notice).toBe('请先选择星级');
+    chat.starsPicked();
+    expect(chat.current.notice).toBe('');
     expect(await chat.rate({ stars: 5 })).toBe(false);
     expect(chat.current.notice).toBe('会话结束后才能评价');
     backend.push('c1', (seq) => ({ seq, type: 'status', status: 'resolved', at: '2026-11-25T10:02:00.000Z' }));

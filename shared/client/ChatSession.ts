@@ -226,6 +226,11 @@ export class ChatSession {
     if (await recordSubscriptionChoice((m, p, b) => this.call(m, p, b), choice)) this.setNotice(this.texts.notifyOn);
   }
 
+  /** A star was picked: 请先选择星级 no longer applies and goes (it stayed up beside the stars). */
+  starsPicked(): void {
+    if (this.view.notice === this.texts.ratePickStars) this.setNotice('');
+  }
+
   /** Rates the resolved conversation; false when refused (no stars, already rated ...). */
   async rate(input: RatingInput): Promise<boolean> {
     const problem = ratingProblem(input, this.texts);

@@ -19,6 +19,9 @@ describe('chatItems: the one display converter of kf-chat and H5', () => {
   it('offers 解决了/没解决 only on the newest card while the bot holds the conversation', () => {
     const both = chatItems(view({ chat: { status: 'bot', messages: [card(1, 'a'), card(2, 'b')] } }), t);
     expect(both.map((i) => i.showFeedback)).toEqual([false, true]);
+    // The bot answered the next question with suggestions: the card's 解决了 no longer applies.
+    const suggest: Message = { id: 'm3', conversationId: 'c2', seq: 3, sender: { role: 'bot', id: 'bot' }, body: { type: 'faqSuggest', text: '您想问的是不是', items: [{ faqId: 'c', question: '问题c' }] }, createdAt: at };
+    expect(chatItems(view({ chat: { status: 'bot', messages: [card(1, 'a'), suggest] } }), t)[0]!.showFeedback).toBe(false);
     const queued = chatItems(view({ chat: { status: 'queued', messages: [card(1, 'a')] } }), t);
     expect(queued[0]!.showFeedback).toBe(false);
   });

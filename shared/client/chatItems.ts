@@ -129,9 +129,16 @@ function messageItem(m: Message, key: string, live: boolean, t: ChatTexts, links
 
 const answerable = new Set(['faqCard', 'statusCard', 'choices']);
 
-/** The seq of the newest card or question of the bot: only its buttons can still be answered. */
+/**
+ * The seq of the newest card or question of the bot: only its buttons can still be answered. A
+ * 您想问的是不是 list the bot answered with also ends the card before it: the server takes 解决了 for
+ * the latest answer only, and refused the old card's with a red line (walk finding).
+ */
 function newestCardSeq(messages: readonly Message[]): number {
-  for (let i = messages.length - 1; i >= 0; i--) if (answerable.has(messages[i]!.body.type)) return messages[i]!.seq;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const b = messages[i]!.body;
+    if (answerable.has(b.type) || (b.type === 'faqSuggest' && !b.proactive)) return messages[i]!.seq;
+  }
   return -1;
 }
 

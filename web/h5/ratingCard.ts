@@ -25,6 +25,7 @@ export function ratingCard(chat: ChatSession): HTMLElement {
         s.setAttribute('aria-checked', String(n + 1 === i));
       });
       showTags();
+      chat.starsPicked();
     });
     b.setAttribute('role', 'radio');
     b.setAttribute('aria-checked', 'false');

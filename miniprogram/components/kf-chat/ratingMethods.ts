@@ -13,6 +13,7 @@ export const ratingMethods: RatingMethods & ThisType<KfChatThis> = {
     const same = row.tags.length === this.data.tags.length && row.tags.every((text, i) => this.data.tags[i]?.text === text);
     const tags = same ? this.data.tags : row.tags.map((text) => ({ text, on: false }));
     this.setData({ stars: this.data.stars.map((s) => ({ value: s.value, on: s.value <= value })), tags, tagsTitle: row.title });
+    this.session?.starsPicked();
   },
 
   handleTag(e) {
