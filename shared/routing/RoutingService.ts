@@ -1,3 +1,4 @@
+import { businessHoursProblem } from './businessHours';
 import { KefuError } from '../errors';
 import type { Key, Store, StoredRow, TenantStore, WriteOp } from '../store';
 import type { AccountService } from '../accounts';
@@ -157,6 +158,8 @@ export class RoutingService {
     const named = [settings.defaultGroup, settings.expertGroup, ...Object.values(settings.categoryGroups), ...Object.values(settings.pinnedTiers), ...(settings.scenarioRules ?? []).map((r) => r.groupId)];
     const missing = named.find((g) => !groups.has(g));
     if (missing) throw new KefuError('GROUP_NOT_FOUND', `技能组 ${missing} 不存在`, { groupId: missing });
+    const hours = businessHoursProblem(settings.businessHours);
+    if (hours) throw new KefuError('VALIDATION_FAILED', hours, { field: 'businessHours.close', reason: 'range' });
     await this.db(tenant).put(t.config, ['settings'], { ...settings });
     return settings;
   }

@@ -18,6 +18,14 @@ function local(at: Date): { day: number; minute: number; midnightMs: number } {
   return { day, minute: Math.floor((shifted % 86_400_000) / 60_000), midnightMs: dayIndex * 86_400_000 - OFFSET_MS };
 }
 
+/**
+ * Why these hours cannot be saved, or undefined: a day's service ends after it starts (the same
+ * day; 09:00-09:00 saved and then told users 人工客服将于周一 09:00起 forever: walk finding).
+ */
+export function businessHoursProblem(hours: BusinessHours | undefined): string | undefined {
+  return hours && minutesOf(hours.close) <= minutesOf(hours.open) ? '服务时间的结束须晚于开始' : undefined;
+}
+
 /** Whether humans serve at `at`; always when the tenant set no hours. */
 export function isOpen(hours: BusinessHours | undefined, at: Date): boolean {
   if (!hours) return true;

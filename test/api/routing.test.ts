@@ -146,6 +146,9 @@ describe('routing to humans over HTTP (demo groups)', () => {
     const today = ((Math.floor((Date.now() + 8 * 3600_000) / 86_400_000) + 3) % 7) + 1;
     const closedNow = { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today), open: '00:00', close: '23:59' };
     expect((await server.call('PUT', '/v1/merchant/settings/routing', { token: tokens['admin'], body: { ...settings, businessHours: closedNow } })).status).toBe(200);
+    // A day that ends when it starts is refused with why, not saved to close service for good.
+    const empty = await server.call('PUT', '/v1/merchant/settings/routing', { token: tokens['admin'], body: { ...settings, businessHours: { days: [1], open: '09:00', close: '09:00' } } });
+    expect([empty.status, empty.json['code'], empty.json['message']]).toEqual([400, 'VALIDATION_FAILED', '服务时间的结束须晚于开始']);
     const late = await handoff('u016', '账单有问题,转人工');
     const events = (await server.call('GET', `/v1/conversations/${late.id}/events?after=0&timeout=0`, { token: late.token })).json['events'] as { message?: { body: { text?: string } } }[];
     expect(events.map((e) => e.message?.body.text).join('|')).toMatch(/当前为非服务时间,人工客服将于明天 00:00起为您服务/);
