@@ -63,6 +63,10 @@ describe('computeMetrics: the dashboard figures on hand-built histories', () => 
     expect(m.complaintRatePct).toBe(1);
     expect(m.satisfactionAvg).toBe(3.33);
     expect(m.satisfiedPct).toBe(66.67);
+    // A conversation handed off as a complaint counts, once, with or without the rating's box.
+    const said = conv({ createdAt: at('15:00:00'), status: 'resolved', handoff: { reason: 'complaint', at: at('15:00:01'), candidates: [] } });
+    const both = conv({ createdAt: at('15:10:00'), status: 'rated', handoff: { reason: 'complaint', at: at('15:10:01'), candidates: [] }, rating: { stars: 1, tags: [], comment: '', complaint: true } });
+    expect(computeMetrics([...history.slice(0, 98), said, both], from, to, now).complaintRatePct).toBe(3);
     const empty = computeMetrics([], from, to, now);
     expect(empty).toMatchObject({ volume: 0, firstResponseSeconds: null, firstContactResolutionPct: null, complaintRatePct: null, satisfactionAvg: null, selfServiceRatePct: null, slaBreaches: 0 });
   });

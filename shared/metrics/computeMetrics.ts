@@ -18,10 +18,10 @@ export const metricGoals = {
  */
 export const metricDefinitions = {
   volume: '期间内新建的会话数',
-  firstResponseSeconds: '转人工的会话从进入排队到客服第一次回复的平均秒数(只计已有客服回复的会话)',
+  firstResponseSeconds: '转人工的会话从用户转人工到客服第一次回复的平均秒数(只计已有客服回复的会话;改派、转接不重新计时)',
   slaBreaches: '首次响应超过 45 秒的会话数,包括截至统计时刻已等待超过 45 秒仍无人回复的会话',
   firstContactResolutionPct: '已解决的会话中,用户在解决后 24 小时内没有再发起新会话的比例',
-  complaintRatePct: '评价中勾选了"投诉"的会话占全部会话的比例',
+  complaintRatePct: '用户投诉的会话(因投诉转人工,或评价中勾选了"投诉")占全部会话的比例',
   satisfactionAvg: '已评价会话的平均星级(1-5)',
   satisfiedPct: '已评价会话中 4-5 星的比例',
   selfServiceRatePct: '已结束的会话中由机器人解决(用户点了"解决了")的比例',
@@ -112,7 +112,8 @@ export function computeMetrics(all: readonly Conversation[], from: Date, to: Dat
     firstResponseSeconds: responses.length ? round1(responses.reduce((a, b) => a + b, 0) / responses.length / 1000) : null,
     slaBreaches: responses.filter((ms) => ms > SLA_MS).length + unansweredLate.length,
     firstContactResolutionPct: pct(firstContact.length, resolved.length),
-    complaintRatePct: pct(rated.filter((c) => c.rating!.complaint).length, inPeriod.length),
+    // A user who said 我要投诉 complained whether or not they ticked it again in the rating.
+    complaintRatePct: pct(inPeriod.filter((c) => c.rating?.complaint || c.handoff?.reason === 'complaint').length, inPeriod.length),
     satisfactionAvg: stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 100) / 100 : null,
     satisfiedPct: pct(stars.filter((s) => s >= 4).length, stars.length),
     selfServiceRatePct: pct(ended.filter((c) => c.resolution === 'selfService').length, ended.length),
