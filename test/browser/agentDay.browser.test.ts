@@ -121,8 +121,17 @@ describe("an agent's day in Chromium", () => {
     expect(await offline.innerText()).toMatch(/离线/);
     await shot('colleagues');
     await page.locator('.transfer-colleague', { hasText: '小李' }).click();
+    // Nothing moves before the agent confirms, with a handover note for the colleague.
+    await page.locator('.ant-modal-title', { hasText: '转接给 小李' }).waitFor();
+    expect(await holder()).toBe('xiaowang');
+    await page.locator('.transfer-note textarea, textarea.transfer-note').first().fill('卡余额充足,请帮忙查扣款通道');
+    // The list has closed behind the dialog.
+    await page.locator('.transfer-colleague', { hasText: '小李' }).waitFor({ state: 'hidden' });
+    await shot('confirm');
+    await page.locator('.transfer-ok').click();
     for (let i = 0; i < 50 && (await holder()) !== 'xiaoli'; i++) await page.waitForTimeout(200);
     expect(await holder()).toBe('xiaoli');
+    expect((await server.call('GET', `/v1/conversations/${c}`, { token: staff })).json['routing']).toMatchObject({ note: '卡余额充足,请帮忙查扣款通道' });
     // The conversation leaves xiaowang's inbox: it is no longer his to answer.
     await page.locator(`.inbox-item[data-id="${c}"]`).waitFor({ state: 'detached', timeout: 15_000 });
     await shot('transferred');
