@@ -69,7 +69,9 @@ describe('automation and verified resolution per category, from the stored conve
     const m = computeMetrics(history, from, to, now);
     expect(m.automationRatePct).toBe(55.56);
     expect(m.verifiedResolutionPct).toBe(22.22);
-    expect(Object.keys(m.automationByCategory)).toEqual(['transfer', 'refund', 'other']);
+    // The opened chat with no question is no conversation of the period: no empty 'other' row.
+    expect(Object.keys(m.automationByCategory)).toEqual(['transfer', 'refund']);
+    expect(m.volume).toBe(history.filter((c) => c.ticket && Date.parse(c.createdAt) < to.getTime()).length);
     expect(computeMetrics([], from, to, now)).toMatchObject({ automationRatePct: null, verifiedResolutionPct: null, automationByCategory: {} });
   });
 

@@ -5,7 +5,7 @@ const day = '2026-11-24';
 const at = (hms: string, d = day) => `${d}T${hms}.000Z`;
 let n = 0;
 function conv(o: Partial<Conversation> & { createdAt: string }): Conversation {
-  return { id: `c${++n}`, tenant: 'demo', userId: `u${n}`, channel: 'h5', status: 'bot', lastSeq: 1, updatedAt: o.createdAt, ...o };
+  return { id: `c${++n}`, tenant: 'demo', userId: `u${n}`, channel: 'h5', status: 'bot', lastSeq: 1, updatedAt: o.createdAt, lastMessagePreview: '问题', ...o };
 }
 
 const from = new Date(`${day}T00:00:00Z`);
@@ -50,7 +50,9 @@ describe('computeMetrics: the dashboard figures on hand-built histories', () => 
     // ub comes back, but after 24 h: still a first-contact resolution.
     const late = conv({ createdAt: '2026-11-25T09:06:00.000Z', userId: 'ub', status: 'bot' });
     const c = conv({ createdAt: at('10:00:00'), userId: 'uc', resolvedAt: at('10:30:00'), resolution: 'agent', status: 'rated', rating: { stars: 5, tags: [], comment: '', complaint: false } });
-    const m = computeMetrics([a, repeat, b, late, c], from, to, now);
+    // uc opens the chat again an hour later and says nothing: neither a conversation nor a repeat contact.
+    const { lastMessagePreview: _said, ...silent } = conv({ createdAt: at('11:30:00'), userId: 'uc', status: 'bot' });
+    const m = computeMetrics([a, repeat, b, late, c, silent], from, to, now);
     expect(m.firstContactResolutionPct).toBe(66.67);
     expect(m.selfServiceRatePct).toBe(33.33);
     expect(m.volume).toBe(4);

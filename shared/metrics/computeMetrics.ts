@@ -17,10 +17,10 @@ export const metricGoals = {
  * looks like a failure or a success.
  */
 export const metricDefinitions = {
-  volume: '期间内新建的会话数',
+  volume: '期间内新建且用户发过消息的会话数(打开后没有说话的不计)',
   firstResponseSeconds: '转人工的会话从用户转人工到客服第一次回复的平均秒数(只计已有客服回复的会话;改派、转接不重新计时)',
   slaBreaches: '首次响应超过 45 秒的会话数,包括截至统计时刻已等待超过 45 秒仍无人回复的会话',
-  firstContactResolutionPct: '已解决的会话中,用户在解决后 24 小时内没有再发起新会话的比例',
+  firstContactResolutionPct: '已解决的会话中,用户在解决后 24 小时内没有再发起新会话(发过消息的)的比例',
   complaintRatePct: '用户投诉的会话(因投诉转人工,或评价中勾选了"投诉")占全部会话的比例',
   satisfactionAvg: '已评价会话的平均星级(1-5)',
   satisfiedPct: '已评价会话中 4-5 星的比例',
@@ -54,6 +54,11 @@ const SLA_MS = metricGoals.firstResponseSeconds.target * 1000;
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 100 : null);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The user said something in it (understanding filled a ticket; the inbox has a preview). */
+function spoke(c: Conversation): boolean {
+  return c.ticket !== undefined || c.lastMessagePreview !== undefined;
+}
+
 /**
  * When the user first asked for a person: the hand-off, not the latest queueing (a re-offer, a
  * transfer or a hand-on puts queuedAt later, which made waits short and first responses negative).
@@ -74,7 +79,10 @@ function firstReplyAt(c: Conversation): number | undefined {
  * conversations outside the period: those of the following 24 hours decide whether a resolved
  * conversation was a first-contact resolution. `now` bounds the wait of unanswered conversations.
  */
-export function computeMetrics(all: readonly Conversation[], from: Date, to: Date, now: Date): Metrics {
+export function computeMetrics(opened: readonly Conversation[], from: Date, to: Date, now: Date): Metrics {
+  // A chat opened and left without a word is no conversation: it counted in the volume, and as a
+  // repeat contact that cost the previous one its first-contact resolution (walk finding).
+  const all = opened.filter(spoke);
   const inPeriod = all.filter((c) => {
     const t = Date.parse(c.createdAt);
     return t >= from.getTime() && t < to.getTime();
