@@ -83,7 +83,7 @@ describe('UserTurn (the user side of a conversation, without HTTP)', () => {
     const notices = async (id: string) => (await events(id)).flatMap((e) => (e.type === 'message' && e.message.body.type === 'system' ? [e.message.body.text] : []));
     const byPhone = await users.create(user);
     await users.leaveMessage(user, byPhone.id, 'l1', '请给我回电话', 'phone');
-    expect(await notices(byPhone.id)).toContain('已收到您的留言,客服会尽快给您留的电话回电');
+    expect(await notices(byPhone.id)).toContain('已收到您的留言,客服会尽快拨打您留下的电话');
     const other: Principal = { ...user, id: 'u2' };
     const inChat = await users.create(other);
     await users.leaveMessage(other, inChat.id, 'l1', '明天再联系我');

@@ -160,7 +160,7 @@ export class UserTurn {
   async leaveMessage(user: Principal, conversationId: string, clientMessageId: string, text: string, contact: 'chat' | 'phone' = 'chat'): Promise<{ message: Message; replayed: boolean }> {
     assertRole(user, ['user']);
     // A user who asked for a call is told to expect one, not a reply in the chat.
-    const received = notice('notice', contact === 'phone' ? '已收到您的留言,客服会尽快给您留的电话回电' : '已收到您的留言,客服会尽快回复您,回复会显示在这里');
+    const received = notice('notice', contact === 'phone' ? '已收到您的留言,客服会尽快拨打您留下的电话' : '已收到您的留言,客服会尽快回复您,回复会显示在这里');
     const sent = await this.append(user, conversationId, clientMessageId, { type: 'text', text }, text, 'leaveMessage', async (c, now) => {
       if (c.status === 'bot') {
         const q = await this.bot.handoff(c, now, { cause: 'leftMessage', reason: 'leftMessage', candidates: c.botCandidates ?? [], text }, received);

@@ -63,7 +63,7 @@ describe('routing timers (jobs)', () => {
     expect(notices).toHaveLength(1);
     // The words of the client's status line (one text table), then the offer to leave a message.
     expect(notices[0]).toMatchObject({ text: `${placeLine({ position: 2 }, chatTexts())}。您也可以留言,客服上线后会第一时间回复。` });
-    expect((await s.texts(first)).filter((b) => b.type === 'system' && b.event === 'notice')[0]).toMatchObject({ text: expect.stringContaining('您前面还有 0 位') as string });
+    expect((await s.texts(first)).filter((b) => b.type === 'system' && b.event === 'notice')[0]).toMatchObject({ text: expect.stringContaining('下一位就是您') as string });
   });
 
   it('re-offers a conversation whose agent has not replied in 90 s, alerts supervisors, once', async () => {

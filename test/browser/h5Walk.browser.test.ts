@@ -77,7 +77,7 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
     await page.getByRole('dialog', { name: '给客服留言' }).waitFor();
     await page.check('input[name=leave-contact][value=phone]');
     // A call back is promised as a call, not as a reply in the chat.
-    await page.locator('.sheet .hint', { hasText: '客服上线后会尽快给您留的电话回电' }).waitFor();
+    await page.locator('.sheet .hint', { hasText: '客服上线后会尽快拨打您留下的电话' }).waitFor();
     // A call-back needs a mobile number: said inside the sheet.
     await page.fill('#leave-phone', '12345');
     await page.fill('#leave-text', '还款页面一直转圈,麻烦回电');
@@ -87,7 +87,7 @@ describe.each([320, 375, 430])('H5 chat walk at %i px', (width) => {
     await page.fill('#leave-text', '还款页面一直转圈,麻烦回电');
     await shot('04-leave-form');
     await page.getByRole('button', { name: '提交留言' }).click();
-    await page.getByText('已收到您的留言,客服会尽快给您留的电话回电').waitFor();
+    await page.getByText('已收到您的留言,客服会尽快拨打您留下的电话').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('#leave').waitFor({ state: 'detached' });
     await shot('05-left');
