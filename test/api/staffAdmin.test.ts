@@ -22,6 +22,11 @@ describe('staff accounts: invite, disable, reset password (admin only)', () => {
     expect((list.json['staff'] as { username: string }[]).map((s) => s.username)).toContain('xiaozhao');
     const again = await server.call('POST', '/v1/merchant/staff', { token: admin, body: { username: 'xiaozhao', displayName: '又一个', role: 'agent' } });
     expect({ status: again.status, code: again.json['code'] }).toEqual({ status: 409, code: 'STAFF_EXISTS' });
+    // A refused field is named as the form names it (the walk read 参数 displayName 不合法).
+    const long = await server.call('POST', '/v1/merchant/staff', { token: admin, body: { username: 'xiaosun', displayName: '孙'.repeat(33), role: 'agent' } });
+    expect([long.status, long.json['code'], long.json['message']]).toEqual([400, 'VALIDATION_FAILED', '显示名不能超过 32 个字']);
+    const hours = await server.call('PUT', '/v1/merchant/settings/routing', { token: admin, body: { ...(await server.call('GET', '/v1/merchant/settings/routing', { token: admin })).json, businessHours: { days: [1], open: '9点', close: '18:00' } } });
+    expect([hours.status, hours.json['message']]).toEqual([400, '服务开始时间格式不对']);
   });
 
   it('a disabled colleague cannot log in or refresh; enabling restores login; reset replaces the password', async () => {
