@@ -55,7 +55,7 @@ describe('kefu faq import / export (local store)', () => {
     const result = await run('import', '--file', file, '--tenant', 'shop3', '--data-dir', dataDir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('[IMPORT_INVALID]');
-    expect(result.stderr).toMatch(/第 3 行: question/);
+    expect(result.stderr).toMatch(/第 3 行: 问题不能为空/);
     expect(result.stderr).toMatch(/第 4 行: id ok1 与第 2 行重复/);
     expect((await run('export', '--format', 'json', '--tenant', 'shop3', '--data-dir', dataDir)).stdout.trim()).toBe('[]');
   });
