@@ -18,6 +18,13 @@ function newest(dir: string): number {
   }, 0);
 }
 
+/**
+ * What the bundle is made of beyond web/console: the shared code it imports (texts, schemas,
+ * codes) and kf-entry, whose view and stylesheet the entry preview uses. An edit there left a
+ * stale bundle under the browser tests.
+ */
+const alsoBundled = [path.join(root, 'shared'), path.join(root, 'miniprogram/components/kf-entry')];
+
 export function buildConsole(outDir = consoleDist): Promise<void> {
   // Vite's own CLI in a child process: Vite is ESM-only, and a child keeps it out of jest's VM and
   // of the dev server's memory.
@@ -31,10 +38,10 @@ export function buildConsole(outDir = consoleDist): Promise<void> {
   });
 }
 
-/** Builds when there is no build yet or the sources (src, index.html, the shared texts) changed since. */
+/** Builds when there is no build yet or the sources (src, index.html, what it bundles from shared and kf-entry) changed since. */
 export async function ensureConsoleBuilt(): Promise<string> {
   const index = path.join(consoleDist, 'index.html');
-  const sources = Math.max(newest(path.join(consoleDir, 'src')), statSync(path.join(consoleDir, 'index.html')).mtimeMs);
+  const sources = Math.max(newest(path.join(consoleDir, 'src')), statSync(path.join(consoleDir, 'index.html')).mtimeMs, ...alsoBundled.map(newest));
   if (!existsSync(index) || statSync(index).mtimeMs < sources) await buildConsole();
   return consoleDist;
 }
