@@ -190,6 +190,14 @@ describe('console in Chromium', () => {
     await page.locator('#entry-color').fill('#ff6600');
     // The preview draws from the same CSS variable as kf-entry.
     expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.kf-entry-preview')).backgroundColor")).toBe('rgb(255, 102, 0)');
+    // The longest label stays inside the round button, on one line (it spilled out: walk finding).
+    const labelBefore = await page.locator('#entry-label').inputValue();
+    await page.locator('#entry-label').fill('有问题请点这里联系');
+    expect(await page.locator('#entry-label').inputValue()).toBe('有问题请点这里联');
+    const button = (await page.locator('.kf-entry-preview').boundingBox())!;
+    const text = (await page.locator('.kf-entry-preview .kf-entry__label').boundingBox())!;
+    expect(text.x >= button.x && text.x + text.width <= button.x + button.width && text.height < 20).toBe(true);
+    await page.locator('#entry-label').fill(labelBefore);
     await page.locator('.save-entry').click();
     await page.getByText('已保存').waitFor();
     await shot(page, 'settings');

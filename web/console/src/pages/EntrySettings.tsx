@@ -121,8 +121,8 @@ export function EntrySettings() {
             <Form.Item label={t.placement}>
               <Select className="entry-placement" value={config.placement} onChange={(placement) => setConfig({ ...config, placement })} options={codesOf('placement').map((p) => ({ value: p as EntryConfig['placement'], label: label('placement', p) }))} />
             </Form.Item>
-            <Form.Item label={t.label}>
-              <Input id="entry-label" value={config.label} maxLength={8} onChange={(e) => setConfig({ ...config, label: e.target.value })} />
+            <Form.Item label={t.label} extra={tr('圆形按钮里一行显示约 4 个字,更长的以…结尾')}>
+              <Input id="entry-label" value={config.label} maxLength={8} showCount onChange={(e) => setConfig({ ...config, label: e.target.value })} />
             </Form.Item>
             <Form.Item label={tr('图标')}>
               <Space orientation="vertical" style={{ width: '100%' }}>
