@@ -257,6 +257,16 @@ describe('console in Chromium', () => {
     // rule switched off no longer schedules anything.
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('.temporary-password').waitFor({ state: 'hidden' });
+    // The invite form is empty for the next colleague; disabling one is confirmed first.
+    expect([await page.locator('#invite-username').inputValue(), await page.locator('#invite-name').inputValue()]).toEqual(['', '']);
+    await page.locator('.staff-settings tbody tr', { hasText: 'xiaosun' }).locator('.staff-enabled').click();
+    await page.locator('.ant-popconfirm', { hasText: '停用 小孙?' }).waitFor();
+    const staffOf = async () => ((await server.call('GET', '/v1/merchant/staff', { token: admin })).json['staff'] as { username: string; disabled?: boolean }[]).find((x) => x.username === 'xiaosun');
+    expect((await staffOf())?.disabled).toBeFalsy();
+    await shot(page, 'settings-staff-disable');
+    await page.locator('.disable-confirm').click();
+    await page.getByText('已停用,该员工已下线').waitFor();
+    expect((await staffOf())?.disabled).toBe(true);
     await page.getByRole('tab', { name: '主动服务' }).click();
     await page.locator('.rotate-secret').click();
     const eventSecret = (await page.locator('.event-secret').innerText()).trim();
