@@ -23,8 +23,9 @@ describe('validation messages', () => {
 
   it.each([
     [{ open: '25:00' }, '参数 open 不合法: 格式不对', 'pattern'],
-    [{ open: '09:00', text: '' }, '参数 text 不合法: 不能为空', 'minLength'],
-    [{ open: '09:00', text: '一二三四五六' }, '参数 text 不合法: 不能超过 5 个字', 'maxLength'],
+    // A field the console's forms name is said by that name (text: 内容).
+    [{ open: '09:00', text: '' }, '内容不能为空', 'minLength'],
+    [{ open: '09:00', text: '一二三四五六' }, '内容不能超过 5 个字', 'maxLength'],
     [{ open: '09:00', seconds: 5 }, '参数 seconds 不合法: 不能小于 10', 'minimum'],
     [{ open: '09:00', seconds: 5000 }, '参数 seconds 不合法: 不能大于 3600', 'maximum'],
     [{}, '参数 open 不合法: 必须填写', 'required'],
