@@ -238,6 +238,8 @@ describe('console in Chromium', () => {
     const groupRows = page.locator('.group-settings tbody tr:not(.ant-table-placeholder)');
     await groupRows.nth(4).waitFor();
     expect(await groupRows.count()).toBeGreaterThanOrEqual(5);
+    // Each number says its range, so a value brought into it is no surprise.
+    await page.getByText('范围 5 – 3600').first().waitFor();
     await page.locator('#routing-autoReplySeconds').fill('40');
     await saveAndWait(page, '.save-routing', '/v1/merchant/settings/routing');
     const admin = (await server.call('POST', '/v1/auth/login', { body: { tenant: 'demo', username: 'admin', password: 'Kefu@2026' } })).json['token'] as string;

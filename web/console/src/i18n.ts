@@ -219,6 +219,7 @@ const enByZh: Record<string, string> = {
   工商银行: 'ICBC', 建设银行: 'CCB', 农业银行: 'ABC', 中国银行: 'Bank of China', 交通银行: 'BOCOM', 招商银行: 'CMB', 邮储银行: 'PSBC', 汇丰银行: 'HSBC', 银联: 'UnionPay', 美国运通: 'Amex', 信用卡: 'Credit card', 借记卡: 'Debit card',
   '圆形按钮里一行显示约 4 个字,更长的以…结尾': 'The round button shows about 4 characters on one line; a longer label ends in …',
   已启用: 'Enabled', '已停用,该员工已下线': 'Disabled; their sessions have ended', 停用: 'Disable', '停用后立即下线,不能再登录': 'They are logged out at once and cannot log in',
+  范围: 'Range',
   用户名: 'Username', 显示名: 'Display name', 请输入显示名: 'Enter a display name', '显示名不能超过 32 个字': 'A display name has at most 32 characters', 角色: 'Role', 技能: 'Skills', 客户资料: 'Customer data', 始终可见: 'always', 名称: 'Name',
   交易成功: 'Paid', 付款失败: 'Payment failed', 退款受理: 'Refund started', 转账待到账: 'Transfer pending', 还款到期: 'Repayment due', 异常登录: 'Unusual login',
   主动服务: 'Proactive', 主动服务规则: 'Proactive rules', 事件密钥: 'Event secret', 生成新密钥: 'New secret', 事件: 'Event', '延迟(分钟)': 'Delay (min)',

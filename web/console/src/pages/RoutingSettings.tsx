@@ -68,7 +68,9 @@ export function RoutingSettings() {
                 </Form.Item>
               ))}
               {numbers.map(([key, text, min, max]) => (
-                <Form.Item key={key} label={tr(text)}>
+                // The range beside the box: a value outside it is brought into it on leaving the box
+                // (-5 became 10 with nothing said: walk finding).
+                <Form.Item key={key} label={tr(text)} extra={`${tr('范围')} ${min} – ${max}`}>
                   <InputNumber id={`routing-${key}`} min={min} max={max} value={r[key] as number} onChange={(v) => v !== null && update((r) => ({ ...r, [key]: v }))} />
                 </Form.Item>
               ))}
