@@ -23,7 +23,7 @@ describe('console 留言 tab in Chromium', () => {
   it('lists a 留言 with the number masked for an agent without the customer-data grant, and the answer reaches the user', async () => {
     // (An agent with the grant gets the call-back number whole: test/api/leaveMessage.test.ts.)
     await server.call('POST', '/v1/merchant/staff/xiaoli/revoke-customer-data', { token: await staffLogin(server, 'admin') });
-    const user = await userLogin(server, 'u041');
+    const user = await userLogin(server, 'u012');
     const id = (await server.call('POST', '/v1/conversations', { token: user, body: { channel: 'h5' } })).json['id'] as string;
     await server.call('POST', `/v1/conversations/${id}/messages`, { token: user, body: { clientMessageId: 'h1', text: '转人工', intent: 'human' } });
     const left = await server.call('POST', `/v1/conversations/${id}/leave-message`, { token: user, body: { clientMessageId: 'l1', text: '退款一直没到账,请回电话', contact: 'phone', phone: '13912345678' } });
@@ -44,6 +44,9 @@ describe('console 留言 tab in Chromium', () => {
     const row = page.locator('.leave-messages tr', { hasText: '退款一直没到账,请回电话' });
     await row.waitFor();
     expect(await row.innerText()).toContain('电话回访 139****5678');
+    // The user by name, masked like the number for an agent without the grant (not u012: walk finding).
+    await row.getByText('孙*').waitFor();
+    expect(await row.innerText()).not.toContain('u012');
     expect(await row.innerText()).not.toContain('13912345678');
     await row.locator('.leave-answer').fill('您好,退款已原路退回,预计 1-3 个工作日到账');
     // The box grows with the answer (antd resizes it a frame later): no line of it is cut off, and

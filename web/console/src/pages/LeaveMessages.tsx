@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { toast } from '../toast';
 import { useLeaveTexts } from '../i18n';
 import type { LeaveMessageTicket } from '../../../../shared/leaveMessage';
+import { useUserNames } from '../workbench/useUserNames';
 
 type Status = 'open' | 'answered';
 
@@ -17,6 +18,8 @@ export function LeaveMessages() {
   const [status, setStatus] = useState<Status>('open');
   const [tickets, setTickets] = useState<LeaveMessageTicket[]>();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // The user's name as in the workbench (masked without customer-data permission), not their id.
+  const userName = useUserNames((tickets ?? []).map((x) => x.userId));
   const load = useCallback(async () => {
     const r = await api<{ tickets: LeaveMessageTicket[] }>('GET', `/v1/conversations/leave-messages?status=${status}`);
     setTickets(r.tickets);
@@ -39,7 +42,7 @@ export function LeaveMessages() {
   };
   const columns = [
     { title: t.at, dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
-    { title: t.user, dataIndex: 'userId', width: 100 },
+    { title: t.user, dataIndex: 'userId', width: 100, render: (id: string) => userName(id) },
     { title: t.contact, key: 'contact', width: 170, render: (_: unknown, r: LeaveMessageTicket) => (r.contact === 'phone' ? <Tag color="orange">{`${t.byPhone} ${r.phone ?? ''}`}</Tag> : <Tag color="blue">{t.byChat}</Tag>) },
     { title: t.text, dataIndex: 'text', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
     status === 'open'
