@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { KefuError, isKefuError } from '../../shared/errors';
-import { validationMessage, validatorFor } from '../../shared/schemas/ajv';
+import { refusedField, validationMessage, validatorFor } from '../../shared/schemas/ajv';
 
 /**
  * Reads and validates a JSON body: INVALID_JSON when it does not parse, UNSUPPORTED_MEDIA_TYPE for
@@ -89,7 +89,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Static<S
   const check = validatorFor(schema);
   if (check(value)) return value;
   const first = check.errors?.[0];
-  const field = first ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(first.params['missingProperty'] ?? first.params['additionalProperty'] ?? '') : '';
+  const field = refusedField(first);
   throw new KefuError('VALIDATION_FAILED', validationMessage(field, first), {
     field,
     reason: first?.keyword ?? 'invalid',

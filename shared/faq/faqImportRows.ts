@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KefuError } from '../errors';
 import { FaqEntryInput, type FaqEntry } from '../schemas';
-import { validationText, validatorFor } from '../schemas/ajv';
+import { fieldLabel, refusedField, validationMessage, validatorFor } from '../schemas/ajv';
 import { csvToRows, type ImportProblem, type SourceRow } from './faqCsv';
 
 /** The problems an import reports at most; the rest are counted. */
@@ -23,8 +23,6 @@ export function entryFromInput(input: FaqEntryInput, updatedAt: string): FaqEntr
 
 /** Labels of the fields that must say something, for a message a merchant reads. */
 const REQUIRED_TEXT = { question: '问题', answer: '答案' } as const;
-/** The columns as the merchant's file names them in messages (the rest by their own name). */
-const FIELD_LABELS: Readonly<Record<string, string>> = { ...REQUIRED_TEXT, category: '分类', similar: '相似问法', actions: '按钮', enabled: '启用' };
 
 /**
  * The first field of an entry that is only spaces (the schema's minLength counts them), with its
@@ -47,17 +45,16 @@ export function importedEntries(format: 'json' | 'csv', text: string, now: strin
   const entries: FaqEntry[] = [];
   const unit = format === 'csv' ? '行' : '条';
   rows.forEach((row, i) => {
-    if (!check(row.value)) {
-      const err = check.errors?.[0];
-      const field = err ? err.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.params['missingProperty'] ?? err.params['additionalProperty'] ?? '') : '';
-      const name = FIELD_LABELS[field.split('.')[0]!] ?? field;
+    const blank = check(row.value) ? blankField(row.value) : undefined;
+    if (check.errors) {
+      const err = check.errors[0];
+      const field = refusedField(err);
       // A cell left empty is a property missing from the row: it reads as the blank it is.
-      problems.push({ line: row.line, field, message: err?.keyword === 'required' ? `${name}不能为空` : `${name || '条目'} ${validationText(err)}` });
-    } else if (blankField(row.value)) {
-      const blank = blankField(row.value)!;
+      problems.push({ line: row.line, field, message: err?.keyword === 'required' ? `${fieldLabel(field) ?? field}不能为空` : validationMessage(field, err) });
+    } else if (blank) {
       problems.push({ line: row.line, field: blank.field, message: blank.message });
     } else {
-      const entry = entryFromInput(row.value, now);
+      const entry = entryFromInput(row.value as FaqEntryInput, now);
       const first = seen.get(entry.id);
       if (first !== undefined) problems.push({ line: row.line, field: 'id', message: `id ${entry.id} 与第 ${first} ${unit}重复` });
       else seen.set(entry.id, row.line);

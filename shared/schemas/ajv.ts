@@ -25,4 +25,4 @@ export function validatorFor<S extends TSchema>(schema: S): ValidateFunction<Sta
 }
 
 /** Why ajv refused a value, in the words a merchant reads (the console's toasts, import problems). */
-export { validationMessage, validationText } from './validationText';
+export { fieldLabel, refusedField, validationMessage, validationText } from './validationText';

@@ -73,9 +73,20 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: '名称',
 };
 
+/** The dotted path of the field ajv refused ('' for the whole value). */
+export function refusedField(error: ErrorObject | undefined): string {
+  if (!error) return '';
+  return error.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '');
+}
+
+/** The console's name of a field, if it has one (list item numbers left out). */
+export function fieldLabel(field: string): string | undefined {
+  return FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').filter((part) => !/^\d+$/.test(part)).join('.')];
+}
+
 /** A refused field in words: 显示名不能超过 32 个字, or 参数 x 不合法: … for one without a name. */
 export function validationMessage(field: string, error: ErrorObject | undefined): string {
-  const label = FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').filter((part) => !/^\d+$/.test(part)).join('.')];
+  const label = fieldLabel(field);
   const why = validationText(error);
   if (label) return `${label}${why || '不合法'}`;
   return `参数 ${field || '(body)'} 不合法: ${why}`.trim();
