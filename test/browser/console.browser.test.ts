@@ -349,9 +349,13 @@ describe('console in Chromium', () => {
     await page.locator('.apply-punctuation').click();
     expect(await page.locator('#faq-answer').inputValue()).toBe(fixed);
     await page.locator('.punctuation-hint').waitFor({ state: 'detached' });
+    // The list reloads after the save; that reload landing while the page-size menu below was
+    // open re-rendered the menu under the click, and 20 条/页 was lost (CI, loaded machine).
+    const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('/v1/merchant/faq?limit='));
     await page.locator('.faq-save').click();
     // Saved: the editor closes.
     await page.locator('#faq-answer').waitFor({ state: 'detached' });
+    await reloaded;
     const saved = await server.call('GET', `/v1/merchant/faq?q=${encodeURIComponent('怎么联系客服还款')}`, { token: admin });
     const entry = (saved.json['entries'] as { id: string; answer: string }[])[0]!;
     expect(entry.answer).toBe(fixed);
@@ -364,6 +368,8 @@ describe('console in Chromium', () => {
     await rows.nth(9).waitFor();
     expect(await rows.count()).toBe(10);
     await page.locator('.faq-table .ant-pagination-options .ant-select').click();
+    // The menu once its slide-in has ended, as the merchant clicks it.
+    await page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])', { hasText: '20 条/页' }).waitFor();
     await page.locator('.ant-select-item-option', { hasText: '20' }).click();
     await rows.nth(Math.min(20, total) - 1).waitFor();
     expect(await rows.count()).toBe(Math.min(20, total));
